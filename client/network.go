@@ -1,0 +1,109 @@
+// Package client is the Go SDK for litmesh networks: it reads a network file, talks to nodes'
+// HTTP APIs, verifies what they return and combines their shares. It imports api and the pure
+// cryptographic packages, never node or p2p.
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// NetworkFile describes a network: its chain, contracts, nodes and (on a devnet) funded accounts.
+// `lit devnet up` writes one; for a real network, operators publish one.
+type NetworkFile struct {
+	Name        string            `json:"name"`
+	Chain       Chain             `json:"chain"`
+	Contracts   map[string]string `json:"contracts"`
+	Nodes       []NodeEntry       `json:"nodes"`
+	DevAccounts []DevAccount      `json:"devAccounts,omitempty"`
+}
+
+// Chain is the EVM chain a network's contracts live on.
+type Chain struct {
+	Name    string `json:"name"`
+	ChainID uint64 `json:"chainId"`
+	RPCURL  string `json:"rpcUrl"`
+}
+
+// NodeEntry is how to reach one node.
+type NodeEntry struct {
+	URL        string   `json:"url"`
+	PeerID     string   `json:"peerId"`
+	Multiaddrs []string `json:"multiaddrs"`
+}
+
+// DevAccount is a funded devnet account; `--key dev:N` refers to the Nth.
+type DevAccount struct {
+	Address    string `json:"address"`
+	PrivateKey string `json:"privateKey"`
+}
+
+// DefaultNetworkPath is where tools look for the network file when neither --network nor
+// $LIT_NETWORK says otherwise.
+var DefaultNetworkPath = filepath.Join(".litdevnet", "network.json")
+
+// ResolveNetworkPath applies the lookup order: the explicit flag, then $LIT_NETWORK, then
+// ./.litdevnet/network.json.
+func ResolveNetworkPath(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := os.Getenv("LIT_NETWORK"); env != "" {
+		return env
+	}
+	return DefaultNetworkPath
+}
+
+// maxNetworkFile bounds the network file we are willing to parse.
+const maxNetworkFile = 4 << 20
+
+// LoadNetwork reads and validates a network file.
+func LoadNetwork(path string) (*NetworkFile, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no network file at %s (start a devnet with `lit devnet up`, or pass --network / set LIT_NETWORK)", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read network file: %w", err)
+	}
+	return ParseNetwork(raw)
+}
+
+// ParseNetwork decodes and validates a network file's bytes.
+func ParseNetwork(raw []byte) (*NetworkFile, error) {
+	if len(raw) > maxNetworkFile {
+		return nil, fmt.Errorf("network file: %d bytes, over the %d-byte limit", len(raw), maxNetworkFile)
+	}
+	var nf NetworkFile
+	if err := json.Unmarshal(raw, &nf); err != nil {
+		return nil, fmt.Errorf("network file: %w", err)
+	}
+	if len(nf.Nodes) == 0 {
+		return nil, errors.New("network file: no nodes listed")
+	}
+	for i, n := range nf.Nodes {
+		if n.URL == "" {
+			return nil, fmt.Errorf("network file: nodes[%d].url is empty", i)
+		}
+	}
+	return &nf, nil
+}
+
+// WriteNetwork writes nf to path atomically.
+func WriteNetwork(path string, nf *NetworkFile) error {
+	raw, err := json.MarshalIndent(nf, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode network file: %w", err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(raw, '\n'), 0o600); err != nil {
+		return fmt.Errorf("write network file: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write network file: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,113 @@
+// Package litnode is the litnode command line: the operator's daemon (init, run, …). It parses
+// flags and hands off to package node; it holds no node logic of its own.
+package litnode
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/litmesh/litmesh/internal/cli"
+	"github.com/litmesh/litmesh/node"
+)
+
+// Main runs litnode with args (without the program name) and returns the exit status.
+func Main(args []string) int { return cli.Main(Command(), args) }
+
+// Command is the litnode command tree.
+func Command() *cli.Command {
+	return &cli.Command{
+		Name:  "litnode",
+		Short: "litmesh node daemon",
+		Long: `litnode runs one node of a litmesh threshold key network.
+
+  litnode init --dir D    create the node's identity, operator key and config.toml
+  litnode run --dir D     run the node until SIGINT/SIGTERM
+
+Settings come from flags, then LITMESH_* environment variables, then D/config.toml.`,
+		Sub: []*cli.Command{initCmd(), runCmd()},
+	}
+}
+
+func defaultDir() string {
+	if d := os.Getenv("LITMESH_DIR"); d != "" {
+		return d
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".litmesh")
+	}
+	return ".litmesh"
+}
+
+func initCmd() *cli.Command {
+	var dir string
+	var fs *flag.FlagSet
+	return &cli.Command{
+		Name:  "init",
+		Short: "create a node directory: identity, operator key, config",
+		Long: `Create a node directory with a fresh libp2p identity (Ed25519), an operator EVM key and a
+config.toml with defaults. Any setting flag given here is written into config.toml.
+Prints {"peerId", "operatorAddress", "dir"} as JSON. Refuses to overwrite an existing identity.`,
+		Flags: func(f *flag.FlagSet) {
+			fs = f
+			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
+			node.RegisterFlags(f)
+		},
+		Run: func(ctx context.Context, args []string) error {
+			if len(args) > 0 {
+				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return fmt.Errorf("create %s: %w", dir, err)
+			}
+			cfg, err := node.LoadConfig(dir, fs, nil)
+			if err != nil {
+				return err
+			}
+			id, err := node.InitIdentity(dir)
+			if err != nil {
+				return err
+			}
+			if err := node.WriteConfigFile(cfg); err != nil {
+				return err
+			}
+			cli.Infof("initialised node %s in %s", id.PeerID(), dir)
+			return cli.PrintJSON(map[string]string{
+				"peerId":          id.PeerID().String(),
+				"operatorAddress": id.OperatorAddress(),
+				"dir":             dir,
+			})
+		},
+	}
+}
+
+func runCmd() *cli.Command {
+	var dir string
+	var fs *flag.FlagSet
+	return &cli.Command{
+		Name:  "run",
+		Short: "run the node until interrupted",
+		Long: `Run the node: libp2p host and DHT discovery, then the client HTTP API.
+Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
+		Flags: func(f *flag.FlagSet) {
+			fs = f
+			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
+			node.RegisterFlags(f)
+		},
+		Run: func(ctx context.Context, args []string) error {
+			if len(args) > 0 {
+				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			cfg, err := node.LoadConfig(dir, fs, os.Getenv)
+			if err != nil {
+				return err
+			}
+			level, _ := node.ParseLogLevel(cfg.LogLevel) // validated by LoadConfig
+			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			return node.Run(ctx, cfg, log)
+		},
+	}
+}

@@ -1,0 +1,109 @@
+package node
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/litmesh/litmesh/api"
+)
+
+// maxRequestBody bounds every client request body. Individual routes may set lower limits.
+const maxRequestBody = 20 << 20
+
+func (n *Node) routes() http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern, route string, h http.HandlerFunc) {
+		mux.Handle(pattern, n.metrics.instrument(route, n.recoverPanics(h)))
+	}
+	handle("GET /web/status", "/web/status", n.handleStatus)
+	mux.Handle("GET /metrics", n.metrics.handler())
+	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, api.Errorf(api.KindNotFound, "no route %s %s", r.Method, r.URL.Path))
+	})))
+	return mux
+}
+
+func (n *Node) handleStatus(w http.ResponseWriter, _ *http.Request) {
+	h := n.host
+	st := api.Status{
+		PeerID:          h.ID().String(),
+		Addrs:           n.Addrs(),
+		URL:             n.URL(),
+		Network:         n.cfg.Network,
+		OperatorAddress: n.id.OperatorAddress(),
+		Version:         Version,
+		StartedAt:       n.started.UTC().Format(time.RFC3339),
+		UptimeSeconds:   time.Since(n.started).Seconds(),
+		ConnectedPeers:  h.TrustedConnected(),
+		Peers:           []api.Peer{},
+	}
+	trusted := h.Gate.TrustedPeers()
+	for _, p := range h.Network().Peers() {
+		why, ok := trusted[p]
+		if !ok {
+			why, _ = h.Gate.Rejection(p)
+		}
+		st.Peers = append(st.Peers, api.Peer{PeerID: p.String(), Trusted: ok, Reason: why})
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+// recoverPanics turns a handler panic into a 500 and a log line: a bad request must never take
+// the node down.
+func (n *Node) recoverPanics(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				n.log.Error("handler panic", "route", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				writeError(w, api.Errorf(api.KindInternal, "internal error"))
+			}
+		}()
+		h(w, r)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	if err := enc.Encode(v); err != nil {
+		slog.Debug("write response", "error", err)
+	}
+}
+
+// writeError writes err as {"error": {"kind", "message"}}; errors that are not *api.Error are
+// internal and their text is not shown to the client.
+func writeError(w http.ResponseWriter, err error) {
+	var e *api.Error
+	if !errors.As(err, &e) {
+		e = api.Errorf(api.KindInternal, "internal error")
+	}
+	writeJSON(w, e.Kind.Status(), api.ErrorBody{Error: e})
+}
+
+// decodeJSON reads a JSON request body of at most limit bytes into v.
+func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
+	body := http.MaxBytesReader(w, r.Body, limit)
+	dec := json.NewDecoder(body)
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			return api.Errorf(api.KindTooLarge, "request body over %d bytes", limit)
+		case errors.Is(err, io.EOF):
+			return api.Errorf(api.KindBadRequest, "empty request body")
+		default:
+			return api.Errorf(api.KindBadRequest, "malformed JSON: %v", err)
+		}
+	}
+	if dec.More() {
+		return api.Errorf(api.KindBadRequest, "malformed JSON: trailing data after the request object")
+	}
+	return nil
+}

@@ -1,0 +1,311 @@
+package node
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
+)
+
+// ConfigFile is the name of the operator's config file inside the node directory.
+const ConfigFile = "config.toml"
+
+// Config is everything a node needs, in one flat struct. It is filled in exactly one place,
+// LoadConfig, with this precedence: command-line flags, then LITMESH_* environment variables,
+// then DIR/config.toml, then the defaults below.
+//
+// Each field's tags name it in the file (toml), the environment (env) and on the command line
+// (flag); help is the flag's usage text.
+type Config struct {
+	Dir string `toml:"-" env:"-" flag:"-"`
+
+	Network    string   `toml:"network" env:"LITMESH_NETWORK" flag:"network" help:"network name: nodes only discover peers of the same network"`
+	Listen     []string `toml:"listen" env:"LITMESH_LISTEN" flag:"listen" help:"libp2p listen multiaddrs, comma-separated"`
+	Announce   []string `toml:"announce" env:"LITMESH_ANNOUNCE" flag:"announce" help:"multiaddrs to announce instead of the listen addresses, comma-separated"`
+	Bootstrap  []string `toml:"bootstrap" env:"LITMESH_BOOTSTRAP" flag:"bootstrap" help:"bootstrap peer multiaddrs with /p2p/ID, comma-separated"`
+	APIAddr    string   `toml:"api_addr" env:"LITMESH_API_ADDR" flag:"api-addr" help:"host:port of the client HTTP API"`
+	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"URL clients reach the HTTP API at (default http://API_ADDR)"`
+	LogLevel   string   `toml:"log_level" env:"LITMESH_LOG_LEVEL" flag:"log-level" help:"debug, info, warn or error"`
+	ConnLow    int      `toml:"conn_low" env:"LITMESH_CONN_LOW" flag:"conn-low" help:"connection manager low watermark"`
+	ConnHigh   int      `toml:"conn_high" env:"LITMESH_CONN_HIGH" flag:"conn-high" help:"connection manager high watermark"`
+	Discovery  Duration `toml:"discovery_interval" env:"LITMESH_DISCOVERY_INTERVAL" flag:"discovery-interval" help:"how often to look for peers once the mesh is stable"`
+	Reconnect  Duration `toml:"reconnect_interval" env:"LITMESH_RECONNECT_INTERVAL" flag:"reconnect-interval" help:"how often to redial bootstrap and known member peers that dropped"`
+	ShutdownIn Duration `toml:"shutdown_timeout" env:"LITMESH_SHUTDOWN_TIMEOUT" flag:"shutdown-timeout" help:"how long a clean shutdown may take"`
+}
+
+// Duration is a time.Duration that reads and writes as text ("10s") in TOML.
+type Duration struct{ time.Duration }
+
+// UnmarshalText parses a Go duration string.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	d.Duration = v
+	return nil
+}
+
+// MarshalText writes the duration as a Go duration string.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// DefaultConfig is what a node runs with when nothing overrides it. It listens on loopback only:
+// an operator joining a real network sets listen/announce to reachable addresses.
+func DefaultConfig() Config {
+	return Config{
+		Network:    "litmesh",
+		Listen:     []string{"/ip4/127.0.0.1/tcp/7100", "/ip4/127.0.0.1/udp/7100/quic-v1"},
+		APIAddr:    "127.0.0.1:7001",
+		LogLevel:   "info",
+		ConnLow:    64,
+		ConnHigh:   192,
+		Discovery:  Duration{30 * time.Second},
+		Reconnect:  Duration{5 * time.Second},
+		ShutdownIn: Duration{10 * time.Second},
+	}
+}
+
+// ConfigError names the offending setting and where its value came from.
+type ConfigError struct {
+	Key    string // the file key, e.g. "bootstrap"
+	Source string // "flag --bootstrap", "env LITMESH_BOOTSTRAP", "config.toml", "default"
+	Err    error
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("config %s (from %s): %v", e.Key, e.Source, e.Err)
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// RegisterFlags adds one string flag per settable Config field to fs. LoadConfig reads back
+// only the flags that were actually set, so unset flags never mask the file or environment.
+func RegisterFlags(fs *flag.FlagSet) {
+	forEachField(func(f reflect.StructField) {
+		fs.String(f.Tag.Get("flag"), "", f.Tag.Get("help"))
+	})
+}
+
+// LoadConfig resolves the node's config for directory dir. fs may be nil (no flags); getenv
+// may be nil (no environment). A missing config file is not an error.
+func LoadConfig(dir string, fs *flag.FlagSet, getenv func(string) string) (Config, error) {
+	cfg := DefaultConfig()
+	cfg.Dir = dir
+	sources := map[string]string{}
+	forEachField(func(f reflect.StructField) { sources[f.Tag.Get("toml")] = "default" })
+
+	if dir != "" {
+		path := filepath.Join(dir, ConfigFile)
+		md, err := toml.DecodeFile(path, &cfg)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return Config{}, fmt.Errorf("read %s: %w", path, err)
+		default:
+			if un := md.Undecoded(); len(un) > 0 {
+				return Config{}, &ConfigError{Key: un[0].String(), Source: ConfigFile, Err: errors.New("unknown setting")}
+			}
+			for _, k := range md.Keys() {
+				sources[k.String()] = ConfigFile
+			}
+		}
+	}
+
+	v := reflect.ValueOf(&cfg).Elem()
+	var firstErr error
+	set := func(f reflect.StructField, raw, source string) {
+		if firstErr != nil {
+			return
+		}
+		key := f.Tag.Get("toml")
+		if err := setField(v.FieldByIndex(f.Index), raw); err != nil {
+			firstErr = &ConfigError{Key: key, Source: source, Err: err}
+			return
+		}
+		sources[key] = source
+	}
+	if getenv != nil {
+		forEachField(func(f reflect.StructField) {
+			if raw := getenv(f.Tag.Get("env")); raw != "" {
+				set(f, raw, "env "+f.Tag.Get("env"))
+			}
+		})
+	}
+	if fs != nil {
+		forEachField(func(f reflect.StructField) {
+			name := f.Tag.Get("flag")
+			fs.Visit(func(fl *flag.Flag) {
+				if fl.Name == name {
+					set(f, fl.Value.String(), "flag --"+name)
+				}
+			})
+		})
+	}
+	if firstErr != nil {
+		return Config{}, firstErr
+	}
+	if err := cfg.validate(sources); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// WriteConfigFile writes cfg as DIR/config.toml (mode 0600), for `litnode init`.
+func WriteConfigFile(cfg Config) error {
+	var b strings.Builder
+	b.WriteString("# litmesh node configuration. Precedence: flags > LITMESH_* env > this file > defaults.\n")
+	b.WriteString("# To join a real network, set listen/announce to reachable addresses and add bootstrap peers.\n\n")
+	if err := toml.NewEncoder(&b).Encode(cfg); err != nil {
+		return fmt.Errorf("encode config: %w", err)
+	}
+	path := filepath.Join(cfg.Dir, ConfigFile)
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func forEachField(fn func(reflect.StructField)) {
+	t := reflect.TypeOf(Config{})
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.Tag.Get("flag") != "-" {
+			fn(f)
+		}
+	}
+}
+
+func setField(v reflect.Value, raw string) error {
+	switch v.Interface().(type) {
+	case string:
+		v.SetString(strings.TrimSpace(raw))
+	case []string:
+		v.Set(reflect.ValueOf(SplitList(raw)))
+	case int:
+		n, err := strconv.Atoi(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Errorf("not an integer: %q", raw)
+		}
+		v.SetInt(int64(n))
+	case Duration:
+		d, err := time.ParseDuration(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Errorf("not a duration (like 10s or 2m): %q", raw)
+		}
+		v.Set(reflect.ValueOf(Duration{d}))
+	default:
+		return fmt.Errorf("unsupported config type %s", v.Type())
+	}
+	return nil
+}
+
+// SplitList splits a comma-separated list, dropping empty entries and surrounding spaces.
+func SplitList(raw string) []string {
+	var out []string
+	for _, s := range strings.Split(raw, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (c *Config) validate(sources map[string]string) error {
+	bad := func(key string, err error) error { return &ConfigError{Key: key, Source: sources[key], Err: err} }
+	if c.Network == "" || strings.ContainsAny(c.Network, "/ \t\n") {
+		return bad("network", fmt.Errorf("must be a non-empty name without '/' or spaces, got %q", c.Network))
+	}
+	if len(c.Listen) == 0 {
+		return bad("listen", errors.New("at least one listen address is needed"))
+	}
+	for i, s := range c.Listen {
+		if _, err := ma.NewMultiaddr(s); err != nil {
+			return bad("listen", fmt.Errorf("entry %d %q: %w", i, s, err))
+		}
+	}
+	for i, s := range c.Announce {
+		if _, err := ma.NewMultiaddr(s); err != nil {
+			return bad("announce", fmt.Errorf("entry %d %q: %w", i, s, err))
+		}
+	}
+	if _, err := ParseBootstrap(c.Bootstrap); err != nil {
+		return bad("bootstrap", err)
+	}
+	if _, port, err := net.SplitHostPort(c.APIAddr); err != nil {
+		return bad("api_addr", fmt.Errorf("want host:port, got %q", c.APIAddr))
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return bad("api_addr", fmt.Errorf("bad port %q", port))
+	}
+	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "http://") && !strings.HasPrefix(c.PublicURL, "https://") {
+		return bad("public_url", fmt.Errorf("want an http:// or https:// URL, got %q", c.PublicURL))
+	}
+	if _, err := ParseLogLevel(c.LogLevel); err != nil {
+		return bad("log_level", err)
+	}
+	if c.ConnLow < 1 || c.ConnHigh < c.ConnLow {
+		return bad("conn_high", fmt.Errorf("need 1 <= conn_low (%d) <= conn_high (%d)", c.ConnLow, c.ConnHigh))
+	}
+	for key, d := range map[string]Duration{"discovery_interval": c.Discovery, "reconnect_interval": c.Reconnect, "shutdown_timeout": c.ShutdownIn} {
+		if d.Duration <= 0 {
+			return bad(key, fmt.Errorf("must be positive, got %s", d))
+		}
+	}
+	return nil
+}
+
+// ParseBootstrap parses bootstrap multiaddrs; each must end in /p2p/<peer ID>. Addresses of the
+// same peer are merged.
+func ParseBootstrap(addrs []string) ([]peer.AddrInfo, error) {
+	var infos []peer.AddrInfo
+	index := map[peer.ID]int{}
+	for i, s := range addrs {
+		m, err := ma.NewMultiaddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d %q: %w", i, s, err)
+		}
+		ai, err := peer.AddrInfoFromP2pAddr(m)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d %q: needs a /p2p/<peer ID> suffix: %w", i, s, err)
+		}
+		if j, ok := index[ai.ID]; ok {
+			infos[j].Addrs = append(infos[j].Addrs, ai.Addrs...)
+			continue
+		}
+		index[ai.ID] = len(infos)
+		infos = append(infos, *ai)
+	}
+	return infos, nil
+}
+
+// ParseLogLevel maps a level name to a slog level.
+func ParseLogLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info", "":
+		return slog.LevelInfo, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, fmt.Errorf("unknown log level %q (want debug, info, warn or error)", s)
+}
+
+// URL is the base URL clients use to reach this node's HTTP API.
+func (c *Config) URL() string {
+	if c.PublicURL != "" {
+		return strings.TrimRight(c.PublicURL, "/")
+	}
+	return "http://" + c.APIAddr
+}

@@ -1,0 +1,214 @@
+// Package node wires one litmesh node together: it loads the Config, builds every service with
+// plain constructors, starts them in the order written down in Start and stops them in reverse,
+// and serves the client HTTP API (/web/*, /metrics).
+//
+// node may import every litmesh service package; nothing but cmd/ and internal/cli may import
+// node.
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/litmesh/litmesh/p2p"
+)
+
+// Version is the node software version, reported in status and handshakes. Release builds set
+// it with -ldflags "-X github.com/litmesh/litmesh/node.Version=…".
+var Version = "0.1.0-dev"
+
+// Node is a running node. Stop it with Close.
+type Node struct {
+	cfg     Config
+	id      Identity
+	log     *slog.Logger
+	started time.Time
+
+	metrics *metrics
+	host    *p2p.Host
+	api     *http.Server
+	apiLn   net.Listener
+	apiDone chan error
+
+	stops []func(context.Context) error // reverse start order
+}
+
+// Run starts the node and blocks until ctx is cancelled, then shuts it down cleanly within the
+// configured shutdown timeout.
+func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	n, err := Start(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	log.Info("node running", "peer_id", n.PeerID().String(), "api", n.URL(), "addrs", n.Addrs())
+	select {
+	case <-ctx.Done():
+	case err := <-n.apiDone:
+		log.Error("HTTP API stopped unexpectedly", "error", err)
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownIn.Duration)
+	defer cancel()
+	return n.Close(sctx)
+}
+
+// Start builds and starts every service of the node. Start order (Close reverses it):
+//  1. identity (keys from the node directory)
+//  2. metrics registry
+//  3. libp2p host, DHT, pubsub, gate — then discovery and reconnection
+//  4. client HTTP API
+func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	n := &Node{cfg: cfg, log: log, started: time.Now(), apiDone: make(chan error, 1)}
+	ok := false
+	defer func() {
+		if !ok {
+			_ = n.Close(context.Background())
+		}
+	}()
+
+	id, err := LoadIdentity(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	n.id = id
+
+	reg := prometheus.NewRegistry()
+	n.metrics = newMetrics(reg)
+
+	if err := n.startP2P(ctx, reg); err != nil {
+		return nil, err
+	}
+	if err := n.startAPI(); err != nil {
+		return nil, err
+	}
+	ok = true
+	return n, nil
+}
+
+func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
+	listen, err := multiaddrs(n.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	announce, err := multiaddrs(n.cfg.Announce)
+	if err != nil {
+		return err
+	}
+	boot, err := ParseBootstrap(n.cfg.Bootstrap)
+	if err != nil {
+		return err
+	}
+	h, err := p2p.New(ctx, p2p.Config{
+		Identity:          n.id.Libp2p,
+		Listen:            listen,
+		Announce:          announce,
+		Bootstrap:         boot,
+		Network:           n.cfg.Network,
+		ConnLow:           n.cfg.ConnLow,
+		ConnHigh:          n.cfg.ConnHigh,
+		DiscoveryInterval: n.cfg.Discovery.Duration,
+		ReconnectInterval: n.cfg.Reconnect.Duration,
+		Registerer:        reg,
+		Logger:            n.log.With("component", "p2p"),
+	})
+	if err != nil {
+		if errors.Is(err, p2p.ErrAddressInUse) {
+			return fmt.Errorf("config listen: %w (is another node running on this port?)", err)
+		}
+		return err
+	}
+	n.host = h
+	n.metrics.watchHost(reg, h)
+	h.Start(ctx)
+	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
+	return nil
+}
+
+func (n *Node) startAPI() error {
+	ln, err := net.Listen("tcp", n.cfg.APIAddr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("config api_addr: %s is already in use (is another node running on this port?)", n.cfg.APIAddr)
+		}
+		return fmt.Errorf("listen on api_addr %s: %w", n.cfg.APIAddr, err)
+	}
+	n.apiLn = ln
+	n.api = &http.Server{
+		Handler:           n.routes(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelDebug),
+	}
+	go func() {
+		err := n.api.Serve(ln)
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
+		}
+		n.apiDone <- err
+	}()
+	n.stops = append(n.stops, func(ctx context.Context) error {
+		err := n.api.Shutdown(ctx)
+		if serveErr := <-n.apiDone; serveErr != nil && err == nil {
+			err = serveErr
+		}
+		return err
+	})
+	return nil
+}
+
+// Close stops every service in reverse start order.
+func (n *Node) Close(ctx context.Context) error {
+	var errs []error
+	for i := len(n.stops) - 1; i >= 0; i-- {
+		if err := n.stops[i](ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	n.stops = nil
+	return errors.Join(errs...)
+}
+
+// PeerID is the node's libp2p peer ID.
+func (n *Node) PeerID() peer.ID { return n.host.ID() }
+
+// Host is the node's libp2p host.
+func (n *Node) Host() *p2p.Host { return n.host }
+
+// Addrs are the node's full p2p multiaddrs (…/p2p/ID).
+func (n *Node) Addrs() []string { return p2p.PeerInfo(n.host) }
+
+// URL is the base URL of the node's HTTP API as actually bound (a :0 port resolved).
+func (n *Node) URL() string {
+	if n.cfg.PublicURL != "" {
+		return n.cfg.URL()
+	}
+	return "http://" + n.apiLn.Addr().String()
+}
+
+func multiaddrs(ss []string) ([]ma.Multiaddr, error) {
+	out := make([]ma.Multiaddr, 0, len(ss))
+	for _, s := range ss {
+		m, err := ma.NewMultiaddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("multiaddr %q: %w", s, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

@@ -1,0 +1,273 @@
+// Package p2p owns litmesh's libp2p side: the host (TCP + QUIC, Noise and TLS, resource and
+// connection managers), Kademlia DHT discovery under the private /litmesh prefix, GossipSub with
+// strict signing, reconnection, and the peer Gate that every protocol consults before it talks to
+// a peer. Later it adapts the mpc protocols to libp2p streams.
+//
+// It must not import node, client or the cryptographic packages' internals: it moves bytes and
+// decides who may send them.
+package p2p
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/libp2p/go-libp2p"
+	dht "github.com/libp2p/go-libp2p-kad-dht"
+	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	"github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
+	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
+	noise "github.com/libp2p/go-libp2p/p2p/security/noise"
+	libp2ptls "github.com/libp2p/go-libp2p/p2p/security/tls"
+	quic "github.com/libp2p/go-libp2p/p2p/transport/quic"
+	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
+	"github.com/prometheus/client_golang/prometheus"
+	ma "github.com/multiformats/go-multiaddr"
+)
+
+// DHTPrefix is the protocol prefix of litmesh's private Kademlia DHT: its protocol ID is
+// /litmesh/kad/1.0.0, so litmesh nodes never join (or pollute) the public IPFS DHT.
+const DHTPrefix protocol.ID = "/litmesh"
+
+// Config is what the p2p layer needs from the node's config, already parsed.
+type Config struct {
+	Identity          crypto.PrivKey
+	Listen            []ma.Multiaddr
+	Announce          []ma.Multiaddr // replaces the listen addresses in what we advertise, if set
+	Bootstrap         []peer.AddrInfo
+	Network           string // peers rendezvous under this name
+	ConnLow, ConnHigh int
+	DiscoveryInterval time.Duration // steady-state interval between peer searches
+	ReconnectInterval time.Duration // how often to redial dropped bootstrap and member peers
+	Policy            Policy        // who is trusted; nil means TrustAuthenticated
+	Registerer        prometheus.Registerer
+	Logger            *slog.Logger
+}
+
+// Host is a running libp2p host with its DHT, pubsub and gate.
+type Host struct {
+	host.Host
+	DHT    *dht.IpfsDHT
+	PubSub *pubsub.PubSub
+	Gate   *Gate
+
+	cfg    Config
+	log    *slog.Logger
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu      sync.Mutex
+	members map[peer.ID]struct{} // peers we have trusted at some point: redialled when they drop
+}
+
+// ErrAddressInUse is returned when a listen address is taken by another process.
+var ErrAddressInUse = errors.New("address already in use")
+
+// New builds the host, DHT and pubsub; Start begins discovery and reconnection.
+func New(ctx context.Context, cfg Config) (*Host, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Policy == nil {
+		cfg.Policy = TrustAuthenticated{}
+	}
+	if cfg.Registerer == nil {
+		cfg.Registerer = prometheus.NewRegistry()
+	}
+	gate := NewGate()
+	cm, err := connmgr.NewConnManager(cfg.ConnLow, cfg.ConnHigh, connmgr.WithGracePeriod(time.Minute))
+	if err != nil {
+		return nil, fmt.Errorf("connection manager: %w", err)
+	}
+	opts := []libp2p.Option{
+		libp2p.Identity(cfg.Identity),
+		libp2p.ListenAddrs(cfg.Listen...),
+		libp2p.Transport(tcp.NewTCPTransport),
+		libp2p.Transport(quic.NewTransport),
+		libp2p.Security(noise.ID, noise.New),
+		libp2p.Security(libp2ptls.ID, libp2ptls.New),
+		libp2p.ConnectionManager(cm),
+		libp2p.ConnectionGater(gate),
+		libp2p.PrometheusRegisterer(cfg.Registerer),
+		libp2p.DefaultResourceManager,
+		libp2p.DisableRelay(),
+	}
+	if len(cfg.Announce) > 0 {
+		announce := cfg.Announce
+		opts = append(opts, libp2p.AddrsFactory(func([]ma.Multiaddr) []ma.Multiaddr { return announce }))
+	}
+	h, err := libp2p.New(opts...)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use") {
+			return nil, fmt.Errorf("listen on %v: %w", cfg.Listen, ErrAddressInUse)
+		}
+		return nil, fmt.Errorf("start libp2p host: %w", err)
+	}
+
+	kad, err := dht.New(ctx, h,
+		dht.Mode(dht.ModeServer),
+		dht.ProtocolPrefix(DHTPrefix),
+		dht.BootstrapPeers(cfg.Bootstrap...),
+		dht.RoutingTableFilter(func(_ any, p peer.ID) bool { return gate.Trusted(p) }),
+	)
+	if err != nil {
+		h.Close()
+		return nil, fmt.Errorf("start DHT: %w", err)
+	}
+	ps, err := pubsub.NewGossipSub(ctx, h,
+		pubsub.WithMessageSignaturePolicy(pubsub.StrictSign),
+		pubsub.WithPeerFilter(func(p peer.ID, _ string) bool { return gate.Trusted(p) }),
+	)
+	if err != nil {
+		kad.Close()
+		h.Close()
+		return nil, fmt.Errorf("start gossipsub: %w", err)
+	}
+	hh := &Host{Host: h, DHT: kad, PubSub: ps, Gate: gate, cfg: cfg, log: cfg.Logger, members: map[peer.ID]struct{}{}}
+	gate.OnChange(hh.onTrustChange)
+	return hh, nil
+}
+
+// Start begins admitting peers, bootstrapping, discovery and reconnection. The goroutines stop
+// when ctx ends or Close is called.
+func (h *Host) Start(ctx context.Context) {
+	ctx, h.cancel = context.WithCancel(ctx)
+	h.Network().Notify(&network.NotifyBundle{
+		ConnectedF: func(_ network.Network, c network.Conn) { h.admit(ctx, c) },
+		DisconnectedF: func(n network.Network, c network.Conn) {
+			if n.Connectedness(c.RemotePeer()) != network.Connected {
+				h.Gate.Forget(c.RemotePeer())
+			}
+		},
+	})
+	h.wg.Add(2)
+	go func() { defer h.wg.Done(); h.discover(ctx) }()
+	go func() { defer h.wg.Done(); h.reconnect(ctx) }()
+}
+
+// Close stops the background work and shuts down pubsub's host, the DHT and the host, in that
+// order (the reverse of construction).
+func (h *Host) Close() error {
+	if h.cancel != nil {
+		h.cancel()
+	}
+	h.wg.Wait()
+	var errs []error
+	if err := h.DHT.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close DHT: %w", err))
+	}
+	if err := h.Host.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close host: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// Handle registers a stream handler that only trusted peers reach: streams from anyone else are
+// reset before the handler sees a byte.
+func (h *Host) Handle(id protocol.ID, handler network.StreamHandler) {
+	h.SetStreamHandler(id, func(s network.Stream) {
+		if !h.Gate.Trusted(s.Conn().RemotePeer()) {
+			h.log.Debug("refused stream from untrusted peer", "peer", s.Conn().RemotePeer(), "protocol", id)
+			_ = s.Reset()
+			return
+		}
+		handler(s)
+	})
+}
+
+// JoinTopic joins a pubsub topic whose messages are accepted only from trusted authors relayed
+// by trusted peers.
+func (h *Host) JoinTopic(name string) (*pubsub.Topic, error) {
+	err := h.PubSub.RegisterTopicValidator(name, func(_ context.Context, from peer.ID, m *pubsub.Message) pubsub.ValidationResult {
+		if from == h.ID() {
+			return pubsub.ValidationAccept
+		}
+		if !h.Gate.Trusted(from) || !h.Gate.Trusted(m.GetFrom()) {
+			return pubsub.ValidationReject
+		}
+		return pubsub.ValidationAccept
+	})
+	if err != nil {
+		return nil, fmt.Errorf("register validator for topic %s: %w", name, err)
+	}
+	t, err := h.PubSub.Join(name)
+	if err != nil {
+		return nil, fmt.Errorf("join topic %s: %w", name, err)
+	}
+	return t, nil
+}
+
+// TrustedConnected counts trusted peers we are currently connected to.
+func (h *Host) TrustedConnected() int {
+	n := 0
+	for _, p := range h.Network().Peers() {
+		if h.Gate.Trusted(p) {
+			n++
+		}
+	}
+	return n
+}
+
+// admit runs the policy for a new connection's peer, once per peer, off the notification path.
+func (h *Host) admit(ctx context.Context, c network.Conn) {
+	p := c.RemotePeer()
+	if h.Gate.Trusted(p) {
+		return
+	}
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		reason, err := h.cfg.Policy.Admit(actx, h.Host, p)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			h.log.Warn("peer rejected", "peer", p, "reason", err.Error())
+			h.Gate.Reject(p, err.Error(), time.Minute)
+			_ = h.Network().ClosePeer(p)
+			return
+		}
+		h.Gate.Trust(p, reason)
+	}()
+}
+
+func (h *Host) onTrustChange(p peer.ID, trusted bool) {
+	if !trusted {
+		h.log.Debug("peer no longer trusted", "peer", p)
+		return
+	}
+	h.mu.Lock()
+	_, known := h.members[p]
+	h.members[p] = struct{}{}
+	h.mu.Unlock()
+	h.ConnManager().Protect(p, "litmesh-member")
+	// The DHT considered this peer before it was trusted and filtered it out; offer it again.
+	_, _ = h.DHT.RoutingTable().TryAddPeer(p, true, false)
+	if !known {
+		h.log.Info("peer joined", "peer", p)
+	}
+}
+
+// PeerInfo is a peer's ID and addresses in p2p multiaddr form (/…/p2p/ID).
+func PeerInfo(h host.Host) []string {
+	addrs, err := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: h.ID(), Addrs: h.Addrs()})
+	if err != nil {
+		return nil
+	}
+	out := make([]string, len(addrs))
+	for i, a := range addrs {
+		out[i] = a.String()
+	}
+	return out
+}

@@ -1,0 +1,26 @@
+package p2p
+
+import (
+	"context"
+
+	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/peer"
+)
+
+// Policy decides whether a newly connected peer is trusted. Admit runs once per peer when its
+// first connection is up (after the Noise/TLS handshake authenticated its peer ID), in its own
+// goroutine with a deadline. It returns why the peer is trusted, or an error saying why not;
+// a rejected peer is disconnected and refused for a while.
+type Policy interface {
+	Admit(ctx context.Context, h host.Host, p peer.ID) (reason string, err error)
+}
+
+// TrustAuthenticated trusts every peer whose secure channel handshake succeeded. It is the
+// placeholder policy until attestation and staking checks exist: it proves the peer holds the
+// private key of its peer ID, and nothing about the code it runs or whether it is staked.
+type TrustAuthenticated struct{}
+
+// Admit trusts p.
+func (TrustAuthenticated) Admit(context.Context, host.Host, peer.ID) (string, error) {
+	return "authenticated peer ID (Noise/TLS); attestation and stake not checked", nil
+}

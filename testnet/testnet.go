@@ -1,0 +1,235 @@
+// Package testnet runs an in-process cluster of real litmesh nodes — real libp2p over loopback,
+// real HTTP APIs — for tests. It is test-only: it imports "testing" and must never be imported by
+// a binary (the devnet launcher, which binaries use, is package testnet/devnet).
+package testnet
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/litmesh/litmesh/node"
+	"github.com/litmesh/litmesh/p2p"
+)
+
+// Cluster is a set of in-process nodes. Node 0 is the bootstrap node; by default every other
+// node knows only node 0's address and must find the rest through the DHT.
+type Cluster struct {
+	t       testing.TB
+	ctx     context.Context
+	members []*Member
+	opts    options
+}
+
+// Member is one node of the cluster. Node is nil while the member is stopped.
+type Member struct {
+	Index int
+	Dir   string
+	Cfg   node.Config
+	ID    peer.ID
+
+	mu   sync.Mutex
+	node *node.Node
+	log  *os.File
+}
+
+// Option adjusts a cluster.
+type Option func(*options)
+
+type options struct {
+	configure func(i int, cfg *node.Config)
+}
+
+// WithConfig lets a test adjust each node's config before it starts.
+func WithConfig(fn func(i int, cfg *node.Config)) Option {
+	return func(o *options) { o.configure = fn }
+}
+
+// Start starts n nodes and registers their shutdown with t.Cleanup. It does not wait for the
+// mesh: call WaitMesh.
+func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
+	t.Helper()
+	c := &Cluster{t: t, ctx: ctx}
+	for _, o := range opts {
+		o(&c.opts)
+	}
+	t.Cleanup(c.stopAll)
+	for i := 0; i < n; i++ {
+		dir := filepath.Join(t.TempDir(), fmt.Sprintf("node-%d", i))
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			t.Fatalf("make node dir: %v", err)
+		}
+		id, err := node.InitIdentity(dir)
+		if err != nil {
+			t.Fatalf("init node %d: %v", i, err)
+		}
+		cfg, err := node.LoadConfig(dir, nil, nil)
+		if err != nil {
+			t.Fatalf("config node %d: %v", i, err)
+		}
+		cfg.Network = "testnet"
+		cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
+		cfg.APIAddr = "127.0.0.1:0"
+		if i > 0 {
+			cfg.Bootstrap = c.members[0].Node().Addrs()
+		}
+		if c.opts.configure != nil {
+			c.opts.configure(i, &cfg)
+		}
+		m := &Member{Index: i, Dir: dir, Cfg: cfg, ID: id.PeerID()}
+		c.members = append(c.members, m)
+		if err := c.startMember(m); err != nil {
+			t.Fatalf("start node %d: %v", i, err)
+		}
+	}
+	return c
+}
+
+// Members returns the cluster's members in index order.
+func (c *Cluster) Members() []*Member { return c.members }
+
+// Node returns the running node, or nil if the member is stopped.
+func (m *Member) Node() *node.Node {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.node
+}
+
+func (c *Cluster) startMember(m *Member) error {
+	logf, err := os.OpenFile(filepath.Join(m.Dir, "node.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(logf, &slog.HandlerOptions{Level: slog.LevelDebug})).With("node", m.Index)
+	n, err := node.Start(c.ctx, m.Cfg, log)
+	if err != nil {
+		logf.Close()
+		return err
+	}
+	m.mu.Lock()
+	m.node, m.log = n, logf
+	m.mu.Unlock()
+	// A restart must come back on the same addresses, as a restarted daemon would.
+	m.Cfg.Listen = listenAddrsOf(n)
+	return nil
+}
+
+func listenAddrsOf(n *node.Node) []string {
+	var out []string
+	for _, a := range n.Host().Network().ListenAddresses() {
+		out = append(out, a.String())
+	}
+	return out
+}
+
+// Stop shuts member i down cleanly.
+func (c *Cluster) Stop(i int) {
+	c.t.Helper()
+	m := c.members[i]
+	m.mu.Lock()
+	n, logf := m.node, m.log
+	m.node, m.log = nil, nil
+	m.mu.Unlock()
+	if n == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := n.Close(ctx); err != nil {
+		c.t.Errorf("stop node %d: %v", i, err)
+	}
+	logf.Close()
+}
+
+// Restart starts a stopped member again from its directory (same identity, same addresses).
+func (c *Cluster) Restart(i int) {
+	c.t.Helper()
+	if err := c.startMember(c.members[i]); err != nil {
+		c.t.Fatalf("restart node %d: %v", i, err)
+	}
+}
+
+func (c *Cluster) stopAll() {
+	for i := range c.members {
+		c.Stop(i)
+	}
+	if c.t.Failed() {
+		for _, m := range c.members {
+			c.t.Logf("--- node %d log (last lines) ---\n%s", m.Index, tail(filepath.Join(m.Dir, "node.log"), 25))
+		}
+	}
+}
+
+// WaitMesh waits until every running member trusts a live connection to every other running
+// member, or fails the test when ctx ends.
+func (c *Cluster) WaitMesh(ctx context.Context) {
+	c.t.Helper()
+	c.WaitFor(ctx, "full mesh", func() (bool, string) {
+		var running []*Member
+		for _, m := range c.members {
+			if m.Node() != nil {
+				running = append(running, m)
+			}
+		}
+		var missing []string
+		for _, a := range running {
+			h := a.Node().Host()
+			for _, b := range running {
+				if a != b && !(h.Gate.Trusted(b.ID) && h.Network().Connectedness(b.ID) == network.Connected) {
+					missing = append(missing, fmt.Sprintf("%d→%d", a.Index, b.Index))
+				}
+			}
+		}
+		return len(missing) == 0, "missing links: " + strings.Join(missing, " ")
+	})
+}
+
+// WaitFor polls cond until it holds, failing the test with cond's last explanation when ctx
+// ends. Polling a condition is the honest way to wait for a distributed system to converge.
+func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, string)) {
+	c.t.Helper()
+	ticker := time.NewTicker(50 * time.Millisecond)
+	defer ticker.Stop()
+	for {
+		ok, why := cond()
+		if ok {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			c.t.Fatalf("waiting for %s: %v; %s", what, ctx.Err(), why)
+		case <-ticker.C:
+		}
+	}
+}
+
+// Host returns member i's libp2p host (the member must be running).
+func (c *Cluster) Host(i int) *p2p.Host { return c.members[i].Node().Host() }
+
+func tail(path string, n int) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return err.Error()
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		if len(lines) > n {
+			lines = lines[1:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
