@@ -2,6 +2,8 @@ package node
 
 import (
 	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -109,4 +111,36 @@ func writeSecret(path string, data []byte) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// InitDevIdentity creates keys derived deterministically from seed. It is INSECURE by design —
+// anyone who knows the seed holds the node's keys — and exists only so container devnets can
+// name their bootstrap peer in a static compose file. It refuses to overwrite existing keys.
+func InitDevIdentity(dir, seed string) (Identity, error) {
+	for _, name := range []string{IdentityFile, OperatorFile} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return Identity{}, fmt.Errorf("%s already exists in %s: refusing to replace a node identity", name, dir)
+		}
+	}
+	libSeed := sha256.Sum256([]byte("litmesh/insecure-dev-identity/libp2p/" + seed))
+	priv, err := libp2pcrypto.UnmarshalEd25519PrivateKey(ed25519.NewKeyFromSeed(libSeed[:]))
+	if err != nil {
+		return Identity{}, fmt.Errorf("derive libp2p key: %w", err)
+	}
+	opSeed := sha256.Sum256([]byte("litmesh/insecure-dev-identity/operator/" + seed))
+	op, err := crypto.ToECDSA(opSeed[:])
+	if err != nil {
+		return Identity{}, fmt.Errorf("derive operator key: %w", err)
+	}
+	raw, err := libp2pcrypto.MarshalPrivateKey(priv)
+	if err != nil {
+		return Identity{}, fmt.Errorf("marshal libp2p key: %w", err)
+	}
+	if err := writeSecret(filepath.Join(dir, IdentityFile), raw); err != nil {
+		return Identity{}, err
+	}
+	if err := writeSecret(filepath.Join(dir, OperatorFile), []byte(hex.EncodeToString(crypto.FromECDSA(op))+"\n")); err != nil {
+		return Identity{}, err
+	}
+	return Identity{Libp2p: priv, Operator: op}, nil
 }

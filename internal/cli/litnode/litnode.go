@@ -85,7 +85,7 @@ Prints {"peerId", "operatorAddress", "dir"} as JSON. Refuses to overwrite an exi
 }
 
 func runCmd() *cli.Command {
-	var dir string
+	var dir, devSeed string
 	var fs *flag.FlagSet
 	return &cli.Command{
 		Name:  "run",
@@ -95,11 +95,17 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 		Flags: func(f *flag.FlagSet) {
 			fs = f
 			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
+			f.StringVar(&devSeed, "insecure-dev-seed", "", "INSECURE, container devnets only: if DIR has no identity yet, derive it from this seed")
 			node.RegisterFlags(f)
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if devSeed != "" {
+				if err := initDevIdentity(dir, devSeed); err != nil {
+					return err
+				}
 			}
 			cfg, err := node.LoadConfig(dir, fs, os.Getenv)
 			if err != nil {
@@ -110,4 +116,20 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 			return node.Run(ctx, cfg, log)
 		},
 	}
+}
+
+// initDevIdentity gives a container devnet node its deterministic identity on first start.
+func initDevIdentity(dir, seed string) error {
+	if _, err := os.Stat(filepath.Join(dir, node.IdentityFile)); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	id, err := node.InitDevIdentity(dir, seed)
+	if err != nil {
+		return err
+	}
+	cli.Infof("WARNING: node identity %s derived from an insecure dev seed; never use this outside a devnet", id.PeerID())
+	return nil
 }
