@@ -1,0 +1,353 @@
+package p2p
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
+
+	"github.com/litmesh/litmesh/mpc"
+)
+
+// MPCProtocol carries the messages of every threshold-protocol session between two nodes.
+const MPCProtocol protocol.ID = "/litmesh/mpc/1.0.0"
+
+// Limits of the MPC transport. A frame is a session ID and one protocol message.
+const (
+	MaxSessionID    = 256      // bytes
+	MaxFramePayload = 16 << 20 // bytes: a DKG deal bundle for a large network fits comfortably
+	// Messages may arrive for a session this node has not opened yet (a peer started first).
+	// They wait, bounded, for a while.
+	maxEarlySessions = 256
+	maxEarlyBytes    = 64 << 20
+	earlyTTL         = 2 * time.Minute
+	inboxSize        = 1024
+)
+
+// Frame layout (all integers big-endian):
+//
+//	u16 session ID length | session ID | u32 payload length | payload
+//
+// Frames follow each other on a long-lived stream per (sender, receiver) pair, so a sender's
+// messages arrive in order.
+
+// ErrFrame is wrapped by every frame decoding failure.
+var ErrFrame = errors.New("bad mpc frame")
+
+// ReadFrame reads one frame, refusing oversized fields before allocating them.
+func ReadFrame(r io.Reader) (session string, payload []byte, err error) {
+	var hdr [2]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return "", nil, err
+	}
+	n := binary.BigEndian.Uint16(hdr[:])
+	if n == 0 || n > MaxSessionID {
+		return "", nil, fmt.Errorf("%w: session ID length %d (want 1..%d)", ErrFrame, n, MaxSessionID)
+	}
+	sid := make([]byte, n)
+	if _, err := io.ReadFull(r, sid); err != nil {
+		return "", nil, fmt.Errorf("%w: truncated session ID: %v", ErrFrame, err)
+	}
+	var plen [4]byte
+	if _, err := io.ReadFull(r, plen[:]); err != nil {
+		return "", nil, fmt.Errorf("%w: truncated length: %v", ErrFrame, err)
+	}
+	m := binary.BigEndian.Uint32(plen[:])
+	if m > MaxFramePayload {
+		return "", nil, fmt.Errorf("%w: payload of %d bytes over the %d-byte limit", ErrFrame, m, MaxFramePayload)
+	}
+	payload = make([]byte, m)
+	if _, err := io.ReadFull(r, payload); err != nil {
+		return "", nil, fmt.Errorf("%w: truncated payload: %v", ErrFrame, err)
+	}
+	return string(sid), payload, nil
+}
+
+// WriteFrame writes one frame.
+func WriteFrame(w io.Writer, session string, payload []byte) error {
+	if len(session) == 0 || len(session) > MaxSessionID {
+		return fmt.Errorf("session ID of %d bytes (want 1..%d)", len(session), MaxSessionID)
+	}
+	if len(payload) > MaxFramePayload {
+		return fmt.Errorf("payload of %d bytes over the %d-byte limit", len(payload), MaxFramePayload)
+	}
+	buf := make([]byte, 0, 2+len(session)+4+len(payload))
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(session)))
+	buf = append(buf, session...)
+	buf = binary.BigEndian.AppendUint32(buf, uint32(len(payload)))
+	buf = append(buf, payload...)
+	_, err := w.Write(buf)
+	return err
+}
+
+// Sessions routes MPC messages between this node and its trusted peers, one mpc.Transport per
+// protocol session. Create one per host with NewSessions.
+type Sessions struct {
+	h   *Host
+	log *slog.Logger
+
+	mu       sync.Mutex
+	open     map[string]*session
+	early    map[string]*earlyQueue
+	earlyLen int // bytes buffered across early queues
+	out      map[peer.ID]*outStream
+}
+
+type earlyQueue struct {
+	msgs    []earlyMsg
+	created time.Time
+}
+
+type earlyMsg struct {
+	from    peer.ID
+	payload []byte
+}
+
+type outStream struct {
+	mu sync.Mutex
+	s  network.Stream
+}
+
+// NewSessions registers the MPC protocol handler on h. Only trusted peers reach it.
+func NewSessions(h *Host) *Sessions {
+	s := &Sessions{
+		h:     h,
+		log:   h.log.With("component", "mpc-transport"),
+		open:  map[string]*session{},
+		early: map[string]*earlyQueue{},
+		out:   map[peer.ID]*outStream{},
+	}
+	h.Handle(MPCProtocol, s.handleStream)
+	return s
+}
+
+func (s *Sessions) handleStream(st network.Stream) {
+	from := st.Conn().RemotePeer()
+	defer st.Close()
+	r := bufio.NewReaderSize(st, 64<<10)
+	for {
+		sid, payload, err := ReadFrame(r)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				s.log.Warn("dropping MPC stream", "peer", from, "error", err)
+				_ = st.Reset()
+			}
+			return
+		}
+		if !s.h.Gate.Trusted(from) {
+			_ = st.Reset()
+			return
+		}
+		s.deliver(sid, from, payload)
+	}
+}
+
+func (s *Sessions) deliver(sid string, from peer.ID, payload []byte) {
+	s.mu.Lock()
+	if sess, ok := s.open[sid]; ok {
+		s.mu.Unlock()
+		sess.deliver(from, payload)
+		return
+	}
+	defer s.mu.Unlock()
+	s.expireEarly()
+	q, ok := s.early[sid]
+	if !ok {
+		if len(s.early) >= maxEarlySessions {
+			s.log.Warn("dropping message for an unopened session: too many pending sessions", "peer", from, "session", sid)
+			return
+		}
+		q = &earlyQueue{created: time.Now()}
+		s.early[sid] = q
+	}
+	if s.earlyLen+len(payload) > maxEarlyBytes || len(q.msgs) >= inboxSize {
+		s.log.Warn("dropping message for an unopened session: buffer full", "peer", from, "session", sid)
+		return
+	}
+	q.msgs = append(q.msgs, earlyMsg{from: from, payload: payload})
+	s.earlyLen += len(payload)
+}
+
+func (s *Sessions) expireEarly() {
+	for sid, q := range s.early {
+		if time.Since(q.created) > earlyTTL {
+			for _, m := range q.msgs {
+				s.earlyLen -= len(m.payload)
+			}
+			delete(s.early, sid)
+		}
+	}
+}
+
+// Open starts session sid among members (the same list, in the same order, on every member;
+// this node must be one of them). Messages that arrived before Open are delivered first.
+// Close the transport when the protocol run ends.
+func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error) {
+	if len(sid) == 0 || len(sid) > MaxSessionID {
+		return nil, fmt.Errorf("session ID of %d bytes (want 1..%d)", len(sid), MaxSessionID)
+	}
+	self := slices.Index(members, s.h.ID())
+	if self < 0 {
+		return nil, fmt.Errorf("open session %s: this node is not a member", sid)
+	}
+	index := make(map[peer.ID]int, len(members))
+	for i, p := range members {
+		if _, dup := index[p]; dup {
+			return nil, fmt.Errorf("open session %s: peer %s listed twice", sid, p)
+		}
+		index[p] = i
+	}
+	sess := &session{id: sid, members: slices.Clone(members), index: index, self: self,
+		inbox: make(chan mpc.Message, inboxSize), closed: make(chan struct{}), log: s.log}
+
+	s.mu.Lock()
+	if _, dup := s.open[sid]; dup {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("open session %s: already open", sid)
+	}
+	s.open[sid] = sess
+	q := s.early[sid]
+	delete(s.early, sid)
+	if q != nil {
+		for _, m := range q.msgs {
+			s.earlyLen -= len(m.payload)
+		}
+	}
+	s.mu.Unlock()
+	if q != nil {
+		for _, m := range q.msgs {
+			sess.deliver(m.from, m.payload)
+		}
+	}
+	return &SessionTransport{sessions: s, sess: sess}, nil
+}
+
+// send writes one frame to p over the shared outgoing stream, opening it if needed and
+// retrying once on a broken stream.
+func (s *Sessions) send(ctx context.Context, p peer.ID, sid string, payload []byte) error {
+	s.mu.Lock()
+	o, ok := s.out[p]
+	if !ok {
+		o = &outStream{}
+		s.out[p] = o
+	}
+	s.mu.Unlock()
+
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for attempt := 0; ; attempt++ {
+		if o.s == nil {
+			st, err := s.h.NewStream(network.WithAllowLimitedConn(ctx, "mpc"), p, MPCProtocol)
+			if err != nil {
+				return fmt.Errorf("open MPC stream to %s: %w", p, err)
+			}
+			o.s = st
+		}
+		if dl, ok := ctx.Deadline(); ok {
+			_ = o.s.SetWriteDeadline(dl)
+		} else {
+			_ = o.s.SetWriteDeadline(time.Now().Add(30 * time.Second))
+		}
+		err := WriteFrame(o.s, sid, payload)
+		if err == nil {
+			return nil
+		}
+		_ = o.s.Reset()
+		o.s = nil
+		if attempt == 1 || ctx.Err() != nil {
+			return fmt.Errorf("send MPC message to %s: %w", p, err)
+		}
+	}
+}
+
+func (s *Sessions) close(sid string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.open, sid)
+}
+
+type session struct {
+	id      string
+	members []peer.ID
+	index   map[peer.ID]int
+	self    int
+	inbox   chan mpc.Message
+	closed  chan struct{}
+	once    sync.Once
+	log     *slog.Logger
+}
+
+func (s *session) deliver(from peer.ID, payload []byte) {
+	i, ok := s.index[from]
+	if !ok || i == s.self {
+		s.log.Warn("dropping MPC message from a non-member", "peer", from, "session", s.id)
+		return
+	}
+	select {
+	case s.inbox <- mpc.Message{From: i, Payload: payload}:
+	case <-s.closed:
+	default:
+		s.log.Warn("dropping MPC message: session inbox full", "peer", from, "session", s.id)
+	}
+}
+
+// SessionTransport is one session's mpc.Transport over libp2p.
+type SessionTransport struct {
+	sessions *Sessions
+	sess     *session
+}
+
+var _ mpc.Transport = (*SessionTransport)(nil)
+
+// Self is this node's index in the member list.
+func (t *SessionTransport) Self() int { return t.sess.self }
+
+// Members is the size of the member list.
+func (t *SessionTransport) Members() int { return len(t.sess.members) }
+
+// Peer is the peer ID of member i.
+func (t *SessionTransport) Peer(i int) peer.ID { return t.sess.members[i] }
+
+// Send delivers payload to member `to`.
+func (t *SessionTransport) Send(ctx context.Context, to int, payload []byte) error {
+	if to < 0 || to >= len(t.sess.members) || to == t.sess.self {
+		return fmt.Errorf("send in session %s: invalid member %d", t.sess.id, to)
+	}
+	select {
+	case <-t.sess.closed:
+		return mpc.ErrClosed
+	default:
+	}
+	return t.sessions.send(ctx, t.sess.members[to], t.sess.id, payload)
+}
+
+// Receive returns the next message from another member.
+func (t *SessionTransport) Receive(ctx context.Context) (mpc.Message, error) {
+	select {
+	case m := <-t.sess.inbox:
+		return m, nil
+	case <-t.sess.closed:
+		return mpc.Message{}, mpc.ErrClosed
+	case <-ctx.Done():
+		return mpc.Message{}, ctx.Err()
+	}
+}
+
+// Close ends the session; later messages for it are buffered as if it were never opened and
+// expire.
+func (t *SessionTransport) Close() {
+	t.sess.once.Do(func() {
+		close(t.sess.closed)
+		t.sessions.close(t.sess.id)
+	})
+}
