@@ -15,31 +15,31 @@ import (
 // it as JSON. Parsing it does not verify it; Verifier.Authenticate and Verifier.Verify return
 // one only after the checks pass.
 type Report struct {
-	Version           uint32       `json:"version"`
-	GuestSVN          uint32       `json:"guestSvn"`
-	Policy            GuestPolicy  `json:"policy"`
-	FamilyID          HexBytes     `json:"familyId"`
-	ImageID           HexBytes     `json:"imageId"`
-	VMPL              uint32       `json:"vmpl"`
-	SignatureAlgo     string       `json:"signatureAlgo"`
-	CurrentTCB        TCB          `json:"currentTcb"`
-	ReportedTCB       TCB          `json:"reportedTcb"`
-	CommittedTCB      TCB          `json:"committedTcb"`
-	LaunchTCB         TCB          `json:"launchTcb"`
-	PlatformInfo      string       `json:"platformInfo"`
-	ReportData        HexBytes     `json:"reportData"`
-	Measurement       Measurement  `json:"measurement"`
-	HostData          HexBytes     `json:"hostData"`
-	IDKeyDigest       HexBytes     `json:"idKeyDigest"`
-	AuthorKeyDigest   HexBytes     `json:"authorKeyDigest"`
-	ReportID          HexBytes     `json:"reportId"`
-	ReportIDMA        HexBytes     `json:"reportIdMa"`
-	ChipID            HexBytes     `json:"chipId"`
-	CurrentFirmware   string       `json:"currentFirmware"`
-	CommittedFirmware string       `json:"committedFirmware"`
-	CPUID             *CPUID       `json:"cpuid,omitempty"`
-	Signer            Signer       `json:"signer"`
-	proto             *spb.Report  // the go-sev-guest form, for validate
+	Version           uint32      `json:"version"`
+	GuestSVN          uint32      `json:"guestSvn"`
+	Policy            GuestPolicy `json:"policy"`
+	FamilyID          HexBytes    `json:"familyId"`
+	ImageID           HexBytes    `json:"imageId"`
+	VMPL              uint32      `json:"vmpl"`
+	SignatureAlgo     string      `json:"signatureAlgo"`
+	CurrentTCB        TCB         `json:"currentTcb"`
+	ReportedTCB       TCB         `json:"reportedTcb"`
+	CommittedTCB      TCB         `json:"committedTcb"`
+	LaunchTCB         TCB         `json:"launchTcb"`
+	PlatformInfo      string      `json:"platformInfo"`
+	ReportData        HexBytes    `json:"reportData"`
+	Measurement       Measurement `json:"measurement"`
+	HostData          HexBytes    `json:"hostData"`
+	IDKeyDigest       HexBytes    `json:"idKeyDigest"`
+	AuthorKeyDigest   HexBytes    `json:"authorKeyDigest"`
+	ReportID          HexBytes    `json:"reportId"`
+	ReportIDMA        HexBytes    `json:"reportIdMa"`
+	ChipID            HexBytes    `json:"chipId"`
+	CurrentFirmware   string      `json:"currentFirmware"`
+	CommittedFirmware string      `json:"committedFirmware"`
+	CPUID             *CPUID      `json:"cpuid,omitempty"`
+	Signer            Signer      `json:"signer"`
+	proto             *spb.Report // the go-sev-guest form, for validate
 	signerCert        *x509.Certificate
 }
 
