@@ -3,9 +3,11 @@ package attestation
 import (
 	"bytes"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/google/go-sev-guest/abi"
@@ -68,26 +70,37 @@ func (r Roots) ProductLines() []string {
 // AMDRoots returns AMD's real roots as go-sev-guest embeds them (ARK and ASK for Milan, Genoa
 // and Turin, plus the ASVK for VLEK-signed reports). Nothing is fetched from the network.
 func AMDRoots() Roots {
-	vlek := map[string][]byte{
+	vlekBundles := map[string][]byte{
 		"Milan": trust.AskArkMilanVlekBytes,
 		"Genoa": trust.AskArkGenoaVlekBytes,
 		"Turin": trust.AskArkTurinVlekBytes,
 	}
 	byLine := map[string][]*trust.AMDRootCerts{}
 	for line, def := range trust.DefaultRootCerts {
-		if def == nil || def.ProductCerts == nil {
+		if def == nil || def.ProductCerts == nil || def.ProductCerts.Ark == nil {
 			continue
 		}
 		pc := &trust.ProductCerts{Ark: def.ProductCerts.Ark, Ask: def.ProductCerts.Ask}
-		// The VLEK bundle's first certificate is the ASVK; it must hang off the same ARK.
-		var vlekCerts trust.ProductCerts
-		if b, ok := vlek[line]; ok && vlekCerts.FromKDSCertBytes(b) == nil &&
-			vlekCerts.Ark != nil && bytes.Equal(vlekCerts.Ark.Raw, pc.Ark.Raw) {
-			pc.Asvk = vlekCerts.Ask
-		}
+		pc.Asvk = asvkFrom(vlekBundles[line], pc.Ark)
 		byLine[line] = []*trust.AMDRootCerts{{Product: line, ProductLine: line, ProductCerts: pc}}
 	}
 	return Roots{name: "AMD SEV-SNP roots (embedded in go-sev-guest)", byLine: byLine}
+}
+
+// asvkFrom picks the ASVK out of a KDS VLEK bundle (PEM), keeping it only if ark signed it.
+func asvkFrom(bundle []byte, ark *x509.Certificate) *x509.Certificate {
+	for len(bundle) > 0 {
+		var b *pem.Block
+		b, bundle = pem.Decode(bundle)
+		if b == nil {
+			return nil
+		}
+		c, err := x509.ParseCertificate(b.Bytes)
+		if err == nil && strings.HasPrefix(c.Subject.CommonName, "SEV-VLEK-") && c.CheckSignatureFrom(ark) == nil {
+			return c
+		}
+	}
+	return nil
 }
 
 // DevnetRoots wraps trust anchors that only a devnet verifier accepts, such as the simulated
