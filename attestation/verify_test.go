@@ -146,8 +146,10 @@ func TestVerifyRefusesEachBadReportWithItsOwnReason(t *testing.T) {
 		reason string
 	}{
 		{
-			name:   "a report signed by a key chain the verifier does not trust",
-			ev:     func(t *testing.T) attestation.Evidence { return evidence(t, newSimulated(t, simulated.WithChainKeys(rogueChainKeys(t))), fresh) },
+			name: "a report signed by a key chain the verifier does not trust",
+			ev: func(t *testing.T) attestation.Evidence {
+				return evidence(t, newSimulated(t, simulated.WithChainKeys(rogueChainKeys(t))), fresh)
+			},
 			policy: allow, want: attestation.ErrUntrustedChain, reason: "untrusted_chain",
 		},
 		{
@@ -180,8 +182,10 @@ func TestVerifyRefusesEachBadReportWithItsOwnReason(t *testing.T) {
 			want:   attestation.ErrUnknownMeasurement, reason: "unknown_measurement",
 		},
 		{
-			name:   "a guest policy that allows debugging",
-			ev:     func(t *testing.T) attestation.Evidence { return evidence(t, newSimulated(t, simulated.WithDebugPolicy()), fresh) },
+			name: "a guest policy that allows debugging",
+			ev: func(t *testing.T) attestation.Evidence {
+				return evidence(t, newSimulated(t, simulated.WithDebugPolicy()), fresh)
+			},
 			policy: allow, want: attestation.ErrDebugPolicy, reason: "debug_policy",
 		},
 		{
@@ -193,8 +197,10 @@ func TestVerifyRefusesEachBadReportWithItsOwnReason(t *testing.T) {
 			want:   attestation.ErrTCBTooLow, reason: "tcb_too_low",
 		},
 		{
-			name:   "a report made at another VMPL",
-			ev:     func(t *testing.T) attestation.Evidence { return evidence(t, newSimulated(t, simulated.WithVMPL(2)), fresh) },
+			name: "a report made at another VMPL",
+			ev: func(t *testing.T) attestation.Evidence {
+				return evidence(t, newSimulated(t, simulated.WithVMPL(2)), fresh)
+			},
 			policy: allow, want: attestation.ErrVMPL, reason: "vmpl_mismatch",
 		},
 		{
