@@ -101,7 +101,7 @@ func TestSealingKeyRefusesAnUnsafeOrDamagedFile(t *testing.T) {
 		content string
 		mode    os.FileMode
 	}{
-		"a world-readable key file": {strings.Repeat("ab", 32), 0o644},
+		"a world-readable key file":  {strings.Repeat("ab", 32), 0o644},
 		"a key file that is not hex": {strings.Repeat("zz", 32), 0o600},
 		"a short key file":           {strings.Repeat("ab", 31), 0o600},
 	} {
