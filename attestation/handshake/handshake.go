@@ -114,7 +114,8 @@ type Result struct {
 	Operator common.Address
 	// PeerID is the prover's libp2p identity the response is bound to.
 	PeerID peer.ID
-	// Kind is the evidence kind the prover claimed.
+	// Kind is what the evidence is known to be from the roots that verified it: KindSEVSNP under
+	// AMD's roots, KindSimulated under devnet-only roots, whatever the prover claimed.
 	Kind attestation.Kind
 	// Report is the verified report.
 	Report *attestation.Report
@@ -202,7 +203,11 @@ func verifyResponse(purpose attestation.Purpose, resp *Response, peerKey crypto.
 	if err := checkOperatorSig(purpose, id, nonce, resp.Operator, resp.OperatorSig); err != nil {
 		return nil, fmt.Errorf("verify operator of %s: %w", id, err)
 	}
-	return &Result{Operator: resp.Operator, PeerID: id, Kind: resp.Kind, Report: rep}, nil
+	kind := attestation.KindSEVSNP
+	if exp.Verifier.Roots().DevnetOnly() {
+		kind = attestation.KindSimulated
+	}
+	return &Result{Operator: resp.Operator, PeerID: id, Kind: kind, Report: rep}, nil
 }
 
 // identity returns the marshalled public key (what REPORT_DATA binds) and the peer ID (what

@@ -383,3 +383,17 @@ func BenchmarkVerifyResponse(b *testing.B) {
 		}
 	}
 }
+
+func TestTheResultKindComesFromTheRootsNotTheClaim(t *testing.T) {
+	n := newNode(t)
+	c := challenge(t)
+	resp := n.answer(t, c)
+	resp.Kind = attestation.KindSEVSNP // a simulated node claiming real hardware
+	res, err := handshake.VerifyResponse(overTheWire(t, resp), n.pub, c.Nonce, expectations(t))
+	if err != nil {
+		t.Fatalf("verify: %v", err)
+	}
+	if res.Kind != attestation.KindSimulated {
+		t.Errorf("kind %q, want %q: devnet roots only ever verify simulated evidence", res.Kind, attestation.KindSimulated)
+	}
+}
