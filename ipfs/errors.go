@@ -35,7 +35,7 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "not found within %s (local store, bitswap with %d connected peers", e.After.Round(time.Millisecond), e.Peers)
+	fmt.Fprintf(&b, "not found within %s (local store, bitswap with %d connected peer(s)", e.After.Round(time.Millisecond), e.Peers)
 	for _, c := range e.Causes {
 		b.WriteString("; ")
 		b.WriteString(c.Error())
