@@ -45,6 +45,8 @@ const (
 	defaultDialWait = 2 * time.Second
 	redialInterval  = 30 * time.Second
 	connTag         = "litmesh-ipfs"
+
+	wantHaveReplaceSize = 16 << 10
 )
 
 type config struct {
@@ -258,7 +260,12 @@ func New(h host.Host, dir string, opts ...Option) (*Service, error) {
 	s := &Service{host: h, cfg: cfg, ds: ds, store: store, verified: verifyingStore{store}}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 
-	bsOpts := []bitswap.Option{bitswap.SetSendDontHaves(true)}
+	bsOpts := []bitswap.Option{
+		bitswap.SetSendDontHaves(true),
+		// Answer a want-have for a block up to 16 KiB (most Lit Actions) with the block
+		// itself: one round trip instead of two, at the cost of a few duplicate small blocks.
+		bitswap.WithWantHaveReplaceSize(wantHaveReplaceSize),
+	}
 	if cfg.allow != nil {
 		allow := cfg.allow
 		bsOpts = append(bsOpts, bitswap.WithPeerBlockRequestFilter(func(p peer.ID, _ cid.Cid) bool {
