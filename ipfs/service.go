@@ -1,11 +1,13 @@
 package ipfs
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -47,6 +49,7 @@ const (
 	connTag         = "litmesh-ipfs"
 
 	wantHaveReplaceSize = 16 << 10
+	catPrealloc         = 1 << 20
 )
 
 type config struct {
@@ -391,10 +394,12 @@ func (s *Service) cat(ctx context.Context, c cid.Cid, maxSize int64) ([]byte, er
 		return nil, fmt.Errorf("%w: %w", ErrNotFile, err)
 	}
 	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, maxSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, catPrealloc))) // the declared size comes from outside: trust it only so far
+	if _, err := buf.ReadFrom(io.LimitReader(rd, min(maxSize, math.MaxInt64-1)+1)); err != nil {
 		return nil, r.fail(err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > maxSize {
 		return nil, fmt.Errorf("file is over %d bytes: %w", maxSize, ErrTooLarge)
 	}

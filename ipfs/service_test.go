@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -125,6 +126,10 @@ func TestCatEnforcesMaxSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	emptyCID, err := a.Add(ctx, bytes.NewReader(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name    string
@@ -139,6 +144,8 @@ func TestCatEnforcesMaxSize(t *testing.T) {
 		{"a zero limit refuses a non-empty file", a, smallCID.String(), 0, 0, ipfs.ErrTooLarge},
 		{"a remote multi-block file over the limit is refused by its declared size", b, bigCID.String(), 500_000, 0, ipfs.ErrTooLarge},
 		{"a remote multi-block file within the limit is returned", b, bigCID.String(), 700_000, 700_000, nil},
+		{"an empty file fits a zero limit", a, emptyCID.String(), 0, 0, nil},
+		{"the largest limit does not overflow", b, bigCID.String(), math.MaxInt64, 700_000, nil},
 		{"a negative limit is an error", a, smallCID.String(), -1, 0, errors.New("any")},
 	}
 	for _, tt := range tests {
