@@ -29,6 +29,14 @@ func (r rejectPeer) Admit(_ context.Context, _ host.Host, p peer.ID) (string, er
 
 func newHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
 	t.Helper()
+	h := buildHost(t, ctx, policy, priv, boot)
+	h.Start(ctx)
+	return h
+}
+
+// buildHost builds a host without starting it, for setups that register handlers first.
+func buildHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
+	t.Helper()
 	h, err := p2p.New(ctx, p2p.Config{
 		Identity:          priv,
 		Listen:            []ma.Multiaddr{ma.StringCast("/ip4/127.0.0.1/tcp/0")},
@@ -44,7 +52,6 @@ func newHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.P
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.Start(ctx)
 	t.Cleanup(func() { h.Close() })
 	return h
 }

@@ -233,8 +233,13 @@ func (h *Host) admit(ctx context.Context, c network.Conn) {
 			if ctx.Err() != nil {
 				return
 			}
-			h.log.Warn("peer rejected", "peer", p, "reason", err.Error())
-			h.Gate.Reject(p, err.Error(), time.Minute)
+			if errors.Is(err, ErrTransient) {
+				h.log.Info("peer admission failed, will retry", "peer", p, "reason", err.Error())
+				h.Gate.Reject(p, err.Error(), rejectTransientFor)
+			} else {
+				h.log.Warn("peer rejected", "peer", p, "reason", err.Error())
+				h.Gate.Reject(p, err.Error(), rejectFor)
+			}
 			_ = h.Network().ClosePeer(p)
 			return
 		}

@@ -2,6 +2,8 @@ package p2p
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"github.com/libp2p/go-libp2p/core/host"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -24,3 +26,14 @@ type TrustAuthenticated struct{}
 func (TrustAuthenticated) Admit(context.Context, host.Host, peer.ID) (string, error) {
 	return "authenticated peer ID (Noise/TLS); attestation and stake not checked", nil
 }
+
+// ErrTransient marks an admission failure that says nothing about the peer's honesty — the
+// stream could not be opened, the peer timed out — so it is refused only briefly and retried
+// on the next connection, instead of being banned.
+var ErrTransient = errors.New("transient")
+
+// Refusal times for peers that failed admission.
+const (
+	rejectFor          = time.Minute
+	rejectTransientFor = 3 * time.Second
+)
