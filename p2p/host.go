@@ -65,8 +65,9 @@ type Host struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu      sync.Mutex
-	members map[peer.ID]struct{} // peers we have trusted at some point: redialled when they drop
+	mu        sync.Mutex
+	members   map[peer.ID]struct{} // peers we have trusted at some point: redialled when they drop
+	admitting map[peer.ID]struct{} // peers whose admission is running
 }
 
 // ErrAddressInUse is returned when a listen address is taken by another process.
@@ -132,7 +133,8 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		h.Close()
 		return nil, fmt.Errorf("start gossipsub: %w", err)
 	}
-	hh := &Host{Host: h, DHT: kad, PubSub: ps, Gate: gate, cfg: cfg, log: cfg.Logger, members: map[peer.ID]struct{}{}}
+	hh := &Host{Host: h, DHT: kad, PubSub: ps, Gate: gate, cfg: cfg, log: cfg.Logger,
+		members: map[peer.ID]struct{}{}, admitting: map[peer.ID]struct{}{}}
 	gate.OnChange(hh.onTrustChange)
 	return hh, nil
 }
@@ -149,6 +151,11 @@ func (h *Host) Start(ctx context.Context) {
 			}
 		},
 	})
+	// The DHT may already have dialled its bootstrap peers while it was being built, before
+	// the notifiee above existed: admit those connections too.
+	for _, c := range h.Network().Conns() {
+		h.admit(ctx, c)
+	}
 	h.wg.Add(2)
 	go func() { defer h.wg.Done(); h.discover(ctx) }()
 	go func() { defer h.wg.Done(); h.reconnect(ctx) }()
@@ -223,9 +230,21 @@ func (h *Host) admit(ctx context.Context, c network.Conn) {
 	if h.Gate.Trusted(p) {
 		return
 	}
+	h.mu.Lock()
+	if _, running := h.admitting[p]; running {
+		h.mu.Unlock()
+		return
+	}
+	h.admitting[p] = struct{}{}
+	h.mu.Unlock()
 	h.wg.Add(1)
 	go func() {
 		defer h.wg.Done()
+		defer func() {
+			h.mu.Lock()
+			delete(h.admitting, p)
+			h.mu.Unlock()
+		}()
 		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
 		reason, err := h.cfg.Policy.Admit(actx, h.Host, p)
