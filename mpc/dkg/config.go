@@ -10,8 +10,8 @@ import (
 	"log/slog"
 	"time"
 
-	kbls "github.com/drand/kyber-bls12381"
 	"github.com/drand/kyber"
+	kbls "github.com/drand/kyber-bls12381"
 	"github.com/drand/kyber/share"
 	kdkg "github.com/drand/kyber/share/dkg"
 	"github.com/drand/kyber/sign"

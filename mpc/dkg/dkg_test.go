@@ -501,4 +501,3 @@ func TestInvalidConfigsAreRefused(t *testing.T) {
 		}
 	})
 }
-

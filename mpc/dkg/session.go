@@ -100,7 +100,6 @@ func (s *session) fault(member int, err error) {
 	s.log.Debug("dkg member fault", "peer_member", member, "err", err)
 }
 
-
 func (s *session) faultList() []*Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
