@@ -42,7 +42,7 @@ func Identity(conditionsHash, dataHash [32]byte) []byte {
 //	146    12    GCM nonce (random)
 //	158    n+16  AES-256-GCM(plaintext), tag last
 //
-// The GCM associated data is "litmesh/ibe/v1" ‖ bytes 0..146 ‖ the identity, so neither the IBE
+// The GCM associated data is "litmesh/ibe/v1" ‖ the first 146 bytes ‖ the identity, so neither the IBE
 // part nor the identity (hence the conditions) can be swapped under the data. The AES key is
 // fresh for every ciphertext; the IBE part encrypts that key to the identity.
 const (
@@ -177,7 +177,7 @@ func (ct *Ciphertext) check() error {
 	return nil
 }
 
-// header is bytes 0..146 of the encoding.
+// header is the first 146 bytes of the encoding (version through W).
 func (ct *Ciphertext) header() ([]byte, error) {
 	if ct.U == nil {
 		return nil, fmt.Errorf("%w: missing IBE point", ErrBadCiphertext)
