@@ -42,9 +42,9 @@ func Identity(conditionsHash, dataHash [32]byte) []byte {
 //	146    12    GCM nonce (random)
 //	158    n+16  AES-256-GCM(plaintext), tag last
 //
-// The GCM associated data is "litmesh/ibe/v1" ‖ the first 146 bytes ‖ the identity, so neither the IBE
-// part nor the identity (hence the conditions) can be swapped under the data. The AES key is
-// fresh for every ciphertext; the IBE part encrypts that key to the identity.
+// The GCM associated data is "litmesh/ibe/v1" ‖ the first 146 bytes ‖ the identity, so neither
+// the IBE part nor the identity (hence the conditions) can be swapped under the data. The AES
+// key is fresh for every ciphertext; the IBE part encrypts that key to the identity.
 const (
 	ciphertextVersion = 1
 	schemeBLS12381G1  = 1
