@@ -184,6 +184,42 @@ func ParsePublicKey(b []byte) (kyber.Point, error) {
 	return p, nil
 }
 
+// MaxThreshold bounds the public polynomials ParsePublicPoly accepts (matches the DKG's limit
+// on group size).
+const MaxThreshold = 512
+
+// MarshalPublicPoly encodes the public polynomial as its commitments, constant term (the public
+// key) first, each a compressed G1 point: the form nodes publish in their handshake.
+func MarshalPublicPoly(p *share.PubPoly) ([][]byte, error) {
+	_, commits := p.Info()
+	out := make([][]byte, len(commits))
+	for i, c := range commits {
+		b, err := c.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// ParsePublicPoly decodes commitments written by MarshalPublicPoly, refusing more than
+// MaxThreshold of them and any point that is malformed or the identity.
+func ParsePublicPoly(commits [][]byte) (*share.PubPoly, error) {
+	if len(commits) == 0 || len(commits) > MaxThreshold {
+		return nil, fmt.Errorf("bls: public polynomial of %d commitments (want 1..%d)", len(commits), MaxThreshold)
+	}
+	points := make([]kyber.Point, len(commits))
+	for i, c := range commits {
+		p, err := ParsePublicKey(c)
+		if err != nil {
+			return nil, fmt.Errorf("bls: commitment %d: %w", i, err)
+		}
+		points[i] = p
+	}
+	return share.NewPubPoly(suite.G1(), nil, points), nil
+}
+
 // decodeSignature decodes a compressed G2 point (on the curve, in the subgroup), rejecting the
 // identity, which no honest signer produces.
 func decodeSignature(b []byte) (kyber.Point, error) {

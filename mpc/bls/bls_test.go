@@ -137,6 +137,28 @@ func TestCombineSkipsAndReportsBadPartials(t *testing.T) {
 	}
 }
 
+func TestPublicPolynomialsRoundTrip(t *testing.T) {
+	d := deal(4, 3)
+	enc, err := bls.MarshalPublicPoly(d.pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := bls.ParsePublicPoly(enc)
+	if err != nil || !back.Equal(d.pub) {
+		t.Fatalf("round trip: %v", err)
+	}
+	id, _ := bls.KeyGroup().Point().Null().MarshalBinary()
+	for name, bad := range map[string][][]byte{
+		"no commitments":         nil,
+		"an identity commitment": {enc[0], id},
+		"a short commitment":     {enc[0][:47]},
+	} {
+		if _, err := bls.ParsePublicPoly(bad); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
 func TestCombineRefusesAThresholdThePolynomialDoesNotHave(t *testing.T) {
 	d := deal(4, 3)
 	msg := []byte("m")
