@@ -341,7 +341,7 @@ func TestNetworkKeyFromTheDKGDecryptsWithThresholdPartials(t *testing.T) {
 		keys[i] = dkg.GenerateKeyPair(s)
 		nodes[i] = dkg.Node{Index: uint32(i), Public: keys[i].Public, Member: i}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	net := mpctest.NewNetwork(n, 1024)
 	results := make([]*dkg.Result, n)
@@ -353,7 +353,7 @@ func TestNetworkKeyFromTheDKGDecryptsWithThresholdPartials(t *testing.T) {
 			defer wg.Done()
 			results[i], errs[i] = dkg.Run(ctx, net.Transport(i), dkg.Config{
 				Suite: s, Longterm: keys[i].Private, SessionID: []byte("e2e"), NewNodes: nodes, Threshold: th,
-			})
+			}, dkg.WithPhaseTimeout(time.Minute)) // nobody misbehaves: never waited for
 		}()
 	}
 	wg.Wait()
