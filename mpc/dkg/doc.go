@@ -35,8 +35,10 @@
 // link to one member broke still reaches it, and two different validly signed bundles from one
 // author (equivocation) reach everyone, who then drop that author. This narrows but does not
 // close the gap of a real reliable broadcast (an equivocation that lands right at a phase
-// boundary can still split views), so callers must confirm that the members agree on
-// Result.Key.PublicKey() before using the key — the node does this by voting the key on chain.
+// boundary can still split views, and so can a member too slow for the phase timeouts), so
+// callers must confirm that the members agree on the whole public polynomial
+// (KeyShare.PolyDigest) before using the key — the node does this by voting on chain. The
+// public key alone is not enough: a resharing keeps it by construction.
 //
 // A member that stays silent while others complete has its share revealed by the other dealers'
 // justifications (that is how the DKG resolves its missing responses); treat that share as

@@ -2,6 +2,7 @@ package dkg
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -106,6 +107,23 @@ func (k *KeyShare) Threshold() int { return len(k.Commits) }
 
 // PubPoly is the public polynomial, to verify partial signatures of the other members.
 func (k *KeyShare) PubPoly(s Suite) *share.PubPoly { return share.NewPubPoly(s, nil, k.Commits) }
+
+// PolyDigest is SHA-256 over the group name and the marshalled commitments: what members
+// compare (or vote on chain) to confirm they ended a run with the same public polynomial. It
+// must be the whole polynomial, not just the public key: a resharing keeps the public key by
+// construction, so only the other coefficients can reveal members that diverged.
+func (k *KeyShare) PolyDigest(s Suite) ([32]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(s.String()))
+	for _, c := range k.Commits {
+		if _, err := c.MarshalTo(h); err != nil {
+			return [32]byte{}, err
+		}
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	return d, nil
+}
 
 const keyShareVersion = 1
 

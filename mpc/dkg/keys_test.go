@@ -39,6 +39,23 @@ func TestKeySharesRoundTrip(t *testing.T) {
 	}
 }
 
+func TestPolyDigestDependsOnEveryCoefficient(t *testing.T) {
+	s := dkg.BLS12381()
+	k := dealtKeyShare(s, 3, 0)
+	d1, err := k.PolyDigest(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := &dkg.KeyShare{Share: k.Share, Commits: append(k.Commits[:0:0], k.Commits...)}
+	if d2, _ := same.PolyDigest(s); d2 != d1 {
+		t.Fatal("equal polynomials give different digests")
+	}
+	same.Commits[2] = s.Point().Add(same.Commits[2], s.Point().Base())
+	if d3, _ := same.PolyDigest(s); d3 == d1 {
+		t.Fatal("changing the last coefficient does not change the digest")
+	}
+}
+
 func TestDamagedKeySharesAreRejected(t *testing.T) {
 	s := dkg.BLS12381()
 	k := dealtKeyShare(s, 3, 1)
