@@ -506,7 +506,7 @@ func (s *session) expectedJustifiers(ps *pumpState) map[uint32]bool {
 	return out
 }
 
-// --- outbound ---
+// --- hand-offs between goroutines ---
 
 // inbox is the hand-off from the receive loop (and kyber's loopback) to the pump. Unbounded
 // but bounded in practice: accept admits at most two bundles per (kind, author).
