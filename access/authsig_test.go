@@ -36,7 +36,6 @@ func TestVerifyAcceptsAWalletSignedAuthSig(t *testing.T) {
 	}
 }
 
-
 func TestCreatedAuthSigsVerify(t *testing.T) {
 	key, err := crypto.GenerateKey()
 	if err != nil {
