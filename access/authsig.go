@@ -40,7 +40,7 @@ type AuthSig struct {
 }
 
 // LogValue keeps authSigs out of logs: only the claimed address is shown.
-func (a *AuthSig) LogValue() slog.Value {
+func (a AuthSig) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("address", a.Address))
 }
 
