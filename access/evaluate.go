@@ -183,6 +183,9 @@ type evaluation struct {
 
 // list evaluates items left to right, skipping operands that cannot change the result.
 func (ev *evaluation) list(ctx context.Context, items []Item) (bool, []Failure, error) {
+	if err := wellFormed(items); err != nil {
+		return false, nil, err
+	}
 	implicitAnd := true
 	for _, it := range items {
 		if it.Operator != "" {
@@ -221,6 +224,31 @@ func (ev *evaluation) list(ctx context.Context, items []Item) (bool, []Failure, 
 		}
 	}
 	return acc, failures, nil
+}
+
+// wellFormed guards against Conditions not made by Parse: Parse guarantees non-empty lists
+// that alternate operands and operators (or hold no operators) and leaves with a condition.
+func wellFormed(items []Item) error {
+	bad := api.Errorf(api.KindBadRequest, "malformed conditions (build them with access.Parse)")
+	if len(items) == 0 {
+		return bad
+	}
+	ops := 0
+	for _, it := range items {
+		if it.Operator != "" {
+			ops++
+		}
+	}
+	for i, it := range items {
+		isOp := it.Operator != ""
+		if ops > 0 && isOp != (i%2 == 1) || ops > 0 && len(items)%2 == 0 {
+			return bad
+		}
+		if !isOp && it.Group == nil && it.Condition == nil {
+			return bad
+		}
+	}
+	return nil
 }
 
 func (ev *evaluation) operand(ctx context.Context, it Item) (bool, []Failure, error) {

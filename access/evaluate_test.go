@@ -460,3 +460,20 @@ func TestNewEvaluatorRejectsBadOptions(t *testing.T) {
 		t.Error("zero timeout accepted")
 	}
 }
+
+func TestCheckRefusesHandBuiltMalformedConditions(t *testing.T) {
+	ev, err := access.NewEvaluator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*access.Conditions{
+		{Kind: access.KindAccessControl},
+		{Kind: access.KindAccessControl, Items: []access.Item{{}}},
+		{Kind: access.KindAccessControl, Items: []access.Item{{Operator: access.OpAnd}}},
+		{Kind: access.KindAccessControl, Items: []access.Item{{Group: []access.Item{}}}},
+	} {
+		if err := ev.Check(context.Background(), c, access.Subject{}); api.KindOf(err) != api.KindBadRequest {
+			t.Errorf("%+v: got %v, want bad_request", c, err)
+		}
+	}
+}
