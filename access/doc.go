@@ -1,0 +1,19 @@
+// Package access owns access control: the access-control conditions a ciphertext is gated by
+// (parsing and validating them in Lit's JSON formats, their canonical encoding and hash, and
+// evaluating them against EVM chains) and the authentication of the requester (Lit-format
+// authSigs carrying a Sign-In with Ethereum message, both verifying and creating them).
+//
+// Conditions come in Lit's three list formats (accessControlConditions, evmContractConditions,
+// unifiedAccessControlConditions). Parse turns client JSON into a validated, normalised
+// Conditions value; Canonical and Hash give the byte string and SHA-256 that the encryption
+// identity is built from (documented in docs/conditions.md, stable forever); an Evaluator
+// checks them against chain clients supplied by the node.
+//
+// Errors a user sees are *api.Error values: bad_request for malformed conditions (the message
+// names the field and position), unauthorized for a failing authSig, forbidden when conditions
+// are not met (the message says which condition failed and why).
+//
+// This package imports only the api package of litmesh, go-ethereum and go-cid. It must not
+// import node, p2p, mpc, runtime, chain, ipfs or client: the node hands it chain readers and a
+// Lit Action runner through interfaces.
+package access
