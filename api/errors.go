@@ -22,6 +22,7 @@ const (
 	KindConflict     Kind = "conflict"     // 409: replayed request id, mismatched pending request
 	KindTooLarge     Kind = "too_large"    // 413: body or payload over its limit
 	KindRateLimited  Kind = "rate_limited" // 429
+	KindBadGateway   Kind = "bad_gateway"  // 502: an upstream (gateway, peer) sent something invalid
 	KindUnavailable  Kind = "unavailable"  // 503: not enough peers, no keys yet, epoch changing (retryable)
 	KindTimeout      Kind = "timeout"      // 504: a dependency (peer, chain, IPFS) did not answer in time
 	KindInternal     Kind = "internal"     // 500: a bug; the message says nothing secret
@@ -35,6 +36,7 @@ var statusOf = map[Kind]int{
 	KindConflict:     http.StatusConflict,
 	KindTooLarge:     http.StatusRequestEntityTooLarge,
 	KindRateLimited:  http.StatusTooManyRequests,
+	KindBadGateway:   http.StatusBadGateway,
 	KindUnavailable:  http.StatusServiceUnavailable,
 	KindTimeout:      http.StatusGatewayTimeout,
 	KindInternal:     http.StatusInternalServerError,

@@ -22,6 +22,8 @@ func (n *Node) routes() http.Handler {
 		mux.Handle(pattern, n.metrics.instrument(route, n.recoverPanics(h)))
 	}
 	handle("GET /web/status", "/web/status", n.handleStatus)
+	handle("POST /web/ipfs/add", "/web/ipfs/add", n.handleIPFSAdd)
+	handle("POST /web/ipfs/pin", "/web/ipfs/pin", n.handleIPFSPin)
 	mux.Handle("GET /metrics", n.metrics.handler())
 	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.KindNotFound, "no route %s %s", r.Method, r.URL.Path))

@@ -42,6 +42,10 @@ type Config struct {
 	Discovery  Duration `toml:"discovery_interval" env:"LITMESH_DISCOVERY_INTERVAL" flag:"discovery-interval" help:"how often to look for peers once the mesh is stable"`
 	Reconnect  Duration `toml:"reconnect_interval" env:"LITMESH_RECONNECT_INTERVAL" flag:"reconnect-interval" help:"how often to redial bootstrap and known member peers that dropped"`
 	ShutdownIn Duration `toml:"shutdown_timeout" env:"LITMESH_SHUTDOWN_TIMEOUT" flag:"shutdown-timeout" help:"how long a clean shutdown may take"`
+
+	IPFSPeers    []string `toml:"ipfs_peers" env:"LITMESH_IPFS_PEERS" flag:"ipfs-peers" help:"extra IPFS peers (multiaddrs with /p2p/ID, e.g. a local kubo) to fetch blocks from, comma-separated"`
+	IPFSGateways []string `toml:"ipfs_gateways" env:"LITMESH_IPFS_GATEWAYS" flag:"ipfs-gateways" help:"trustless IPFS HTTP gateways to fall back on (every block is re-hashed), comma-separated"`
+	IPFSTimeout  Duration `toml:"ipfs_timeout" env:"LITMESH_IPFS_TIMEOUT" flag:"ipfs-timeout" help:"how long to look for a CID before giving up"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -64,15 +68,16 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil
 // an operator joining a real network sets listen/announce to reachable addresses.
 func DefaultConfig() Config {
 	return Config{
-		Network:    "litmesh",
-		Listen:     []string{"/ip4/127.0.0.1/tcp/7100", "/ip4/127.0.0.1/udp/7100/quic-v1"},
-		APIAddr:    "127.0.0.1:7001",
-		LogLevel:   "info",
-		ConnLow:    64,
-		ConnHigh:   192,
-		Discovery:  Duration{30 * time.Second},
-		Reconnect:  Duration{5 * time.Second},
-		ShutdownIn: Duration{10 * time.Second},
+		Network:     "litmesh",
+		Listen:      []string{"/ip4/127.0.0.1/tcp/7100", "/ip4/127.0.0.1/udp/7100/quic-v1"},
+		APIAddr:     "127.0.0.1:7001",
+		LogLevel:    "info",
+		ConnLow:     64,
+		ConnHigh:    192,
+		Discovery:   Duration{30 * time.Second},
+		Reconnect:   Duration{5 * time.Second},
+		ShutdownIn:  Duration{10 * time.Second},
+		IPFSTimeout: Duration{30 * time.Second},
 	}
 }
 
@@ -255,7 +260,15 @@ func (c *Config) validate(sources map[string]string) error {
 	if c.ConnLow < 1 || c.ConnHigh < c.ConnLow {
 		return bad("conn_high", fmt.Errorf("need 1 <= conn_low (%d) <= conn_high (%d)", c.ConnLow, c.ConnHigh))
 	}
-	for key, d := range map[string]Duration{"discovery_interval": c.Discovery, "reconnect_interval": c.Reconnect, "shutdown_timeout": c.ShutdownIn} {
+	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
+		return bad("ipfs_peers", err)
+	}
+	for i, g := range c.IPFSGateways {
+		if !strings.HasPrefix(g, "http://") && !strings.HasPrefix(g, "https://") {
+			return bad("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
+		}
+	}
+	for key, d := range map[string]Duration{"discovery_interval": c.Discovery, "reconnect_interval": c.Reconnect, "shutdown_timeout": c.ShutdownIn, "ipfs_timeout": c.IPFSTimeout} {
 		if d.Duration <= 0 {
 			return bad(key, fmt.Errorf("must be positive, got %s", d))
 		}

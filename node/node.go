@@ -20,6 +20,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/p2p"
 )
 
@@ -36,6 +37,7 @@ type Node struct {
 
 	metrics *metrics
 	host    *p2p.Host
+	ipfs    *ipfs.Service
 	api     *http.Server
 	apiLn   net.Listener
 	apiDone chan error
@@ -65,8 +67,11 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 // Start builds and starts every service of the node. Start order (Close reverses it):
 //  1. identity (keys from the node directory)
 //  2. metrics registry
-//  3. libp2p host, DHT, pubsub, gate — then discovery and reconnection
-//  4. client HTTP API
+//  3. libp2p host, DHT, pubsub, gate (built, not yet connecting)
+//  4. IPFS blockstore and bitswap on the host
+//  5. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
+//     above sees every connection
+//  6. client HTTP API
 func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
 		log = slog.Default()
@@ -91,6 +96,10 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
+	if err := n.startIPFS(); err != nil {
+		return nil, err
+	}
+	n.host.Start(ctx)
 	if err := n.startAPI(); err != nil {
 		return nil, err
 	}
@@ -132,7 +141,6 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 	}
 	n.host = h
 	n.metrics.watchHost(reg, h)
-	h.Start(ctx)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil
 }

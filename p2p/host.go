@@ -73,7 +73,9 @@ type Host struct {
 // ErrAddressInUse is returned when a listen address is taken by another process.
 var ErrAddressInUse = errors.New("address already in use")
 
-// New builds the host, DHT and pubsub; Start begins discovery and reconnection.
+// New builds the host, DHT and pubsub without connecting to anyone; register every protocol
+// handler and connection listener, then call Start to begin dialling, discovery and
+// reconnection.
 func New(ctx context.Context, cfg Config) (*Host, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -114,10 +116,13 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		return nil, fmt.Errorf("start libp2p host: %w", err)
 	}
 
+	// No dht.BootstrapPeers: kad-dht would dial them while being constructed, before the
+	// services built on this host have registered their protocols and connection listeners
+	// (bitswap, for one, only learns of peers from connection events). Start dials them, and
+	// the reconnect loop redials them whenever the routing table would have needed them.
 	kad, err := dht.New(ctx, h,
 		dht.Mode(dht.ModeServer),
 		dht.ProtocolPrefix(DHTPrefix),
-		dht.BootstrapPeers(cfg.Bootstrap...),
 		dht.RoutingTableFilter(func(_ any, p peer.ID) bool { return gate.Trusted(p) }),
 	)
 	if err != nil {

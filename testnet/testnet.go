@@ -18,6 +18,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/p2p"
 )
@@ -63,9 +64,12 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 	for _, o := range opts {
 		o(&c.opts)
 	}
+	// The root directory is created before the shutdown is registered, so cleanups (which run
+	// in reverse) stop the nodes before their directories are removed.
+	root := t.TempDir()
 	t.Cleanup(c.stopAll)
 	for i := 0; i < n; i++ {
-		dir := filepath.Join(t.TempDir(), fmt.Sprintf("node-%d", i))
+		dir := filepath.Join(root, fmt.Sprintf("node-%d", i))
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			t.Fatalf("make node dir: %v", err)
 		}
@@ -211,6 +215,17 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 		case <-ticker.C:
 		}
 	}
+}
+
+// NetworkFile describes the running members the way a network.json would, for the client.
+func (c *Cluster) NetworkFile() *client.NetworkFile {
+	nf := &client.NetworkFile{Name: "testnet"}
+	for _, m := range c.members {
+		if n := m.Node(); n != nil {
+			nf.Nodes = append(nf.Nodes, client.NodeEntry{URL: n.URL(), PeerID: m.ID.String(), Multiaddrs: n.Addrs()})
+		}
+	}
+	return nf
 }
 
 // Host returns member i's libp2p host (the member must be running).

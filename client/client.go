@@ -1,0 +1,36 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Client talks to the nodes of one network.
+type Client struct {
+	Network *NetworkFile
+}
+
+// New returns a client for the network nf describes.
+func New(nf *NetworkFile) *Client { return &Client{Network: nf} }
+
+// postJSON sends body as JSON to a node route and decodes the answer into out.
+func postJSON(ctx context.Context, nodeURL, route string, body, out any) error {
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return fmt.Errorf("encode request: %w", err)
+	}
+	return post(ctx, nodeURL, route, "application/json", raw, out)
+}
+
+func post(ctx context.Context, nodeURL, route, contentType string, body []byte, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(nodeURL, "/")+route, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", contentType)
+	return do(req, out)
+}

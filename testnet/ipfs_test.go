@@ -1,0 +1,40 @@
+package testnet_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/ipfs"
+	"github.com/litmesh/litmesh/testnet"
+)
+
+func TestAPinnedActionReachesEveryNodeOverBitswap(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	c := testnet.Start(ctx, t, 4)
+	c.WaitMesh(ctx)
+
+	code := []byte(strings.Repeat("// filler to span two chunks\n", 12000) + `Lit.Actions.setResponse({response: "ok"})`)
+	want, err := ipfs.CIDOf(bytes.NewReader(code))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cid, results, err := client.New(c.NetworkFile()).PinAction(ctx, code)
+	if err != nil {
+		t.Fatalf("pin: %v (%+v)", err, results)
+	}
+	if cid != want.String() {
+		t.Fatalf("network CID %s, local CID %s", cid, want)
+	}
+	// Every node now holds the whole file locally: no network needed to read it.
+	for _, m := range c.Members() {
+		ok, err := m.Node().IPFS().HasAll(ctx, want)
+		if err != nil || !ok {
+			t.Errorf("node %d does not hold the whole file after pinning (%v)", m.Index, err)
+		}
+	}
+}
