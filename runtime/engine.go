@@ -29,15 +29,17 @@ const maxTimers = 10_000
 // once, running one execution at a time, each in a fresh context. It lives only in worker
 // processes.
 type engine struct {
-	lim     Limits
-	iso     *v8.Isolate
-	prelude *v8.UnboundScript
-	ethers  *v8.UnboundScript
-	native  *v8.ObjectTemplate
-	fns     []*v8.FunctionTemplate // kept referenced: templates are freed by finalizers
-	send     func(message) error    // to the parent
-	replies  *inbox                 // host call answers, from the worker's reader
-	nextCall uint64                 // host call IDs are unique for the worker's life, so a late answer never matches a new call
+	lim      Limits
+	iso      *v8.Isolate
+	prelude  *v8.UnboundScript
+	ethers   *v8.UnboundScript
+	natives  *v8.ObjectTemplate
+	fns      []*v8.FunctionTemplate // kept referenced: templates are freed by finalizers
+	gcCtx    *v8.Context            // a context no action sees, holding V8's gc() (--expose-gc)
+	gc       *v8.Function
+	send     func(message) error // to the parent
+	replies  *inbox              // host call answers, from the worker's reader
+	nextCall uint64              // host call IDs are unique for the worker's life, so a late answer never matches a new call
 
 	mu  sync.Mutex // guards cur and the termination fields of the current execution
 	cur *execution
@@ -63,8 +65,16 @@ type execution struct {
 
 func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, error) {
 	e := &engine{lim: lim, send: send, replies: replies}
+	v8.SetFlags("--expose-gc") // before the isolate exists; the prelude hides gc() from actions
 	e.iso = v8.NewIsolate(v8.WithResourceConstraints(uint64(min(16<<20, lim.MaxHeap)), uint64(lim.MaxHeap)))
-	var err error
+	e.gcCtx = v8.NewContext(e.iso)
+	gc, err := e.gcCtx.RunScript("gc", "litmesh:gc.js")
+	if err == nil {
+		e.gc, err = gc.AsFunction()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find V8's gc: %w", err)
+	}
 	if e.prelude, err = e.iso.CompileUnboundScript(preludeJS, "litmesh:prelude.js", v8.CompileOptions{}); err != nil {
 		return nil, fmt.Errorf("compile the prelude: %w", err)
 	}
@@ -74,8 +84,8 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	if e.ethers, err = e.iso.CompileUnboundScript(wrapped, "litmesh:ethers-5.7.2.js", v8.CompileOptions{}); err != nil {
 		return nil, fmt.Errorf("compile ethers: %w", err)
 	}
-	e.native = v8.NewObjectTemplate(e.iso)
-	for name, fn := range map[string]v8.FunctionCallbackWithError{
+	e.natives = v8.NewObjectTemplate(e.iso)
+	for name, fn := range map[string]func(*execution, *v8.FunctionCallbackInfo) (*v8.Value, error){
 		"log":             e.nativeLog,
 		"setResponse":     e.nativeSetResponse,
 		"call":            e.nativeCall,
@@ -85,9 +95,9 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 		"pubkeyToTokenId": e.nativePubkeyToTokenID,
 		"ethers":          e.nativeEthers,
 	} {
-		tmpl := v8.NewFunctionTemplateWithError(e.iso, fn)
+		tmpl := v8.NewFunctionTemplateWithError(e.iso, e.native(fn))
 		e.fns = append(e.fns, tmpl)
-		if err := e.native.Set(name, tmpl); err != nil {
+		if err := e.natives.Set(name, tmpl); err != nil {
 			return nil, fmt.Errorf("install native %s: %w", name, err)
 		}
 	}
@@ -142,6 +152,9 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	terminated := st.terminated
 	e.mu.Unlock()
 
+	if st.failure != nil {
+		failure = st.failure // the limit the action broke, not the exception that reported it
+	}
 	res := &resultMsg{Error: failure}
 	switch {
 	case e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit:
@@ -178,19 +191,18 @@ func (e *engine) execute(st *execution, ex *execMsg, code, params []byte, heapLi
 		return errorf(KindBadRequest, "set up the action's globals: %v", err)
 	}
 
-	script, err := e.iso.CompileUnboundScript(string(code), "action.js", v8.CompileOptions{})
-	if err != nil {
-		if e.stopped(st) {
-			return nil
-		}
-		return &Error{Kind: KindSyntax, Message: describeJSError(err)}
-	}
-	val, err := script.Run(ctx)
+	// Not CompileUnboundScript: v8go keeps every unbound script for the isolate's life, which
+	// would leak each action's source and bytecode into every later execution's heap.
+	val, err := ctx.RunScript(string(code), "action.js")
 	if err != nil {
 		if e.stopped(st) || e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit {
 			return nil
 		}
-		return &Error{Kind: KindException, Message: describeJSError(err)}
+		kind := KindException
+		if isCompileError(err) {
+			kind = KindSyntax
+		}
+		return &Error{Kind: kind, Message: describeJSError(err)}
 	}
 	var top *v8.Promise
 	if val != nil && val.IsPromise() {
@@ -203,6 +215,9 @@ func (e *engine) execute(st *execution, ex *execMsg, code, params []byte, heapLi
 		ctx.PerformMicrotaskCheckpoint()
 		if e.stopped(st) || st.failure != nil || e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit {
 			break
+		}
+		if top != nil && top.State() == v8.Rejected {
+			break // an uncaught rejection ends the action at once, as in Deno
 		}
 		if len(st.pending) == 0 && len(st.timers) == 0 {
 			break
@@ -261,14 +276,14 @@ func (e *engine) setUp(st *execution, params, authJSON, ipfsID string) error {
 	if err != nil {
 		return err
 	}
-	nat, err := e.native.NewInstance(st.ctx)
+	nat, err := e.natives.NewInstance(st.ctx)
 	if err != nil {
 		return err
 	}
 	args := make([]v8.Valuer, 0, 4)
 	args = append(args, nat)
 	for _, s := range []string{params, authJSON, ipfsID} {
-		v, err := v8.NewValue(e.iso, s)
+		v, err := jsValue(st.ctx, s)
 		if err != nil {
 			return err
 		}
@@ -312,7 +327,7 @@ func (e *engine) fireDueTimers(st *execution) {
 	})
 	for _, id := range due {
 		delete(st.timers, id)
-		idv, err := v8.NewValue(e.iso, id)
+		idv, err := jsValue(st.ctx, id)
 		if err != nil {
 			st.failure = errorf(KindException, "timer: %v", err)
 			return
@@ -327,7 +342,9 @@ func (e *engine) fireDueTimers(st *execution) {
 	}
 }
 
-// deliver resolves the promise of a host call with the parent's answer.
+// deliver resolves the promise of a host call with the parent's answer: {value, body} or
+// {error}. A host failure resolves rather than rejects; the prelude turns it into an Error of
+// the action's own context.
 func (e *engine) deliver(st *execution, m message) {
 	r := m.Reply
 	resolver, ok := st.pending[r.ID]
@@ -335,49 +352,59 @@ func (e *engine) deliver(st *execution, m message) {
 		return // an answer to a call of an earlier execution
 	}
 	delete(st.pending, r.ID)
-	var body []byte
+	answer := map[string]any{}
 	if r.Error != nil {
 		if r.Error.Kind.sticky() && st.failure == nil {
 			st.failure = r.Error
 		}
-		body, _ = json.Marshal(map[string]string{"error": r.Error.Message})
+		answer["error"] = r.Error.Message
 	} else {
 		value := r.Value
 		if len(value) == 0 {
 			value = json.RawMessage("null")
 		}
-		body, _ = json.Marshal(map[string]json.RawMessage{"value": value})
+		answer["value"] = value
+		if b := m.part(0); b != nil {
+			answer["body"] = strings.ToValidUTF8(string(b), "\uFFFD")
+		}
 	}
-	v, err := v8.JSONParse(st.ctx, string(body))
+	v, err := jsValue(st.ctx, answer)
 	if err != nil {
-		resolver.Reject(e.newError("host call answer: " + err.Error()))
-		return
-	}
-	if b := m.part(0); b != nil {
-		obj, err := v.AsObject()
-		if err == nil {
-			err = obj.Set("body", strings.ToValidUTF8(string(b), "\uFFFD"))
-		}
-		if err != nil {
-			resolver.Reject(e.newError("host call body: " + err.Error()))
-			return
-		}
+		v, _ = jsValue(st.ctx, map[string]string{"error": "host call answer: " + err.Error()})
 	}
 	resolver.Resolve(v)
 }
 
-func (e *engine) newError(msg string) *v8.Value {
-	return v8.NewError(e.iso, msg).Value
+// jsValue makes v (anything JSON can encode) a value of ctx. Go-made values must come from
+// here, never from v8.NewValue or v8.NewError: v8go gives those to the isolate's internal
+// context, where they live as long as the isolate and, for error objects, carry that shared
+// context's prototypes into every execution.
+func jsValue(ctx *v8.Context, v any) (*v8.Value, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return v8.JSONParse(ctx, string(b))
 }
 
-// current is the running execution, for native callbacks.
-func (e *engine) current() (*execution, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.cur == nil {
-		return nil, errors.New("no execution is running")
+// fail is a native function's failure: an {error, type} object the prelude throws as an Error
+// of that type. Natives never return Go errors, which v8go would turn into internal-context
+// strings.
+func fail(info *v8.FunctionCallbackInfo, typ, msg string) (*v8.Value, error) {
+	return jsValue(info.Context(), map[string]string{"error": msg, "type": typ})
+}
+
+// native wraps a native function with the lookup of the running execution.
+func (e *engine) native(fn func(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error)) v8.FunctionCallbackWithError {
+	return func(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+		e.mu.Lock()
+		st := e.cur
+		e.mu.Unlock()
+		if st == nil {
+			return fail(info, "Error", "no execution is running")
+		}
+		return fn(st, info)
 	}
-	return e.cur, nil
 }
 
 func argString(info *v8.FunctionCallbackInfo, i int) string {
@@ -387,11 +414,7 @@ func argString(info *v8.FunctionCallbackInfo, i int) string {
 	return ""
 }
 
-func (e *engine) nativeLog(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	st, err := e.current()
-	if err != nil {
-		return nil, err
-	}
+func (e *engine) nativeLog(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	if st.truncated {
 		return nil, nil
 	}
@@ -405,30 +428,22 @@ func (e *engine) nativeLog(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	return nil, nil
 }
 
-func (e *engine) nativeSetResponse(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	st, err := e.current()
-	if err != nil {
-		return nil, err
-	}
+func (e *engine) nativeSetResponse(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	resp := argString(info, 0)
 	if len(resp) > e.lim.MaxResponse {
 		if st.failure == nil {
 			st.failure = errorf(KindResponseTooLarge, "response is %d bytes, over the %d-byte limit", len(resp), e.lim.MaxResponse)
 		}
-		return nil, v8.NewRangeError(e.iso, st.failure.Message)
+		return fail(info, "RangeError", st.failure.Message)
 	}
 	st.response = []byte(resp)
 	return nil, nil
 }
 
-func (e *engine) nativeCall(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	st, err := e.current()
-	if err != nil {
-		return nil, err
-	}
+func (e *engine) nativeCall(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	op, args := argString(info, 0), argString(info, 1)
 	if !knownOp(op) || !json.Valid([]byte(args)) {
-		return nil, v8.NewTypeError(e.iso, "invalid host call "+op)
+		return fail(info, "TypeError", "invalid host call "+op)
 	}
 	var body []byte
 	if len(info.Args()) > 2 && info.Args()[2].IsString() {
@@ -436,7 +451,7 @@ func (e *engine) nativeCall(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	}
 	resolver, err := v8.NewPromiseResolver(info.Context())
 	if err != nil {
-		return nil, err
+		return fail(info, "Error", "host call "+op+": "+err.Error())
 	}
 	e.nextCall++
 	id := e.nextCall
@@ -445,23 +460,19 @@ func (e *engine) nativeCall(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 		m.parts = [][]byte{body}
 	}
 	if err := e.send(m); err != nil {
-		return nil, v8.NewError(e.iso, "host call "+op+": "+err.Error())
+		return fail(info, "Error", "host call "+op+": "+err.Error())
 	}
 	st.pending[id] = resolver
 	return resolver.GetPromise().Value, nil
 }
 
-func (e *engine) nativeSetTimer(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	st, err := e.current()
-	if err != nil {
-		return nil, err
-	}
+func (e *engine) nativeSetTimer(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	args := info.Args()
 	if len(args) < 2 {
-		return nil, v8.NewTypeError(e.iso, "setTimer needs an id and a delay")
+		return fail(info, "TypeError", "setTimer needs an id and a delay")
 	}
 	if len(st.timers) >= maxTimers {
-		return nil, v8.NewRangeError(e.iso, fmt.Sprintf("more than %d pending timers", maxTimers))
+		return fail(info, "RangeError", fmt.Sprintf("more than %d pending timers", maxTimers))
 	}
 	ms := args[1].Number()
 	delay := e.lim.Timeout // a longer delay cannot fire before the execution's deadline anyway
@@ -472,45 +483,59 @@ func (e *engine) nativeSetTimer(info *v8.FunctionCallbackInfo) (*v8.Value, error
 	return nil, nil
 }
 
-func (e *engine) nativeClearTimer(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	st, err := e.current()
-	if err != nil {
-		return nil, err
-	}
+func (e *engine) nativeClearTimer(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	if args := info.Args(); len(args) > 0 {
 		delete(st.timers, args[0].Integer())
 	}
 	return nil, nil
 }
 
-func (e *engine) nativeRandom(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	n := 0
+func (e *engine) nativeRandom(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+	n := -1
 	if args := info.Args(); len(args) > 0 {
 		n = int(args[0].Integer())
 	}
 	if n < 0 || n > 65536 {
-		return nil, v8.NewRangeError(e.iso, "random: length out of range")
+		return fail(info, "RangeError", "random: length out of range")
 	}
 	b := make([]byte, n)
 	_, _ = rand.Read(b) // never fails on Linux (Go 1.24+ crashes the program instead)
-	return v8.NewValue(e.iso, hex.EncodeToString(b))
+	return jsValue(info.Context(), hex.EncodeToString(b))
 }
 
 // nativePubkeyToTokenID is Lit's pubkeyToTokenId: "0x" + hex(keccak256(public key bytes)),
 // hashing the bytes as given (Lit's PKP token IDs hash the 65-byte uncompressed key).
-func (e *engine) nativePubkeyToTokenID(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativePubkeyToTokenID(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	s := strings.TrimPrefix(strings.TrimPrefix(argString(info, 0), "0x"), "0X")
 	key, err := hex.DecodeString(s)
 	if err != nil || len(key) == 0 {
-		return nil, v8.NewTypeError(e.iso, "pubkeyToTokenId: publicKey must be a non-empty hex string")
+		return fail(info, "TypeError", "pubkeyToTokenId: publicKey must be a non-empty hex string")
 	}
 	h := sha3.NewLegacyKeccak256()
 	h.Write(key)
-	return v8.NewValue(e.iso, "0x"+hex.EncodeToString(h.Sum(nil)))
+	return jsValue(info.Context(), "0x"+hex.EncodeToString(h.Sum(nil)))
 }
 
-func (e *engine) nativeEthers(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeEthers(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	return e.ethers.Run(info.Context())
+}
+
+// collect runs a full garbage collection once the heap holds much more than a fresh isolate.
+// The contexts of finished executions are freed only by full collections; V8 would otherwise
+// run them under pressure in the middle of a later action, on that action's time. This runs
+// after the result is sent, off the execution's latency.
+func (e *engine) collect() {
+	if hs := e.iso.GetHeapStatistics(); hs.UsedHeapSize > uint64(max(8<<20, e.lim.MaxHeap/8)) || hs.NumberOfNativeContexts > 8 {
+		_, _ = e.gc.Call(v8.Undefined(e.iso))
+	}
+}
+
+// isCompileError tells a script that did not parse from one that threw: V8 reports a compile
+// error with no stack frames, while anything thrown at run time (a SyntaxError from JSON.parse
+// included) has at least one.
+func isCompileError(err error) bool {
+	var jsErr *v8.JSError
+	return errors.As(err, &jsErr) && strings.HasPrefix(jsErr.Message, "SyntaxError") && !strings.Contains(jsErr.StackTrace, "\n    at ")
 }
 
 // describeJSError renders a V8 error as one line: the message and where it happened.

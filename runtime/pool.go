@@ -221,12 +221,21 @@ func (p *Pool) Execute(ctx context.Context, req Request, host Host) (Result, err
 		return Result{}, errorf(KindBadRequest, "no host")
 	}
 	var w *proc
-	select {
-	case w = <-p.idle:
-	case <-ctx.Done():
-		return Result{}, errorf(KindCanceled, "waiting for a free worker: %v", ctx.Err())
-	case <-p.life.Done():
-		return Result{}, errorf(KindUnavailable, "the runtime is shut down")
+	for w == nil {
+		select {
+		case w = <-p.idle:
+		case <-ctx.Done():
+			return Result{}, errorf(KindCanceled, "waiting for a free worker: %v", ctx.Err())
+		case <-p.life.Done():
+			return Result{}, errorf(KindUnavailable, "the runtime is shut down")
+		}
+		select {
+		case <-w.exited: // died while idle (killed from outside): not this execution's failure
+			p.log.Warn("runtime worker died while idle; replacing it", "pid", w.pid, "status", w.death())
+			p.retire(w)
+			w = nil
+		default:
+		}
 	}
 	res, err, reusable := p.run(ctx, w, req, host)
 	if reusable {

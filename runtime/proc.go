@@ -240,4 +240,3 @@ func (t *tail) String() string {
 	return string(t.buf)
 }
 
-var errWorkerProtocol = errors.New("worker protocol violation")

@@ -126,5 +126,6 @@ func serveWorker(in io.Reader, out io.Writer) error {
 		if res.Result.Retire {
 			return nil
 		}
+		eng.collect()
 	}
 }

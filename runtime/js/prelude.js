@@ -3,11 +3,26 @@
 // `native` holds the Go functions of the worker; it is only reachable through the closures
 // below, never as a global. Host calls return promises the worker resolves with either
 // {value, body?} or {error}; everything crossing into Go is a string (JSON or hex).
-(function (native, paramsJSON, authJSON, ipfsId) {
+(function (natives, paramsJSON, authJSON, ipfsId) {
   'use strict';
   const g = globalThis;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
+  g.gc = undefined; // the worker runs V8 with --expose-gc for its own use between executions
+
+  // A native reports failure as an {error, type} object; throw it as an Error of this context.
+  const errorTypes = { Error, TypeError, RangeError };
+  const native = {};
+  for (const name of Object.keys(natives)) {
+    const f = natives[name];
+    native[name] = (...args) => {
+      const r = f(...args);
+      if (r !== null && typeof r === 'object' && typeof r.error === 'string' && !(r instanceof Promise)) {
+        throw new (errorTypes[r.type] || Error)(r.error);
+      }
+      return r;
+    };
+  }
 
   // ---- bytes and encodings ----
 
