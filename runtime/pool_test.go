@@ -3,8 +3,8 @@ package runtime_test
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
