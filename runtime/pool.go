@@ -217,6 +217,9 @@ func (p *Pool) Execute(ctx context.Context, req Request, host Host) (Result, err
 	if err := validateRequest(req, lim); err != nil {
 		return Result{}, err
 	}
+	if p.life.Err() != nil {
+		return Result{}, errorf(KindUnavailable, "the runtime is shut down")
+	}
 	if host == nil {
 		return Result{}, errorf(KindBadRequest, "no host")
 	}
@@ -253,6 +256,9 @@ func validateRequest(req Request, lim Limits) *Error {
 	if len(req.Code) > lim.MaxCode {
 		return errorf(KindBadRequest, "code is %d bytes, over the %d-byte limit", len(req.Code), lim.MaxCode)
 	}
+	if len(req.IPFSID) > maxShortArg {
+		return errorf(KindBadRequest, "ipfsId is %d bytes long", len(req.IPFSID))
+	}
 	if len(req.JSParams) > lim.MaxParams {
 		return errorf(KindBadRequest, "jsParams is %d bytes, over the %d-byte limit", len(req.JSParams), lim.MaxParams)
 	}
@@ -276,18 +282,31 @@ func validateRequest(req Request, lim Limits) *Error {
 func (p *Pool) retire(w *proc) {
 	p.mu.Lock()
 	delete(p.live, w)
-	closed := p.closed
 	p.mu.Unlock()
 	p.exited.Add(1)
+	if !p.goOwned(func() {
+		w.close()
+		p.replace()
+	}) {
+		w.close() // closing: Close already killed it, this only reaps
+	}
+}
+
+// goOwned runs f in a goroutine that Close waits for, unless the pool is closing; it reports
+// whether it did. Adding to the WaitGroup under the lock that Close takes before Wait keeps
+// every Add before the Wait.
+func (p *Pool) goOwned(f func()) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return false
+	}
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
-		w.close()
-		if closed {
-			return
-		}
-		p.replace()
+		f()
 	}()
+	return true
 }
 
 // replace starts a worker to take a retired one's place, retrying with backoff until it

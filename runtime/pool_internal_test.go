@@ -89,3 +89,27 @@ func TestAWorkerThatDiesIsReplaced(t *testing.T) {
 		t.Fatalf("stats %+v, want 3 workers started and 2 ended", s)
 	}
 }
+
+func TestCloseFailsRunningExecutionsAndRefusesNewOnes(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, WithWorkers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan error, 1)
+	go func() {
+		_, err := p.Execute(ctx, Request{Code: `while (true) {}`}, nopHost{})
+		errc <- err
+	}()
+	waitUntil(t, "the action to start", func() bool { return p.Stats().Idle == 0 })
+	p.Close()
+	if err := <-errc; KindOf(err) != KindUnavailable {
+		t.Fatalf("running execution: got %v, want unavailable", err)
+	}
+	if _, err := p.Execute(ctx, Request{Code: `1`}, nopHost{}); KindOf(err) != KindUnavailable {
+		t.Fatalf("execution after Close: got %v, want unavailable", err)
+	}
+	if s := p.Stats(); s.Workers != 0 {
+		t.Fatalf("stats %+v after Close, want no live workers", s)
+	}
+}

@@ -382,3 +382,31 @@ func TestExecutionsDoNotAccumulateMemory(t *testing.T) {
 		t.Fatalf("stats %+v: the worker was replaced, so memory accumulated", s)
 	}
 }
+
+// While one worker dies of a memory bomb, the other keeps serving.
+func TestOtherExecutionsRunWhileOneWorkerDies(t *testing.T) {
+	p := pool(t)
+	waitFor(t, "both workers idle", func() bool { return p.Stats().Idle == 2 })
+	bomb := make(chan error, 1)
+	go func() {
+		_, err := run(t, p, newTestHost(), `const a = []; for (;;) a.push(new Array(1e5).fill(1.5));`, "")
+		bomb <- err
+	}()
+	served := 0
+	for {
+		select {
+		case err := <-bomb:
+			if runtime.KindOf(err) != runtime.KindMemory {
+				t.Fatalf("the bomb gave %v, want a memory error", err)
+			}
+			if served == 0 {
+				t.Fatal("no execution completed while the bomb ran")
+			}
+			mustServe(t, p)
+			return
+		default:
+			mustServe(t, p)
+			served++
+		}
+	}
+}

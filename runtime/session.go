@@ -30,12 +30,12 @@ const (
 // session is the parent's side of one execution on one worker: it serves the worker's host
 // calls, counts them against the limits, and collects the signature shares.
 type session struct {
-	req  Request
-	host Host
-	lim  Limits
-	w    *proc
-	ctx  context.Context // host calls run under it; canceled when the execution ends
-	wg   *sync.WaitGroup // the pool's: host call goroutines are waited for on Close
+	req     Request
+	host    Host
+	lim     Limits
+	w       *proc
+	ctx     context.Context   // host calls run under it; canceled when the execution ends
+	goOwned func(func()) bool // the pool's: Close waits for host call goroutines
 
 	mu         sync.Mutex
 	closed     bool // the execution ended: answers are dropped
@@ -50,7 +50,7 @@ type session struct {
 func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, err error, reusable bool) {
 	lim := p.cfg.limits
 	hostCtx, cancelHost := context.WithTimeout(ctx, lim.Timeout)
-	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, wg: &p.wg, signatures: map[string]json.RawMessage{}}
+	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, signatures: map[string]json.RawMessage{}}
 	defer func() {
 		s.mu.Lock()
 		s.closed = true
@@ -160,9 +160,7 @@ func (s *session) finish(m message) (Result, error, bool) {
 
 // serve answers one host call in its own goroutine: calls are concurrent (Promise.all).
 func (s *session) serve(c *callMsg, body []byte) {
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
+	s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
 		value, respBody, err := s.call(c, body)
 		reply := message{Type: msgReply, Reply: &replyMsg{ID: c.ID, Value: value}}
 		if err != nil {
@@ -185,7 +183,7 @@ func (s *session) serve(c *callMsg, body []byte) {
 		if err := s.w.send(reply); err != nil {
 			s.w.kill(nil) // the pipe is broken; the frames loop reports the death
 		}
-	}()
+	})
 }
 
 // violate records a sticky failure and returns it for the call's answer.
