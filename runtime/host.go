@@ -59,7 +59,7 @@ type SignRequest struct {
 // ConditionsRequest is one Lit.Actions.checkConditions call.
 type ConditionsRequest struct {
 	Conditions json.RawMessage // a JSON array of access-control conditions, unparsed
-	AuthSig    json.RawMessage // the authSig the action passed; null or empty means none
+	AuthSig    json.RawMessage // the authSig the action passed; null or empty: evaluate for the request's own auth
 	Chain      string          // may be empty
 	Auth       Auth            // the execution's auth context
 }
