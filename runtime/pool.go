@@ -113,6 +113,11 @@ type Pool struct {
 
 // NewPool starts the workers and returns once every one is warm. ctx bounds the start only.
 func NewPool(ctx context.Context, opts ...Option) (*Pool, error) {
+	if _, isWorker := os.LookupEnv(workerEnv); isWorker {
+		// A worker whose main skipped RunWorkerIfRequested would otherwise start workers of its
+		// own, without end.
+		return nil, errors.New("this process was started as a runtime worker: main (or TestMain) must call runtime.RunWorkerIfRequested first")
+	}
 	cfg := config{workers: 2, limits: DefaultLimits(), log: slog.Default()}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {

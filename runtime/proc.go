@@ -109,7 +109,7 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits) (*pro
 		}
 		p.kill(nil)
 		if !ok {
-			return nil, fmt.Errorf("worker %d exited before it was ready: %s", p.pid, p.death())
+			return nil, fmt.Errorf("worker %d exited before it was ready (%s); does main, or TestMain in tests, call runtime.RunWorkerIfRequested first?", p.pid, p.death())
 		}
 		return nil, fmt.Errorf("worker %d sent %s before ready", p.pid, m.Type)
 	case <-timer.C:
