@@ -152,22 +152,23 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	terminated := st.terminated
 	e.mu.Unlock()
 
-	if st.failure != nil {
-		failure = st.failure // the limit the action broke, not the exception that reported it
-	}
-	res := &resultMsg{Error: failure}
+	var stopped *Error
 	switch {
 	case e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit:
 		// v8go's near-heap-limit callback raised the limit to let the termination unwind: the
 		// action hit the heap limit, and this isolate must not be reused.
-		res.Error = errorf(KindMemory, "action exceeded its memory limit (%d MiB heap)", e.lim.MaxHeap>>20)
-		res.Retire = true
+		stopped = errorf(KindMemory, "action exceeded its memory limit (%d MiB heap)", e.lim.MaxHeap>>20)
 	case terminated == KindTimeout:
-		res.Error = errorf(KindTimeout, "action exceeded its time limit of %s", e.lim.Timeout)
-		res.Retire = true
+		stopped = errorf(KindTimeout, "action exceeded its time limit of %s", e.lim.Timeout)
 	case terminated == KindCanceled:
-		res.Error = errorf(KindCanceled, "execution canceled")
-		res.Retire = true
+		stopped = errorf(KindCanceled, "execution canceled")
+	}
+	res := &resultMsg{Error: failure, Retire: stopped != nil}
+	switch {
+	case st.failure != nil:
+		res.Error = st.failure // the first limit the action broke, not what followed from it
+	case stopped != nil:
+		res.Error = stopped
 	}
 	logs := st.logs.String()
 	if st.truncated {

@@ -245,7 +245,7 @@ func (p *Pool) Execute(ctx context.Context, req Request, host Host) (Result, err
 		default:
 		}
 	}
-	res, err, reusable := p.run(ctx, w, req, host)
+	res, reusable, err := p.run(ctx, w, req, host)
 	if reusable {
 		p.idle <- w // never blocks: the channel holds every worker
 	} else {

@@ -47,7 +47,7 @@ type session struct {
 }
 
 // run executes req on worker w. reusable is false when the worker must be retired.
-func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, err error, reusable bool) {
+func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, reusable bool, err error) {
 	lim := p.cfg.limits
 	hostCtx, cancelHost := context.WithTimeout(ctx, lim.Timeout)
 	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, signatures: map[string]json.RawMessage{}}
@@ -61,10 +61,10 @@ func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Re
 	exec := message{Type: msgExec, Exec: &execMsg{IPFSID: req.IPFSID, Auth: req.Auth}, parts: [][]byte{[]byte(req.Code), req.JSParams}}
 	if err := w.send(exec); err != nil {
 		if errors.Is(err, errFrameTooLarge) {
-			return Result{}, errorf(KindBadRequest, "request too large for the runtime: %v", err), true
+			return Result{}, true, errorf(KindBadRequest, "request too large for the runtime: %v", err)
 		}
 		w.kill(nil)
-		return Result{}, errorf(KindCrashed, "send the action to its worker: %v", err), false
+		return Result{}, false, errorf(KindCrashed, "send the action to its worker: %v", err)
 	}
 
 	backstop := time.NewTimer(lim.Timeout + deadlineLeft)
@@ -77,7 +77,7 @@ func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Re
 		select {
 		case m, ok := <-w.frames:
 			if !ok {
-				return Result{}, p.deathError(w), false
+				return Result{}, false, p.deathError(w)
 			}
 			switch m.Type {
 			case msgCall:
@@ -122,7 +122,7 @@ func (p *Pool) deathError(w *proc) *Error {
 }
 
 // finish turns the worker's result into the execution's outcome.
-func (s *session) finish(m message) (Result, error, bool) {
+func (s *session) finish(m message) (Result, bool, error) {
 	s.mu.Lock()
 	s.closed = true
 	violation := s.violation
@@ -150,12 +150,12 @@ func (s *session) finish(m message) (Result, error, bool) {
 	}
 	if failure != nil {
 		res.Response = ""
-		return res, failure, !r.Retire
+		return res, !r.Retire, failure
 	}
 	if len(sigs) > 0 {
 		res.Signatures = sigs
 	}
-	return res, nil, !r.Retire
+	return res, !r.Retire, nil
 }
 
 // serve answers one host call in its own goroutine: calls are concurrent (Promise.all).
