@@ -1,0 +1,115 @@
+package runtime
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// nopHost refuses every call; the tests here never make one.
+type nopHost struct{}
+
+func (nopHost) Fetch(context.Context, FetchRequest, int) (FetchResponse, error) {
+	return FetchResponse{}, errorf(kindHostCall, "no fetch here")
+}
+func (nopHost) SignECDSA(context.Context, SignRequest) (json.RawMessage, error) {
+	return nil, errorf(kindHostCall, "no signing here")
+}
+func (nopHost) CheckConditions(context.Context, ConditionsRequest) (bool, error) { return false, nil }
+func (nopHost) RPCURL(context.Context, string) (string, error)                   { return "", nil }
+func (nopHost) IsPermittedAction(context.Context, string, string) (bool, error)  { return false, nil }
+
+func onlyWorker(t *testing.T, p *Pool) *proc {
+	t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.live) != 1 {
+		t.Fatalf("%d live workers, want 1", len(p.live))
+	}
+	for w := range p.live {
+		return w
+	}
+	return nil
+}
+
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// A worker process that dies — here from a signal, as it would from a V8 abort or the kernel's
+// OOM killer — fails only the execution it was running, and is replaced.
+func TestAWorkerThatDiesIsReplaced(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, WithWorkers(1), WithLimits(Limits{Timeout: 20 * time.Second}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	trivial := Request{Code: `Lit.Actions.setResponse({response: "fine"})`}
+
+	// Dies while running an action.
+	victim := onlyWorker(t, p)
+	errc := make(chan error, 1)
+	go func() {
+		_, err := p.Execute(ctx, Request{Code: `while (true) {}`}, nopHost{})
+		errc <- err
+	}()
+	waitUntil(t, "the action to start", func() bool { return p.Stats().Idle == 0 })
+	if err := syscall.Kill(victim.pid, syscall.SIGSEGV); err != nil {
+		t.Fatal(err)
+	}
+	err = <-errc
+	if KindOf(err) != KindCrashed || !strings.Contains(err.Error(), "died") {
+		t.Fatalf("got %v, want a crash error", err)
+	}
+	if res, err := p.Execute(ctx, trivial, nopHost{}); err != nil || res.Response != "fine" {
+		t.Fatalf("after the crash: response %q, err %v", res.Response, err)
+	}
+
+	// Dies while idle: the next execution must not inherit the death.
+	idle := onlyWorker(t, p)
+	if err := syscall.Kill(idle.pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-idle.exited
+	if res, err := p.Execute(ctx, trivial, nopHost{}); err != nil || res.Response != "fine" {
+		t.Fatalf("after an idle death: response %q, err %v", res.Response, err)
+	}
+	if s := p.Stats(); s.Started != 3 || s.Exited != 2 {
+		t.Fatalf("stats %+v, want 3 workers started and 2 ended", s)
+	}
+}
+
+func TestCloseFailsRunningExecutionsAndRefusesNewOnes(t *testing.T) {
+	ctx := context.Background()
+	p, err := NewPool(ctx, WithWorkers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan error, 1)
+	go func() {
+		_, err := p.Execute(ctx, Request{Code: `while (true) {}`}, nopHost{})
+		errc <- err
+	}()
+	waitUntil(t, "the action to start", func() bool { return p.Stats().Idle == 0 })
+	p.Close()
+	if err := <-errc; KindOf(err) != KindUnavailable {
+		t.Fatalf("running execution: got %v, want unavailable", err)
+	}
+	if _, err := p.Execute(ctx, Request{Code: `1`}, nopHost{}); KindOf(err) != KindUnavailable {
+		t.Fatalf("execution after Close: got %v, want unavailable", err)
+	}
+	if s := p.Stats(); s.Workers != 0 {
+		t.Fatalf("stats %+v after Close, want no live workers", s)
+	}
+}

@@ -1,0 +1,240 @@
+package runtime
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// proc is the parent's handle on one worker process.
+type proc struct {
+	cmd    *exec.Cmd
+	pid    int
+	toW    *os.File // the worker's input pipe
+	bw     *bufio.Writer
+	sendMu sync.Mutex
+	lim    frameLimit
+	output *tail // the worker's stdout and stderr, last bytes only
+
+	frames  chan message  // from the worker; closed when its output ends
+	readErr error         // why frames closed; written before the close
+	exited  chan struct{} // closed once the process is reaped
+	waitErr error         // written before exited is closed
+
+	killMu     sync.Mutex
+	killReason *Error // why the parent killed it, if it did
+}
+
+const (
+	readyTimeout = 60 * time.Second // a warm isolate: V8 start and the ethers compile, on a loaded machine
+	cancelGrace  = 2 * time.Second  // a worker that does not answer a cancel in this time is killed
+	deadlineLeft = 5 * time.Second  // how long past its own deadline a worker may take before it is killed
+	reapTimeout  = 5 * time.Second  // how long a closed or killed worker may take to exit
+	sendTimeout  = 10 * time.Second // how long one frame to a worker may take to write
+)
+
+// startProc starts a worker and waits until its isolate is warm.
+func startProc(ctx context.Context, exe string, args []string, lim Limits) (*proc, error) {
+	inR, inW, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("worker input pipe: %w", err)
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		inR.Close()
+		inW.Close()
+		return nil, fmt.Errorf("worker output pipe: %w", err)
+	}
+	p := &proc{
+		toW:    inW,
+		bw:     bufio.NewWriterSize(inW, 64<<10),
+		lim:    limitFor(lim),
+		output: &tail{max: 16 << 10},
+		frames: make(chan message),
+		exited: make(chan struct{}),
+	}
+	// The worker gets no environment but its marker, no working directory of interest and no
+	// stdin: actions have no file or environment API, and the worker needs neither.
+	p.cmd = exec.Command(exe, args...)
+	p.cmd.Env = []string{workerEnv + "=" + workerVersion}
+	p.cmd.Dir = "/"
+	p.cmd.Stdout = p.output
+	p.cmd.Stderr = p.output
+	p.cmd.ExtraFiles = []*os.File{inR, outW} // descriptors 3 and 4
+	err = p.cmd.Start()
+	inR.Close()
+	outW.Close()
+	if err != nil {
+		inW.Close()
+		outR.Close()
+		return nil, fmt.Errorf("start worker %s: %w", exe, err)
+	}
+	p.pid = p.cmd.Process.Pid
+
+	go func() {
+		br := bufio.NewReaderSize(outR, 64<<10)
+		for {
+			m, err := readMessage(br, p.lim)
+			if err != nil {
+				p.readErr = err
+				close(p.frames)
+				outR.Close()
+				return
+			}
+			p.frames <- m
+		}
+	}()
+	go func() {
+		p.waitErr = p.cmd.Wait()
+		close(p.exited)
+	}()
+
+	if err := p.send(message{Type: msgInit, Init: &initMsg{Limits: lim}}); err != nil {
+		p.kill(nil)
+		return nil, fmt.Errorf("send init to worker %d: %w", p.pid, err)
+	}
+	timer := time.NewTimer(readyTimeout)
+	defer timer.Stop()
+	select {
+	case m, ok := <-p.frames:
+		if ok && m.Type == msgReady {
+			return p, nil
+		}
+		p.kill(nil)
+		if !ok {
+			return nil, fmt.Errorf("worker %d exited before it was ready (%s); does main, or TestMain in tests, call runtime.RunWorkerIfRequested first?", p.pid, p.death())
+		}
+		return nil, fmt.Errorf("worker %d sent %s before ready", p.pid, m.Type)
+	case <-timer.C:
+		p.kill(nil)
+		return nil, fmt.Errorf("worker %d not ready after %s", p.pid, readyTimeout)
+	case <-ctx.Done():
+		p.kill(nil)
+		return nil, fmt.Errorf("start worker: %w", ctx.Err())
+	}
+}
+
+func (p *proc) send(m message) error {
+	p.sendMu.Lock()
+	defer p.sendMu.Unlock()
+	// A worker always drains its input, so a write that stalls means a broken worker; the
+	// deadline keeps it from blocking the parent.
+	_ = p.toW.SetWriteDeadline(time.Now().Add(sendTimeout))
+	if err := writeMessage(p.bw, m, p.lim); err != nil {
+		return err
+	}
+	return p.bw.Flush()
+}
+
+// kill ends the worker at once; reason, if not nil, is what the running execution reports.
+func (p *proc) kill(reason *Error) {
+	p.killMu.Lock()
+	if p.killReason == nil {
+		p.killReason = reason
+	}
+	p.killMu.Unlock()
+	_ = p.cmd.Process.Kill() // fails only if it is already reaped
+}
+
+func (p *proc) killedFor() *Error {
+	p.killMu.Lock()
+	defer p.killMu.Unlock()
+	return p.killReason
+}
+
+// close asks an idle worker to exit by closing its input, and kills it if it does not.
+func (p *proc) close() {
+	p.sendMu.Lock()
+	p.toW.Close()
+	p.sendMu.Unlock()
+	p.reap()
+}
+
+// reap waits for the process to exit, killing it if it takes too long.
+func (p *proc) reap() {
+	select {
+	case <-p.exited:
+		return
+	case <-time.After(reapTimeout):
+	}
+	p.kill(nil)
+	<-p.exited
+}
+
+// death classifies why a worker died, once its output has ended: the parent's own reason if it
+// killed it, otherwise what V8 printed on the way out.
+func (p *proc) death() string {
+	select {
+	case <-p.exited:
+	case <-time.After(reapTimeout):
+		p.kill(nil)
+		<-p.exited
+	}
+	if p.waitErr == nil {
+		return "exited"
+	}
+	return p.waitErr.Error()
+}
+
+// deathError is the execution's error for a worker that died under it.
+func (p *proc) deathError() *Error {
+	status := p.death()
+	p.sendMu.Lock()
+	p.toW.Close()
+	p.sendMu.Unlock()
+	if r := p.killedFor(); r != nil {
+		return r
+	}
+	out := strings.ToLower(p.output.String())
+	if strings.Contains(out, "out of memory") || strings.Contains(out, "heap limit") || strings.Contains(out, "allocation failed") {
+		return errorf(KindMemory, "action exceeded its memory limit: the V8 heap ran out and its worker process died")
+	}
+	return errorf(KindCrashed, "the worker process running the action died (%s)", status)
+}
+
+// rss is the worker's resident memory in bytes, or 0 if it cannot be read.
+func (p *proc) rss() int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(p.pid) + "/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) < 2 {
+		return 0
+	}
+	pages, err := strconv.ParseInt(string(f[1]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	buf []byte
+}
+
+func (t *tail) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, b...)
+	if over := len(t.buf) - t.max; over > 0 {
+		t.buf = append(t.buf[:0], t.buf[over:]...)
+	}
+	return len(b), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

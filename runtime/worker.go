@@ -1,0 +1,131 @@
+package runtime
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+)
+
+// workerEnv marks a process as a runtime worker; its value is the protocol version.
+const (
+	workerEnv     = "LITMESH_RUNTIME_WORKER"
+	workerVersion = "1"
+)
+
+// The pipes a worker inherits from its parent (exec.Cmd.ExtraFiles start at descriptor 3).
+const (
+	workerInFD  = 3
+	workerOutFD = 4
+)
+
+// RunWorkerIfRequested turns this process into a runtime worker and never returns if the Pool
+// started it as one; otherwise it returns at once. Every binary that creates a Pool must call
+// it first thing in main(), before flag parsing or any other work, and tests of packages that
+// create a Pool must call it first in TestMain:
+//
+//	func main() {
+//		runtime.RunWorkerIfRequested()
+//		...
+//	}
+func RunWorkerIfRequested() {
+	v, ok := os.LookupEnv(workerEnv)
+	if !ok {
+		return
+	}
+	if v != workerVersion {
+		fmt.Fprintf(os.Stderr, "runtime worker: protocol version %q, this binary speaks %q\n", v, workerVersion)
+		os.Exit(2)
+	}
+	err := serveWorker(os.NewFile(workerInFD, "runtime-in"), os.NewFile(workerOutFD, "runtime-out"))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "runtime worker: %v\n", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// serveWorker is the worker's life: read the limits, warm an isolate, then run executions one
+// at a time until the parent closes the pipe or an execution leaves the isolate unfit for reuse.
+func serveWorker(in io.Reader, out io.Writer) error {
+	r := bufio.NewReaderSize(in, 64<<10)
+	first, err := readMessage(r, frameLimit{})
+	if err != nil {
+		return fmt.Errorf("read init: %w", err)
+	}
+	if first.Type != msgInit {
+		return fmt.Errorf("first frame is %s, want init", first.Type)
+	}
+	lim, err := first.Init.Limits.withDefaults()
+	if err != nil {
+		return fmt.Errorf("limits: %w", err)
+	}
+	flim := limitFor(lim)
+
+	var sendMu sync.Mutex
+	bw := bufio.NewWriterSize(out, 64<<10)
+	send := func(m message) error {
+		sendMu.Lock()
+		defer sendMu.Unlock()
+		if err := writeMessage(bw, m, flim); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+
+	replies := newInbox()
+	eng, err := newEngine(lim, send, replies)
+	if err != nil {
+		return err
+	}
+	if err := send(message{Type: msgReady}); err != nil {
+		return fmt.Errorf("send ready: %w", err)
+	}
+
+	// The reader runs beside the engine so that a cancel can terminate JavaScript that is busy.
+	execs := make(chan message)
+	readErr := make(chan error, 1)
+	go func() {
+		for {
+			m, err := readMessage(r, flim)
+			if err != nil {
+				readErr <- err
+				close(execs)
+				eng.cancelCurrent() // the parent is gone or broken: stop now, not at the deadline
+				return
+			}
+			switch m.Type {
+			case msgCancel:
+				eng.cancelCurrent()
+			case msgReply:
+				replies.push(m)
+			case msgExec:
+				execs <- m
+			default:
+				readErr <- fmt.Errorf("unexpected %s frame from the parent", m.Type)
+				close(execs)
+				return
+			}
+		}
+	}()
+
+	for {
+		m, ok := <-execs
+		if !ok {
+			if err := <-readErr; !errors.Is(err, io.EOF) {
+				return err
+			}
+			return nil // the parent closed the pipe: it no longer needs this worker
+		}
+		res := eng.run(m.Exec, m.part(0), m.part(1))
+		if err := send(res); err != nil {
+			return fmt.Errorf("send result: %w", err)
+		}
+		if res.Result.Retire {
+			return nil
+		}
+		eng.collect()
+	}
+}
