@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
-	"github.com/ipfs/go-cid"
-	mh "github.com/multiformats/go-multihash"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
 
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/bindings"
@@ -293,4 +293,13 @@ func TestPKPNFTWiringIsOneShotAndAdminOnly(t *testing.T) {
 	pkp := bindings.NewPKPNFT()
 	wantRevert(t, e.tx(e.users[0], e.addrs.PKPNFT, pkp.PackSetPermissions(addr(e.users[0]))), "OwnableUnauthorizedAccount")
 	wantRevert(t, e.tx(e.admin, e.addrs.PKPNFT, pkp.PackSetPermissions(addr(e.users[0]))), "PermissionsAlreadySet")
+}
+
+func mustParseCID(t *testing.T, s string) cid.Cid {
+	t.Helper()
+	c, err := cid.Decode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
