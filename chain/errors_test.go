@@ -24,7 +24,7 @@ func TestDecodeRevert(t *testing.T) {
 		must(abi.Arguments{{Type: uintT}, {Type: addrT}}.Pack(big.NewInt(42), [20]byte{0xaa}))...)
 
 	for _, tc := range []struct {
-		name, data      []byte
+		name, data       []byte
 		wantName, wantIn string
 	}{
 		{[]byte("a require message is decoded"), errorData, "Error", "stake too low"},
