@@ -29,7 +29,7 @@ func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt
 
 // env is a deployed network on a simulated chain: admin, operators and users.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	sim   *chaintest.Sim
 	c     *chain.Client
@@ -39,7 +39,7 @@ type env struct {
 	users []*ecdsa.PrivateKey
 }
 
-func newEnv(t *testing.T, nOps int) *env {
+func newEnv(t testing.TB, nOps int) *env {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)

@@ -19,7 +19,7 @@ import (
 
 // pkpNetwork is a 4-validator network whose ECDSA root key is voted; it returns the root
 // secret so tests can check derived keys independently of chain.DerivePKPKey.
-func pkpNetwork(t *testing.T) (*env, *secp256k1.ModNScalar, *secp256k1.PublicKey) {
+func pkpNetwork(t testing.TB) (*env, *secp256k1.ModNScalar, *secp256k1.PublicKey) {
 	e := activeNetwork(t, 4)
 	x, X := rootKey(t)
 	for i := range 3 {
@@ -28,7 +28,7 @@ func pkpNetwork(t *testing.T) (*env, *secp256k1.ModNScalar, *secp256k1.PublicKey
 	return e, x, X
 }
 
-func mustCID(t *testing.T, s string) []byte {
+func mustCID(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := chain.CanonicalCID(s)
 	if err != nil {

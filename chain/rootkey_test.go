@@ -13,7 +13,7 @@ import (
 
 // rootKey is a secp256k1 key pair standing in for the network's DKG output: the tests know
 // the secret so they can check derivations independently.
-func rootKey(t *testing.T) (*secp256k1.ModNScalar, *secp256k1.PublicKey) {
+func rootKey(t testing.TB) (*secp256k1.ModNScalar, *secp256k1.PublicKey) {
 	t.Helper()
 	k, err := secp256k1.GeneratePrivateKeyFromRand(rand.Reader)
 	if err != nil {
@@ -23,7 +23,7 @@ func rootKey(t *testing.T) (*secp256k1.ModNScalar, *secp256k1.PublicKey) {
 }
 
 // activeNetwork is env with n operators active in epoch 1.
-func activeNetwork(t *testing.T, n int) *env {
+func activeNetwork(t testing.TB, n int) *env {
 	e := newEnv(t, n+1) // one spare operator that never joins
 	for i := range n {
 		e.join(i)
