@@ -134,8 +134,9 @@ type Client struct {
 
 	sendMu sync.Mutex // one transaction at a time gets its nonce
 
-	stop chan struct{}
-	done chan struct{}
+	stop      chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
 }
 
 // Dial connects to a JSON-RPC endpoint. It fails with an *RPCError naming the URL if the
@@ -214,16 +215,13 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 
 // Close stops the block poller and, for a dialled client, the connection.
 func (c *Client) Close() {
-	select {
-	case <-c.stop:
-		return
-	default:
-	}
-	close(c.stop)
-	<-c.done
-	if c.closer != nil {
-		c.closer()
-	}
+	c.closeOnce.Do(func() {
+		close(c.stop)
+		<-c.done
+		if c.closer != nil {
+			c.closer()
+		}
+	})
 }
 
 // Addresses returns the contract addresses the client was built with.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +231,38 @@ func TestDevChainKeepsItsStateAcrossRestarts(t *testing.T) {
 	}
 	if m.Epoch.State != chain.StateNextValidatorSetLocked || !m.PeerInEpoch(1, vals[0].Registration.PeerID) {
 		t.Fatalf("after restart: state %s, next set %d", m.Epoch.State, len(m.Next))
+	}
+}
+
+func TestRunServesTheDeploymentUntilCancelled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		done <- devchain.Run(runCtx, devchain.Config{DataDir: dir, HTTPAddr: "127.0.0.1:0"}, slog.New(slog.DiscardHandler))
+	}()
+	d, err := devchain.WaitForDeployment(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ChainID != devchain.ChainID || d.Name != "litdevnet" || len(d.DevAccounts) != devchain.NumAccounts {
+		t.Fatalf("deployment record %+v", d)
+	}
+	c, err := chain.Dial(ctx, d.RPCURL, d.Contracts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Epoch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("Run returned %v after cancel", err)
+	}
+	if err := c.Refresh(ctx); !errors.Is(err, chain.ErrUnreachable) {
+		t.Fatalf("chain still answers after Run returned: %v", err)
 	}
 }
