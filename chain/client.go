@@ -134,7 +134,7 @@ type Client struct {
 
 	sendMu sync.Mutex // one transaction at a time gets its nonce
 
-	stop      chan struct{}
+	stopPoll  context.CancelFunc
 	done      chan struct{}
 	closeOnce sync.Once
 }
@@ -184,7 +184,6 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 		erc20:       bindings.NewStakeToken(),
 		cache:       make(map[string][]byte),
 		immutable:   make(map[string][]byte),
-		stop:        make(chan struct{}),
 		done:        make(chan struct{}),
 	}
 	cctx, cancel := context.WithTimeout(ctx, cfg.callTimeout)
@@ -209,14 +208,16 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 	if _, err := c.refreshHead(ctx); err != nil {
 		return nil, err
 	}
-	go c.poll()
+	pollCtx, stop := context.WithCancel(context.Background())
+	c.stopPoll = stop
+	go c.poll(pollCtx)
 	return c, nil
 }
 
 // Close stops the block poller and, for a dialled client, the connection.
 func (c *Client) Close() {
 	c.closeOnce.Do(func() {
-		close(c.stop)
+		c.stopPoll()
 		<-c.done
 		if c.closer != nil {
 			c.closer()
@@ -260,16 +261,17 @@ func (c *Client) Balance(ctx context.Context, account common.Address) (*big.Int,
 	return b, nil
 }
 
-func (c *Client) poll() {
+// poll follows the chain head until ctx ends (Close).
+func (c *Client) poll(ctx context.Context) {
 	defer close(c.done)
 	t := time.NewTicker(c.cfg.pollInterval)
 	defer t.Stop()
 	for {
 		select {
-		case <-c.stop:
+		case <-ctx.Done():
 			return
 		case <-t.C:
-			_, _ = c.refreshHead(context.Background()) // the poller records the state; readers see it
+			_, _ = c.refreshHead(ctx) // refreshHead records the state; readers see it
 		}
 	}
 }
