@@ -9,9 +9,12 @@ import (
 
 	"github.com/litmesh/litmesh/internal/cli/lit"
 	"github.com/litmesh/litmesh/internal/cli/litnode"
+	"github.com/litmesh/litmesh/runtime"
 )
 
 func main() {
+	// A Lit Action worker process is this binary re-executed; it never returns from here.
+	runtime.RunWorkerIfRequested()
 	if filepath.Base(os.Args[0]) == "litnode" {
 		os.Exit(litnode.Main(os.Args[1:]))
 	}

@@ -5,6 +5,11 @@ import (
 	"os"
 
 	"github.com/litmesh/litmesh/internal/cli/litnode"
+	"github.com/litmesh/litmesh/runtime"
 )
 
-func main() { os.Exit(litnode.Main(os.Args[1:])) }
+func main() {
+	// A Lit Action worker process is this binary re-executed; it never returns from here.
+	runtime.RunWorkerIfRequested()
+	os.Exit(litnode.Main(os.Args[1:]))
+}
