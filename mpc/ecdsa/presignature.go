@@ -210,3 +210,9 @@ func signersKey(signers []int) string {
 	}
 	return string(buf)
 }
+
+// R returns the presignature's nonce point R = k·G (before re-randomisation).
+func (p *PublicPresignature) R() *secp256k1.PublicKey {
+	pk, _ := pointToPublicKey(&p.r) // sealed and parsed presignatures never hold infinity
+	return pk
+}
