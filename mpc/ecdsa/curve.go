@@ -233,7 +233,6 @@ const pedersenLabel = "litmesh/ecdsa/pedersen-h/v1"
 var (
 	hOnce  sync.Once
 	hPoint point
-	hTable *[32][256]point // hTable[i][b] = b·256^(31−i)·H, affine
 )
 
 func generatorH() *point {
@@ -257,41 +256,20 @@ func initH() {
 		hPoint.X.Set(&x)
 		hPoint.Y.Set(&y)
 		hPoint.Z.SetInt(1)
-		break
+		return
 	}
-	// Same layout as decred's table for G, so k·H costs 32 mixed additions.
-	var tbl [32][256]point
-	all := make([]*point, 0, 32*255)
-	base := hPoint
-	for i := 31; i >= 0; i-- {
-		setInfinity(&tbl[i][0])
-		tbl[i][1] = base
-		for b := 2; b < 256; b++ {
-			secp256k1.AddNonConst(&tbl[i][b-1], &base, &tbl[i][b])
-		}
-		for b := 1; b < 256; b++ {
-			all = append(all, &tbl[i][b])
-		}
-		// next base = 256·base
-		next := base
-		for range 8 {
-			secp256k1.DoubleNonConst(&next, &next)
-		}
-		normalize(&next)
-		base = next
-	}
-	batchNormalize(all)
-	hTable = &tbl
 }
 
+// mulH returns k·H from the byte table: 32 mixed additions.
 func mulH(k *scalar) point {
-	generatorH()
+	_, ht := fixedTables()
 	var r point
 	setInfinity(&r)
 	kb := k.Bytes()
 	for i, b := range kb {
 		if b != 0 {
-			secp256k1.AddNonConst(&r, &hTable[i][b], &r)
+			e := ht[i][b].jacobian()
+			secp256k1.AddNonConst(&r, &e, &r)
 		}
 	}
 	return r

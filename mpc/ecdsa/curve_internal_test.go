@@ -54,7 +54,7 @@ func TestMSMAgreesWithSeparateMultiplications(t *testing.T) {
 			var got point
 			if n >= 2 {
 				// Exercise both algorithms whatever msm would pick.
-				for name, f := range map[string]func([]point, []scalar) point{"straus": straus, "pippenger": pippenger} {
+				for name, f := range map[string]func([]point, []scalar) point{"straus": straus, "pippenger": pippenger, "affine": pippengerAffine} {
 					var ps []point
 					var kk []scalar
 					for i := range pts {
@@ -165,7 +165,7 @@ func BenchmarkMSM(b *testing.B) {
 			pts[i] = mulG(&k)
 			ks[i] = mustScalar(b)
 		}
-		for name, f := range map[string]func([]point, []scalar) point{"straus": straus, "pippenger": pippenger} {
+		for name, f := range map[string]func([]point, []scalar) point{"straus": straus, "pippenger": pippenger, "affine": pippengerAffine} {
 			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
 				for b.Loop() {
 					f(pts, ks)

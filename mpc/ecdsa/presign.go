@@ -236,7 +236,7 @@ func (s *session) deal(ctx context.Context) error {
 	t := s.t
 	ahat := make([][]point, s.count)
 	bhat := make([][]point, s.count)
-	var norm []*point
+	var as, bs []scalar
 	for b := range s.inst {
 		in := &s.inst[b]
 		var err error
@@ -257,18 +257,14 @@ func (s *session) deal(ctx context.Context) error {
 		}
 		in.fb[0].Zero()
 		in.fb2[0].Zero()
-		ahat[b] = make([]point, t+1)
-		for l := range ahat[b] {
-			ahat[b][l] = pedersen(&in.fa[l], &in.fa2[l])
-			norm = append(norm, &ahat[b][l])
-		}
-		bhat[b] = make([]point, 2*t)
-		for l := range bhat[b] {
-			bhat[b][l] = pedersen(&in.fb[l+1], &in.fb2[l+1])
-			norm = append(norm, &bhat[b][l])
-		}
+		as = append(append(as, in.fa...), in.fb[1:]...)
+		bs = append(append(bs, in.fa2...), in.fb2[1:]...)
 	}
-	batchNormalize(norm)
+	cs := batchPedersen(as, bs)
+	for b := range s.inst {
+		ahat[b], cs = cs[:t+1], cs[t+1:]
+		bhat[b], cs = cs[:2*t], cs[2*t:]
+	}
 	broadcast := make([]byte, 0, s.shape.round1BroadcastLen())
 	for b := range s.inst {
 		for l := range ahat[b] {
@@ -427,9 +423,9 @@ func (s *session) open(ctx context.Context) error {
 	t := s.t
 	kc := make([][]point, s.count)
 	vhat := make([][]point, s.count)
-	var norm []*point
 	x := &s.key.secret
 	lam := &s.lambda[s.self]
+	var ks, vs, v2s []scalar
 	for b := range s.inst {
 		in := &s.inst[b]
 		var err error
@@ -440,15 +436,16 @@ func (s *session) open(ctx context.Context) error {
 			return err
 		}
 		in.fv[0].Mul2(lam, &in.a).Mul(x)
-		kc[b] = make([]point, t+1)
-		vhat[b] = make([]point, t+1)
-		for l := range kc[b] {
-			kc[b][l] = mulG(&in.fk[l])
-			vhat[b][l] = pedersen(&in.fv[l], &in.fv2[l])
-			norm = append(norm, &kc[b][l], &vhat[b][l])
-		}
+		ks = append(ks, in.fk...)
+		vs = append(vs, in.fv...)
+		v2s = append(v2s, in.fv2...)
 	}
-	batchNormalize(norm)
+	kcs := batchPedersen(ks, nil)
+	vcs := batchPedersen(vs, v2s)
+	for b := range s.inst {
+		kc[b], kcs = kcs[:t+1], kcs[t+1:]
+		vhat[b], vcs = vcs[:t+1], vcs[t+1:]
+	}
 	statement := appendRound2Statement(nil, kc, vhat)
 	s.stmt[s.self] = sha256.Sum256(statement)
 	proof, err := s.provePi1(s.stmt[s.self])
@@ -580,20 +577,25 @@ func (s *session) prove(ctx context.Context) error {
 	s.r2Digest = chainDigest("r2", s.r1Digest, s.h2)
 	entries := make([]round3Entry, s.count)
 	nonces := make([][]scalar, s.count)
-	var norm []*point
+	var as, bs []scalar
 	for b := range s.inst {
 		in := &s.inst[b]
-		e := &entries[b]
-		e.w.Mul2(&in.a, &in.k).Add(&in.b)
-		var err error
-		if nonces[b], err = s.pi2Commit(b, &e.proof); err != nil {
+		entries[b].w.Mul2(&in.a, &in.k).Add(&in.b)
+		r, err := s.random(3)
+		if err != nil {
 			return err
 		}
-		norm = append(norm, &e.proof.t1, &e.proof.t2)
+		nonces[b] = r
+		// T1 = r0·G + r1·H, T2 = (r0·k_i)·G − r2·H
+		var rk, nr2 scalar
+		rk.Mul2(&r[0], &in.k)
+		nr2.NegateVal(&r[2])
+		as = append(as, r[0], rk)
+		bs = append(bs, r[1], nr2)
 	}
-	// The challenges hash the normalized T's, so respond only now.
-	batchNormalize(norm)
+	ts := batchPedersen(as, bs)
 	for b := range s.inst {
+		entries[b].proof.t1, entries[b].proof.t2 = ts[2*b], ts[2*b+1]
 		s.pi2Respond(b, &entries[b].w, &entries[b].proof, nonces[b])
 		s.inst[b].w = make([]scalar, s.n)
 		s.inst[b].w[s.self] = entries[b].w

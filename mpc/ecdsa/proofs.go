@@ -159,22 +159,8 @@ func (s *session) pi2Challenge(j, b int, w *scalar, t1, t2 *point) scalar {
 	return hashToScalar("pi2", s.r2Digest[:], u32(j), u32(b), scalarBytes(w), pointBytes(t1), pointBytes(t2))
 }
 
-// pi2Commit draws the prover's nonces for presignature b and computes T1, T2 (not yet
-// normalized); pi2Respond finishes the proof once they are.
-func (s *session) pi2Commit(b int, pr *pi2) ([]scalar, error) {
-	r, err := s.random(3)
-	if err != nil {
-		return nil, err
-	}
-	in := &s.inst[b]
-	pr.t1 = pedersen(&r[0], &r[1])
-	var rk, nr3 scalar
-	rk.Mul2(&r[0], &in.k)
-	nr3.NegateVal(&r[2])
-	pr.t2 = pedersen(&rk, &nr3)
-	return r, nil
-}
-
+// pi2Respond finishes π2 for presignature b once T1, T2 are computed (see prove) from the
+// nonces r: T1 = r0·G + r1·H, T2 = r0·R_i − r2·H.
 func (s *session) pi2Respond(b int, w *scalar, pr *pi2, r []scalar) {
 	in := &s.inst[b]
 	e := s.pi2Challenge(s.self, b, w, &pr.t1, &pr.t2)
