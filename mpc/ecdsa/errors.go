@@ -19,18 +19,28 @@ var (
 
 // FaultError names the signer whose message failed a check. Member is its position in the
 // signer set (the transport index); Index is its share index.
+//
+// One case is not certain: when member Accuser reports a different broadcast from Member than
+// this member received, either Member equivocated or Accuser lied, and without signatures on
+// messages no third member can tell which. Then Disputed is set and both are named.
 type FaultError struct {
-	Member int
-	Index  int
-	Round  int // presign round 1–3, or 0 for a signature share
-	Err    error
+	Member   int
+	Index    int
+	Round    int // presign round 1–3, or 0 for a signature share
+	Disputed bool
+	Accuser  int // meaningful only if Disputed
+	Err      error
 }
 
 func (e *FaultError) Error() string {
-	if e.Round == 0 {
-		return fmt.Sprintf("ecdsa: signer %d (share index %d): %v", e.Member, e.Index, e.Err)
+	who := fmt.Sprintf("%d (share index %d)", e.Member, e.Index)
+	if e.Disputed {
+		who += fmt.Sprintf(" or member %d (one of the two lied)", e.Accuser)
 	}
-	return fmt.Sprintf("ecdsa: presign round %d: member %d (share index %d): %v", e.Round, e.Member, e.Index, e.Err)
+	if e.Round == 0 {
+		return fmt.Sprintf("ecdsa: signer %s: %v", who, e.Err)
+	}
+	return fmt.Sprintf("ecdsa: presign round %d: member %s: %v", e.Round, who, e.Err)
 }
 
 func (e *FaultError) Unwrap() error { return e.Err }

@@ -40,10 +40,14 @@ func tamper(round byte, from int, to []int, offset func(n int) int) mpctest.Filt
 	}
 }
 
-// blamed returns whom an error from Presign blames, or −2 if it blames nobody.
-func blamed(err error) int {
+// blamed returns whom an error from Presign blames, or −2 if it blames nobody. A disputed
+// fault counts as blaming the culprit if it names the culprit on either side.
+func blamed(err error, culprit int) int {
 	var fe *ecdsa.FaultError
 	if errors.As(err, &fe) {
+		if fe.Disputed && fe.Accuser == culprit {
+			return culprit
+		}
 		return fe.Member
 	}
 	var ae *ecdsa.AbortError
@@ -106,7 +110,14 @@ func TestAMemberSendingAWrongPresignMessageIsNamed(t *testing.T) {
 		{
 			name:   "a round-1 broadcast that differs between receivers",
 			filter: equivocateRound1(culprit, 3, deg),
-			// members 0 and 2 compare their view with member 3's echo in round 2
+			// The victim is certain: the culprit's own echo contradicts what it sent the victim.
+			// Members 0 and 2 only see the victim's echo contradict theirs: a disputed fault.
+			detector: 3, want: ecdsa.ErrEquivocation,
+		},
+		{
+			name: "a false echo of another member's broadcast",
+			// round 2: the culprit's echo of member 0's round-1 broadcast
+			filter:   tamper(2, culprit, nil, func(int) int { return header }),
 			detector: 0, want: ecdsa.ErrEquivocation,
 		},
 		{
@@ -133,13 +144,13 @@ func TestAMemberSendingAWrongPresignMessageIsNamed(t *testing.T) {
 					}
 					continue
 				}
-				if got := blamed(r.err); got != culprit {
+				if got := blamed(r.err, culprit); got != culprit {
 					t.Errorf("member %d blames %d: %v", m, got, r.err)
 				}
 			}
 			err := res[tc.detector].err
 			var fe *ecdsa.FaultError
-			if !errors.As(err, &fe) || fe.Member != culprit || fe.Index != signers[culprit] || !errors.Is(err, tc.want) {
+			if !errors.As(err, &fe) || fe.Member != culprit || fe.Disputed || fe.Index != signers[culprit] || !errors.Is(err, tc.want) {
 				t.Fatalf("detector %d: got %v, want a fault of member %d wrapping %v", tc.detector, err, culprit, tc.want)
 			}
 		})

@@ -42,7 +42,7 @@ func Presign(ctx context.Context, tr mpc.Transport, key *KeyShare, cfg Config) (
 	out, err := s.run(ctx)
 	if err != nil {
 		var fe *FaultError
-		if errors.As(err, &fe) {
+		if errors.As(err, &fe) && fe.Member >= 0 && fe.Member < len(s.signers) {
 			fe.Index = s.signers[fe.Member]
 		}
 		s.abort(ctx, err)
@@ -300,7 +300,11 @@ func (s *session) deal(ctx context.Context) error {
 	}
 	r1 := make([]*round1Msg, s.n)
 	r1[s.self] = own
-	for j, raw := range msgs {
+	for j := range s.n {
+		raw, ok := msgs[j]
+		if !ok {
+			continue
+		}
 		m, err := s.shape.decodeRound1(raw)
 		if err != nil {
 			return s.fault(j, 1, err, "decode")
@@ -485,17 +489,23 @@ func (s *session) open(ctx context.Context) error {
 		return err
 	}
 	s.r2[s.self] = own
-	for j, raw := range msgs {
+	echoes := make([][][32]byte, s.n)
+	for j := range s.n {
+		raw, ok := msgs[j]
+		if !ok {
+			continue
+		}
 		m, err := s.shape.decodeRound2(raw)
 		if err != nil {
 			return s.fault(j, 2, err, "decode")
 		}
-		if err := s.checkEcho(j, 2, m.echo, s.h1); err != nil {
-			return err
-		}
+		echoes[j] = m.echo
 		s.h2[j] = sha256.Sum256(m.broadcast)
 		s.stmt[j] = sha256.Sum256(m.statement)
 		s.r2[j] = m
+	}
+	if err := s.checkEchoes(2, echoes, s.h1); err != nil {
+		return err
 	}
 	return s.checkRound2()
 }
@@ -510,18 +520,34 @@ func (s *session) reshareTo(m int) (v, v2 []scalar) {
 	return v, v2
 }
 
-// checkEcho compares member j's view of every round-(round−1) broadcast with this member's.
-func (s *session) checkEcho(j, round int, echo, mine [][32]byte) error {
-	for d := range mine {
-		if echo[d] == mine[d] {
+// checkEchoes compares every member's view of every round-(round−1) broadcast with this
+// member's. A contradiction this member can settle — a member disowning its own broadcast, or
+// misreporting this member's — is returned in preference to one it cannot (member j reports a
+// different broadcast from member d: d equivocated or j lied).
+func (s *session) checkEchoes(round int, echoes [][][32]byte, mine [][32]byte) error {
+	var disputed error
+	for j, echo := range echoes {
+		if echo == nil {
 			continue
 		}
-		if d == j {
-			return s.fault(j, round, ErrEquivocation, "member %d claims it broadcast something else in round %d than it sent here", j, round-1)
+		for d := range mine {
+			if echo[d] == mine[d] {
+				continue
+			}
+			switch d {
+			case j:
+				return s.fault(j, round, ErrEquivocation, "member %d claims it broadcast something else in round %d than it sent here", j, round-1)
+			case s.self:
+				// This member knows what it sent, and the transport authenticates the channel.
+				return s.fault(j, round, ErrEquivocation, "member %d echoes a round-%d broadcast of this member that it never sent", j, round-1)
+			}
+			if disputed == nil {
+				disputed = &FaultError{Member: d, Round: round, Disputed: true, Accuser: j,
+					Err: fmt.Errorf("member %d received a different round-%d broadcast from member %d than this member did: %w", j, round-1, d, ErrEquivocation)}
+			}
 		}
-		return s.fault(d, round, ErrEquivocation, "member %d received a different round-%d broadcast from member %d than this member did", j, round-1, d)
 	}
-	return nil
+	return disputed
 }
 
 // checkRound2 sums and checks the shares of k against the Feldman commitments, and fixes R.
@@ -610,18 +636,24 @@ func (s *session) prove(ctx context.Context) error {
 		return err
 	}
 	r3 := make([]*round3Msg, s.n)
-	for j, raw := range msgs {
+	echoes := make([][][32]byte, s.n)
+	for j := range s.n {
+		raw, ok := msgs[j]
+		if !ok {
+			continue
+		}
 		m, err := s.shape.decodeRound3(raw)
 		if err != nil {
 			return s.fault(j, 3, err, "decode")
 		}
-		if err := s.checkEcho(j, 3, m.echo, s.h2); err != nil {
-			return err
-		}
+		echoes[j] = m.echo
 		r3[j] = m
 		for b := range s.inst {
 			s.inst[b].w[j] = m.entries[b].w
 		}
+	}
+	if err := s.checkEchoes(3, echoes, s.h2); err != nil {
+		return err
 	}
 	return s.checkRound3(r3)
 }
