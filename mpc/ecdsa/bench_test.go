@@ -8,11 +8,12 @@ import (
 )
 
 // BenchmarkPresign reports the cost of one presignature for the whole signer set, run
-// in-process (every member's CPU on this machine), in batches of the given size.
+// in-process (every member's CPU on this machine), in batches of the given size. Five members
+// with t = 2 is the signer set of a seven-node network (T = 5).
 func BenchmarkPresign(b *testing.B) {
 	for _, tc := range []struct {
 		n, deg, batch int
-	}{{4, 1, 1}, {4, 1, 100}, {7, 2, 1}, {7, 2, 100}} {
+	}{{4, 1, 1}, {4, 1, 100}, {5, 2, 100}, {7, 2, 1}, {7, 2, 100}} {
 		b.Run(fmt.Sprintf("members=%d/t=%d/batch=%d", tc.n, tc.deg, tc.batch), func(b *testing.B) {
 			d := newDealer(b, tc.n, tc.deg)
 			signers := make([]int, tc.n)

@@ -126,13 +126,17 @@ func straus(pts []point, ks []scalar) point {
 		}
 	}
 	batchNormalize(all)
+	negTable := make([]point, len(table))
+	for i := range table {
+		negTable[i] = negate(&table[i])
+	}
 	nafs := make([][]int8, n)
 	maxLen := 0
 	for i := range ks {
 		nafs[i] = wnaf(&ks[i], strausWindow)
 		maxLen = max(maxLen, len(nafs[i]))
 	}
-	var r, neg point
+	var r point
 	setInfinity(&r)
 	for bit := maxLen - 1; bit >= 0; bit-- {
 		secp256k1.DoubleNonConst(&r, &r)
@@ -145,8 +149,7 @@ func straus(pts []point, ks []scalar) point {
 			case d > 0:
 				secp256k1.AddNonConst(&r, &table[i*tbl+int(d)/2], &r)
 			case d < 0:
-				neg = negate(&table[i*tbl+int(-d)/2])
-				secp256k1.AddNonConst(&r, &neg, &r)
+				secp256k1.AddNonConst(&r, &negTable[i*tbl+int(-d)/2], &r)
 			}
 		}
 	}
