@@ -14,7 +14,8 @@ import (
 )
 
 // Config describes one presigning session. Every signer passes the same Session, Signers and
-// Count; the session digest in every message makes a member that does not fail at once.
+// Count; they enter the session digest carried by every message, so a member configured
+// differently fails at once.
 type Config struct {
 	// Session identifies the run. It must never repeat for the same signer set: presignature
 	// IDs are derived from it.
@@ -46,6 +47,9 @@ func Presign(ctx context.Context, tr mpc.Transport, key *KeyShare, cfg Config) (
 			fe.Index = s.signers[fe.Member]
 		}
 		s.abort(ctx, err)
+		for b := range s.inst {
+			s.inst[b].wipe()
+		}
 		return nil, err
 	}
 	return out, nil
@@ -229,9 +233,10 @@ func (s *session) random(n int) ([]scalar, error) {
 	return out, nil
 }
 
-// deal is round 1 (paper: Figure "Presign", step 1 — every party deals random sharings of k
-// and a of degree t, and a zero sharing b of degree 2t). Deviation: a and b come with Pedersen
-// commitments, so every share received can be checked and a bad dealer named.
+// deal is round 1 (DJNPØ presigning, first round — every party deals random sharings of k and
+// a of degree t and a zero sharing b of degree 2t; docs/ecdsa.md maps every step). Deviation:
+// a and b come with Pedersen commitments, so every share received can be checked and a bad
+// dealer named.
 func (s *session) deal(ctx context.Context) error {
 	t := s.t
 	ahat := make([][]point, s.count)
@@ -328,7 +333,7 @@ func (s *session) dealTo(m int) []round1Private {
 	return out
 }
 
-// checkRound1 sums the shares and commitments of every dealer and checks the sums (paper:
+// checkRound1 sums the shares and commitments of every dealer and checks the sums (DJNPØ:
 // step 2, local sums; the check is this implementation's — the paper detects bad sharings only
 // later, through the openings of R and W).
 func (s *session) checkRound1(r1 []*round1Msg) error {
@@ -416,7 +421,7 @@ func (s *session) shareClaim(round int, what string, v, v2 *scalar, sum []point,
 	return c
 }
 
-// open is round 2 (paper: step 2 — parties publish R_i = k_i·G; deviation: every dealer opens
+// open is round 2 (DJNPØ second round — parties publish R_i = k_i·G; deviation: every dealer opens
 // Feldman commitments to its k polynomial instead, which fixes the same R and lets every share
 // of k be checked; they were withheld in round 1 so that no dealer could choose its k after
 // seeing the others'). Alongside, each member reshares λ_i·a_i·x_i with degree t (deviation:
@@ -596,7 +601,7 @@ func (s *session) checkRound2() error {
 	return nil
 }
 
-// prove is round 3 (paper: step 2–3 — open w = a·k from the degree-2t shares w_i = a_i·k_i +
+// prove is round 3 (DJNPØ second and third rounds — open w = a·k from the degree-2t shares w_i = a_i·k_i +
 // b_i; deviation: each w_i comes with a proof that it is a_i·k_i + b_i for the committed
 // values, which replaces the paper's W = a·R check and names whoever sends a wrong w_i).
 func (s *session) prove(ctx context.Context) error {
@@ -714,9 +719,23 @@ func (s *session) output() ([]*Presignature, error) {
 			pub: pub, member: s.self, index: s.signers[s.self],
 			a: in.a, a2: in.a2, ax: in.ax, ax2: in.ax2,
 		}
-		*in = instance{} // drop the dealing and every share but the four kept above
+		in.wipe() // drop the dealing and every share but the four kept above
 	}
 	return out, nil
+}
+
+// wipe zeroes the secret scalars of an instance before dropping it (best effort: Go may have
+// copied them elsewhere).
+func (in *instance) wipe() {
+	for _, poly := range [][]scalar{in.fk, in.fa, in.fa2, in.fb, in.fb2, in.fv, in.fv2} {
+		for i := range poly {
+			poly[i].Zero()
+		}
+	}
+	for _, v := range []*scalar{&in.k, &in.a, &in.a2, &in.b, &in.b2, &in.ax, &in.ax2} {
+		v.Zero()
+	}
+	*in = instance{}
 }
 
 func presignatureID(digest [32]byte, b int) ID {

@@ -81,15 +81,9 @@ func (p *PublicPresignature) seal() error {
 		buf = binary.BigEndian.AppendUint16(buf, uint16(s))
 	}
 	buf = append(buf, p.root.SerializeCompressed()...)
-	pts := append([]*point{&p.r}, make([]*point, 0, 2*(p.t+1))...)
-	for l := range p.ahat {
-		pts = append(pts, &p.ahat[l])
-	}
-	for l := range p.dhat {
-		pts = append(pts, &p.dhat[l])
-	}
-	for _, q := range pts {
-		if isInfinity(q) {
+	pts := append([]point{p.r}, append(slices.Clone(p.ahat), p.dhat...)...)
+	for i := range pts {
+		if isInfinity(&pts[i]) {
 			return fmt.Errorf("public presignature has a point at infinity: %w", ErrDegenerate)
 		}
 	}
