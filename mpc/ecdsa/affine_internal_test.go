@@ -1,0 +1,131 @@
+package ecdsa
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestBatchAddHandlesEveryCase(t *testing.T) {
+	k1, k2 := mustScalar(t), mustScalar(t)
+	p := mulG(&k1)
+	q := mulG(&k2)
+	p.ToAffine()
+	q.ToAffine()
+	np := negate(&p)
+	inf := apoint{inf: true}
+	cases := []struct {
+		name string
+		a, b point
+	}{
+		{"distinct points", p, q},
+		{"a point to itself", p, p},
+		{"a point to its negation", p, np},
+		{"infinity to a point", point{}, q},
+		{"a point to infinity", p, point{}},
+		{"infinity to infinity", point{}, point{}},
+	}
+	acc := make([]apoint, len(cases))
+	src := make([]apoint, len(cases))
+	accp := make([]*apoint, len(cases))
+	srcp := make([]*apoint, len(cases))
+	for i, c := range cases {
+		acc[i] = toAffinePoint(&c.a)
+		src[i] = toAffinePoint(&c.b)
+		accp[i], srcp[i] = &acc[i], &src[i]
+	}
+	_ = inf
+	var ba batchAdder
+	ba.add(accp, srcp)
+	for i, c := range cases {
+		want := add(&c.a, &c.b)
+		got := acc[i].jacobian()
+		if acc[i].inf {
+			setInfinity(&got)
+		}
+		if !equalPoints(&got, &want) {
+			t.Errorf("%s: wrong sum", c.name)
+		}
+	}
+}
+
+func TestBatchPedersenAgreesWithSeparateCommitments(t *testing.T) {
+	for _, n := range []int{1, batchBelow - 1, batchBelow, 100} {
+		t.Run(fmt.Sprintf("%d commitments", n), func(t *testing.T) {
+			as := make([]scalar, n)
+			bs := make([]scalar, n)
+			for i := range as {
+				as[i], bs[i] = mustScalar(t), mustScalar(t)
+			}
+			as[0].SetInt(0) // a zero scalar hits only infinity entries
+			got := batchPedersen(as, bs)
+			gotG := batchPedersen(as, nil)
+			for i := range as {
+				want := pedersen(&as[i], &bs[i])
+				if !equalPoints(&got[i], &want) {
+					t.Fatalf("commitment %d differs", i)
+				}
+				if !isInfinity(&got[i]) && !got[i].Z.IsOne() {
+					t.Fatalf("commitment %d is not affine", i)
+				}
+				wantG := mulG(&as[i])
+				if !equalPoints(&gotG[i], &wantG) {
+					t.Fatalf("G-only commitment %d differs", i)
+				}
+			}
+		})
+	}
+}
+
+func TestAffinePippengerAgreesWithSeparateMultiplications(t *testing.T) {
+	for _, n := range []int{2, 5, 64, 700} {
+		t.Run(fmt.Sprintf("%d points", n), func(t *testing.T) {
+			pts := make([]point, n)
+			ks := make([]scalar, n)
+			for i := range n {
+				k := mustScalar(t)
+				pts[i] = mulG(&k)
+				ks[i] = mustScalar(t)
+				switch i % 5 {
+				case 1: // the same point again: equal points meet in one bucket
+					pts[i] = pts[i-1]
+					ks[i] = ks[i-1]
+				case 2: // its negation: cancelling pairs
+					pts[i] = negate(&pts[i-2])
+					ks[i] = ks[i-2]
+				case 3:
+					ks[i] = scalarFromUint(uint64(i))
+				}
+			}
+			want := naiveSum(append([]point(nil), pts...), ks)
+			got := pippengerAffine(append([]point(nil), pts...), ks)
+			if !equalPoints(&got, &want) {
+				t.Fatal("affine Pippenger disagrees")
+			}
+		})
+	}
+}
+
+func BenchmarkBatchPedersen(b *testing.B) {
+	fixedTables()
+	for _, n := range []int{16, 100, 1000} {
+		as := make([]scalar, n)
+		bs := make([]scalar, n)
+		for i := range as {
+			as[i], bs[i] = mustScalar(b), mustScalar(b)
+		}
+		b.Run(fmt.Sprintf("batch/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				batchPedersen(as, bs)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n)/1000, "µs/commitment")
+		})
+		b.Run(fmt.Sprintf("single/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				for i := range as {
+					pedersen(&as[i], &bs[i])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n)/1000, "µs/commitment")
+		})
+	}
+}
