@@ -13,6 +13,19 @@ type Status struct {
 	UptimeSeconds   float64  `json:"uptimeSeconds"`
 	ConnectedPeers  int      `json:"connectedPeers"` // trusted peers with a live connection
 	Peers           []Peer   `json:"peers"`
+
+	Mode        string `json:"mode"`        // production or devnet
+	Attestation string `json:"attestation"` // the provider kind: sev-snp or simulated
+	// Epoch and set membership, from the chain (absent without one).
+	Epoch       uint64 `json:"epoch"`
+	EpochState  string `json:"epochState,omitempty"`
+	InActiveSet bool   `json:"inActiveSet"`
+	InNextSet   bool   `json:"inNextSet"`
+	// EpochStatus says what the node is doing about the epoch (serving, resharing, waiting…).
+	EpochStatus string `json:"epochStatus,omitempty"`
+	// ChainStale is set while the chain is unreachable and membership comes from the last
+	// known state; it says why.
+	ChainStale string `json:"chainStale,omitempty"`
 }
 
 // Peer is one connected peer as the node sees it.

@@ -22,6 +22,7 @@ func (n *Node) routes() http.Handler {
 		mux.Handle(pattern, n.metrics.instrument(route, n.recoverPanics(h)))
 	}
 	handle("GET /web/status", "/web/status", n.handleStatus)
+	handle("POST /web/handshake", "/web/handshake", n.handleHandshake)
 	handle("POST /web/ipfs/add", "/web/ipfs/add", n.handleIPFSAdd)
 	handle("POST /web/ipfs/pin", "/web/ipfs/pin", n.handleIPFSPin)
 	mux.Handle("GET /metrics", n.metrics.handler())
@@ -44,6 +45,19 @@ func (n *Node) handleStatus(w http.ResponseWriter, _ *http.Request) {
 		UptimeSeconds:   time.Since(n.started).Seconds(),
 		ConnectedPeers:  h.TrustedConnected(),
 		Peers:           []api.Peer{},
+		Mode:            n.cfg.Mode,
+		Attestation:     string(n.provider.Kind()),
+		EpochStatus:     n.epochs.statusText(),
+	}
+	if ms, ok := n.epochs.snapshot(); ok {
+		self := n.operator()
+		st.Epoch = ms.Epoch.Number
+		st.EpochState = ms.Epoch.State.String()
+		st.InActiveSet = ms.IsActive(self)
+		st.InNextSet = ms.OperatorInEpoch(ms.Epoch.Number+1, self)
+		if ms.Stale {
+			st.ChainStale = ms.StaleReason
+		}
 	}
 	trusted := h.Gate.TrustedPeers()
 	for _, p := range h.Network().Peers() {

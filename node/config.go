@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 )
@@ -42,6 +43,15 @@ type Config struct {
 	Discovery  Duration `toml:"discovery_interval" env:"LITMESH_DISCOVERY_INTERVAL" flag:"discovery-interval" help:"how often to look for peers once the mesh is stable"`
 	Reconnect  Duration `toml:"reconnect_interval" env:"LITMESH_RECONNECT_INTERVAL" flag:"reconnect-interval" help:"how often to redial bootstrap and known member peers that dropped"`
 	ShutdownIn Duration `toml:"shutdown_timeout" env:"LITMESH_SHUTDOWN_TIMEOUT" flag:"shutdown-timeout" help:"how long a clean shutdown may take"`
+
+	Mode        string   `toml:"mode" env:"LITMESH_MODE" flag:"mode" help:"production or devnet; devnet allows simulated attestation and running without a chain"`
+	Attestation string   `toml:"attestation" env:"LITMESH_ATTESTATION" flag:"attestation" help:"sev-snp (the hardware) or simulated (devnet only: proves nothing about the hardware)"`
+	ChainRPC    string   `toml:"chain_rpc" env:"LITMESH_CHAIN_RPC" flag:"chain-rpc" help:"JSON-RPC URL of the chain holding the staking, PKP and permission contracts"`
+	ChainName   string   `toml:"chain_name" env:"LITMESH_CHAIN_NAME" flag:"chain-name" help:"the network chain's name in access-control conditions"`
+	Staking     string   `toml:"staking_contract" env:"LITMESH_STAKING_CONTRACT" flag:"staking-contract" help:"address of the Staking contract"`
+	PKPNFT      string   `toml:"pkp_nft_contract" env:"LITMESH_PKP_NFT_CONTRACT" flag:"pkp-nft-contract" help:"address of the PKPNFT contract"`
+	PKPPerms    string   `toml:"pkp_permissions_contract" env:"LITMESH_PKP_PERMISSIONS_CONTRACT" flag:"pkp-permissions-contract" help:"address of the PKPPermissions contract"`
+	Chains      []string `toml:"chains" env:"LITMESH_CHAINS" flag:"chains" help:"more chains for access-control conditions, as name=rpcURL, comma-separated"`
 
 	IPFSPeers    []string `toml:"ipfs_peers" env:"LITMESH_IPFS_PEERS" flag:"ipfs-peers" help:"extra IPFS peers (multiaddrs with /p2p/ID, e.g. a local kubo) to fetch blocks from, comma-separated"`
 	IPFSGateways []string `toml:"ipfs_gateways" env:"LITMESH_IPFS_GATEWAYS" flag:"ipfs-gateways" help:"trustless IPFS HTTP gateways to fall back on (every block is re-hashed), comma-separated"`
@@ -78,6 +88,9 @@ func DefaultConfig() Config {
 		Reconnect:   Duration{5 * time.Second},
 		ShutdownIn:  Duration{10 * time.Second},
 		IPFSTimeout: Duration{30 * time.Second},
+		Mode:        "production",
+		Attestation: "sev-snp",
+		ChainName:   "litdevnet",
 	}
 }
 
@@ -260,6 +273,36 @@ func (c *Config) validate(sources map[string]string) error {
 	if c.ConnLow < 1 || c.ConnHigh < c.ConnLow {
 		return bad("conn_high", fmt.Errorf("need 1 <= conn_low (%d) <= conn_high (%d)", c.ConnLow, c.ConnHigh))
 	}
+	switch c.Mode {
+	case "production", "devnet":
+	default:
+		return bad("mode", fmt.Errorf("want production or devnet, got %q", c.Mode))
+	}
+	switch c.Attestation {
+	case "sev-snp":
+	case "simulated":
+		if c.Mode != "devnet" {
+			return bad("attestation", errors.New("simulated attestation proves nothing about the hardware and is refused in production mode (set mode = \"devnet\" for a local network)"))
+		}
+	default:
+		return bad("attestation", fmt.Errorf("want sev-snp or simulated, got %q", c.Attestation))
+	}
+	if c.ChainRPC == "" && c.Mode != "devnet" {
+		return bad("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
+	}
+	if c.ChainRPC != "" {
+		if !strings.HasPrefix(c.ChainRPC, "http://") && !strings.HasPrefix(c.ChainRPC, "https://") && !strings.HasPrefix(c.ChainRPC, "ws://") && !strings.HasPrefix(c.ChainRPC, "wss://") {
+			return bad("chain_rpc", fmt.Errorf("want an http(s):// or ws(s):// URL, got %q", c.ChainRPC))
+		}
+		for _, kv := range [][2]string{{"staking_contract", c.Staking}, {"pkp_nft_contract", c.PKPNFT}, {"pkp_permissions_contract", c.PKPPerms}} {
+			if !common.IsHexAddress(kv[1]) {
+				return bad(kv[0], fmt.Errorf("want a 0x-prefixed 20-byte address, got %q", kv[1]))
+			}
+		}
+	}
+	if _, err := ParseChains(c.Chains); err != nil {
+		return bad("chains", err)
+	}
 	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
 		return bad("ipfs_peers", err)
 	}
@@ -268,9 +311,12 @@ func (c *Config) validate(sources map[string]string) error {
 			return bad("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
 		}
 	}
-	for key, d := range map[string]Duration{"discovery_interval": c.Discovery, "reconnect_interval": c.Reconnect, "shutdown_timeout": c.ShutdownIn, "ipfs_timeout": c.IPFSTimeout} {
-		if d.Duration <= 0 {
-			return bad(key, fmt.Errorf("must be positive, got %s", d))
+	for _, kd := range []struct {
+		key string
+		d   Duration
+	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}} {
+		if kd.d.Duration <= 0 {
+			return bad(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
 		}
 	}
 	return nil
@@ -299,6 +345,26 @@ func ParseBootstrap(addrs []string) ([]peer.AddrInfo, error) {
 	}
 	return infos, nil
 }
+
+// ParseChains parses name=rpcURL entries.
+func ParseChains(entries []string) (map[string]string, error) {
+	out := map[string]string{}
+	for i, e := range entries {
+		name, url, ok := strings.Cut(e, "=")
+		name, url = strings.TrimSpace(name), strings.TrimSpace(url)
+		if !ok || name == "" || !(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "ws://") || strings.HasPrefix(url, "wss://")) {
+			return nil, fmt.Errorf("entry %d %q: want name=http(s)://rpc-url", i, e)
+		}
+		if _, dup := out[name]; dup {
+			return nil, fmt.Errorf("entry %d: chain %q given twice", i, name)
+		}
+		out[name] = url
+	}
+	return out, nil
+}
+
+// Devnet reports whether the node runs in devnet mode.
+func (c *Config) Devnet() bool { return c.Mode == "devnet" }
 
 // ParseLogLevel maps a level name to a slog level.
 func ParseLogLevel(s string) (slog.Level, error) {

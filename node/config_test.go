@@ -24,6 +24,7 @@ func writeFile(t *testing.T, dir, content string) {
 func TestFlagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, `api_addr = "127.0.0.1:9001"
+mode = "devnet"
 log_level = "warn"
 network = "from-file"
 `)
@@ -68,6 +69,10 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a duration without a unit", env: map[string]string{"LITMESH_DISCOVERY_INTERVAL": "10"}, wantKey: "discovery_interval", wantSrc: "env LITMESH_DISCOVERY_INTERVAL"},
 		{name: "a non-numeric connection limit", flags: []string{"--conn-low", "many"}, wantKey: "conn_low", wantSrc: "flag --conn-low"},
 		{name: "a network name with a slash", file: `network = "a/b"`, wantKey: "network", wantSrc: "config.toml"},
+		{name: "simulated attestation in production mode", flags: []string{"--attestation", "simulated", "--chain-rpc", "http://127.0.0.1:8545", "--staking-contract", "0x0000000000000000000000000000000000000001", "--pkp-nft-contract", "0x0000000000000000000000000000000000000002", "--pkp-permissions-contract", "0x0000000000000000000000000000000000000003"}, wantKey: "attestation", wantSrc: "flag --attestation"},
+		{name: "a production node without a chain", flags: []string{}, wantKey: "chain_rpc", wantSrc: "default"},
+		{name: "a malformed contract address", flags: []string{"--mode", "devnet", "--chain-rpc", "http://127.0.0.1:8545", "--staking-contract", "0x12"}, wantKey: "staking_contract", wantSrc: "flag --staking-contract"},
+		{name: "a chain entry without a URL", env: map[string]string{"LITMESH_MODE": "devnet", "LITMESH_CHAINS": "ethereum"}, wantKey: "chains", wantSrc: "env LITMESH_CHAINS"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -80,7 +85,16 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 			if err := fs.Parse(tc.flags); err != nil {
 				t.Fatal(err)
 			}
-			_, err := node.LoadConfig(dir, fs, func(k string) string { return tc.env[k] })
+			env := func(k string) string {
+				if v, ok := tc.env[k]; ok {
+					return v
+				}
+				if k == "LITMESH_MODE" && tc.wantKey != "chain_rpc" && tc.wantKey != "attestation" {
+					return "devnet"
+				}
+				return ""
+			}
+			_, err := node.LoadConfig(dir, fs, env)
 			var ce *node.ConfigError
 			if !errors.As(err, &ce) {
 				t.Fatalf("err = %v, want a *ConfigError", err)
@@ -96,6 +110,7 @@ func TestAWrittenConfigReadsBackTheSame(t *testing.T) {
 	dir := t.TempDir()
 	want := node.DefaultConfig()
 	want.Dir = dir
+	want.Mode = "devnet"
 	want.Bootstrap = []string{"/ip4/127.0.0.1/tcp/4001/p2p/" + validPeer}
 	want.Discovery = node.Duration{Duration: 42 * time.Second}
 	if err := node.WriteConfigFile(want); err != nil {
@@ -153,6 +168,7 @@ func FuzzLoadConfigFile(f *testing.F) {
 	f.Add("[[[")
 	f.Fuzz(func(t *testing.T, content string) {
 		dir := t.TempDir()
+		content = "mode = \"devnet\"\n" + content
 		if err := os.WriteFile(filepath.Join(dir, node.ConfigFile), []byte(content), 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	libp2pcrypto "github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -42,6 +43,11 @@ func (id Identity) PeerID() peer.ID {
 // OperatorAddress is the operator's EVM address, 0x-prefixed and checksummed.
 func (id Identity) OperatorAddress() string {
 	return crypto.PubkeyToAddress(id.Operator.PublicKey).Hex()
+}
+
+// OperatorAddress20 is the operator's EVM address.
+func (id Identity) OperatorAddress20() common.Address {
+	return crypto.PubkeyToAddress(id.Operator.PublicKey)
 }
 
 // InitIdentity creates fresh keys in dir. It refuses to overwrite existing ones: a node's

@@ -20,7 +20,11 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/attestation"
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/ipfs"
+	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/p2p"
 )
 
@@ -35,14 +39,23 @@ type Node struct {
 	log     *slog.Logger
 	started time.Time
 
-	metrics *metrics
-	host    *p2p.Host
-	ipfs    *ipfs.Service
-	api     *http.Server
-	apiLn   net.Listener
-	apiDone chan error
+	metrics  *metrics
+	provider attestation.Provider
+	verifier *attestation.Verifier
+	keystore *keystore.Keystore
+	attested *p2p.Attested
+	chain    *chain.Client
+	epochs   *epochs
+	host     *p2p.Host
+	ipfs     *ipfs.Service
+	api      *http.Server
+	apiLn    net.Listener
+	apiDone  chan error
 
 	stops []func(context.Context) error // reverse start order
+
+	// handshakeFields add the features' public data (network keys, thresholds) to handshakes.
+	handshakeFields []func(*api.HandshakeResponse)
 }
 
 // Run starts the node and blocks until ctx is cancelled, then shuts it down cleanly within the
@@ -67,11 +80,14 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 // Start builds and starts every service of the node. Start order (Close reverses it):
 //  1. identity (keys from the node directory)
 //  2. metrics registry
-//  3. libp2p host, DHT, pubsub, gate (built, not yet connecting)
-//  4. IPFS blockstore and bitswap on the host
-//  5. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
+//  3. attestation provider, keystore (sealed with the provider's key), verifier
+//  4. chain client (validator set, PKPs, permissions)
+//  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
+//  6. IPFS blockstore and bitswap on the host
+//  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
-//  6. client HTTP API
+//  8. the epoch watcher (transitions, ready signals)
+//  9. client HTTP API
 func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
 		log = slog.Default()
@@ -93,6 +109,12 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	reg := prometheus.NewRegistry()
 	n.metrics = newMetrics(reg)
 
+	if err := n.startAttestation(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.startChain(ctx); err != nil {
+		return nil, err
+	}
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
@@ -100,6 +122,10 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.host.Start(ctx)
+	n.epochs = &epochs{n: n}
+	if n.chain != nil {
+		n.startBackground(ctx, n.epochs.run)
+	}
 	if err := n.startAPI(); err != nil {
 		return nil, err
 	}
@@ -131,6 +157,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 		DiscoveryInterval: n.cfg.Discovery.Duration,
 		ReconnectInterval: n.cfg.Reconnect.Duration,
 		Registerer:        reg,
+		Policy:            n.attested,
 		Logger:            n.log.With("component", "p2p"),
 	})
 	if err != nil {
@@ -140,6 +167,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 		return err
 	}
 	n.host = h
+	n.attested.Serve(h)
 	n.metrics.watchHost(reg, h)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil
@@ -178,6 +206,21 @@ func (n *Node) startAPI() error {
 		return err
 	})
 	return nil
+}
+
+// startBackground runs fn until the node stops; Close waits for it.
+func (n *Node) startBackground(ctx context.Context, fn func(context.Context)) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn(ctx)
+	}()
+	n.stops = append(n.stops, func(context.Context) error {
+		cancel()
+		<-done
+		return nil
+	})
 }
 
 // Close stops every service in reverse start order.

@@ -77,7 +77,8 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 		if err != nil {
 			t.Fatalf("init node %d: %v", i, err)
 		}
-		cfg, err := node.LoadConfig(dir, nil, nil)
+		devnet := map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ATTESTATION": "simulated"}
+		cfg, err := node.LoadConfig(dir, nil, func(k string) string { return devnet[k] })
 		if err != nil {
 			t.Fatalf("config node %d: %v", i, err)
 		}
