@@ -7,11 +7,27 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
+
+	"github.com/litmesh/litmesh/chain"
 )
 
 // Client talks to the nodes of one network.
 type Client struct {
 	Network *NetworkFile
+
+	chainMu sync.Mutex
+	chain   *chain.Client
+}
+
+// Close releases the client's chain connection, if it made one.
+func (c *Client) Close() {
+	c.chainMu.Lock()
+	defer c.chainMu.Unlock()
+	if c.chain != nil {
+		c.chain.Close()
+		c.chain = nil
+	}
 }
 
 // New returns a client for the network nf describes.

@@ -14,7 +14,9 @@ import (
 // NetworkFile describes a network: its chain, contracts, nodes and (on a devnet) funded accounts.
 // `lit devnet up` writes one; for a real network, operators publish one.
 type NetworkFile struct {
-	Name        string            `json:"name"`
+	Name string `json:"name"`
+	// Mode is "devnet" or "production": which attestation roots clients trust.
+	Mode        string            `json:"mode,omitempty"`
 	Chain       Chain             `json:"chain"`
 	Contracts   map[string]string `json:"contracts"`
 	Nodes       []NodeEntry       `json:"nodes"`

@@ -8,6 +8,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	drouting "github.com/libp2p/go-libp2p/p2p/discovery/routing"
 	dutil "github.com/libp2p/go-libp2p/p2p/discovery/util"
+	"github.com/libp2p/go-libp2p/p2p/net/swarm"
 )
 
 // rendezvous is the DHT key under which the members of one network advertise themselves.
@@ -84,7 +85,8 @@ func (h *Host) dialBootstrap(ctx context.Context) {
 	if len(h.cfg.Bootstrap) == 0 {
 		return
 	}
-	backoff := 250 * time.Millisecond
+	backoff := 100 * time.Millisecond
+	attempts := 0
 	for {
 		ok := 0
 		for _, ai := range h.cfg.Bootstrap {
@@ -92,6 +94,9 @@ func (h *Host) dialBootstrap(ctx context.Context) {
 				ok++
 				continue
 			}
+			// The swarm refuses to redial a peer for a while after a failed dial; a bootstrap
+			// node that was simply not up yet must not cost us that wait.
+			h.clearDialBackoff(ai.ID)
 			dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 			err := h.Connect(dctx, ai)
 			cancel()
@@ -104,14 +109,17 @@ func (h *Host) dialBootstrap(ctx context.Context) {
 		if ok > 0 {
 			return
 		}
-		h.log.Warn("no bootstrap peer reachable yet; retrying", "retry_in", backoff.String())
+		attempts++
+		if attempts == 5 {
+			h.log.Warn("no bootstrap peer reachable yet; still retrying", "bootstrap", len(h.cfg.Bootstrap))
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-time.After(backoff):
 		}
-		if backoff *= 2; backoff > 10*time.Second {
-			backoff = 10 * time.Second
+		if backoff *= 2; backoff > 2*time.Second {
+			backoff = 2 * time.Second
 		}
 	}
 }
@@ -144,6 +152,7 @@ func (h *Host) reconnect(ctx context.Context) {
 			if _, refused := h.Gate.Rejection(p); refused {
 				continue
 			}
+			h.clearDialBackoff(p)
 			dctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 			err := h.Connect(dctx, peer.AddrInfo{ID: p, Addrs: h.Peerstore().Addrs(p)})
 			cancel()
@@ -151,5 +160,12 @@ func (h *Host) reconnect(ctx context.Context) {
 				h.log.Info("reconnected to peer", "peer", p)
 			}
 		}
+	}
+}
+
+// clearDialBackoff forgets failed dials to p, so the next dial is really attempted.
+func (h *Host) clearDialBackoff(p peer.ID) {
+	if sw, ok := h.Network().(*swarm.Swarm); ok {
+		sw.Backoff().Clear(p)
 	}
 }

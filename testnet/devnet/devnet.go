@@ -7,6 +7,7 @@ package devnet
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +22,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/litmesh/litmesh/attestation"
+	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 )
 
@@ -36,6 +43,7 @@ type Options struct {
 	Dir        string        // devnet directory (default .litdevnet)
 	Nodes      int           // number of nodes (default 4)
 	BasePort   int           // node i's API listens on BasePort+i, its libp2p on BasePort+100+i
+	ChainPort  int           // the dev chain's JSON-RPC port (default 8545)
 	Executable string        // the binary to run as litnode (default: this program)
 	Timeout    time.Duration // how long to wait for the mesh (default 60s)
 	Progress   io.Writer     // human progress text (default io.Discard)
@@ -52,6 +60,7 @@ type Devnet struct {
 type process struct {
 	name string
 	dir  string
+	log  string
 	cmd  *exec.Cmd
 	done chan struct{}
 	err  error // exit error, valid after done is closed
@@ -102,7 +111,34 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		}
 	}()
 
-	nf := &client.NetworkFile{Name: "litdevnet"}
+	// 1. The chain, with every contract deployed.
+	chainDir := filepath.Join(dir, "chain")
+	if err := os.MkdirAll(chainDir, 0o700); err != nil {
+		return nil, err
+	}
+	if _, err := d.start("chain", chainDir, "chain.log", exe, "devchain", "--dir", chainDir, "--http", fmt.Sprintf("127.0.0.1:%d", o.ChainPort)); err != nil {
+		return nil, err
+	}
+	dep, err := d.waitChain(ctx, chainDir)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(o.Progress, "dev chain up at %s (chain id %d)\n", dep.RPCURL, dep.ChainID)
+	cc, err := chain.Dial(ctx, dep.RPCURL, dep.Contracts)
+	if err != nil {
+		return nil, err
+	}
+	defer cc.Close()
+
+	// 2. Node directories: identity, operator key, DKG keys, config pointing at the chain.
+	nf := &client.NetworkFile{
+		Name:        "litdevnet",
+		Mode:        "devnet",
+		Chain:       client.Chain{Name: dep.Name, ChainID: dep.ChainID, RPCURL: dep.RPCURL},
+		Contracts:   contractMap(dep.Contracts),
+		DevAccounts: devAccounts(dep),
+	}
+	var specs []devchain.ValidatorSpec
 	var bootstrap string
 	for i := 0; i < o.Nodes; i++ {
 		name := fmt.Sprintf("node-%d", i)
@@ -110,6 +146,13 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		apiPort, p2pPort := o.BasePort+i, o.BasePort+100+i
 		args := []string{"init", "--dir", ndir,
 			"--network", "litdevnet",
+			"--mode", "devnet",
+			"--attestation", "simulated",
+			"--chain-rpc", dep.RPCURL,
+			"--chain-name", dep.Name,
+			"--staking-contract", dep.Contracts.Staking.Hex(),
+			"--pkp-nft-contract", dep.Contracts.PKPNFT.Hex(),
+			"--pkp-permissions-contract", dep.Contracts.PKPPermissions.Hex(),
 			"--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
 			"--listen", fmt.Sprintf("/ip4/127.0.0.1/tcp/%d,/ip4/127.0.0.1/udp/%d/quic-v1", p2pPort, p2pPort),
 			"--discovery-interval", "10s",
@@ -123,32 +166,59 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		if err := initCmd.Run(); err != nil {
 			return nil, fmt.Errorf("init %s: %w: %s", name, err, strings.TrimSpace(out.String()))
 		}
-		var ident struct {
-			PeerID string `json:"peerId"`
-		}
+		var ident initOutput
 		if err := json.Unmarshal(jsonPart(out.Bytes()), &ident); err != nil || ident.PeerID == "" {
 			return nil, fmt.Errorf("init %s: unexpected output %q", name, out.String())
 		}
+		spec, err := ident.spec(ndir)
+		if err != nil {
+			return nil, fmt.Errorf("init %s: %w", name, err)
+		}
+		specs = append(specs, spec)
 		p2pAddr := fmt.Sprintf("/ip4/127.0.0.1/tcp/%d/p2p/%s", p2pPort, ident.PeerID)
 		if i == 0 {
 			bootstrap = p2pAddr
 		}
-		p, err := d.start(name, ndir, exe, "run", "--dir", ndir)
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(o.Progress, "started %s (pid %d) api http://127.0.0.1:%d\n", name, p.cmd.Process.Pid, apiPort)
 		nf.Nodes = append(nf.Nodes, client.NodeEntry{
-			URL:        fmt.Sprintf("http://127.0.0.1:%d", apiPort),
+			URL:        ident.URL,
 			PeerID:     ident.PeerID,
 			Multiaddrs: []string{p2pAddr, fmt.Sprintf("/ip4/127.0.0.1/udp/%d/quic-v1/p2p/%s", p2pPort, ident.PeerID)},
 		})
+	}
+
+	// 3. The release allowlist gets this exact binary; every node stakes, registers and the
+	// first validator set is locked, so the nodes run the first DKG and start epoch 1.
+	measurement, err := attestation.MeasureFile(exe)
+	if err != nil {
+		return nil, err
+	}
+	if err := cc.AllowRelease(ctx, devchain.Admin().Key, measurement[:]); err != nil {
+		return nil, fmt.Errorf("allow the release measurement: %w", err)
+	}
+	fmt.Fprintf(o.Progress, "allowed release %s (sha384 of %s)\n", measurement, exe)
+	if err := devchain.SetupValidators(ctx, cc, specs); err != nil {
+		return nil, fmt.Errorf("register the validators: %w", err)
+	}
+	fmt.Fprintf(o.Progress, "registered %d staked validators; next validator set locked\n", len(specs))
+
+	// 4. The node processes.
+	for i := range nf.Nodes {
+		name := fmt.Sprintf("node-%d", i)
+		ndir := filepath.Join(dir, name)
+		p, err := d.start(name, ndir, "node.log", exe, "run", "--dir", ndir)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(o.Progress, "started %s (pid %d) api %s\n", name, p.cmd.Process.Pid, nf.Nodes[i].URL)
 	}
 	if err := d.writeProcesses(); err != nil {
 		return nil, err
 	}
 	d.Network = nf
 	if err := d.waitMesh(ctx, o); err != nil {
+		return nil, err
+	}
+	if err := d.waitEpoch(ctx, o, cc, 1); err != nil {
 		return nil, err
 	}
 	if err := client.WriteNetwork(filepath.Join(dir, NetworkFileName), nf); err != nil {
@@ -167,6 +237,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BasePort == 0 {
 		o.BasePort = 7001
+	}
+	if o.ChainPort == 0 {
+		o.ChainPort = 8545
 	}
 	if o.Timeout == 0 {
 		o.Timeout = 60 * time.Second
@@ -189,6 +262,11 @@ func (o Options) validate() error {
 
 // checkPorts fails early, naming the port, if anything already listens where a node would.
 func checkPorts(o Options) error {
+	if ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.ChainPort)); err != nil {
+		return fmt.Errorf("port %d (the dev chain's JSON-RPC) is already in use; stop whatever uses it or pass --chain-port", o.ChainPort)
+	} else {
+		ln.Close()
+	}
 	for i := 0; i < o.Nodes; i++ {
 		for _, c := range []struct {
 			network, what string
@@ -268,8 +346,8 @@ func installExecutable(dir, exe string) (string, error) {
 	return dst, out.Close()
 }
 
-func (d *Devnet) start(name, dir, exe string, args ...string) (*process, error) {
-	logf, err := os.OpenFile(filepath.Join(dir, "node.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+func (d *Devnet) start(name, dir, logName, exe string, args ...string) (*process, error) {
+	logf, err := os.OpenFile(filepath.Join(dir, logName), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +360,7 @@ func (d *Devnet) start(name, dir, exe string, args ...string) (*process, error) 
 		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
 	logf.Close() // the child holds its own descriptor
-	p := &process{name: name, dir: dir, cmd: cmd, done: make(chan struct{})}
+	p := &process{name: name, dir: dir, log: filepath.Join(dir, logName), cmd: cmd, done: make(chan struct{})}
 	d.procs = append(d.procs, p)
 	go func() {
 		p.err = cmd.Wait()
@@ -316,7 +394,7 @@ func (d *Devnet) waitMesh(ctx context.Context, o Options) error {
 		for _, p := range d.procs {
 			select {
 			case <-p.done:
-				return fmt.Errorf("%s exited during start-up (%v); last log lines:\n%s", p.name, p.err, Tail(filepath.Join(p.dir, "node.log"), 15))
+				return fmt.Errorf("%s exited during start-up (%v); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
 			default:
 			}
 		}
@@ -370,7 +448,7 @@ func (d *Devnet) ExitReason(name string) string {
 	for _, p := range d.procs {
 		if p.name == name {
 			<-p.done
-			return fmt.Sprintf("%s exited (%v); last log lines:\n%s", name, p.err, Tail(filepath.Join(p.dir, "node.log"), 15))
+			return fmt.Sprintf("%s exited (%v); last log lines:\n%s", name, p.err, Tail(p.log, 15))
 		}
 	}
 	return name + " is unknown"
@@ -379,7 +457,9 @@ func (d *Devnet) ExitReason(name string) string {
 // Stop terminates every process this Devnet started (SIGTERM, then SIGKILL after ctx ends)
 // and forgets them.
 func (d *Devnet) Stop(ctx context.Context) error {
-	for _, p := range d.procs {
+	// Nodes first, the chain last (it is first in the list).
+	for i := len(d.procs) - 1; i >= 0; i-- {
+		p := d.procs[i]
 		select {
 		case <-p.done:
 		default:
@@ -506,4 +586,134 @@ func Tail(path string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// initOutput is what `litnode init` prints.
+type initOutput struct {
+	PeerID          string `json:"peerId"`
+	OperatorAddress string `json:"operatorAddress"`
+	BLSDKGKey       string `json:"blsDkgKey"`
+	SecpDKGKey      string `json:"secpDkgKey"`
+	URL             string `json:"url"`
+}
+
+// spec turns a node's init output (and its operator key, read from its directory: the devnet
+// owns these nodes) into a validator registration.
+func (o initOutput) spec(dir string) (devchain.ValidatorSpec, error) {
+	pid, err := peer.Decode(o.PeerID)
+	if err != nil {
+		return devchain.ValidatorSpec{}, err
+	}
+	bls, err1 := hex.DecodeString(o.BLSDKGKey)
+	secp, err2 := hex.DecodeString(o.SecpDKGKey)
+	if err := errors.Join(err1, err2); err != nil {
+		return devchain.ValidatorSpec{}, fmt.Errorf("DKG keys: %w", err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "operator.key"))
+	if err != nil {
+		return devchain.ValidatorSpec{}, err
+	}
+	key, err := crypto.HexToECDSA(strings.TrimSpace(string(raw)))
+	if err != nil {
+		return devchain.ValidatorSpec{}, fmt.Errorf("operator key: %w", err)
+	}
+	return devchain.ValidatorSpec{OperatorKey: key, Registration: chain.Registration{
+		PeerID: []byte(pid), URL: o.URL, BLSDKGKey: bls, SecpDKGKey: secp,
+	}}, nil
+}
+
+func (d *Devnet) waitChain(ctx context.Context, dir string) (devchain.Deployment, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	done := make(chan struct{})
+	var dep devchain.Deployment
+	var err error
+	go func() {
+		defer close(done)
+		dep, err = devchain.WaitForDeployment(ctx, dir)
+	}()
+	select {
+	case <-done:
+		if err != nil {
+			return dep, fmt.Errorf("dev chain did not come up: %w; last log lines:\n%s", err, Tail(filepath.Join(dir, "chain.log"), 15))
+		}
+		return dep, nil
+	case <-d.procs[0].done:
+		cancel()
+		<-done
+		return dep, fmt.Errorf("dev chain exited during start-up (%v); last log lines:\n%s", d.procs[0].err, Tail(d.procs[0].log, 15))
+	}
+}
+
+// waitEpoch waits until the chain's epoch reaches want: the nodes ran the first DKG, signalled
+// ready and advanced.
+func (d *Devnet) waitEpoch(ctx context.Context, o Options, cc *chain.Client, want uint64) error {
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	last := ""
+	ticker := time.NewTicker(250 * time.Millisecond)
+	defer ticker.Stop()
+	for {
+		if err := d.checkAlive(); err != nil {
+			return err
+		}
+		ms, err := cc.Membership(ctx)
+		if err == nil {
+			if ms.Epoch.Number >= want {
+				if d.nodesServe(ctx, want) {
+					fmt.Fprintf(o.Progress, "epoch %d started with %d validators\n", ms.Epoch.Number, len(ms.Active))
+					return nil
+				}
+			}
+			line := fmt.Sprintf("epoch %d %s, %d/%d ready", ms.Epoch.Number, ms.Epoch.State, ms.Epoch.ReadyCount, ms.Epoch.NextSetSize)
+			if line != last {
+				fmt.Fprintf(o.Progress, "%s\n", line)
+				last = line
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("epoch %d did not start within %s (%s); see the node.log files in %s", want, o.Timeout, last, d.Dir)
+		case <-ticker.C:
+		}
+	}
+}
+
+// nodesServe reports whether every node says it serves epoch e in the active set.
+func (d *Devnet) nodesServe(ctx context.Context, e uint64) bool {
+	for _, n := range d.Network.Nodes {
+		sctx, cancel := context.WithTimeout(ctx, time.Second)
+		st, err := client.Status(sctx, n.URL)
+		cancel()
+		if err != nil || st.Epoch < e || !st.InActiveSet {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Devnet) checkAlive() error {
+	for _, p := range d.procs {
+		select {
+		case <-p.done:
+			return fmt.Errorf("%s exited (%v); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
+		default:
+		}
+	}
+	return nil
+}
+
+func contractMap(a chain.Addresses) map[string]string {
+	raw, _ := json.Marshal(a)
+	var m map[string]string
+	_ = json.Unmarshal(raw, &m)
+	return m
+}
+
+func devAccounts(dep devchain.Deployment) []client.DevAccount {
+	out := make([]client.DevAccount, len(dep.DevAccounts))
+	for i, a := range dep.DevAccounts {
+		out[i] = client.DevAccount{Address: a.Address.Hex(), PrivateKey: a.PrivateKey}
+	}
+	return out
 }

@@ -36,6 +36,7 @@ Node i serves its HTTP API on 127.0.0.1:(BASE+i) and libp2p on 127.0.0.1:(BASE+1
 			fs.IntVar(&o.Nodes, "nodes", 4, "number of nodes")
 			fs.StringVar(&o.Dir, "dir", ".litdevnet", "devnet directory")
 			fs.IntVar(&o.BasePort, "base-port", 7001, "first HTTP API port")
+			fs.IntVar(&o.ChainPort, "chain-port", 8545, "the dev chain's JSON-RPC port")
 			fs.DurationVar(&o.Timeout, "timeout", 60*time.Second, "how long to wait for the network to form")
 			fs.BoolVar(&detach, "detach", false, "return once the network is up; stop it with 'lit devnet down'")
 		},

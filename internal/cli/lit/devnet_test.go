@@ -43,6 +43,11 @@ func freeBase(t *testing.T, n int) int {
 	t.Helper()
 	for try := 0; try < 50; try++ {
 		base := 20000 + rand.IntN(20000)
+		ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(base+300))
+		if err != nil {
+			continue
+		}
+		ln.Close()
 		ok := true
 		for i := 0; i < n && ok; i++ {
 			for _, p := range []int{base + i, base + 100 + i} {
@@ -66,7 +71,14 @@ type statusEntry struct {
 	URL            string `json:"url"`
 	PeerID         string `json:"peerId"`
 	ConnectedPeers int    `json:"connectedPeers"`
-	Error          string `json:"error"`
+	Epoch          uint64 `json:"epoch"`
+	InActiveSet    bool   `json:"inActiveSet"`
+	Attestation    *struct {
+		Verified bool   `json:"verified"`
+		Kind     string `json:"kind"`
+		Reason   string `json:"reason"`
+	} `json:"attestation"`
+	Error string `json:"error"`
 }
 
 func runLit(t *testing.T, bin, dir string, args ...string) (stdout, stderr string, err error) {
@@ -79,19 +91,22 @@ func runLit(t *testing.T, bin, dir string, args ...string) (stdout, stderr strin
 	return o.String(), e.String(), err
 }
 
-func pidsOf(t *testing.T, devDir string) []int {
+func pidsOf(t *testing.T, devDir string) map[string]int {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(devDir, "processes.json"))
 	if err != nil {
 		return nil
 	}
-	var recs []struct{ Pid int }
+	var recs []struct {
+		Name string
+		Pid  int
+	}
 	if err := json.Unmarshal(raw, &recs); err != nil {
 		t.Fatal(err)
 	}
-	var pids []int
+	pids := map[string]int{}
 	for _, r := range recs {
-		pids = append(pids, r.Pid)
+		pids[r.Name] = r.Pid
 	}
 	return pids
 }
@@ -112,7 +127,8 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 	base := freeBase(t, 4)
 	t.Cleanup(func() { runLit(t, bin, work, "devnet", "down", "--dir", devDir) })
 
-	out, errOut, err := runLit(t, bin, work, "devnet", "up", "--nodes", "4", "--detach", "--dir", devDir, "--base-port", strconv.Itoa(base))
+	out, errOut, err := runLit(t, bin, work, "devnet", "up", "--nodes", "4", "--detach", "--dir", devDir,
+		"--base-port", strconv.Itoa(base), "--chain-port", strconv.Itoa(base+300))
 	if err != nil {
 		t.Fatalf("devnet up: %v\n%s", err, errOut)
 	}
@@ -127,7 +143,7 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 	}
 	netFile := filepath.Join(devDir, "network.json")
 
-	out, errOut, err = runLit(t, bin, work, "status", "--network", netFile)
+	out, errOut, err = runLit(t, bin, work, "status", "--verify", "--network", netFile)
 	if err != nil {
 		t.Fatalf("status: %v\n%s", err, errOut)
 	}
@@ -139,14 +155,20 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 		if s.ConnectedPeers != 3 || s.Error != "" {
 			t.Errorf("node %s: %d connected peers, error %q; want 3 and none", s.URL, s.ConnectedPeers, s.Error)
 		}
+		if s.Epoch != 1 || !s.InActiveSet {
+			t.Errorf("node %s: epoch %d, in active set %v; want epoch 1 and in the set", s.URL, s.Epoch, s.InActiveSet)
+		}
+		if s.Attestation == nil || !s.Attestation.Verified || s.Attestation.Kind != "simulated" {
+			t.Errorf("node %s: attestation %+v, want verified (simulated)", s.URL, s.Attestation)
+		}
 	}
 
 	// Kill one node hard: status must say so instead of hiding it.
 	pids := pidsOf(t, devDir)
-	if len(pids) != 4 {
-		t.Fatalf("processes.json lists %d processes, want 4", len(pids))
+	if len(pids) != 5 {
+		t.Fatalf("processes.json lists %d processes, want the chain and 4 nodes", len(pids))
 	}
-	if err := syscall.Kill(pids[2], syscall.SIGKILL); err != nil {
+	if err := syscall.Kill(pids["node-2"], syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(20 * time.Second)
@@ -181,7 +203,8 @@ func TestDevnetUpRefusesAPortInUseAndNamesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	_, errOut, err := runLit(t, bin, work, "devnet", "up", "--nodes", "2", "--detach", "--dir", filepath.Join(work, "dn"), "--base-port", strconv.Itoa(base))
+	_, errOut, err := runLit(t, bin, work, "devnet", "up", "--nodes", "2", "--detach", "--dir", filepath.Join(work, "dn"),
+		"--base-port", strconv.Itoa(base), "--chain-port", strconv.Itoa(base+300))
 	if err == nil {
 		runLit(t, bin, work, "devnet", "down", "--dir", filepath.Join(work, "dn"))
 		t.Fatal("devnet up succeeded with a port in use")

@@ -18,18 +18,30 @@ type nodeStatus struct {
 	ConnectedPeers int     `json:"connectedPeers"`
 	Version        string  `json:"version,omitempty"`
 	UptimeSeconds  float64 `json:"uptimeSeconds,omitempty"`
-	Error          string  `json:"error,omitempty"`
+	Epoch          uint64  `json:"epoch"`
+	EpochState     string  `json:"epochState,omitempty"`
+	InActiveSet    bool    `json:"inActiveSet"`
+	EpochStatus    string  `json:"epochStatus,omitempty"`
+	ChainStale     string  `json:"chainStale,omitempty"`
+	// Attestation is set with --verify.
+	Attestation *client.Attestation `json:"attestation,omitempty"`
+	Error       string              `json:"error,omitempty"`
 }
 
 func statusCmd() *cli.Command {
 	var network string
+	var verify bool
 	return &cli.Command{
 		Name:  "status",
 		Short: "show the status of every node in the network",
 		Long: `Ask every node in the network file for its status and print a JSON array, one object per
-node. Exits non-zero if any node does not answer.`,
+node: peer ID, connected peers, epoch, whether it is in the active set. With --verify, also
+challenge each node and verify its attestation (trust roots of the network's mode, release
+allowlist on chain, bound to the node's peer ID and operator). Exits non-zero if any node does
+not answer or, with --verify, fails verification.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
+			fs.BoolVar(&verify, "verify", false, "verify every node's attestation")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -39,6 +51,8 @@ node. Exits non-zero if any node does not answer.`,
 			if err != nil {
 				return err
 			}
+			cl := client.New(nf)
+			defer cl.Close()
 			out := make([]nodeStatus, len(nf.Nodes))
 			var wg sync.WaitGroup
 			for i, n := range nf.Nodes {
@@ -57,20 +71,37 @@ node. Exits non-zero if any node does not answer.`,
 					out[i].ConnectedPeers = st.ConnectedPeers
 					out[i].Version = st.Version
 					out[i].UptimeSeconds = st.UptimeSeconds
+					out[i].Epoch = st.Epoch
+					out[i].EpochState = st.EpochState
+					out[i].InActiveSet = st.InActiveSet
+					out[i].EpochStatus = st.EpochStatus
+					out[i].ChainStale = st.ChainStale
+					if verify {
+						_, att, err := cl.Handshake(sctx, n)
+						if err != nil {
+							att = client.Attestation{Reason: "handshake: " + err.Error()}
+						}
+						out[i].Attestation = &att
+					}
 				}()
 			}
 			wg.Wait()
 			if err := cli.PrintJSON(out); err != nil {
 				return err
 			}
-			down := 0
+			down, unverified := 0, 0
 			for _, s := range out {
 				if s.Error != "" {
 					down++
+				} else if s.Attestation != nil && !s.Attestation.Verified {
+					unverified++
 				}
 			}
 			if down > 0 {
 				return fmt.Errorf("%d of %d nodes did not answer", down, len(out))
+			}
+			if unverified > 0 {
+				return fmt.Errorf("%d of %d nodes failed attestation verification", unverified, len(out))
 			}
 			return nil
 		},

@@ -4,6 +4,7 @@ package litnode
 
 import (
 	"context"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -28,7 +29,7 @@ func Command() *cli.Command {
   litnode run --dir D     run the node until SIGINT/SIGTERM
 
 Settings come from flags, then LITMESH_* environment variables, then D/config.toml.`,
-		Sub: []*cli.Command{initCmd(), runCmd()},
+		Sub: []*cli.Command{initCmd(), runCmd(), attestCmd(), devchainCmd()},
 	}
 }
 
@@ -50,7 +51,9 @@ func initCmd() *cli.Command {
 		Short: "create a node directory: identity, operator key, config",
 		Long: `Create a node directory with a fresh libp2p identity (Ed25519), an operator EVM key and a
 config.toml with defaults. Any setting flag given here is written into config.toml.
-Prints {"peerId", "operatorAddress", "dir"} as JSON. Refuses to overwrite an existing identity.`,
+It also creates the node's long-term DKG keys, sealed in its keystore. Prints the peer ID,
+operator address and DKG public keys (what the chain registration needs) as JSON. Refuses to
+overwrite an existing identity.`,
 		Flags: func(f *flag.FlagSet) {
 			fs = f
 			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
@@ -74,10 +77,21 @@ Prints {"peerId", "operatorAddress", "dir"} as JSON. Refuses to overwrite an exi
 			if err := node.WriteConfigFile(cfg); err != nil {
 				return err
 			}
+			keys, err := node.InitDKGKeys(ctx, cfg, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
+			if err != nil {
+				return fmt.Errorf("create DKG keys: %w", err)
+			}
+			blsPub, secpPub, err := keys.PublicKeys()
+			if err != nil {
+				return err
+			}
 			cli.Infof("initialised node %s in %s", id.PeerID(), dir)
 			return cli.PrintJSON(map[string]string{
 				"peerId":          id.PeerID().String(),
 				"operatorAddress": id.OperatorAddress(),
+				"blsDkgKey":       hex.EncodeToString(blsPub),
+				"secpDkgKey":      hex.EncodeToString(secpPub),
+				"url":             cfg.URL(),
 				"dir":             dir,
 			})
 		},
