@@ -96,8 +96,10 @@ func (c *Client) signAndSend(ctx context.Context, key *ecdsa.PrivateKey, to *com
 	if err != nil {
 		return nil, c.classify(ctx, "estimate gas", err)
 	}
-	// Headroom: state may move between estimate and inclusion.
-	gas += gas / 5
+	// Headroom: state may move between estimate and inclusion, and a path taken only then can
+	// cost more — the vote that reaches a threshold also stores the result (fresh storage
+	// slots at 20k gas each). A limit is only a ceiling: unused gas is not paid for.
+	gas += gas/2 + 100_000
 	nonce, err := c.backend.PendingNonceAt(cctx, from)
 	if err != nil {
 		return nil, c.classify(ctx, "read nonce of "+from.Hex(), err)

@@ -33,6 +33,11 @@ func (n *Node) routes() http.Handler {
 }
 
 func (n *Node) handleStatus(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, n.Status())
+}
+
+// Status is what GET /web/status reports.
+func (n *Node) Status() api.Status {
 	h := n.host
 	st := api.Status{
 		PeerID:          h.ID().String(),
@@ -67,7 +72,7 @@ func (n *Node) handleStatus(w http.ResponseWriter, _ *http.Request) {
 		}
 		st.Peers = append(st.Peers, api.Peer{PeerID: p.String(), Trusted: ok, Reason: why})
 	}
-	writeJSON(w, http.StatusOK, st)
+	return st
 }
 
 // recoverPanics turns a handler panic into a 500 and a log line: a bad request must never take

@@ -46,7 +46,9 @@ type Node struct {
 	attested *p2p.Attested
 	chain    *chain.Client
 	epochs   *epochs
+	keys     *keyring
 	host     *p2p.Host
+	sessions *p2p.Sessions
 	ipfs     *ipfs.Service
 	api      *http.Server
 	apiLn    net.Listener
@@ -81,7 +83,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  1. identity (keys from the node directory)
 //  2. metrics registry
 //  3. attestation provider, keystore (sealed with the provider's key), verifier
-//  4. chain client (validator set, PKPs, permissions)
+//  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
 //  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
 //  6. IPFS blockstore and bitswap on the host
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
@@ -115,6 +117,12 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startChain(ctx); err != nil {
 		return nil, err
 	}
+	n.epochs = &epochs{n: n}
+	if n.keys, err = newKeyring(n); err != nil {
+		return nil, err
+	}
+	n.epochs.OnTransition("key generation", n.keys.transition)
+	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
@@ -122,7 +130,6 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.host.Start(ctx)
-	n.epochs = &epochs{n: n}
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
 	}
@@ -168,6 +175,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 	}
 	n.host = h
 	n.attested.Serve(h)
+	n.sessions = p2p.NewSessions(h)
 	n.metrics.watchHost(reg, h)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil

@@ -6,8 +6,11 @@ package testnet
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +21,9 @@ import (
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/attestation"
+	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/p2p"
@@ -30,6 +36,12 @@ type Cluster struct {
 	ctx     context.Context
 	members []*Member
 	opts    options
+
+	// Chain is the cluster's dev chain client (nil without WithChain); Deployment its
+	// contracts and dev accounts.
+	Chain      *chain.Client
+	Deployment devchain.Deployment
+	devchain   *devchain.Chain
 }
 
 // Member is one node of the cluster. Node is nil while the member is stopped.
@@ -49,6 +61,15 @@ type Option func(*options)
 
 type options struct {
 	configure func(i int, cfg *node.Config)
+	chain     bool
+}
+
+// WithChain runs an in-process dev chain with every contract deployed, registers and stakes
+// every node as a validator, allows the test binary's measurement, and locks the first
+// validator set, so the nodes run the first key generation and start epoch 1. Use
+// WaitEpoch to wait for it.
+func WithChain() Option {
+	return func(o *options) { o.chain = true }
 }
 
 // WithConfig lets a test adjust each node's config before it starts.
@@ -68,6 +89,10 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 	// in reverse) stop the nodes before their directories are removed.
 	root := t.TempDir()
 	t.Cleanup(c.stopAll)
+	if c.opts.chain {
+		c.startChain(ctx, filepath.Join(root, "chain"))
+	}
+	var specs []devchain.ValidatorSpec
 	for i := 0; i < n; i++ {
 		dir := filepath.Join(root, fmt.Sprintf("node-%d", i))
 		if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -77,15 +102,36 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 		if err != nil {
 			t.Fatalf("init node %d: %v", i, err)
 		}
-		devnet := map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ATTESTATION": "simulated"}
-		cfg, err := node.LoadConfig(dir, nil, func(k string) string { return devnet[k] })
+		env := map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ATTESTATION": "simulated"}
+		if c.Chain != nil {
+			a := c.Deployment.Contracts
+			env["LITMESH_CHAIN_RPC"] = c.Deployment.RPCURL
+			env["LITMESH_STAKING_CONTRACT"] = a.Staking.Hex()
+			env["LITMESH_PKP_NFT_CONTRACT"] = a.PKPNFT.Hex()
+			env["LITMESH_PKP_PERMISSIONS_CONTRACT"] = a.PKPPermissions.Hex()
+		}
+		cfg, err := node.LoadConfig(dir, nil, func(k string) string { return env[k] })
 		if err != nil {
 			t.Fatalf("config node %d: %v", i, err)
 		}
 		cfg.Network = "testnet"
 		cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
-		cfg.APIAddr = "127.0.0.1:0"
-		if i > 0 {
+		// The API port is fixed before start so the chain registration can name the URL.
+		cfg.APIAddr = freeAddr(t)
+		keys, err := node.InitDKGKeys(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatalf("DKG keys of node %d: %v", i, err)
+		}
+		if c.Chain != nil {
+			bls, secp, err := keys.PublicKeys()
+			if err != nil {
+				t.Fatal(err)
+			}
+			specs = append(specs, devchain.ValidatorSpec{OperatorKey: id.Operator, Registration: chain.Registration{
+				PeerID: []byte(id.PeerID()), URL: cfg.URL(), BLSDKGKey: bls, SecpDKGKey: secp,
+			}})
+		}
+		if i > 0 && c.Chain == nil {
 			cfg.Bootstrap = c.members[0].Node().Addrs()
 		}
 		if c.opts.configure != nil {
@@ -93,11 +139,78 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 		}
 		m := &Member{Index: i, Dir: dir, Cfg: cfg, ID: id.PeerID()}
 		c.members = append(c.members, m)
-		if err := c.startMember(m); err != nil {
-			t.Fatalf("start node %d: %v", i, err)
+		if c.Chain == nil {
+			if err := c.startMember(m); err != nil {
+				t.Fatalf("start node %d: %v", i, err)
+			}
+		}
+	}
+	if c.Chain != nil {
+		if err := devchain.SetupValidators(ctx, c.Chain, specs); err != nil {
+			t.Fatalf("register the validators: %v", err)
+		}
+		// Node 0 first: the others bootstrap from its address.
+		for _, m := range c.members {
+			if m.Index > 0 {
+				m.Cfg.Bootstrap = c.members[0].Node().Addrs()
+			}
+			if err := c.startMember(m); err != nil {
+				t.Fatalf("start node %d: %v", m.Index, err)
+			}
 		}
 	}
 	return c
+}
+
+// startChain runs the dev chain in-process and allows this test binary's measurement.
+func (c *Cluster) startChain(ctx context.Context, dir string) {
+	ch, err := devchain.Start(devchain.Config{DataDir: dir, HTTPAddr: "127.0.0.1:0"})
+	if err != nil {
+		c.t.Fatalf("start dev chain: %v", err)
+	}
+	c.devchain = ch
+	dep, err := devchain.EnsureDeployed(ctx, ch)
+	if err != nil {
+		c.t.Fatalf("deploy contracts: %v", err)
+	}
+	c.Deployment = dep
+	if c.Chain, err = chain.Dial(ctx, dep.RPCURL, dep.Contracts); err != nil {
+		c.t.Fatalf("dial dev chain: %v", err)
+	}
+	m, err := attestation.MeasureExecutable()
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := c.Chain.AllowRelease(ctx, devchain.Admin().Key, m[:]); err != nil {
+		c.t.Fatalf("allow the test binary's measurement: %v", err)
+	}
+}
+
+// WaitEpoch waits until every running member serves epoch e from the active set.
+func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
+	c.t.Helper()
+	c.WaitFor(ctx, fmt.Sprintf("epoch %d", e), func() (bool, string) {
+		for _, m := range c.members {
+			n := m.Node()
+			if n == nil {
+				continue
+			}
+			st := n.Status()
+			if st.Epoch < e || !st.InActiveSet {
+				return false, fmt.Sprintf("node %d: epoch %d, in active set %v, %s", m.Index, st.Epoch, st.InActiveSet, st.EpochStatus)
+			}
+		}
+		return true, ""
+	})
+}
+
+func freeAddr(t testing.TB) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
 }
 
 // Members returns the cluster's members in index order.
@@ -168,9 +281,17 @@ func (c *Cluster) stopAll() {
 	for i := range c.members {
 		c.Stop(i)
 	}
+	if c.Chain != nil {
+		c.Chain.Close()
+	}
+	if c.devchain != nil {
+		if err := c.devchain.Close(); err != nil {
+			c.t.Errorf("stop dev chain: %v", err)
+		}
+	}
 	if c.t.Failed() {
 		for _, m := range c.members {
-			c.t.Logf("--- node %d log (last lines) ---\n%s", m.Index, tail(filepath.Join(m.Dir, "node.log"), 25))
+			c.t.Logf("--- node %d: warnings and errors (last 25) ---\n%s", m.Index, problems(filepath.Join(m.Dir, "node.log"), 25))
 		}
 	}
 }
@@ -220,7 +341,16 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 
 // NetworkFile describes the running members the way a network.json would, for the client.
 func (c *Cluster) NetworkFile() *client.NetworkFile {
-	nf := &client.NetworkFile{Name: "testnet"}
+	nf := &client.NetworkFile{Name: "testnet", Mode: "devnet"}
+	if c.Chain != nil {
+		d := c.Deployment
+		nf.Chain = client.Chain{Name: d.Name, ChainID: d.ChainID, RPCURL: d.RPCURL}
+		raw, _ := json.Marshal(d.Contracts)
+		_ = json.Unmarshal(raw, &nf.Contracts)
+		for _, a := range d.DevAccounts {
+			nf.DevAccounts = append(nf.DevAccounts, client.DevAccount{Address: a.Address.Hex(), PrivateKey: a.PrivateKey})
+		}
+	}
 	for _, m := range c.members {
 		if n := m.Node(); n != nil {
 			nf.Nodes = append(nf.Nodes, client.NodeEntry{URL: n.URL(), PeerID: m.ID.String(), Multiaddrs: n.Addrs()})
@@ -231,6 +361,28 @@ func (c *Cluster) NetworkFile() *client.NetworkFile {
 
 // Host returns member i's libp2p host (the member must be running).
 func (c *Cluster) Host(i int) *p2p.Host { return c.members[i].Node().Host() }
+
+// problems returns the last n warning and error lines of a node's JSON log.
+func problems(path string, n int) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return err.Error()
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		l := sc.Text()
+		if !strings.Contains(l, `"level":"WARN"`) && !strings.Contains(l, `"level":"ERROR"`) {
+			continue
+		}
+		if lines = append(lines, l); len(lines) > n {
+			lines = lines[1:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 func tail(path string, n int) string {
 	f, err := os.Open(path)
