@@ -20,6 +20,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/attestation"
 	"github.com/litmesh/litmesh/chain"
@@ -39,20 +40,21 @@ type Node struct {
 	log     *slog.Logger
 	started time.Time
 
-	metrics  *metrics
-	provider attestation.Provider
-	verifier *attestation.Verifier
-	keystore *keystore.Keystore
-	attested *p2p.Attested
-	chain    *chain.Client
-	epochs   *epochs
-	keys     *keyring
-	host     *p2p.Host
-	sessions *p2p.Sessions
-	ipfs     *ipfs.Service
-	api      *http.Server
-	apiLn    net.Listener
-	apiDone  chan error
+	metrics   *metrics
+	provider  attestation.Provider
+	verifier  *attestation.Verifier
+	keystore  *keystore.Keystore
+	attested  *p2p.Attested
+	chain     *chain.Client
+	epochs    *epochs
+	keys      *keyring
+	evaluator *access.Evaluator
+	host      *p2p.Host
+	sessions  *p2p.Sessions
+	ipfs      *ipfs.Service
+	api       *http.Server
+	apiLn     net.Listener
+	apiDone   chan error
 
 	stops []func(context.Context) error // reverse start order
 
@@ -123,6 +125,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	}
 	n.epochs.OnTransition("key generation", n.keys.transition)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
+	if err := n.startAccess(ctx); err != nil {
+		return nil, err
+	}
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
