@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -47,9 +48,23 @@ type epochs struct {
 
 	mu          sync.Mutex
 	transitions []namedTransition
+	advance     []func(chain.Membership)
 	last        chain.Membership
 	haveLast    bool
 	status      string // what the node is doing about the epoch, for /web/status
+}
+
+// OnAdvance registers fn to run (on the watcher's goroutine) after the epoch advanced.
+func (e *epochs) OnAdvance(fn func(ms chain.Membership)) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.advance = append(e.advance, fn)
+}
+
+func (e *epochs) onAdvance() []func(chain.Membership) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Clone(e.advance)
 }
 
 type namedTransition struct {
@@ -120,12 +135,17 @@ func (e *epochs) run(ctx context.Context) {
 	}
 }
 
-// observe records the snapshot and re-checks trusted peers when the epoch or its sets change.
+// observe records the snapshot. When the epoch or its state changes it logs it, re-checks the
+// trusted peers and runs the advance hooks; whenever the sets change it forgets refusals, since
+// a peer refused as not staked may be a member now.
 func (e *epochs) observe(ctx context.Context, ms chain.Membership) {
 	e.mu.Lock()
 	prev, had := e.last, e.haveLast
 	e.last, e.haveLast = ms, true
 	e.mu.Unlock()
+	if !had || len(prev.Next) != len(ms.Next) || len(prev.Active) != len(ms.Active) || prev.Epoch != ms.Epoch {
+		e.n.host.Gate.ClearRejections()
+	}
 	if had && prev.Epoch.Number == ms.Epoch.Number && prev.Epoch.State == ms.Epoch.State {
 		return
 	}
@@ -133,6 +153,11 @@ func (e *epochs) observe(ctx context.Context, ms chain.Membership) {
 		"active", len(ms.Active), "next", len(ms.Next), "in_active_set", ms.IsActive(e.n.operator()))
 	if had && e.n.attested != nil {
 		e.n.attested.Recheck(ctx, e.n.host)
+	}
+	if had && prev.Epoch.Number != ms.Epoch.Number {
+		for _, fn := range e.onAdvance() {
+			fn(ms)
+		}
 	}
 }
 
@@ -150,8 +175,13 @@ func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
 		return nil
 	case chain.StateNextValidatorSetLocked:
 		if !inNext {
-			e.setStatus(fmt.Sprintf("epoch %d: next set locked without this node", ms.Epoch.Number))
-			return nil
+			if !ms.IsActive(self) {
+				e.setStatus(fmt.Sprintf("epoch %d: next set locked without this node", ms.Epoch.Number))
+				return nil
+			}
+			// Leaving: deal this node's shares to the next set, then serve until it takes over.
+			e.setStatus(fmt.Sprintf("epoch %d → %d: leaving; dealing this node's shares to the next set", ms.Epoch.Number, ms.Epoch.Number+1))
+			return e.runTransitions(ctx, ms)
 		}
 		ready, err := e.n.chain.HasSignalledReady(ctx, self)
 		if err != nil {
@@ -161,14 +191,8 @@ func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
 			e.setStatus(fmt.Sprintf("epoch %d: ready, waiting for the rest of the next set (%d/%d)", ms.Epoch.Number, ms.Epoch.ReadyCount, ms.Epoch.NextSetSize))
 			return nil
 		}
-		e.mu.Lock()
-		work := append([]namedTransition(nil), e.transitions...)
-		e.mu.Unlock()
-		for _, t := range work {
-			e.setStatus(fmt.Sprintf("epoch %d → %d: %s", ms.Epoch.Number, ms.Epoch.Number+1, t.name))
-			if err := t.fn(ctx, ms); err != nil {
-				return fmt.Errorf("%s: %w", t.name, err)
-			}
+		if err := e.runTransitions(ctx, ms); err != nil {
+			return err
 		}
 		if err := e.n.chain.SignalReady(ctx, e.n.id.Operator, ms.Epoch.Number); err != nil {
 			return fmt.Errorf("signal ready: %w", err)
@@ -189,6 +213,20 @@ func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
 			e.n.log.Info("advanced the epoch", "to", ms.Epoch.Number+1)
 		}
 		return nil
+	}
+	return nil
+}
+
+// runTransitions runs every registered transition for the locked next set, in order.
+func (e *epochs) runTransitions(ctx context.Context, ms *chain.Membership) error {
+	e.mu.Lock()
+	work := append([]namedTransition(nil), e.transitions...)
+	e.mu.Unlock()
+	for _, t := range work {
+		e.setStatus(fmt.Sprintf("epoch %d → %d: %s", ms.Epoch.Number, ms.Epoch.Number+1, t.name))
+		if err := t.fn(ctx, ms); err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
 	}
 	return nil
 }

@@ -8,12 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"slices"
 	"sort"
 	"sync"
 	"time"
 
-	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/drand/kyber"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"golang.org/x/sync/errgroup"
 
@@ -67,10 +68,11 @@ type keyring struct {
 
 	mu     sync.RWMutex
 	epochs map[uint64]*EpochKeys
+	dealt  map[uint64]bool // epochs this (leaving) node dealt its shares for
 }
 
 func newKeyring(n *Node) (*keyring, error) {
-	kr := &keyring{n: n, ks: n.keystore, epochs: map[uint64]*EpochKeys{}}
+	kr := &keyring{n: n, ks: n.keystore, epochs: map[uint64]*EpochKeys{}, dealt: map[uint64]bool{}}
 	eps, err := kr.ks.Epochs()
 	if err != nil {
 		return nil, fmt.Errorf("list keystore epochs: %w", err)
@@ -148,6 +150,35 @@ func (kr *keyring) store(k *EpochKeys) error {
 	return nil
 }
 
+// prune forgets (and erases from the keystore) shares older than the previous epoch: once an
+// epoch advanced, requests still in flight may finish on the epoch before, never earlier.
+func (kr *keyring) prune(ms chain.Membership) {
+	if ms.Epoch.Number < 2 {
+		return
+	}
+	keep := ms.Epoch.Number - 1
+	kr.mu.Lock()
+	for e := range kr.epochs {
+		if e < keep {
+			delete(kr.epochs, e)
+		}
+	}
+	kr.mu.Unlock()
+	eps, err := kr.ks.Epochs()
+	if err != nil {
+		kr.n.log.Warn("could not list old key shares", "error", err)
+		return
+	}
+	for _, e := range eps {
+		if e == lifetimeEpoch || e >= keep { // epoch 0 holds the node's lifetime DKG keys
+			continue
+		}
+		if err := kr.ks.DropEpoch(e); err != nil {
+			kr.n.log.Warn("could not erase old key shares", "epoch", e, "error", err)
+		}
+	}
+}
+
 // ForEpoch returns the shares held for epoch e.
 func (kr *keyring) ForEpoch(e uint64) (*EpochKeys, bool) {
 	kr.mu.RLock()
@@ -181,83 +212,147 @@ func (kr *keyring) Current() (*EpochKeys, error) {
 	return k, nil
 }
 
-// transition is the key work of an epoch change: the first DKG when the network has no keys.
+// transition is the key work of an epoch change. With no root keys on chain yet it is the first
+// DKG of both root keys among the next set; afterwards it is a resharing: the members of the
+// current set deal their shares to the next set, which ends with fresh shares of the same keys
+// (the old shares stop combining with the new ones). Members leaving the set only deal.
 func (kr *keyring) transition(ctx context.Context, ms *chain.Membership) error {
 	next := ms.Epoch.Number + 1
-	if len(ms.BLSRootKey) > 0 || len(ms.ECDSARootKey) > 0 {
-		if _, ok := kr.ForEpoch(next); ok {
-			return nil
+	inNext := ms.OperatorInEpoch(next, kr.n.operator())
+	fresh := len(ms.BLSRootKey) == 0 && len(ms.ECDSARootKey) == 0
+	if k, ok := kr.ForEpoch(next); ok && inNext {
+		if fresh {
+			return kr.voteRootKeys(ctx, k)
 		}
-		return errors.New("the network's keys exist and the validator set changed: resharing is required and not implemented yet")
+		return nil
 	}
-	k, ok := kr.ForEpoch(next)
-	if !ok {
-		var err error
-		if k, err = kr.generate(ctx, ms); err != nil {
-			return err
-		}
+	if !inNext && (fresh || kr.hasDealt(next)) {
+		return nil
 	}
-	return kr.voteRootKeys(ctx, k)
+	r, err := kr.newRound(ms, fresh)
+	if err != nil {
+		return err
+	}
+	k, err := r.run(ctx)
+	if err != nil {
+		return err
+	}
+	if k == nil { // a leaving member: it dealt its shares and is done
+		kr.markDealt(next)
+		return nil
+	}
+	if fresh {
+		return kr.voteRootKeys(ctx, k)
+	}
+	return nil
 }
 
-// Control messages of a key-generation round: the coordinator (the first member of the set)
-// starts numbered attempts and, once every member confirmed the same result, declares one done.
-const (
-	ctlStart byte = 1
-	ctlDone  byte = 2
-)
-
-func ctlMessage(kind byte, attempt uint32) []byte {
-	return []byte{kind, byte(attempt >> 24), byte(attempt >> 16), byte(attempt >> 8), byte(attempt)}
+func (kr *keyring) hasDealt(e uint64) bool {
+	kr.mu.RLock()
+	defer kr.mu.RUnlock()
+	return kr.dealt[e]
 }
 
-func parseCtl(b []byte) (kind byte, attempt uint32, ok bool) {
-	if len(b) != 5 || (b[0] != ctlStart && b[0] != ctlDone) {
-		return 0, 0, false
-	}
-	return b[0], uint32(b[1])<<24 | uint32(b[2])<<16 | uint32(b[3])<<8 | uint32(b[4]), true
+func (kr *keyring) markDealt(e uint64) {
+	kr.mu.Lock()
+	defer kr.mu.Unlock()
+	kr.dealt[e] = true
 }
 
-// keyRound is one epoch's key generation as this node sees it.
+// ctlMsg is a control message of a key round, from its coordinator.
+type ctlMsg struct {
+	Kind    string `json:"kind"` // "start" or "done"
+	Attempt uint32 `json:"attempt"`
+	// The current public polynomials (resharing only), for members that hold no share yet;
+	// they check them against the chain's root keys.
+	BLSCommits  []string `json:"blsCommits,omitempty"`
+	SecpCommits []string `json:"secpCommits,omitempty"`
+}
+
+const maxCtlMsg = 64 << 10
+
+// keyRound is one epoch's key generation or resharing as this node sees it. Its session
+// members are the next set followed by the members leaving the current set.
 type keyRound struct {
 	kr       *keyring
-	epoch    uint64
-	sid      string
-	set      []chain.Validator
+	ms       *chain.Membership
+	epoch    uint64 // the epoch the new shares are for
+	fresh    bool
+	newSet   []chain.Validator
+	oldSet   []chain.Validator // the current set (resharing)
+	oldKeys  *EpochKeys        // this node's shares of the current epoch (nil if none)
+	union    []chain.Validator
 	peers    []peer.ID
-	members  []Member
-	self     int
+	self     int // index in union
+	newIndex int // index in newSet, or -1 for a leaving member
+	coord    int // the coordinator's index in union
+	sid      string
 	longterm DKGKeys
+	members  []Member
 }
 
-// generate runs the first DKG of both root keys with the next validator set. The first member
-// coordinates: it starts numbered attempts (each its own session, so a failed attempt's
-// messages never mix into the next) once every member is connected, and declares an attempt
-// done only after every member confirmed holding the same public keys; only then does anyone
-// keep the result.
-func (kr *keyring) generate(ctx context.Context, ms *chain.Membership) (*EpochKeys, error) {
-	r := &keyRound{kr: kr, epoch: ms.Epoch.Number + 1, set: ms.Next}
-	r.self = slices.IndexFunc(r.set, func(v chain.Validator) bool { return v.Operator == kr.n.operator() })
+func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
+	r := &keyRound{kr: kr, ms: ms, epoch: ms.Epoch.Number + 1, fresh: fresh, newSet: ms.Next}
+	op := kr.n.operator()
+	isOp := func(v chain.Validator) bool { return v.Operator == op }
+	r.union = append([]chain.Validator(nil), r.newSet...)
+	if !fresh {
+		r.oldSet = ms.Active
+		for _, v := range r.oldSet {
+			if !slices.ContainsFunc(r.newSet, func(w chain.Validator) bool { return w.Operator == v.Operator }) {
+				r.union = append(r.union, v)
+			}
+		}
+		if k, ok := kr.ForEpoch(ms.Epoch.Number); ok {
+			r.oldKeys = k
+		}
+	}
+	r.self = slices.IndexFunc(r.union, isOp)
 	if r.self < 0 {
-		return nil, errors.New("this node is not in the next validator set")
+		return nil, errors.New("this node is in neither the current nor the next validator set")
+	}
+	r.newIndex = slices.IndexFunc(r.newSet, isOp)
+	if r.newIndex < 0 && r.oldKeys == nil {
+		return nil, fmt.Errorf("leaving the set without shares of epoch %d: nothing to deal", ms.Epoch.Number)
+	}
+	// The coordinator: the first member of the next set that also holds the current keys, so it
+	// can hand the current public polynomials to newcomers; the first current member otherwise.
+	r.coord = 0
+	if !fresh {
+		r.coord = slices.IndexFunc(r.union, func(v chain.Validator) bool {
+			return slices.ContainsFunc(r.oldSet, func(w chain.Validator) bool { return w.Operator == v.Operator })
+		})
+		if r.coord < 0 {
+			return nil, errors.New("no member of the current set takes part in the resharing")
+		}
 	}
 	var err error
 	if r.longterm, err = loadDKGKeys(kr.ks); err != nil {
 		return nil, err
 	}
-	r.peers = make([]peer.ID, len(r.set))
-	r.members = make([]Member, len(r.set))
-	for i, v := range r.set {
+	r.peers = make([]peer.ID, len(r.union))
+	for i, v := range r.union {
 		r.peers[i] = peer.ID(v.PeerID)
-		r.members[i] = Member{Operator: v.Operator.Hex(), PeerID: r.peers[i].String(), URL: v.URL}
 	}
-	r.sid = sessionID(kr.n.cfg.Network, r.epoch, r.set)
-	ctl, err := kr.n.sessions.Open(r.sid+"/control", r.peers)
+	r.members = make([]Member, len(r.newSet))
+	for i, v := range r.newSet {
+		r.members[i] = Member{Operator: v.Operator.Hex(), PeerID: peer.ID(v.PeerID).String(), URL: v.URL}
+	}
+	r.sid = sessionID(kr.n.cfg.Network, r.epoch, r.union)
+	return r, nil
+}
+
+// run takes part in the round: the coordinator starts numbered attempts (each its own session,
+// so a failed attempt's messages never mix into the next) once the members are connected, and
+// declares an attempt done only after every member of the next set confirmed the same public
+// polynomials; only then is the result kept. It returns nil keys for a leaving member.
+func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
+	ctl, err := r.kr.n.sessions.Open(r.sid+"/control", r.peers)
 	if err != nil {
 		return nil, err
 	}
 	defer ctl.Close()
-	if r.self == 0 {
+	if r.self == r.coord {
 		return r.coordinate(ctx, ctl)
 	}
 	return r.follow(ctx, ctl)
@@ -265,153 +360,349 @@ func (kr *keyring) generate(ctx context.Context, ms *chain.Membership) (*EpochKe
 
 func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKeys, error) {
 	const attempts = 5
+	start := ctlMsg{Kind: "start"}
+	if !r.fresh {
+		if r.oldKeys == nil {
+			return nil, fmt.Errorf("this coordinator holds no shares of epoch %d", r.ms.Epoch.Number)
+		}
+		start.BLSCommits, start.SecpCommits = hexPoints(r.oldKeys.BLS), hexPoints(r.oldKeys.Secp)
+	}
+	// Members announce themselves (hello) until started; a hello proves the member is waiting
+	// and can reach this node. Hellos keep arriving during an attempt from members that missed
+	// its start: they get it again.
+	var mu sync.Mutex
+	hello := map[int]bool{}
+	current := int64(-1) // the attempt under way, -1 between attempts
+	lctx, stopListen := context.WithCancel(ctx)
+	defer stopListen()
+	go func() {
+		for {
+			m, err := ctl.Receive(lctx)
+			if err != nil {
+				return
+			}
+			var msg ctlMsg
+			if len(m.Payload) > maxCtlMsg || json.Unmarshal(m.Payload, &msg) != nil || msg.Kind != "hello" {
+				continue
+			}
+			mu.Lock()
+			hello[m.From] = true
+			attempt := current
+			mu.Unlock()
+			if attempt >= 0 {
+				s := start
+				s.Attempt = uint32(attempt)
+				raw, _ := json.Marshal(s)
+				_ = ctl.Send(lctx, m.From, raw)
+			}
+		}
+	}()
+
 	var lastErr error
-	for attempt := uint32(0); attempt < attempts; attempt++ {
-		if err := r.waitConnected(ctx, 2*time.Minute); err != nil {
+	for try := 0; try < attempts; try++ {
+		if err := r.waitHellos(ctx, &mu, hello); err != nil {
 			return nil, err
 		}
-		if err := mpc.Broadcast(ctx, ctl, ctlMessage(ctlStart, attempt)); err != nil {
-			lastErr = fmt.Errorf("start attempt %d: %w", attempt, err)
-		} else if k, err := r.attempt(ctx, attempt); err != nil {
-			lastErr = err
-		} else {
-			if err := r.kr.store(k); err != nil {
-				return nil, err
+		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
+		// the session of an attempt it started before.
+		attempt := mrand.Uint32() >> 1
+		start.Attempt = attempt
+		raw, _ := json.Marshal(start)
+		mu.Lock()
+		current = int64(attempt)
+		mu.Unlock()
+		if err := mpc.Broadcast(ctx, ctl, raw); err != nil {
+			r.kr.n.log.Debug("some members missed the start; they get it on their next hello", "attempt", attempt, "error", err)
+		}
+		k, err := r.attempt(ctx, attempt, r.oldCommits())
+		mu.Lock()
+		current = -1
+		clear(hello) // a new attempt waits for fresh hellos: members that failed say so again
+		mu.Unlock()
+		if err == nil {
+			if k != nil {
+				if err := r.kr.store(k); err != nil {
+					return nil, err
+				}
 			}
-			if err := mpc.Broadcast(ctx, ctl, ctlMessage(ctlDone, attempt)); err != nil {
-				r.kr.n.log.Warn("could not tell every member the key generation is done", "error", err)
+			done, _ := json.Marshal(ctlMsg{Kind: "done", Attempt: attempt})
+			if err := mpc.Broadcast(ctx, ctl, done); err != nil {
+				r.kr.n.log.Warn("could not tell every member the key round is done", "error", err)
 			}
 			return k, nil
 		}
-		r.kr.n.log.Warn("key generation attempt failed", "epoch", r.epoch, "attempt", attempt, "error", lastErr)
+		lastErr = err
+		r.kr.n.log.Warn("key round attempt failed", "epoch", r.epoch, "attempt", attempt, "error", lastErr)
+	}
+	return nil, fmt.Errorf("key round failed %d times: %w", attempts, lastErr)
+}
+
+// waitHellos waits until every member of the next set said hello (and, resharing, the leaving
+// members too, or a grace period passed: the resharing needs only enough current members).
+func (r *keyRound) waitHellos(ctx context.Context, mu *sync.Mutex, hello map[int]bool) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	grace := time.Now().Add(15 * time.Second)
+	for {
+		var missing, missingNew []string
+		mu.Lock()
+		for i, p := range r.peers {
+			if i == r.self || hello[i] {
+				continue
+			}
+			missing = append(missing, p.String())
+			if i < len(r.newSet) {
+				missingNew = append(missingNew, p.String())
+			}
+		}
+		mu.Unlock()
+		if len(missing) == 0 || (!r.fresh && len(missingNew) == 0 && time.Now().After(grace)) {
+			return nil
+		}
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(time.Duration(attempt+1) * time.Second):
+			return fmt.Errorf("members not ready for the key round: %v", missing)
+		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	return nil, fmt.Errorf("key generation failed %d times: %w", attempts, lastErr)
 }
 
 func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, error) {
 	var pending *EpochKeys
-	var pendingAttempt uint32
+	pendingAttempt, havePending := uint32(0), false
+	helloMsg, _ := json.Marshal(ctlMsg{Kind: "hello"})
+	sayHello := func() {
+		if err := ctl.Send(ctx, r.coord, helloMsg); err != nil {
+			r.kr.n.log.Debug("hello to the key-round coordinator failed; retrying", "error", err)
+		}
+	}
+	sayHello()
+	deadline := time.Now().Add(3 * time.Minute)
 	for {
-		wctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+		wctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		m, err := ctl.Receive(wctx)
 		cancel()
 		if err != nil {
-			return nil, fmt.Errorf("waiting for the coordinator %s: %w", r.peers[0], err)
-		}
-		kind, attempt, ok := parseCtl(m.Payload)
-		if m.From != 0 || !ok {
-			r.kr.n.log.Warn("ignoring a bad key-generation control message", "from", m.From)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			if time.Now().After(deadline) {
+				return nil, fmt.Errorf("waiting for the coordinator %s: no key round started", r.peers[r.coord])
+			}
+			if !havePending {
+				sayHello()
+			}
 			continue
 		}
-		switch kind {
-		case ctlStart:
-			pending = nil
-			if err := r.waitConnected(ctx, 30*time.Second); err != nil {
-				r.kr.n.log.Warn("key generation attempt without every member connected", "attempt", attempt, "error", err)
+		var msg ctlMsg
+		if m.From != r.coord || len(m.Payload) > maxCtlMsg || json.Unmarshal(m.Payload, &msg) != nil {
+			r.kr.n.log.Warn("ignoring a bad key-round control message", "from", m.From)
+			continue
+		}
+		switch msg.Kind {
+		case "start":
+			if havePending && msg.Attempt == pendingAttempt {
+				continue // a repeated start of the attempt this node already finished
 			}
-			k, err := r.attempt(ctx, attempt)
+			pending, havePending = nil, false
+			old, err := r.checkCommits(msg)
 			if err != nil {
-				r.kr.n.log.Warn("key generation attempt failed", "epoch", r.epoch, "attempt", attempt, "error", err)
+				return nil, fmt.Errorf("the coordinator's current public keys: %w", err)
+			}
+			k, err := r.attempt(ctx, msg.Attempt, old)
+			if err != nil {
+				r.kr.n.log.Warn("key round attempt failed", "epoch", r.epoch, "attempt", msg.Attempt, "error", err)
+				sayHello()
 				continue
 			}
-			pending, pendingAttempt = k, attempt
-		case ctlDone:
-			if pending == nil || pendingAttempt != attempt {
-				return nil, fmt.Errorf("the coordinator finished attempt %d, which this node does not hold", attempt)
+			pending, pendingAttempt, havePending = k, msg.Attempt, true
+			deadline = time.Now().Add(3 * time.Minute)
+		case "done":
+			if !havePending || pendingAttempt != msg.Attempt {
+				return nil, fmt.Errorf("the coordinator finished attempt %d, which this node does not hold", msg.Attempt)
 			}
-			if err := r.kr.store(pending); err != nil {
-				return nil, err
+			if pending != nil {
+				if err := r.kr.store(pending); err != nil {
+					return nil, err
+				}
 			}
 			return pending, nil
 		}
 	}
 }
 
-// waitConnected waits until this node trusts a live connection to every other member.
-func (r *keyRound) waitConnected(ctx context.Context, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	h := r.kr.n.host
-	for {
-		var missing []string
-		for i, p := range r.peers {
-			if i != r.self && !(h.Gate.Trusted(p) && h.Network().Connectedness(p) == network.Connected) {
-				missing = append(missing, p.String())
-			}
-		}
-		if len(missing) == 0 {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("members not connected: %v", missing)
-		case <-time.After(100 * time.Millisecond):
-		}
+// oldPolys are the current public polynomials, as this node holds them (nil when fresh).
+type oldPolys struct{ bls, secp []kyber.Point }
+
+func (r *keyRound) oldCommits() *oldPolys {
+	if r.fresh || r.oldKeys == nil {
+		return nil
 	}
+	return &oldPolys{bls: r.oldKeys.BLS.Commits, secp: r.oldKeys.Secp.Commits}
 }
 
-// attempt runs both DKGs of one attempt and the agreement check.
-func (r *keyRound) attempt(ctx context.Context, attempt uint32) (*EpochKeys, error) {
+// checkCommits decodes the coordinator's current public polynomials (for a member without
+// shares) and checks them: the right degrees for the current set, and constant terms equal to
+// the root keys recorded on chain.
+func (r *keyRound) checkCommits(msg ctlMsg) (*oldPolys, error) {
+	if r.fresh {
+		return nil, nil
+	}
+	if r.oldKeys != nil {
+		return r.oldCommits(), nil
+	}
+	n := len(r.oldSet)
+	bls, err := parsePoints(dkg.BLS12381(), msg.BLSCommits, chain.Threshold(n))
+	if err != nil {
+		return nil, fmt.Errorf("BLS: %w", err)
+	}
+	secp, err := parsePoints(dkg.Secp256k1(), msg.SecpCommits, ECDSADegree(n)+1)
+	if err != nil {
+		return nil, fmt.Errorf("secp256k1: %w", err)
+	}
+	for _, c := range []struct {
+		name  string
+		p     kyber.Point
+		chain []byte
+	}{{"BLS", bls[0], r.ms.BLSRootKey}, {"secp256k1", secp[0], r.ms.ECDSARootKey}} {
+		raw, err := c.p.MarshalBinary()
+		if err != nil || !bytes.Equal(raw, c.chain) {
+			return nil, fmt.Errorf("the %s key %x is not the chain's root key %x", c.name, raw, c.chain)
+		}
+	}
+	return &oldPolys{bls: bls, secp: secp}, nil
+}
+
+// attempt runs both key protocols of one attempt and, for members of the next set, the
+// agreement check. A leaving member returns nil keys.
+func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (*EpochKeys, error) {
 	sid := fmt.Sprintf("%s/a%d", r.sid, attempt)
-	n := len(r.set)
+	n := len(r.newSet)
 	log := r.kr.n.log
-	log.Info("key generation attempt", "epoch", r.epoch, "attempt", attempt, "members", n,
+	what := "key generation"
+	if !r.fresh {
+		what = "resharing"
+	}
+	log.Info(what+" attempt", "epoch", r.epoch, "attempt", attempt, "members", n,
 		"bls_threshold", chain.Threshold(n), "ecdsa_degree", ECDSADegree(n))
 	start := time.Now()
-
-	runOne := func(ctx context.Context, suite dkg.Suite, name string, kp *dkg.KeyPair, threshold int, pubOf func(chain.Validator) []byte) (*dkg.KeyShare, error) {
-		nodes := make([]dkg.Node, n)
-		for i, v := range r.set {
+	unionIndex := func(v chain.Validator) int {
+		return slices.IndexFunc(r.union, func(w chain.Validator) bool { return w.Operator == v.Operator })
+	}
+	nodesOf := func(set []chain.Validator, suite dkg.Suite, name string, pubOf func(chain.Validator) []byte) ([]dkg.Node, error) {
+		nodes := make([]dkg.Node, len(set))
+		for i, v := range set {
 			pub, err := dkg.ParsePublicKey(suite, pubOf(v))
 			if err != nil {
 				return nil, fmt.Errorf("validator %s registered a bad %s DKG key: %w", v.Operator.Hex(), name, err)
 			}
-			nodes[i] = dkg.Node{Index: uint32(i), Public: pub, Member: i}
+			nodes[i] = dkg.Node{Index: uint32(i), Public: pub, Member: unionIndex(v)}
+		}
+		return nodes, nil
+	}
+	runOne := func(ctx context.Context, suite dkg.Suite, name string, kp *dkg.KeyPair, threshold, oldThreshold int,
+		pubOf func(chain.Validator) []byte, share *dkg.KeyShare, coeffs []kyber.Point) (*dkg.KeyShare, error) {
+		newNodes, err := nodesOf(r.newSet, suite, name, pubOf)
+		if err != nil {
+			return nil, err
+		}
+		cfg := dkg.Config{Suite: suite, Longterm: kp.Private, SessionID: []byte(sid + "/" + name), NewNodes: newNodes, Threshold: threshold}
+		if !r.fresh {
+			if cfg.OldNodes, err = nodesOf(r.oldSet, suite, name, pubOf); err != nil {
+				return nil, err
+			}
+			cfg.OldThreshold = oldThreshold
+			if share != nil {
+				cfg.Share = share
+			} else {
+				cfg.PublicCoeffs = coeffs
+			}
 		}
 		tr, err := r.kr.n.sessions.Open(sid+"/"+name, r.peers)
 		if err != nil {
 			return nil, err
 		}
 		defer tr.Close()
-		res, err := dkg.Run(ctx, tr, dkg.Config{
-			Suite:     suite,
-			Longterm:  kp.Private,
-			SessionID: []byte(sid + "/" + name),
-			NewNodes:  nodes,
-			Threshold: threshold,
-		}, dkg.WithPhaseTimeout(dkgPhaseLength), dkg.WithLogger(log.With("component", "dkg", "key", name)))
+		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(dkgPhaseLength), dkg.WithLogger(log.With("component", "dkg", "key", name)))
 		if err != nil {
-			return nil, fmt.Errorf("%s DKG: %w", name, err)
+			return nil, fmt.Errorf("%s %s: %w", name, what, err)
 		}
-		if res.Key == nil {
-			return nil, fmt.Errorf("%s DKG finished without a share for this node", name)
+		if res.Key == nil && r.newIndex >= 0 {
+			return nil, fmt.Errorf("%s %s finished without a share for this node", name, what)
 		}
 		return res.Key, nil
 	}
 
-	k := &EpochKeys{Epoch: r.epoch, Self: r.self, Members: r.members}
+	var oldBLS, oldSecp *dkg.KeyShare
+	if r.oldKeys != nil {
+		oldBLS, oldSecp = r.oldKeys.BLS, r.oldKeys.Secp
+	}
+	var blsCoeffs, secpCoeffs []kyber.Point
+	if old != nil {
+		blsCoeffs, secpCoeffs = old.bls, old.secp
+	}
+	oldN := len(r.oldSet)
+	k := &EpochKeys{Epoch: r.epoch, Self: r.newIndex, Members: r.members}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
-		k.BLS, err = runOne(gctx, dkg.BLS12381(), "bls", r.longterm.BLS, chain.Threshold(n), func(v chain.Validator) []byte { return v.BLSDKGKey })
+		k.BLS, err = runOne(gctx, dkg.BLS12381(), "bls", r.longterm.BLS, chain.Threshold(n), chain.Threshold(oldN),
+			func(v chain.Validator) []byte { return v.BLSDKGKey }, oldBLS, blsCoeffs)
 		return err
 	})
 	g.Go(func() (err error) {
-		k.Secp, err = runOne(gctx, dkg.Secp256k1(), "secp256k1", r.longterm.Secp, ECDSADegree(n)+1, func(v chain.Validator) []byte { return v.SecpDKGKey })
+		k.Secp, err = runOne(gctx, dkg.Secp256k1(), "secp256k1", r.longterm.Secp, ECDSADegree(n)+1, ECDSADegree(oldN)+1,
+			func(v chain.Validator) []byte { return v.SecpDKGKey }, oldSecp, secpCoeffs)
 		return err
 	})
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	if err := r.kr.agree(ctx, sid, r.peers, k); err != nil {
+	if r.newIndex < 0 {
+		log.Info("dealt this node's shares to the next set", "epoch", r.epoch, "attempt", attempt, "took", time.Since(start).String())
+		return nil, nil
+	}
+	if !r.fresh {
+		for _, c := range []struct {
+			name  string
+			p     kyber.Point
+			chain []byte
+		}{{"BLS", k.BLS.PublicKey(), r.ms.BLSRootKey}, {"secp256k1", k.Secp.PublicKey(), r.ms.ECDSARootKey}} {
+			if raw, err := c.p.MarshalBinary(); err != nil || !bytes.Equal(raw, c.chain) {
+				return nil, fmt.Errorf("resharing changed the %s root key", c.name)
+			}
+		}
+	}
+	if err := r.kr.agree(ctx, sid, r.peers[:len(r.newSet)], k); err != nil {
 		return nil, err
 	}
-	log.Info("key generation attempt succeeded", "epoch", r.epoch, "attempt", attempt, "took", time.Since(start).String())
+	log.Info(what+" attempt succeeded", "epoch", r.epoch, "attempt", attempt, "took", time.Since(start).String())
 	return k, nil
+}
+
+func hexPoints(k *dkg.KeyShare) []string {
+	out := make([]string, len(k.Commits))
+	for i, c := range k.Commits {
+		raw, _ := c.MarshalBinary()
+		out[i] = hex.EncodeToString(raw)
+	}
+	return out
+}
+
+func parsePoints(suite dkg.Suite, in []string, want int) ([]kyber.Point, error) {
+	if len(in) != want {
+		return nil, fmt.Errorf("%d commitments, want %d", len(in), want)
+	}
+	out := make([]kyber.Point, len(in))
+	for i, h := range in {
+		raw, err := hex.DecodeString(h)
+		if err != nil {
+			return nil, fmt.Errorf("commitment %d: %w", i, err)
+		}
+		if out[i], err = dkg.ParsePublicKey(suite, raw); err != nil {
+			return nil, fmt.Errorf("commitment %d: %w", i, err)
+		}
+	}
+	return out, nil
 }
 
 // agree makes every member confirm it holds the same public polynomials: without a broadcast

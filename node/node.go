@@ -123,7 +123,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if n.keys, err = newKeyring(n); err != nil {
 		return nil, err
 	}
-	n.epochs.OnTransition("key generation", n.keys.transition)
+	n.epochs.OnTransition("root keys", n.keys.transition)
+	n.epochs.OnAdvance(n.keys.prune)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
 	if err := n.startAccess(ctx); err != nil {
 		return nil, err

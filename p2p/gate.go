@@ -111,6 +111,15 @@ func (g *Gate) Rejection(p peer.ID) (string, bool) {
 	return r.reason, true
 }
 
+// ClearRejections forgets every refusal, so refused peers are admitted (and checked) afresh on
+// their next connection. The node calls it when the validator set changes: a peer refused as
+// not staked may be a member now.
+func (g *Gate) ClearRejections() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	clear(g.rejected)
+}
+
 // OnChange registers fn to be called (outside the gate's lock) whenever a peer becomes trusted
 // or stops being trusted.
 func (g *Gate) OnChange(fn func(p peer.ID, trusted bool)) {

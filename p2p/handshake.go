@@ -115,7 +115,9 @@ func (a *Attested) Admit(ctx context.Context, h host.Host, p peer.ID) (string, e
 		return "", err
 	}
 	if err := a.Members.CheckMember(ctx, res.Operator, p); err != nil {
-		return "", fmt.Errorf("operator %s: %w", res.Operator.Hex(), err)
+		// Membership changes with the chain (an operator registers, a set is locked): refuse
+		// only briefly, unlike a failed attestation.
+		return "", fmt.Errorf("operator %s: %w (%w)", res.Operator.Hex(), err, ErrTransient)
 	}
 	a.mu.Lock()
 	if a.verified == nil {

@@ -35,5 +35,5 @@ var ErrTransient = errors.New("transient")
 // Refusal times for peers that failed admission.
 const (
 	rejectFor          = time.Minute
-	rejectTransientFor = 3 * time.Second
+	rejectTransientFor = 5 * time.Second
 )

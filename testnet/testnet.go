@@ -6,6 +6,7 @@ package testnet
 import (
 	"bufio"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -46,10 +47,11 @@ type Cluster struct {
 
 // Member is one node of the cluster. Node is nil while the member is stopped.
 type Member struct {
-	Index int
-	Dir   string
-	Cfg   node.Config
-	ID    peer.ID
+	Index    int
+	Dir      string
+	Cfg      node.Config
+	ID       peer.ID
+	Operator *ecdsa.PrivateKey // the node's operator key (the cluster owns these test nodes)
 
 	mu   sync.Mutex
 	node *node.Node
@@ -94,55 +96,14 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 	}
 	var specs []devchain.ValidatorSpec
 	for i := 0; i < n; i++ {
-		dir := filepath.Join(root, fmt.Sprintf("node-%d", i))
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			t.Fatalf("make node dir: %v", err)
-		}
-		id, err := node.InitIdentity(dir)
-		if err != nil {
-			t.Fatalf("init node %d: %v", i, err)
-		}
-		env := map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ATTESTATION": "simulated"}
-		if c.Chain != nil {
-			a := c.Deployment.Contracts
-			env["LITMESH_CHAIN_RPC"] = c.Deployment.RPCURL
-			env["LITMESH_STAKING_CONTRACT"] = a.Staking.Hex()
-			env["LITMESH_PKP_NFT_CONTRACT"] = a.PKPNFT.Hex()
-			env["LITMESH_PKP_PERMISSIONS_CONTRACT"] = a.PKPPermissions.Hex()
-		}
-		cfg, err := node.LoadConfig(dir, nil, func(k string) string { return env[k] })
-		if err != nil {
-			t.Fatalf("config node %d: %v", i, err)
-		}
-		cfg.Network = "testnet"
-		cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
-		// The API port is fixed before start so the chain registration can name the URL.
-		cfg.APIAddr = freeAddr(t)
-		keys, err := node.InitDKGKeys(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatalf("DKG keys of node %d: %v", i, err)
-		}
-		if c.Chain != nil {
-			bls, secp, err := keys.PublicKeys()
-			if err != nil {
-				t.Fatal(err)
-			}
-			specs = append(specs, devchain.ValidatorSpec{OperatorKey: id.Operator, Registration: chain.Registration{
-				PeerID: []byte(id.PeerID()), URL: cfg.URL(), BLSDKGKey: bls, SecpDKGKey: secp,
-			}})
-		}
-		if i > 0 && c.Chain == nil {
-			cfg.Bootstrap = c.members[0].Node().Addrs()
-		}
-		if c.opts.configure != nil {
-			c.opts.configure(i, &cfg)
-		}
-		m := &Member{Index: i, Dir: dir, Cfg: cfg, ID: id.PeerID()}
+		m, spec := c.newMember(ctx, root, i)
 		c.members = append(c.members, m)
 		if c.Chain == nil {
 			if err := c.startMember(m); err != nil {
 				t.Fatalf("start node %d: %v", i, err)
 			}
+		} else {
+			specs = append(specs, spec)
 		}
 	}
 	if c.Chain != nil {
@@ -160,6 +121,109 @@ func Start(ctx context.Context, t testing.TB, n int, opts ...Option) *Cluster {
 		}
 	}
 	return c
+}
+
+// newMember creates node i's directory, identity, DKG keys and config (and its chain
+// registration, with a chain).
+func (c *Cluster) newMember(ctx context.Context, root string, i int) (*Member, devchain.ValidatorSpec) {
+	t := c.t
+	t.Helper()
+	dir := filepath.Join(root, fmt.Sprintf("node-%d", i))
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatalf("make node dir: %v", err)
+	}
+	id, err := node.InitIdentity(dir)
+	if err != nil {
+		t.Fatalf("init node %d: %v", i, err)
+	}
+	env := map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ATTESTATION": "simulated"}
+	if c.Chain != nil {
+		a := c.Deployment.Contracts
+		env["LITMESH_CHAIN_RPC"] = c.Deployment.RPCURL
+		env["LITMESH_STAKING_CONTRACT"] = a.Staking.Hex()
+		env["LITMESH_PKP_NFT_CONTRACT"] = a.PKPNFT.Hex()
+		env["LITMESH_PKP_PERMISSIONS_CONTRACT"] = a.PKPPermissions.Hex()
+	}
+	cfg, err := node.LoadConfig(dir, nil, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("config node %d: %v", i, err)
+	}
+	cfg.Network = "testnet"
+	cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
+	// The API port is fixed before start so the chain registration can name the URL.
+	cfg.APIAddr = freeAddr(t)
+	if i > 0 && c.Chain == nil {
+		cfg.Bootstrap = c.members[0].Node().Addrs()
+	}
+	if c.opts.configure != nil {
+		c.opts.configure(i, &cfg)
+	}
+	keys, err := node.InitDKGKeys(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatalf("DKG keys of node %d: %v", i, err)
+	}
+	var spec devchain.ValidatorSpec
+	if c.Chain != nil {
+		bls, secp, err := keys.PublicKeys()
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec = devchain.ValidatorSpec{OperatorKey: id.Operator, Registration: chain.Registration{
+			PeerID: []byte(id.PeerID()), URL: cfg.URL(), BLSDKGKey: bls, SecpDKGKey: secp,
+		}}
+	}
+	return &Member{Index: i, Dir: dir, Cfg: cfg, ID: id.PeerID(), Operator: id.Operator}, spec
+}
+
+// AddNodes creates k more nodes, stakes and registers them, starts them and locks the next
+// validator set (current members plus the new ones), so the network reshares its keys to them
+// and advances an epoch. Use WaitEpoch.
+func (c *Cluster) AddNodes(ctx context.Context, k int) []*Member {
+	c.t.Helper()
+	root := filepath.Dir(c.members[0].Dir)
+	var added []*Member
+	var specs []devchain.ValidatorSpec
+	for j := 0; j < k; j++ {
+		m, spec := c.newMember(ctx, root, len(c.members))
+		c.members = append(c.members, m)
+		added = append(added, m)
+		specs = append(specs, spec)
+	}
+	boot := c.runningAddrs()
+	for _, m := range added {
+		m.Cfg.Bootstrap = boot
+		if err := c.startMember(m); err != nil {
+			c.t.Fatalf("start node %d: %v", m.Index, err)
+		}
+	}
+	if err := devchain.SetupValidators(ctx, c.Chain, specs); err != nil {
+		c.t.Fatalf("register the new validators: %v", err)
+	}
+	return added
+}
+
+// Leave has the given members request to leave the validator set and locks the next set, so
+// the network reshares its keys without them and advances an epoch. They keep running (they
+// deal their shares) until the test stops them.
+func (c *Cluster) Leave(ctx context.Context, idx ...int) {
+	c.t.Helper()
+	for _, i := range idx {
+		if err := c.Chain.RequestToLeave(ctx, c.members[i].Operator); err != nil {
+			c.t.Fatalf("node %d leaves: %v", i, err)
+		}
+	}
+	if err := c.Chain.LockNextEpoch(ctx, devchain.Admin().Key); err != nil {
+		c.t.Fatalf("lock the next validator set: %v", err)
+	}
+}
+
+func (c *Cluster) runningAddrs() []string {
+	for _, m := range c.members {
+		if n := m.Node(); n != nil {
+			return n.Addrs()
+		}
+	}
+	return nil
 }
 
 // startChain runs the dev chain in-process and allows this test binary's measurement.
@@ -186,7 +250,7 @@ func (c *Cluster) startChain(ctx context.Context, dir string) {
 	}
 }
 
-// WaitEpoch waits until every running member serves epoch e from the active set.
+// WaitEpoch waits until every running member of the chain's active set serves epoch e.
 func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
 	c.t.Helper()
 	c.WaitFor(ctx, fmt.Sprintf("epoch %d", e), func() (bool, string) {
@@ -196,6 +260,9 @@ func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
 				continue
 			}
 			st := n.Status()
+			if st.Epoch >= e && !st.InActiveSet {
+				continue // a member that left the set
+			}
 			if st.Epoch < e || !st.InActiveSet {
 				return false, fmt.Sprintf("node %d: epoch %d, in active set %v, %s", m.Index, st.Epoch, st.InActiveSet, st.EpochStatus)
 			}
@@ -374,7 +441,7 @@ func problems(path string, n int) string {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		l := sc.Text()
-		if !strings.Contains(l, `"level":"WARN"`) && !strings.Contains(l, `"level":"ERROR"`) {
+		if !strings.Contains(l, `"level":"WARN"`) && !strings.Contains(l, `"level":"ERROR"`) && !strings.Contains(l, "attempt") && !strings.Contains(l, "dealt") {
 			continue
 		}
 		if lines = append(lines, l); len(lines) > n {

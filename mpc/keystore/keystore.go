@@ -356,3 +356,11 @@ func (k *Keystore) Prune(before uint64) error {
 	}
 	return nil
 }
+
+// DropEpoch erases one epoch's secrets. Dropping an epoch that does not exist is not an error.
+func (k *Keystore) DropEpoch(e uint64) error {
+	if err := os.RemoveAll(k.epochDir(e)); err != nil {
+		return fmt.Errorf("keystore: drop epoch %d: %w", e, err)
+	}
+	return syncDir(k.dir)
+}

@@ -258,3 +258,30 @@ func TestOpenTightensPermissionsAndClearsCrashLeftovers(t *testing.T) {
 		t.Fatalf("leftover temp file still there: %v", err)
 	}
 }
+
+func TestDroppingAnEpochErasesOnlyThatEpoch(t *testing.T) {
+	dir := t.TempDir()
+	ks, err := keystore.Open(dir, make([]byte, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []uint64{0, 1, 2} {
+		if err := ks.Put(e, "share", []byte{byte(e)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ks.DropEpoch(1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ks.Get(1, "share"); !errors.Is(err, keystore.ErrNotFound) {
+		t.Fatalf("epoch 1 still readable: %v", err)
+	}
+	for _, e := range []uint64{0, 2} {
+		if _, err := ks.Get(e, "share"); err != nil {
+			t.Fatalf("epoch %d lost: %v", e, err)
+		}
+	}
+	if err := ks.DropEpoch(7); err != nil {
+		t.Fatalf("dropping a missing epoch: %v", err)
+	}
+}
