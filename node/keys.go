@@ -459,6 +459,8 @@ func (r *keyRound) waitHellos(ctx context.Context, mu *sync.Mutex, hello map[int
 		if len(missing) == 0 || (!r.fresh && len(missingNew) == 0 && time.Now().After(grace)) {
 			return nil
 		}
+		r.kr.n.epochs.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to join the key round: %v",
+			r.epoch-1, r.epoch, len(missing), missing))
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("members not ready for the key round: %v", missing)

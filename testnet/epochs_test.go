@@ -3,6 +3,7 @@ package testnet_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,4 +146,47 @@ func hexString(b []byte) string {
 		out[2*i], out[2*i+1] = digits[v>>4], digits[v&15]
 	}
 	return string(out)
+}
+
+// A transition with a dead member: a leaving node that is down does not stop the resharing
+// (enough current members deal), but a member of the next set that is down holds the epoch
+// where it is, with a status that says why; when it comes back (its keystore intact) the
+// round completes and the epoch advances.
+func TestAnEpochChangeSurvivesDeadMembers(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	c := testnet.Start(ctx, t, 4, testnet.WithChain())
+	c.WaitMesh(ctx)
+	c.WaitEpoch(ctx, 1)
+	bls1 := c.Members()[0].Node().KeyShareDigest(1)
+
+	// Node 3 leaves and is down; node 2 stays in the set but is down; node 4 joins.
+	if err := c.Chain.RequestToLeave(ctx, c.Members()[3].Operator); err != nil {
+		t.Fatal(err)
+	}
+	c.Stop(3)
+	c.Stop(2)
+	c.AddNodes(ctx, 1)
+
+	c.WaitFor(ctx, "node 0 to report it is waiting for node 2", func() (bool, string) {
+		st := c.Members()[0].Node().Status()
+		return st.Epoch == 1 && strings.Contains(st.EpochStatus, c.Members()[2].ID.String()), st.EpochStatus
+	})
+	if ms, err := c.Chain.Membership(ctx); err != nil || ms.Epoch.Number != 1 {
+		t.Fatalf("the epoch moved without a member of the next set: %+v, %v", ms.Epoch, err)
+	}
+	if !c.Members()[0].Node().Status().InActiveSet {
+		t.Fatal("the current set stopped serving while the transition waits")
+	}
+
+	c.Restart(2)
+	c.WaitEpoch(ctx, 2)
+	for _, i := range []int{0, 1, 2, 4} {
+		if c.Members()[i].Node().KeyShareDigest(2) == "" {
+			t.Errorf("node %d holds no shares for epoch 2", i)
+		}
+	}
+	if c.Members()[0].Node().KeyShareDigest(1) != bls1 {
+		t.Error("node 0's epoch 1 shares changed")
+	}
 }
