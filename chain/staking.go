@@ -89,3 +89,16 @@ func (c *Client) stakingTx(ctx context.Context, key *ecdsa.PrivateKey, what stri
 	}
 	return nil
 }
+
+// MinStake is the stake an operator needs to join the validator set.
+func (c *Client) MinStake(ctx context.Context) (*big.Int, error) {
+	out, err := c.call(ctx, c.addrs.Staking, c.staking.PackMinStake())
+	if err != nil {
+		return nil, fmt.Errorf("read the minimum stake: %w", err)
+	}
+	v, err := c.staking.UnpackMinStake(out)
+	if err != nil {
+		return nil, fmt.Errorf("decode the minimum stake: %w", err)
+	}
+	return v, nil
+}

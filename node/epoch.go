@@ -20,12 +20,7 @@ func (n *Node) startChain(ctx context.Context) error {
 		n.log.Warn("no chain configured (devnet): every attested peer is trusted, there are no epochs, staking or PKPs")
 		return nil
 	}
-	addrs := chain.Addresses{
-		Staking:        common.HexToAddress(n.cfg.Staking),
-		PKPNFT:         common.HexToAddress(n.cfg.PKPNFT),
-		PKPPermissions: common.HexToAddress(n.cfg.PKPPerms),
-	}
-	c, err := chain.Dial(ctx, n.cfg.ChainRPC, addrs, chain.WithLogger(n.log.With("component", "chain")))
+	c, err := dialChain(ctx, n.cfg, chain.WithLogger(n.log.With("component", "chain")))
 	if err != nil {
 		return fmt.Errorf("connect to the chain: %w", err)
 	}

@@ -92,7 +92,6 @@ type ValidatorSpec struct {
 // after a restart. c must have been built with the deployment's addresses.
 func SetupValidators(ctx context.Context, c *chain.Client, specs []ValidatorSpec) error {
 	admin := Admin().Key
-	stakeToken := bindings.NewStakeToken()
 	for i, s := range specs {
 		op := crypto.PubkeyToAddress(s.OperatorKey.PublicKey)
 		if err := c.Refresh(ctx); err != nil {
@@ -105,23 +104,14 @@ func SetupValidators(ctx context.Context, c *chain.Client, specs []ValidatorSpec
 		if m.OperatorInEpoch(m.Epoch.Number+1, op) {
 			continue
 		}
-		bal, err := c.Balance(ctx, op)
-		if err != nil {
-			return err
-		}
-		if bal.Cmp(new(big.Int).Rsh(operatorGas, 1)) < 0 {
-			if err := c.Transfer(ctx, admin, op, operatorGas); err != nil {
-				return fmt.Errorf("fund validator %d: %w", i, err)
-			}
+		if err := FundOperator(ctx, c, op); err != nil {
+			return fmt.Errorf("validator %d: %w", i, err)
 		}
 		staked, err := c.StakeOf(ctx, op)
 		if err != nil {
 			return err
 		}
 		if missing := new(big.Int).Sub(MinStake, staked); missing.Sign() > 0 {
-			if _, err := c.Transact(ctx, admin, c.Addresses().StakeToken, stakeToken.PackMint(op, missing)); err != nil {
-				return fmt.Errorf("mint stake for validator %d: %w", i, err)
-			}
 			if err := c.Stake(ctx, s.OperatorKey, missing); err != nil {
 				return fmt.Errorf("validator %d: %w", i, err)
 			}
@@ -153,6 +143,31 @@ func sameOperators(a, b []chain.Validator) bool {
 		return out
 	}
 	return slices.Equal(ops(a), ops(b))
+}
+
+// FundOperator gives a devnet operator, from dev account 0, gas money and enough staking tokens
+// for the minimum stake (what a real operator buys), topping up only what is missing.
+func FundOperator(ctx context.Context, c *chain.Client, op common.Address) error {
+	admin := Admin().Key
+	bal, err := c.Balance(ctx, op)
+	if err != nil {
+		return err
+	}
+	if bal.Cmp(new(big.Int).Rsh(operatorGas, 1)) < 0 {
+		if err := c.Transfer(ctx, admin, op, operatorGas); err != nil {
+			return fmt.Errorf("fund operator %s: %w", op.Hex(), err)
+		}
+	}
+	staked, err := c.StakeOf(ctx, op)
+	if err != nil {
+		return err
+	}
+	if missing := new(big.Int).Sub(MinStake, staked); missing.Sign() > 0 {
+		if _, err := c.Transact(ctx, admin, c.Addresses().StakeToken, bindings.NewStakeToken().PackMint(op, missing)); err != nil {
+			return fmt.Errorf("mint stake tokens for %s: %w", op.Hex(), err)
+		}
+	}
+	return nil
 }
 
 // AdvanceEpoch waits until every member of the locked next set has signalled ready, then

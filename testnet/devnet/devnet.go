@@ -143,32 +143,10 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 	for i := 0; i < o.Nodes; i++ {
 		name := fmt.Sprintf("node-%d", i)
 		ndir := filepath.Join(dir, name)
-		apiPort, p2pPort := o.BasePort+i, o.BasePort+100+i
-		args := []string{"init", "--dir", ndir,
-			"--network", "litdevnet",
-			"--mode", "devnet",
-			"--attestation", "simulated",
-			"--chain-rpc", dep.RPCURL,
-			"--chain-name", dep.Name,
-			"--staking-contract", dep.Contracts.Staking.Hex(),
-			"--pkp-nft-contract", dep.Contracts.PKPNFT.Hex(),
-			"--pkp-permissions-contract", dep.Contracts.PKPPermissions.Hex(),
-			"--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
-			"--listen", fmt.Sprintf("/ip4/127.0.0.1/tcp/%d,/ip4/127.0.0.1/udp/%d/quic-v1", p2pPort, p2pPort),
-			"--discovery-interval", "10s",
-		}
-		if bootstrap != "" {
-			args = append(args, "--bootstrap", bootstrap)
-		}
-		var out bytes.Buffer
-		initCmd := exec.CommandContext(ctx, exe, args...)
-		initCmd.Stdout, initCmd.Stderr = &out, &out
-		if err := initCmd.Run(); err != nil {
-			return nil, fmt.Errorf("init %s: %w: %s", name, err, strings.TrimSpace(out.String()))
-		}
-		var ident initOutput
-		if err := json.Unmarshal(jsonPart(out.Bytes()), &ident); err != nil || ident.PeerID == "" {
-			return nil, fmt.Errorf("init %s: unexpected output %q", name, out.String())
+		p2pPort := o.BasePort + 100 + i
+		ident, err := initNode(ctx, exe, ndir, dep, o.BasePort, i, bootstrap)
+		if err != nil {
+			return nil, err
 		}
 		spec, err := ident.spec(ndir)
 		if err != nil {
@@ -222,6 +200,9 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		return nil, err
 	}
 	if err := client.WriteNetwork(filepath.Join(dir, NetworkFileName), nf); err != nil {
+		return nil, err
+	}
+	if err := writeState(dir, state{BasePort: o.BasePort, ChainPort: o.ChainPort, Nodes: o.Nodes}); err != nil {
 		return nil, err
 	}
 	ok = true
@@ -586,6 +567,39 @@ func Tail(path string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// initNode runs `litnode init` for node i of a devnet on chain dep.
+func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, basePort, i int, bootstrap string) (initOutput, error) {
+	name := filepath.Base(ndir)
+	apiPort, p2pPort := basePort+i, basePort+100+i
+	args := []string{"init", "--dir", ndir,
+		"--network", "litdevnet",
+		"--mode", "devnet",
+		"--attestation", "simulated",
+		"--chain-rpc", dep.RPCURL,
+		"--chain-name", dep.Name,
+		"--staking-contract", dep.Contracts.Staking.Hex(),
+		"--pkp-nft-contract", dep.Contracts.PKPNFT.Hex(),
+		"--pkp-permissions-contract", dep.Contracts.PKPPermissions.Hex(),
+		"--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
+		"--listen", fmt.Sprintf("/ip4/127.0.0.1/tcp/%d,/ip4/127.0.0.1/udp/%d/quic-v1", p2pPort, p2pPort),
+		"--discovery-interval", "10s",
+	}
+	if bootstrap != "" {
+		args = append(args, "--bootstrap", bootstrap)
+	}
+	var out bytes.Buffer
+	initCmd := exec.CommandContext(ctx, exe, args...)
+	initCmd.Stdout, initCmd.Stderr = &out, &out
+	if err := initCmd.Run(); err != nil {
+		return initOutput{}, fmt.Errorf("init %s: %w: %s", name, err, strings.TrimSpace(out.String()))
+	}
+	var ident initOutput
+	if err := json.Unmarshal(jsonPart(out.Bytes()), &ident); err != nil || ident.PeerID == "" {
+		return initOutput{}, fmt.Errorf("init %s: unexpected output %q", name, out.String())
+	}
+	return ident, nil
 }
 
 // initOutput is what `litnode init` prints.

@@ -16,7 +16,7 @@ func devnetCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "devnet",
 		Short: "run a local network of litnode processes",
-		Sub:   []*cli.Command{devnetUpCmd(), devnetDownCmd()},
+		Sub:   []*cli.Command{devnetUpCmd(), devnetDownCmd(), devnetAddNodeCmd(), devnetRemoveNodeCmd()},
 	}
 }
 
@@ -105,6 +105,60 @@ func devnetDownCmd() *cli.Command {
 				cli.Infof("stopped %d processes", n)
 			}
 			return nil
+		},
+	}
+}
+
+func devnetAddNodeCmd() *cli.Command {
+	var dir string
+	var timeout time.Duration
+	return &cli.Command{
+		Name:  "add-node",
+		Short: "add a node to a running devnet (stake, join, reshare)",
+		Long: `Add one node to a running (detached) devnet the way an operator joins a network: initialise
+it, fund its operator from dev account 0, start it, run 'litnode join', lock the next validator
+set as the chain admin and wait until the keys are reshared and every node serves the next
+epoch. Updates network.json.`,
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&dir, "dir", ".litdevnet", "devnet directory")
+			fs.DurationVar(&timeout, "timeout", 2*time.Minute, "how long to wait for the next epoch")
+		},
+		Run: func(ctx context.Context, args []string) error {
+			if len(args) > 0 {
+				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			entry, err := devnet.AddNode(ctx, dir, timeout, os.Stderr)
+			if err != nil {
+				return err
+			}
+			return cli.PrintJSON(entry)
+		},
+	}
+}
+
+func devnetRemoveNodeCmd() *cli.Command {
+	var dir string
+	var index int
+	var timeout time.Duration
+	return &cli.Command{
+		Name:  "remove-node",
+		Short: "remove a node from a running devnet (leave, reshare, stop)",
+		Long: `Take node N out of a running (detached) devnet the way an operator leaves: 'litnode leave',
+the admin locks the next set, the remaining nodes reshare the keys (the leaving node deals its
+shares), and once the next epoch is served the node's process is stopped.`,
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&dir, "dir", ".litdevnet", "devnet directory")
+			fs.IntVar(&index, "node", -1, "index of the node to remove (node-N)")
+			fs.DurationVar(&timeout, "timeout", 2*time.Minute, "how long to wait for the next epoch")
+		},
+		Run: func(ctx context.Context, args []string) error {
+			if len(args) > 0 {
+				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if index < 0 {
+				return cli.Usagef("--node N is required")
+			}
+			return devnet.RemoveNode(ctx, dir, index, timeout, os.Stderr)
 		},
 	}
 }
