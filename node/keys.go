@@ -678,6 +678,11 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 		return nil, err
 	}
 	log.Info(what+" attempt succeeded", "epoch", r.epoch, "attempt", attempt, "took", time.Since(start).String())
+	kind := "generation"
+	if !r.fresh {
+		kind = "resharing"
+	}
+	r.kr.n.metrics.keyRound.WithLabelValues(kind).Set(time.Since(start).Seconds())
 	return k, nil
 }
 

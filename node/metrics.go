@@ -18,6 +18,7 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
+	keyRound *prometheus.GaugeVec
 }
 
 func newMetrics(reg *prometheus.Registry) *metrics {
@@ -33,7 +34,11 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
 		}, []string{"route"}),
 	}
-	reg.MustRegister(m.requests, m.latency,
+	m.keyRound = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Namespace: "litmesh", Name: "key_round_seconds",
+		Help: "Duration of the last successful key generation or resharing attempt, by kind.",
+	}, []string{"kind"})
+	reg.MustRegister(m.requests, m.latency, m.keyRound,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

@@ -66,15 +66,29 @@ func run(ctx context.Context, cmd *Command, path string, args []string, stderr i
 	if cmd.Flags != nil {
 		cmd.Flags(fs)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printUsage(stderr, cmd, path, fs)
-			return 0
+	// Flags may come before, between or after the arguments; "--" ends the flags.
+	var positional []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(stderr, cmd, path, fs)
+				return 0
+			}
+			fmt.Fprintf(stderr, "%s: %v (see %s --help)\n", path, err, path)
+			return 2
 		}
-		fmt.Fprintf(stderr, "%s: %v (see %s --help)\n", path, err, path)
-		return 2
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional, rest = append(positional, rest[0]), rest[1:]
 	}
-	err := cmd.Run(ctx, fs.Args())
+	err := cmd.Run(ctx, positional)
 	if err == nil {
 		return 0
 	}
