@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/drand/kyber"
+
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
@@ -66,7 +68,12 @@ func (c *Client) Encrypt(ctx context.Context, conditions, plaintext []byte) (*En
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
 	}
-	ct, err := bls.Encrypt(key.Poly.Commit(), conds.Hash(), plaintext)
+	return seal(c.Network, key.Poly.Commit(), kind, list, conds, plaintext)
+}
+
+// seal encrypts plaintext to the network key master under conditions already validated.
+func seal(nf *NetworkFile, master kyber.Point, kind access.Kind, list json.RawMessage, conds *access.Conditions, plaintext []byte) (*EncryptedFile, error) {
+	ct, err := bls.Encrypt(master, conds.Hash(), plaintext)
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
 	}
@@ -74,11 +81,15 @@ func (c *Client) Encrypt(ctx context.Context, conditions, plaintext []byte) (*En
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
 	}
+	pub, err := master.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("encrypt: %w", err)
+	}
 	f := &EncryptedFile{
 		Version:           EncryptedFileVersion,
-		Network:           c.Network.Name,
-		NetworkPublicKey:  key.PublicKey,
-		Chain:             c.Network.Chain.Name,
+		Network:           nf.Name,
+		NetworkPublicKey:  hex.EncodeToString(pub),
+		Chain:             nf.Chain.Name,
 		ConditionsKind:    kind,
 		ConditionsHash:    conds.HashHex(),
 		DataToEncryptHash: hex.EncodeToString(ct.DataHash[:]),
@@ -232,13 +243,16 @@ func ParseEncryptedFile(data []byte) (*EncryptedFile, error) {
 	return &f, nil
 }
 
-// Marshal encodes the file as indented JSON.
+// Marshal encodes the file as indented JSON (conditions readable: no HTML escaping of < > &).
 func (f *EncryptedFile) Marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return b.Bytes(), nil
 }
 
 // identity is what the nodes sign for this file.

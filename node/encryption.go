@@ -26,35 +26,27 @@ func (n *Node) handleEncryptionSign(w http.ResponseWriter, r *http.Request) {
 }
 
 func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.EncryptionSignResponse, error) {
-	var req api.EncryptionSignRequest
-	if err := decodeJSON(w, r, api.MaxEncryptionSignRequest, &req); err != nil {
+	var body api.EncryptionSignRequest
+	if err := decodeJSON(w, r, api.MaxEncryptionSignRequest, &body); err != nil {
 		return nil, err
 	}
-	dataHash, err := parseDataHash(req.DataToEncryptHash)
+	req, err := parseSignRequest(&body, n.configuredChains())
 	if err != nil {
 		return nil, err
 	}
-	chains := n.configuredChains()
-	if req.Chain != "" && !knownChain(req.Chain, chains) {
-		return nil, api.Errorf(api.KindBadRequest, "chain: unknown chain %q", clip(req.Chain))
-	}
-	conds, err := access.ParseRequest(req.AccessControlConditions, req.EVMContractConditions, req.UnifiedAccessControlConditions,
-		access.WithChains(chains...))
+	dataHash, conds := req.dataHash, req.conds
+	auth, err := n.authenticate(body.AuthSig)
 	if err != nil {
 		return nil, err
 	}
-	auth, err := n.authenticateRequest(req.AuthSig)
-	if err != nil {
-		return nil, err
-	}
-	keys, err := n.encryptionKeys(req.Epoch)
+	keys, err := n.encryptionKeys(body.Epoch)
 	if err != nil {
 		return nil, err
 	}
 	if err := n.evaluator.Check(r.Context(), conds, auth.Subject()); err != nil {
 		var notMet *access.NotMetError
 		if errors.As(err, &notMet) {
-			n.log.Info("refused a decryption share: conditions not met", "address", auth.Address.Hex(),
+			n.log.Debug("refused a decryption share: conditions not met", "address", auth.Address.Hex(),
 				"conditions_hash", conds.HashHex(), "reason", notMet.Error())
 		} else if api.KindOf(err) != api.KindBadRequest {
 			n.log.Warn("could not evaluate access conditions", "address", auth.Address.Hex(),
@@ -72,7 +64,7 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	if err != nil {
 		return nil, err
 	}
-	n.log.Info("released a decryption share", "address", auth.Address.Hex(), "conditions_hash", conds.HashHex(),
+	n.log.Debug("released a decryption share", "address", auth.Address.Hex(), "conditions_hash", conds.HashHex(),
 		"data_hash", hex.EncodeToString(dataHash[:]), "epoch", keys.Epoch)
 	return &api.EncryptionSignResponse{
 		Result:         "success",
@@ -99,11 +91,31 @@ func parseDataHash(s string) ([32]byte, error) {
 	return h, nil
 }
 
-// authenticateRequest tells a malformed authSig (400: not an object, unknown or missing
-// fields) from one that does not verify (401: signature, message, times).
-func (n *Node) authenticateRequest(raw []byte) (*access.Auth, error) {
-	if len(raw) > 0 && string(raw) != "null" {
-		if _, err := access.ParseAuthSig(raw); err != nil {
+// signRequest is a share request whose fields are well-formed; the authSig is not verified yet.
+type signRequest struct {
+	dataHash [32]byte
+	conds    *access.Conditions
+}
+
+// parseSignRequest checks everything about a share request that needs no keys and no chain:
+// the data hash, the request's chain (one of the built-in names or chains), the conditions,
+// and the authSig's shape. A malformed authSig (not an object, unknown or missing fields) is
+// a 400; whether it verifies (401) is for authenticate.
+func parseSignRequest(req *api.EncryptionSignRequest, chains []string) (*signRequest, error) {
+	dataHash, err := parseDataHash(req.DataToEncryptHash)
+	if err != nil {
+		return nil, err
+	}
+	if req.Chain != "" && !knownChain(req.Chain, chains) {
+		return nil, api.Errorf(api.KindBadRequest, "chain: unknown chain %q", clip(req.Chain))
+	}
+	conds, err := access.ParseRequest(req.AccessControlConditions, req.EVMContractConditions, req.UnifiedAccessControlConditions,
+		access.WithChains(chains...))
+	if err != nil {
+		return nil, err
+	}
+	if len(req.AuthSig) > 0 && string(req.AuthSig) != "null" {
+		if _, err := access.ParseAuthSig(req.AuthSig); err != nil {
 			var e *api.Error
 			if errors.As(err, &e) && e.Kind == api.KindUnauthorized {
 				return nil, &api.Error{Kind: api.KindBadRequest, Message: e.Message}
@@ -111,7 +123,7 @@ func (n *Node) authenticateRequest(raw []byte) (*access.Auth, error) {
 			return nil, err
 		}
 	}
-	return n.authenticate(raw)
+	return &signRequest{dataHash: dataHash, conds: conds}, nil
 }
 
 // encryptionKeys returns the shares to sign with: those of the epoch the client asked for (the
