@@ -118,16 +118,18 @@ fewer than the threshold of nodes do.`,
 			}
 			cl := client.New(nf)
 			defer cl.Close()
-			d, err := cl.Decrypt(ctx, f, sig, client.WithProgress(func(n client.NodeShare) {
-				switch n.Status {
-				case client.ShareInvalid:
-					cli.Infof("%s: share %d rejected: %s", n.URL, n.ShareIndex, n.Reason)
-				case client.ShareRefused, client.ShareUnreachable, client.ShareNotAsked:
-					cli.Infof("%s: no share: %s", n.URL, n.Reason)
-				}
-			}))
+			d, err := cl.Decrypt(ctx, f, sig)
 			if err != nil {
 				return err
+			}
+			// Decryption succeeded; say which nodes did not help, and why.
+			for _, n := range d.Nodes {
+				switch n.Status {
+				case client.ShareInvalid:
+					cli.Infof("warning: %s: share %d rejected: %s", n.URL, n.ShareIndex, n.Reason)
+				case client.ShareRefused, client.ShareUnreachable, client.ShareNotAsked:
+					cli.Infof("warning: %s: no share: %s", n.URL, n.Reason)
+				}
 			}
 			if out == "" {
 				_, err := os.Stdout.Write(d.Plaintext)
