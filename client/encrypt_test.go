@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/drand/kyber"
-	kyberbls "github.com/drand/kyber/sign/bls"
 
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/mpc/bls"
@@ -47,7 +46,9 @@ func openWithRootKey(t *testing.T, f *client.EncryptedFile, secret kyber.Scalar)
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, err := kyberbls.NewSchemeOnG2(bls.Suite()).Sign(secret, bls.Identity(f.Conditions().Hash(), ct.DataHash))
+	// The identity's key is secret·H(identity) on G2, H the suite's hash to G2.
+	h := bls.Suite().G2().Point().(kyber.HashablePoint).Hash(bls.Identity(f.Conditions().Hash(), ct.DataHash))
+	key, err := bls.Suite().G2().Point().Mul(secret, h).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}

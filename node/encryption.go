@@ -69,7 +69,7 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	return &api.EncryptionSignResponse{
 		Result:         "success",
 		SignatureShare: hex.EncodeToString(partial),
-		ShareIndex:     int(keys.BLS.Share.I),
+		ShareIndex:     keys.BLS.Share.I,
 		CurveType:      "BLS",
 		DataSigned:     string(id),
 		BLSRootPubkey:  hex.EncodeToString(root),

@@ -152,7 +152,7 @@ func readLimited(path string, limit int) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read-only: nothing to lose on close
 		r = f
 	}
 	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))

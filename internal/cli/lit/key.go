@@ -57,7 +57,7 @@ func authSigFromFlags(nf *client.NetworkFile, key, authSigPath string) (*access.
 		if err != nil {
 			return nil, fmt.Errorf("--authsig: %w", err)
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read-only: nothing to lose on close
 		raw, err := io.ReadAll(io.LimitReader(f, access.MaxAuthSigSize+1))
 		if err != nil {
 			return nil, fmt.Errorf("--authsig: %w", err)
