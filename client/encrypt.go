@@ -21,7 +21,7 @@ const EncryptedFileVersion = 1
 
 // MaxEncryptedFileSize bounds a .lit file ParseEncryptedFile reads: the base64 of the largest
 // ciphertext plus room for the conditions and the other fields.
-var MaxEncryptedFileSize = base64.StdEncoding.EncodedLen(bls.MaxCiphertextSize) + 1<<20
+const MaxEncryptedFileSize = (bls.MaxCiphertextSize+2)/3*4 + 1<<20
 
 // EncryptedFile is the self-describing result of Encrypt (a ".lit" file): everything a holder
 // needs to ask the network for the key, except their own authSig. The condition list travels
