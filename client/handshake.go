@@ -39,7 +39,7 @@ func (c *Client) Handshake(ctx context.Context, node NodeEntry) (*api.HandshakeR
 		return nil, Attestation{}, err
 	}
 	var resp api.HandshakeResponse
-	if err := postJSON(ctx, node.URL, "/web/handshake", api.HandshakeRequest{Challenge: hex.EncodeToString(nonce[:])}, &resp); err != nil {
+	if err := postIdempotentJSON(ctx, node.URL, "/web/handshake", api.HandshakeRequest{Challenge: hex.EncodeToString(nonce[:])}, &resp); err != nil {
 		return nil, Attestation{}, err
 	}
 	return &resp, c.verify(ctx, node, &resp, nonce), nil

@@ -20,9 +20,13 @@ func Command() *cli.Command {
 Start here:
   lit devnet up            start a local network (4 nodes) and write .litdevnet/network.json
   lit status               show every node of the network
+  lit encrypt --conditions C.json --in F --out F.lit
+                           encrypt F for whoever meets the conditions
+  lit decrypt --in F.lit --key dev:1
+                           get key shares from the nodes and decrypt
 
 Commands read the network file from --network, then $LIT_NETWORK, then ./.litdevnet/network.json.
 Results are JSON on stdout; progress and errors go to stderr.`,
-		Sub: []*cli.Command{devnetCmd(), statusCmd(), ipfsCmd(), actionCmd(), benchCmd()},
+		Sub: []*cli.Command{devnetCmd(), statusCmd(), encryptCmd(), decryptCmd(), ipfsCmd(), actionCmd(), benchCmd()},
 	}
 }

@@ -1,0 +1,290 @@
+package client
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/mpc/bls"
+)
+
+// signTimeout bounds one node's answer to a share request (its condition checks read chains).
+const signTimeout = 45 * time.Second
+
+// ShareStatus is what came of asking one node for its decryption share.
+type ShareStatus string
+
+// The outcomes of a share request.
+const (
+	ShareValid       ShareStatus = "valid"       // a share that verified against the public polynomial
+	ShareInvalid     ShareStatus = "invalid"     // an answer whose share did not verify: skipped
+	ShareRefused     ShareStatus = "refused"     // the node answered with an error (conditions not met, bad auth, no keys…)
+	ShareUnreachable ShareStatus = "unreachable" // no answer: connection refused, timeout…
+	ShareNotAsked    ShareStatus = "not asked"   // its handshake failed or its attestation did not verify
+	ShareUnneeded    ShareStatus = "not needed"  // enough valid shares arrived before it answered
+)
+
+// NodeShare is one node's part in a decryption.
+type NodeShare struct {
+	URL    string      `json:"url"`
+	Status ShareStatus `json:"status"`
+	// ShareIndex is the share index the node's answer claimed (-1 without an answer).
+	ShareIndex int `json:"shareIndex"`
+	// Reason says why the node gave no valid share.
+	Reason string `json:"reason,omitempty"`
+	// Err is the node's error, an *api.Error when the node refused.
+	Err error `json:"-"`
+}
+
+// Decryption is the result of Decrypt.
+type Decryption struct {
+	Plaintext []byte
+	// Threshold is how many valid shares were combined.
+	Threshold int
+	// Nodes is what each node of the network file gave, in the file's order.
+	Nodes []NodeShare
+}
+
+// ShareError means fewer than the threshold of nodes gave a valid share. It says how many
+// answered and, for every node without a valid share, why.
+type ShareError struct {
+	Needed, Valid, Answered int
+	Nodes                   []NodeShare
+}
+
+// Error says how many nodes answered and why the others gave no valid share, naming nodes
+// with the same reason together.
+func (e *ShareError) Error() string {
+	var reasons []string
+	urls := map[string][]string{}
+	for _, n := range e.Nodes {
+		if n.Status == ShareValid {
+			continue
+		}
+		if _, ok := urls[n.Reason]; !ok {
+			reasons = append(reasons, n.Reason)
+		}
+		urls[n.Reason] = append(urls[n.Reason], n.URL)
+	}
+	why := make([]string, len(reasons))
+	for i, r := range reasons {
+		why[i] = strings.Join(urls[r], ", ") + ": " + r
+	}
+	return fmt.Sprintf("decrypt: %d of %d nodes answered, %d with a valid share (%d needed): %s",
+		e.Answered, len(e.Nodes), e.Valid, e.Needed, strings.Join(why, "; "))
+}
+
+// Unwrap gives the nodes' errors, so errors.As finds a refusing node's *api.Error.
+func (e *ShareError) Unwrap() []error {
+	var errs []error
+	for _, n := range e.Nodes {
+		if n.Err != nil {
+			errs = append(errs, n.Err)
+		}
+	}
+	return errs
+}
+
+// DecryptOption adjusts Decrypt.
+type DecryptOption func(*decryptConfig)
+
+type decryptConfig struct {
+	progress func(NodeShare)
+}
+
+// WithProgress calls fn with each node's outcome as soon as it is known (from Decrypt's own
+// goroutine, one call at a time).
+func WithProgress(fn func(NodeShare)) DecryptOption {
+	return func(c *decryptConfig) { c.progress = fn }
+}
+
+type shareAnswer struct {
+	node int
+	resp *api.EncryptionSignResponse
+	err  error
+}
+
+// Decrypt asks the network for the decryption key of f and decrypts it. It sends the
+// conditions, data hash and authSig to every node whose handshake verified, all at once;
+// verifies each share against the public polynomial as it arrives (a share that does not
+// verify is skipped and reported with its node and index); stops as soon as it holds
+// Threshold valid shares; combines them into the identity's key; decrypts and checks the data
+// hash. With fewer valid shares than the threshold the error is a *ShareError.
+func (c *Client) Decrypt(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
+	var cfg decryptConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := f.check(); err != nil {
+		return nil, fmt.Errorf("decrypt: .lit file: %w", err)
+	}
+	if authSig == nil {
+		return nil, errors.New("decrypt: no authSig")
+	}
+	rawAuth, err := json.Marshal(authSig)
+	if err != nil {
+		return nil, err
+	}
+	list, err := f.list()
+	if err != nil {
+		return nil, err
+	}
+	key, err := c.NetworkKey(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("decrypt: %w", err)
+	}
+	if key.PublicKey != strings.ToLower(f.NetworkPublicKey) {
+		return nil, fmt.Errorf("decrypt: the file is encrypted to network key %s, but this network's key is %s",
+			shortKey(f.NetworkPublicKey), shortKey(key.PublicKey))
+	}
+	id := f.identity()
+	req := api.EncryptionSignRequest{
+		DataToEncryptHash: hex.EncodeToString(f.ct.DataHash[:]),
+		AuthSig:           rawAuth,
+		Chain:             f.Chain,
+		Epoch:             key.Epoch,
+	}
+	switch f.ConditionsKind {
+	case access.KindAccessControl:
+		req.AccessControlConditions = list
+	case access.KindEVMContract:
+		req.EVMContractConditions = list
+	case access.KindUnified:
+		req.UnifiedAccessControlConditions = list
+	}
+
+	report := func(ns NodeShare) {
+		if cfg.progress != nil {
+			cfg.progress(ns)
+		}
+	}
+	nodes := make([]NodeShare, len(key.Nodes))
+	askCtx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	answers := make(chan shareAnswer)
+	asked := 0
+	for i, kn := range key.Nodes {
+		nodes[i] = NodeShare{URL: kn.Node.URL, ShareIndex: -1}
+		if !kn.Usable {
+			nodes[i].Status, nodes[i].Reason = ShareNotAsked, kn.Reason
+			nodes[i].Err = errors.New(kn.Reason)
+			report(nodes[i])
+			continue
+		}
+		asked++
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rctx, rcancel := context.WithTimeout(askCtx, signTimeout)
+			defer rcancel()
+			var resp api.EncryptionSignResponse
+			err := postIdempotentJSON(rctx, kn.Node.URL, "/web/encryption/sign", req, &resp)
+			a := shareAnswer{node: i, err: err}
+			if err == nil {
+				a.resp = &resp
+			}
+			select {
+			case answers <- a:
+			case <-askCtx.Done():
+			}
+		}()
+	}
+
+	var partials [][]byte
+	seen := map[int]string{}
+	for got := 0; got < asked && len(partials) < key.Threshold; got++ {
+		var a shareAnswer
+		select {
+		case a = <-answers:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("decrypt: %w", ctx.Err())
+		}
+		ns := &nodes[a.node]
+		if a.err != nil {
+			ns.Err, ns.Reason, ns.Status = a.err, a.err.Error(), ShareUnreachable
+			var ae *api.Error
+			if errors.As(a.err, &ae) {
+				ns.Status = ShareRefused
+			}
+			report(*ns)
+			continue
+		}
+		partial, index, err := checkShare(a.resp, key, id)
+		ns.ShareIndex = index
+		if err == nil {
+			if other, dup := seen[index]; dup {
+				err = fmt.Errorf("share index %d was already given by %s", index, other)
+			}
+		}
+		if err != nil {
+			ns.Err, ns.Reason, ns.Status = err, err.Error(), ShareInvalid
+			report(*ns)
+			continue
+		}
+		seen[index] = ns.URL
+		ns.Status = ShareValid
+		partials = append(partials, partial)
+		report(*ns)
+	}
+	cancel()
+	for i := range nodes {
+		if nodes[i].Status == "" {
+			nodes[i].Status, nodes[i].Reason = ShareUnneeded, "enough valid shares arrived first"
+		}
+	}
+	if len(partials) < key.Threshold {
+		answered := 0
+		for _, n := range nodes {
+			if n.Status == ShareValid || n.Status == ShareInvalid || n.Status == ShareRefused {
+				answered++
+			}
+		}
+		return nil, &ShareError{Needed: key.Threshold, Valid: len(partials), Answered: answered, Nodes: nodes}
+	}
+	sig, _, err := bls.Combine(key.Poly, id, partials, key.Threshold)
+	if err != nil {
+		return nil, fmt.Errorf("decrypt: combine shares: %w", err)
+	}
+	plaintext, err := bls.Decrypt(sig, f.conds.Hash(), f.ct)
+	if err != nil {
+		return nil, fmt.Errorf("decrypt: %w", err)
+	}
+	return &Decryption{Plaintext: plaintext, Threshold: key.Threshold, Nodes: nodes}, nil
+}
+
+// checkShare decodes and verifies one node's answer: the share must be for this identity,
+// claim the index the answer states, and verify under that index's public key.
+func checkShare(resp *api.EncryptionSignResponse, key *NetworkKey, id []byte) ([]byte, int, error) {
+	partial, err := hex.DecodeString(resp.SignatureShare)
+	if err != nil {
+		return nil, -1, errors.New("signatureShare is not hex")
+	}
+	index, err := bls.PartialIndex(partial)
+	if err != nil {
+		return nil, -1, err
+	}
+	if index != resp.ShareIndex {
+		return nil, index, fmt.Errorf("the share claims index %d, the answer says %d", index, resp.ShareIndex)
+	}
+	if resp.DataSigned != "" && resp.DataSigned != string(id) {
+		return nil, index, fmt.Errorf("share %d signs %q, not this file's identity", index, clip(resp.DataSigned))
+	}
+	if err := bls.VerifyPartial(key.Poly, id, partial); err != nil {
+		if resp.Epoch != key.Epoch {
+			return nil, index, fmt.Errorf("%w (a share of epoch %d, the key set is epoch %d's)", err, resp.Epoch, key.Epoch)
+		}
+		return nil, index, err
+	}
+	return partial, index, nil
+}
