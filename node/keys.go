@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/drand/kyber"
+	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"golang.org/x/sync/errgroup"
 
@@ -367,11 +368,12 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 		}
 		start.BLSCommits, start.SecpCommits = hexPoints(r.oldKeys.BLS), hexPoints(r.oldKeys.Secp)
 	}
-	// Members announce themselves (hello) until started; a hello proves the member is waiting
-	// and can reach this node. Hellos keep arriving during an attempt from members that missed
-	// its start: they get it again.
+	// Members say hello once they are connected to every member of the next set, and repeat it
+	// until started; members that missed a start get it again on their next hello. After an
+	// attempt, each member of the next set acknowledges (ok) that its own agreement check
+	// passed; only when all have is the attempt done.
 	var mu sync.Mutex
-	hello := map[int]bool{}
+	hello, acked := map[int]bool{}, map[int]bool{}
 	current := int64(-1) // the attempt under way, -1 between attempts
 	lctx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
@@ -382,14 +384,19 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 				return
 			}
 			var msg ctlMsg
-			if len(m.Payload) > maxCtlMsg || json.Unmarshal(m.Payload, &msg) != nil || msg.Kind != "hello" {
+			if len(m.Payload) > maxCtlMsg || json.Unmarshal(m.Payload, &msg) != nil {
 				continue
 			}
 			mu.Lock()
-			hello[m.From] = true
 			attempt := current
+			switch {
+			case msg.Kind == "hello":
+				hello[m.From] = true
+			case msg.Kind == "ok" && int64(msg.Attempt) == attempt:
+				acked[m.From] = true
+			}
 			mu.Unlock()
-			if attempt >= 0 {
+			if msg.Kind == "hello" && attempt >= 0 {
 				s := start
 				s.Attempt = uint32(attempt)
 				raw, _ := json.Marshal(s)
@@ -400,7 +407,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 
 	var lastErr error
 	for try := 0; try < attempts; try++ {
-		if err := r.waitHellos(ctx, &mu, hello); err != nil {
+		if err := r.waitFor(ctx, "join the key round", &mu, hello, 2*time.Minute, true); err != nil {
 			return nil, err
 		}
 		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
@@ -410,11 +417,15 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 		raw, _ := json.Marshal(start)
 		mu.Lock()
 		current = int64(attempt)
+		clear(acked)
 		mu.Unlock()
 		if err := mpc.Broadcast(ctx, ctl, raw); err != nil {
 			r.kr.n.log.Debug("some members missed the start; they get it on their next hello", "attempt", attempt, "error", err)
 		}
 		k, err := r.attempt(ctx, attempt, r.oldCommits())
+		if err == nil && k != nil {
+			err = r.waitFor(ctx, "confirm the result", &mu, acked, 30*time.Second, false)
+		}
 		mu.Lock()
 		current = -1
 		clear(hello) // a new attempt waits for fresh hellos: members that failed say so again
@@ -426,7 +437,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 				}
 			}
 			done, _ := json.Marshal(ctlMsg{Kind: "done", Attempt: attempt})
-			if err := mpc.Broadcast(ctx, ctl, done); err != nil {
+			if err := sendAll(ctx, ctl, done, 10*time.Second); err != nil {
 				r.kr.n.log.Warn("could not tell every member the key round is done", "error", err)
 			}
 			return k, nil
@@ -437,17 +448,17 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 	return nil, fmt.Errorf("key round failed %d times: %w", attempts, lastErr)
 }
 
-// waitHellos waits until every member of the next set said hello (and, resharing, the leaving
-// members too, or a grace period passed: the resharing needs only enough current members).
-func (r *keyRound) waitHellos(ctx context.Context, mu *sync.Mutex, hello map[int]bool) error {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+// waitFor waits until every member of the next set is in got (and, with leaving, every leaving
+// member too, or a grace period passed: a resharing needs only enough current members).
+func (r *keyRound) waitFor(ctx context.Context, what string, mu *sync.Mutex, got map[int]bool, limit time.Duration, leaving bool) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	grace := time.Now().Add(15 * time.Second)
 	for {
 		var missing, missingNew []string
 		mu.Lock()
 		for i, p := range r.peers {
-			if i == r.self || hello[i] {
+			if i == r.self || got[i] || (!leaving && i >= len(r.newSet)) {
 				continue
 			}
 			missing = append(missing, p.String())
@@ -459,21 +470,40 @@ func (r *keyRound) waitHellos(ctx context.Context, mu *sync.Mutex, hello map[int
 		if len(missing) == 0 || (!r.fresh && len(missingNew) == 0 && time.Now().After(grace)) {
 			return nil
 		}
-		r.kr.n.epochs.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to join the key round: %v",
-			r.epoch-1, r.epoch, len(missing), missing))
+		r.kr.n.epochs.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to %s: %v",
+			r.epoch-1, r.epoch, len(missing), what, missing))
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("members not ready for the key round: %v", missing)
+			return fmt.Errorf("members did not %s: %v", what, missing)
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }
 
+// meshed reports whether this node trusts a live connection to every member of the next set
+// (and, for a first key generation, to every member: all of them run the protocol).
+func (r *keyRound) meshed() bool {
+	h := r.kr.n.host
+	for i, p := range r.peers {
+		if i == r.self || (!r.fresh && i >= len(r.newSet)) {
+			continue
+		}
+		if !h.Gate.Trusted(p) || h.Network().Connectedness(p) != network.Connected {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, error) {
 	var pending *EpochKeys
 	pendingAttempt, havePending := uint32(0), false
+	ran := map[uint32]bool{} // attempts this node took part in: never run one twice
 	helloMsg, _ := json.Marshal(ctlMsg{Kind: "hello"})
 	sayHello := func() {
+		if !r.meshed() {
+			return // not yet connected to every member: the attempt would fail for us
+		}
 		if err := ctl.Send(ctx, r.coord, helloMsg); err != nil {
 			r.kr.n.log.Debug("hello to the key-round coordinator failed; retrying", "error", err)
 		}
@@ -481,7 +511,7 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 	sayHello()
 	deadline := time.Now().Add(3 * time.Minute)
 	for {
-		wctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		wctx, cancel := context.WithTimeout(ctx, time.Second)
 		m, err := ctl.Receive(wctx)
 		cancel()
 		if err != nil {
@@ -489,7 +519,7 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 				return nil, ctx.Err()
 			}
 			if time.Now().After(deadline) {
-				return nil, fmt.Errorf("waiting for the coordinator %s: no key round started", r.peers[r.coord])
+				return nil, fmt.Errorf("waiting for the coordinator %s: no key round finished", r.peers[r.coord])
 			}
 			if !havePending {
 				sayHello()
@@ -503,9 +533,10 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 		}
 		switch msg.Kind {
 		case "start":
-			if havePending && msg.Attempt == pendingAttempt {
-				continue // a repeated start of the attempt this node already finished
+			if ran[msg.Attempt] {
+				continue // a repeated start of an attempt this node already ran
 			}
+			ran[msg.Attempt] = true
 			pending, havePending = nil, false
 			old, err := r.checkCommits(msg)
 			if err != nil {
@@ -519,6 +550,12 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 			}
 			pending, pendingAttempt, havePending = k, msg.Attempt, true
 			deadline = time.Now().Add(3 * time.Minute)
+			if k != nil {
+				ok, _ := json.Marshal(ctlMsg{Kind: "ok", Attempt: msg.Attempt})
+				if err := ctl.Send(ctx, r.coord, ok); err != nil {
+					r.kr.n.log.Warn("could not confirm the key round to the coordinator", "error", err)
+				}
+			}
 		case "done":
 			if !havePending || pendingAttempt != msg.Attempt {
 				return nil, fmt.Errorf("the coordinator finished attempt %d, which this node does not hold", msg.Attempt)
@@ -529,6 +566,36 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 				}
 			}
 			return pending, nil
+		}
+	}
+}
+
+// sendAll sends payload to every other member, retrying those that fail until limit.
+func sendAll(ctx context.Context, tr mpc.Transport, payload []byte, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	todo := map[int]bool{}
+	for i := 0; i < tr.Members(); i++ {
+		if i != tr.Self() {
+			todo[i] = true
+		}
+	}
+	for {
+		var lastErr error
+		for i := range todo {
+			if err := tr.Send(ctx, i, payload); err != nil {
+				lastErr = err
+				continue
+			}
+			delete(todo, i)
+		}
+		if len(todo) == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%d member(s) unreachable: %w", len(todo), lastErr)
+		case <-time.After(200 * time.Millisecond):
 		}
 	}
 }
@@ -732,7 +799,7 @@ func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *Ep
 	defer tr.Close()
 	ctx, cancel := context.WithTimeout(ctx, 2*dkgPhaseLength)
 	defer cancel()
-	if err := mpc.Broadcast(ctx, tr, mine); err != nil {
+	if err := sendAll(ctx, tr, mine, dkgPhaseLength); err != nil {
 		return fmt.Errorf("send key digest: %w", err)
 	}
 	seen := map[int]bool{}
