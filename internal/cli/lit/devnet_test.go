@@ -163,6 +163,8 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 		}
 	}
 
+	checkActionPinAndRun(t, bin, work, netFile)
+
 	// Kill one node hard: status must say so instead of hiding it.
 	pids := pidsOf(t, devDir)
 	if len(pids) != 5 {
