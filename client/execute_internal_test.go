@@ -18,7 +18,9 @@ func failed(kind, msg string) *api.ExecuteResponse {
 }
 
 func TestTallyTakesTheMostCommonOutcome(t *testing.T) {
-	share := func(s string) map[string]json.RawMessage { return map[string]json.RawMessage{"sig": json.RawMessage(`"` + s + `"`)} }
+	share := func(s string) map[string]json.RawMessage {
+		return map[string]json.RawMessage{"sig": json.RawMessage(`"` + s + `"`)}
+	}
 	cases := []struct {
 		name       string
 		answers    []*api.ExecuteResponse // nil: the node gave no answer
