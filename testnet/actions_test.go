@@ -76,6 +76,15 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 		if want := "hello litmesh from " + cid + " for " + addr; res.Response != want || res.Agreed != 4 {
 			t.Fatalf("response %q from %d of 4 nodes, want %q from all", res.Response, res.Agreed, want)
 		}
+		c0, err := ipfs.ParseCID(cid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range c.Members() {
+			if has, err := m.Node().IPFS().HasAll(ctx, c0); err != nil || !has {
+				t.Errorf("node %d does not hold the pinned action (%v)", m.Index, err)
+			}
+		}
 	})
 
 	t.Run("an action stored on one node is fetched from its peers by every other node", func(t *testing.T) {
