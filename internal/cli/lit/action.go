@@ -62,8 +62,12 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			if err != nil {
 				return err
 			}
-			if req.AuthSig, err = authSigFor(nf, key, authSig); err != nil {
-				return cli.Usagef("%v", err)
+			sig, err := authSigFromFlags(nf, key, authSig)
+			if err != nil {
+				return err
+			}
+			if req.AuthSig, err = json.Marshal(sig); err != nil {
+				return err
 			}
 			cl := client.New(nf)
 			defer cl.Close()
