@@ -14,12 +14,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/litmesh/litmesh/runtime"
 )
 
 var litBinary string
 
 // TestMain compiles the lit binary once for every test here: the devnet runs real processes.
+// Tests that start in-process nodes make their Lit Action runtimes re-execute this binary as
+// workers, which RunWorkerIfRequested hands off before anything else.
 func TestMain(m *testing.M) {
+	runtime.RunWorkerIfRequested()
 	dir, err := os.MkdirTemp("", "lit-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
