@@ -17,6 +17,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
+
+	"github.com/litmesh/litmesh/api"
 )
 
 // ConfigFile is the name of the operator's config file inside the node directory.
@@ -56,6 +58,14 @@ type Config struct {
 	IPFSPeers    []string `toml:"ipfs_peers" env:"LITMESH_IPFS_PEERS" flag:"ipfs-peers" help:"extra IPFS peers (multiaddrs with /p2p/ID, e.g. a local kubo) to fetch blocks from, comma-separated"`
 	IPFSGateways []string `toml:"ipfs_gateways" env:"LITMESH_IPFS_GATEWAYS" flag:"ipfs-gateways" help:"trustless IPFS HTTP gateways to fall back on (every block is re-hashed), comma-separated"`
 	IPFSTimeout  Duration `toml:"ipfs_timeout" env:"LITMESH_IPFS_TIMEOUT" flag:"ipfs-timeout" help:"how long to look for a CID before giving up"`
+
+	ActionWorkers       int      `toml:"action_workers" env:"LITMESH_ACTION_WORKERS" flag:"action-workers" help:"Lit Action worker processes, i.e. concurrent executions; 0 means one per CPU"`
+	ActionTimeout       Duration `toml:"action_timeout" env:"LITMESH_ACTION_TIMEOUT" flag:"action-timeout" help:"wall-time limit of one Lit Action execution, host calls included"`
+	ActionMaxHeapMB     int      `toml:"action_max_heap_mb" env:"LITMESH_ACTION_MAX_HEAP_MB" flag:"action-max-heap-mb" help:"V8 heap limit of one Lit Action execution, MiB"`
+	ActionMaxCodeKB     int      `toml:"action_max_code_kb" env:"LITMESH_ACTION_MAX_CODE_KB" flag:"action-max-code-kb" help:"largest Lit Action source this node runs, KiB (at most 16384)"`
+	ActionMaxResponseKB int      `toml:"action_max_response_kb" env:"LITMESH_ACTION_MAX_RESPONSE_KB" flag:"action-max-response-kb" help:"largest response a Lit Action may set, KiB"`
+	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
+	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -91,6 +101,14 @@ func DefaultConfig() Config {
 		Mode:        "production",
 		Attestation: "sev-snp",
 		ChainName:   "litdevnet",
+
+		// The Lit Action limits of DESIGN.md §5, which are Lit's own.
+		ActionTimeout:       Duration{30 * time.Second},
+		ActionMaxHeapMB:     256,
+		ActionMaxCodeKB:     api.MaxActionCode >> 10,
+		ActionMaxResponseKB: 100,
+		ActionMaxFetches:    75,
+		ActionMaxSignatures: 10,
 	}
 }
 
@@ -311,12 +329,36 @@ func (c *Config) validate(sources map[string]string) error {
 			return bad("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
 		}
 	}
+	if err := c.validateActions(); err != nil {
+		return bad(err.Key, err.Err)
+	}
 	for _, kd := range []struct {
 		key string
 		d   Duration
-	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}} {
+	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}} {
 		if kd.d.Duration <= 0 {
 			return bad(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
+		}
+	}
+	return nil
+}
+
+// validateActions checks the Lit Action settings; the error's Source is filled by the caller.
+func (c *Config) validateActions() *ConfigError {
+	for _, r := range []struct {
+		key      string
+		v        int
+		min, max int
+	}{
+		{"action_workers", c.ActionWorkers, 0, 256},
+		{"action_max_heap_mb", c.ActionMaxHeapMB, 16, 16 << 10},
+		{"action_max_code_kb", c.ActionMaxCodeKB, 1, api.MaxActionCode >> 10},
+		{"action_max_response_kb", c.ActionMaxResponseKB, 1, 1 << 20},
+		{"action_max_fetches", c.ActionMaxFetches, 1, 1 << 20},
+		{"action_max_signatures", c.ActionMaxSignatures, 1, 1 << 10},
+	} {
+		if r.v < r.min || r.v > r.max {
+			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}
 		}
 	}
 	return nil

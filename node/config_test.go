@@ -73,6 +73,9 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a production node without a chain", flags: []string{}, wantKey: "chain_rpc", wantSrc: "default"},
 		{name: "a malformed contract address", flags: []string{"--mode", "devnet", "--chain-rpc", "http://127.0.0.1:8545", "--staking-contract", "0x12"}, wantKey: "staking_contract", wantSrc: "flag --staking-contract"},
 		{name: "a chain entry without a URL", env: map[string]string{"LITMESH_MODE": "devnet", "LITMESH_CHAINS": "ethereum"}, wantKey: "chains", wantSrc: "env LITMESH_CHAINS"},
+		{name: "a Lit Action heap too small for ethers", env: map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ACTION_MAX_HEAP_MB": "8"}, wantKey: "action_max_heap_mb", wantSrc: "env LITMESH_ACTION_MAX_HEAP_MB"},
+		{name: "a Lit Action code limit above what the node stores", file: "mode = \"devnet\"\naction_max_code_kb = 20000", wantKey: "action_max_code_kb", wantSrc: "config.toml"},
+		{name: "a zero Lit Action time limit", flags: []string{"--mode", "devnet", "--action-timeout", "0s"}, wantKey: "action_timeout", wantSrc: "flag --action-timeout"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

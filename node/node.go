@@ -27,6 +27,7 @@ import (
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/p2p"
+	"github.com/litmesh/litmesh/runtime"
 )
 
 // Version is the node software version, reported in status and handshakes. Release builds set
@@ -52,9 +53,12 @@ type Node struct {
 	host      *p2p.Host
 	sessions  *p2p.Sessions
 	ipfs      *ipfs.Service
+	actions   *runtime.Pool // Lit Action workers
 	api       *http.Server
 	apiLn     net.Listener
 	apiDone   chan error
+
+	actionHTTP *http.Client // what Lit Actions fetch through
 
 	stops []func(context.Context) error // reverse start order
 
@@ -87,7 +91,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  3. attestation provider, keystore (sealed with the provider's key), verifier
 //  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
 //  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
-//  6. IPFS blockstore and bitswap on the host
+//  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
 //  8. the epoch watcher (transitions, ready signals)
@@ -126,13 +130,16 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.epochs.OnTransition("root keys", n.keys.transition)
 	n.epochs.OnAdvance(n.keys.prune)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
-	if err := n.startAccess(ctx); err != nil {
+	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
 		return nil, err
 	}
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
 	if err := n.startIPFS(); err != nil {
+		return nil, err
+	}
+	if err := n.startActions(ctx); err != nil {
 		return nil, err
 	}
 	n.host.Start(ctx)

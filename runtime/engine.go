@@ -65,7 +65,12 @@ type execution struct {
 
 func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, error) {
 	e := &engine{lim: lim, send: send, replies: replies}
-	v8.SetFlags("--expose-gc") // before the isolate exists; the prelude hides gc() from actions
+	// Before the isolate exists. --expose-gc: collect() needs gc(); the prelude hides it from
+	// actions. --no-compilation-cache: V8's cache of compiled scripts keeps every action's
+	// source alive for a dozen or so full collections after its context is gone, so a run of
+	// large actions could fill the heap with sources no execution uses; the prelude and ethers
+	// are compiled once per isolate and do not need it.
+	v8.SetFlags("--expose-gc", "--no-compilation-cache")
 	e.iso = v8.NewIsolate(v8.WithResourceConstraints(uint64(min(16<<20, lim.MaxHeap)), uint64(lim.MaxHeap)))
 	e.gcCtx = v8.NewContext(e.iso)
 	gc, err := e.gcCtx.RunScript("gc", "litmesh:gc.js")
@@ -80,9 +85,16 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	}
 	// The UMD bundle takes its CommonJS branch when module and exports exist, so wrapping it in
 	// a function gives a factory that builds a fresh ethers in whatever context calls it.
-	wrapped := "(function () { var module = { exports: {} }, exports = module.exports;\n" + ethersJS + "\n;return module.exports; })"
+	bundle, err := lazyENS(ethersJS)
+	if err != nil {
+		return nil, err
+	}
+	wrapped := "(function () { var module = { exports: {} }, exports = module.exports;\n" + bundle + "\n;return module.exports; })"
 	if e.ethers, err = e.iso.CompileUnboundScript(wrapped, "litmesh:ethers-5.7.2.js", v8.CompileOptions{}); err != nil {
 		return nil, fmt.Errorf("compile ethers: %w", err)
+	}
+	if err := e.warmEthers(); err != nil {
+		return nil, err
 	}
 	e.natives = v8.NewObjectTemplate(e.iso)
 	for name, fn := range map[string]func(*execution, *v8.FunctionCallbackInfo) (*v8.Value, error){
@@ -102,6 +114,26 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 		}
 	}
 	return e, nil
+}
+
+// warmEthers instantiates ethers once in a context no action sees, then drops it. V8 compiles
+// a function's bytecode on its first call and keeps it with the isolate's compiled script, so
+// the first action to use ethers does not pay for compiling the bundle's load path (~50 ms).
+// Only code is kept; the objects built here die with their context.
+func (e *engine) warmEthers() error {
+	ctx := v8.NewContext(e.iso)
+	defer ctx.Close()
+	factory, err := e.ethers.Run(ctx)
+	if err == nil {
+		var fn *v8.Function
+		if fn, err = factory.AsFunction(); err == nil {
+			_, err = fn.Call(v8.Undefined(e.iso))
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("load ethers: %w", err)
+	}
+	return nil
 }
 
 // terminate stops the JavaScript of st if it is still running. It may be called from any

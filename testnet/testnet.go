@@ -1,6 +1,9 @@
 // Package testnet runs an in-process cluster of real litmesh nodes — real libp2p over loopback,
 // real HTTP APIs — for tests. It is test-only: it imports "testing" and must never be imported by
 // a binary (the devnet launcher, which binaries use, is package testnet/devnet).
+//
+// Nodes run Lit Actions in worker processes that are the running binary re-executed, so a test
+// binary that starts a cluster must call runtime.RunWorkerIfRequested first in its TestMain.
 package testnet
 
 import (
@@ -149,6 +152,9 @@ func (c *Cluster) newMember(ctx context.Context, root string, i int) (*Member, d
 		t.Fatalf("config node %d: %v", i, err)
 	}
 	cfg.Network = "testnet"
+	// One warm Lit Action worker per node keeps clusters lean; a test that needs more
+	// concurrent executions sets action_workers in WithConfig.
+	cfg.ActionWorkers = 1
 	cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
 	// The API port is fixed before start so the chain registration can name the URL.
 	cfg.APIAddr = freeAddr(t)

@@ -14,12 +14,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/litmesh/litmesh/runtime"
 )
 
 var litBinary string
 
 // TestMain compiles the lit binary once for every test here: the devnet runs real processes.
+// Tests that start in-process nodes make their Lit Action runtimes re-execute this binary as
+// workers, which RunWorkerIfRequested hands off before anything else.
 func TestMain(m *testing.M) {
+	runtime.RunWorkerIfRequested()
 	dir, err := os.MkdirTemp("", "lit-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -162,6 +167,8 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 			t.Errorf("node %s: attestation %+v, want verified (simulated)", s.URL, s.Attestation)
 		}
 	}
+
+	checkActionPinAndRun(t, bin, work, netFile)
 
 	// Kill one node hard: status must say so instead of hiding it.
 	pids := pidsOf(t, devDir)

@@ -47,7 +47,7 @@ func actionCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "action",
 		Short: "Lit Actions: pin to the network, run",
-		Sub:   []*cli.Command{actionPinCmd()},
+		Sub:   []*cli.Command{actionPinCmd(), actionRunCmd()},
 	}
 }
 

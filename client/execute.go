@@ -1,0 +1,221 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/litmesh/litmesh/api"
+)
+
+// ExecuteRequest is a Lit Action to run on the network.
+type ExecuteRequest struct {
+	Code     []byte          // the JavaScript source, for inline code; or
+	CID      string          // the CID of an action stored on IPFS (see PinAction)
+	JSParams json.RawMessage // a JSON object, or nil
+	AuthSig  json.RawMessage // the requester's Lit-format authSig
+	// Nodes is the node set to run on; nil means every node of the network file.
+	Nodes []NodeEntry
+}
+
+// NodeExecution is what one node answered.
+type NodeExecution struct {
+	URL string `json:"url"`
+	// Result is the node's answer, successful or not; nil if the node gave none (Error says why).
+	Result *api.ExecuteResponse `json:"result,omitempty"`
+	Error  string               `json:"error,omitempty"`
+}
+
+// ExecuteResult is the network's answer: the most common outcome among the nodes.
+type ExecuteResult struct {
+	Response string `json:"response"`
+	Logs     string `json:"logs"`
+	// Signatures are the signature shares of every signEcdsa, by sigName, one per node that gave
+	// the winning response, in node order. They are not combined yet.
+	Signatures map[string][]json.RawMessage `json:"signatures"`
+	// Agreed is how many nodes gave the winning outcome.
+	Agreed int `json:"agreed"`
+	// Nodes is every node's own answer, in node-set order.
+	Nodes []NodeExecution `json:"nodes"`
+}
+
+// ActionFailedError is an execution that failed on (most of) the nodes: the action did not
+// parse, threw, broke a limit, or the nodes could not run it.
+type ActionFailedError struct {
+	Kind    string
+	Message string
+	Agreed  int // nodes that failed this way
+	Of      int // nodes asked
+}
+
+func (e *ActionFailedError) Error() string {
+	return fmt.Sprintf("%s: %s (%d of %d nodes)", e.Kind, e.Message, e.Agreed, e.Of)
+}
+
+// Execute runs a Lit Action on every node of the node set at once and takes the most common
+// outcome, as Lit's SDK does. When that outcome is a failure the error is an
+// *ActionFailedError and the result still carries the logs and every node's answer.
+func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResult, error) {
+	if (len(req.Code) == 0) == (req.CID == "") {
+		return nil, errors.New("execute: give exactly one of code and a CID")
+	}
+	if len(req.Code) > api.MaxActionCode {
+		return nil, fmt.Errorf("execute: code is %d bytes, over the %d-byte limit", len(req.Code), api.MaxActionCode)
+	}
+	nodes := req.Nodes
+	if len(nodes) == 0 {
+		nodes = c.Network.Nodes
+	}
+	if len(nodes) == 0 {
+		return nil, errors.New("execute: no nodes to run on")
+	}
+	body := api.ExecuteRequest{IPFSID: req.CID, JSParams: req.JSParams, AuthSig: req.AuthSig}
+	if len(req.Code) > 0 {
+		body.Code = base64.StdEncoding.EncodeToString(req.Code)
+	}
+	for _, n := range nodes {
+		body.NodeSet = append(body.NodeSet, api.NodeSetEntry{SocketAddress: n.URL, Value: 1})
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("encode request: %w", err)
+	}
+
+	answers := make([]NodeExecution, len(nodes))
+	var wg sync.WaitGroup
+	for i, n := range nodes {
+		wg.Go(func() {
+			answers[i].URL = n.URL
+			res, err := executeOn(ctx, n.URL, raw)
+			if err != nil {
+				answers[i].Error = err.Error()
+				return
+			}
+			answers[i].Result = res
+		})
+	}
+	wg.Wait()
+	return tally(answers)
+}
+
+// executeOn posts one execution. An action's failure is an answer (HTTP 400 with Lit's body),
+// not an error; an error means the node gave no answer of that shape.
+func executeOn(ctx context.Context, nodeURL string, body []byte) (*api.ExecuteResponse, error) {
+	url := strings.TrimRight(nodeURL, "/") + "/web/execute"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := httpClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: %w", url, unwrapURLError(err))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse+1))
+	if err != nil {
+		return nil, fmt.Errorf("read response from %s: %w", url, err)
+	}
+	if len(data) > maxResponse {
+		return nil, fmt.Errorf("response from %s over %d bytes", url, maxResponse)
+	}
+	return decodeExecuteResponse(resp.StatusCode, data)
+}
+
+// decodeExecuteResponse reads a node's answer to /web/execute: a successful run (200), an
+// action's failure, or an API error (both {"error": {"kind", "message"}}, the latter returned
+// as an *api.Error).
+func decodeExecuteResponse(status int, data []byte) (*api.ExecuteResponse, error) {
+	var out api.ExecuteResponse
+	if err := json.Unmarshal(data, &out); err != nil {
+		if status >= 300 {
+			return nil, fmt.Errorf("HTTP %d with an unreadable body", status)
+		}
+		return nil, fmt.Errorf("decode execute response: %w", err)
+	}
+	switch {
+	case status == http.StatusOK && out.Success && out.Error == nil:
+		return &out, nil
+	case status == http.StatusOK:
+		return nil, errors.New("HTTP 200 for a failed execution")
+	case out.Error == nil || out.Error.Kind == "":
+		return nil, fmt.Errorf("HTTP %d", status)
+	case out.Success:
+		return nil, fmt.Errorf("HTTP %d for a successful execution", status)
+	}
+	if isAPIKind(out.Error.Kind) && status != http.StatusBadRequest {
+		return nil, &api.Error{Kind: api.Kind(out.Error.Kind), Message: out.Error.Message}
+	}
+	return &out, nil
+}
+
+func isAPIKind(k string) bool {
+	return api.Kind(k).Status() != http.StatusInternalServerError || k == string(api.KindInternal)
+}
+
+// tally picks the most common outcome of the nodes' answers: the same response, or the same
+// failure. A tie goes to a success, then to the earlier node.
+func tally(answers []NodeExecution) (*ExecuteResult, error) {
+	count := map[string]int{}
+	first := map[string]int{}
+	var errs []error
+	for i, a := range answers {
+		if a.Result == nil {
+			errs = append(errs, fmt.Errorf("%s: %s", a.URL, a.Error))
+			continue
+		}
+		k := outcomeKey(a.Result)
+		if _, ok := first[k]; !ok {
+			first[k] = i
+		}
+		count[k]++
+	}
+	if len(count) == 0 {
+		return nil, fmt.Errorf("no node ran the action: %w", errors.Join(errs...))
+	}
+	better := func(k, than string) bool {
+		if count[k] != count[than] {
+			return count[k] > count[than]
+		}
+		if success(k) != success(than) {
+			return success(k)
+		}
+		return first[k] < first[than]
+	}
+	best := ""
+	for k := range count {
+		if best == "" || better(k, best) {
+			best = k
+		}
+	}
+	won := answers[first[best]].Result
+	out := &ExecuteResult{Response: won.Response, Logs: won.Logs, Signatures: map[string][]json.RawMessage{}, Agreed: count[best], Nodes: answers}
+	if !won.Success {
+		return out, &ActionFailedError{Kind: won.Error.Kind, Message: won.Error.Message, Agreed: count[best], Of: len(answers)}
+	}
+	for _, a := range answers {
+		if a.Result == nil || outcomeKey(a.Result) != best {
+			continue
+		}
+		for name, share := range a.Result.SignedData {
+			out.Signatures[name] = append(out.Signatures[name], share)
+		}
+	}
+	return out, nil
+}
+
+func outcomeKey(r *api.ExecuteResponse) string {
+	if r.Success {
+		return "ok\x00" + r.Response
+	}
+	return "failed\x00" + r.Error.Kind + "\x00" + r.Error.Message
+}
+
+func success(key string) bool { return strings.HasPrefix(key, "ok\x00") }

@@ -1,0 +1,88 @@
+package lit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/internal/cli"
+)
+
+func actionRunCmd() *cli.Command {
+	var network, cid, file, params, key, authSig string
+	return &cli.Command{
+		Name:  "run",
+		Short: "run a Lit Action on every node and print the agreed result",
+		Long: `Run a Lit Action on every node of the network: by CID (pinned with 'lit action pin') or
+from a local file, sent inline. --params is the jsParams object; each key is also a global of
+the action. Authenticate with --key (hex or dev:N; a fresh authSig is signed with it) or with
+--authsig FILE (a Lit-format authSig). Prints {"response", "logs", "signatures"}: the most common
+response among the nodes, that node's logs, and the signature shares by sigName. Exits non-zero
+with the error if the action failed on most nodes; its logs then go to stderr.`,
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
+			fs.StringVar(&cid, "cid", "", "CID of a pinned action")
+			fs.StringVar(&file, "file", "", "JavaScript file to run inline")
+			fs.StringVar(&params, "params", "", "jsParams, a JSON object")
+			fs.StringVar(&key, "key", "", "private key to sign the authSig with: hex, or dev:N for devnet account N")
+			fs.StringVar(&authSig, "authsig", "", "file holding a Lit-format authSig (JSON)")
+		},
+		Run: func(ctx context.Context, args []string) error {
+			if len(args) > 0 {
+				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if (cid == "") == (file == "") {
+				return cli.Usagef("give exactly one of --cid and --file")
+			}
+			req := client.ExecuteRequest{CID: cid}
+			if file != "" {
+				code, err := os.ReadFile(file)
+				if err != nil {
+					return err
+				}
+				if len(code) > api.MaxActionCode {
+					return fmt.Errorf("%s is %d bytes, over the %d-byte action limit", file, len(code), api.MaxActionCode)
+				}
+				req.Code = code
+			}
+			if params != "" {
+				p := json.RawMessage(strings.TrimSpace(params))
+				if !json.Valid(p) || p[0] != '{' {
+					return cli.Usagef("--params: want a JSON object")
+				}
+				req.JSParams = p
+			}
+			nf, err := client.LoadNetwork(client.ResolveNetworkPath(network))
+			if err != nil {
+				return err
+			}
+			sig, err := authSigFromFlags(nf, key, authSig)
+			if err != nil {
+				return err
+			}
+			if req.AuthSig, err = json.Marshal(sig); err != nil {
+				return err
+			}
+			cl := client.New(nf)
+			defer cl.Close()
+			res, err := cl.Execute(ctx, req)
+			var failed *client.ActionFailedError
+			if errors.As(err, &failed) && res.Logs != "" {
+				cli.Infof("logs:\n%s", strings.TrimRight(res.Logs, "\n"))
+			}
+			if err != nil {
+				return err
+			}
+			if res.Agreed < len(res.Nodes) {
+				cli.Infof("%d of %d nodes gave this response", res.Agreed, len(res.Nodes))
+			}
+			return cli.PrintJSON(map[string]any{"response": res.Response, "logs": res.Logs, "signatures": res.Signatures})
+		},
+	}
+}

@@ -1,0 +1,250 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	goruntime "runtime"
+	"time"
+	"unicode/utf8"
+
+	"github.com/ipfs/go-cid"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/ipfs"
+	"github.com/litmesh/litmesh/runtime"
+)
+
+// actionLimits are the per-execution limits from the config; what the config does not set
+// keeps the runtime's defaults.
+func (c *Config) actionLimits() runtime.Limits {
+	return runtime.Limits{
+		Timeout:       c.ActionTimeout.Duration,
+		MaxHeap:       int64(c.ActionMaxHeapMB) << 20,
+		MaxCode:       c.ActionMaxCodeKB << 10,
+		MaxResponse:   c.ActionMaxResponseKB << 10,
+		MaxFetches:    c.ActionMaxFetches,
+		MaxSignatures: c.ActionMaxSignatures,
+	}
+}
+
+// startActions starts the Lit Action runtime: a pool of worker processes (this binary
+// re-executed; main must call runtime.RunWorkerIfRequested first), each with a warm V8
+// isolate, and the HTTP client actions fetch through.
+func (n *Node) startActions(ctx context.Context) error {
+	workers := n.cfg.ActionWorkers
+	if workers == 0 {
+		workers = goruntime.NumCPU()
+	}
+	lim := n.cfg.actionLimits()
+	pool, err := runtime.NewPool(ctx,
+		runtime.WithWorkers(workers),
+		runtime.WithLimits(lim),
+		runtime.WithLogger(n.log.With("component", "runtime")),
+	)
+	if err != nil {
+		return fmt.Errorf("start the Lit Action runtime: %w", err)
+	}
+	n.actions = pool
+	n.actionHTTP = newActionHTTPClient(lim.Timeout)
+	n.stops = append(n.stops, func(context.Context) error {
+		err := pool.Close()
+		n.actionHTTP.CloseIdleConnections()
+		return err
+	})
+	return nil
+}
+
+// executeInput is a validated /web/execute request.
+type executeInput struct {
+	code    []byte  // the source, when sent inline
+	cid     cid.Cid // the action's CID: given, or computed from inline code
+	inline  bool
+	params  json.RawMessage
+	authSig json.RawMessage
+	nodeSet []api.NodeSetEntry
+}
+
+// maxExecuteParams bounds jsParams; the runtime enforces the same default.
+const maxExecuteParams = 4 << 20
+
+// executeBodyLimit is the largest /web/execute body: the code base64-encoded, the params and
+// room for the authSig and node set.
+func executeBodyLimit(maxCode int) int64 {
+	return int64(base64.StdEncoding.EncodedLen(maxCode)) + maxExecuteParams + 256<<10
+}
+
+// parseExecuteRequest validates a decoded /web/execute body. Inline code gets the CID that
+// `ipfs add` would give it, so permissions can name it. Errors are *api.Error naming the field.
+func parseExecuteRequest(req *api.ExecuteRequest, maxCode int) (executeInput, error) {
+	var in executeInput
+	switch {
+	case req.Code != "" && req.IPFSID != "":
+		return in, api.Errorf(api.KindBadRequest, "give either code or ipfsId, not both")
+	case req.Code == "" && req.IPFSID == "":
+		return in, api.Errorf(api.KindBadRequest, "missing the action: give code (base64 JavaScript) or ipfsId (a CID)")
+	case req.Code != "":
+		if base64.StdEncoding.DecodedLen(len(req.Code)) > maxCode+2 {
+			return in, api.Errorf(api.KindTooLarge, "code: over the %d-byte limit", maxCode)
+		}
+		code, err := base64.StdEncoding.DecodeString(req.Code)
+		if err != nil {
+			return in, api.Errorf(api.KindBadRequest, "code: not base64 (Lit sends the source base64-encoded): %v", err)
+		}
+		if len(code) > maxCode {
+			return in, api.Errorf(api.KindTooLarge, "code: %d bytes, over the %d-byte limit", len(code), maxCode)
+		}
+		if !utf8.Valid(code) {
+			return in, api.Errorf(api.KindBadRequest, "code: the decoded source is not UTF-8 text")
+		}
+		c, err := ipfs.CIDOf(bytes.NewReader(code))
+		if err != nil {
+			return in, fmt.Errorf("compute the CID of inline code: %w", err)
+		}
+		in.code, in.cid, in.inline = code, c, true
+	default:
+		c, err := ipfs.ParseCID(req.IPFSID)
+		if err != nil {
+			return in, api.Errorf(api.KindBadRequest, "ipfsId: %v", err)
+		}
+		in.cid = c
+	}
+	if p := bytes.TrimSpace(req.JSParams); len(p) > 0 && !bytes.Equal(p, []byte("null")) {
+		if len(p) > maxExecuteParams {
+			return in, api.Errorf(api.KindTooLarge, "jsParams: %d bytes, over the %d-byte limit", len(p), maxExecuteParams)
+		}
+		if p[0] != '{' || !json.Valid(p) {
+			return in, api.Errorf(api.KindBadRequest, "jsParams: want a JSON object")
+		}
+		in.params = p
+	}
+	if len(req.NodeSet) > api.MaxNodeSet {
+		return in, api.Errorf(api.KindBadRequest, "nodeSet: %d entries, over the limit of %d", len(req.NodeSet), api.MaxNodeSet)
+	}
+	for i, e := range req.NodeSet {
+		if e.SocketAddress == "" || len(e.SocketAddress) > 512 {
+			return in, api.Errorf(api.KindBadRequest, "nodeSet[%d].socketAddress: want a node address of at most 512 bytes", i)
+		}
+	}
+	in.nodeSet = req.NodeSet
+	in.authSig = req.AuthSig
+	return in, nil
+}
+
+// handleExecute is POST /web/execute: fetch the action (inline or by CID through IPFS), run it
+// in the runtime with this request's auth, and answer in Lit's shape.
+func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
+	lim := n.cfg.actionLimits()
+	// Finding the code and running it may together take longer than the server's write
+	// timeout; this response is allowed both deadlines and some slack.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(n.cfg.IPFSTimeout.Duration + lim.Timeout + 30*time.Second))
+
+	var req api.ExecuteRequest
+	if err := decodeJSON(w, r, executeBodyLimit(lim.MaxCode), &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	in, err := parseExecuteRequest(&req, lim.MaxCode)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	auth, err := n.authenticate(in.authSig)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	code := in.code
+	if !in.inline {
+		if code, err = n.ipfs.Cat(r.Context(), in.cid, int64(lim.MaxCode)); err != nil {
+			writeError(w, actionCodeError(in.cid, err))
+			return
+		}
+	}
+	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet}
+	res, err := n.actions.Execute(r.Context(), runtime.Request{
+		Code:     string(code),
+		IPFSID:   in.cid.String(),
+		JSParams: in.params,
+		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
+	}, host)
+	if err != nil {
+		status, body := executeFailure(res, err)
+		writeJSON(w, status, body)
+		return
+	}
+	sigs := res.Signatures
+	if sigs == nil {
+		sigs = map[string]json.RawMessage{}
+	}
+	writeJSON(w, http.StatusOK, api.ExecuteResponse{
+		Success:       true,
+		SignedData:    sigs,
+		DecryptedData: map[string]json.RawMessage{},
+		ClaimData:     map[string]json.RawMessage{},
+		Response:      res.Response,
+		Logs:          res.Logs,
+	})
+}
+
+// executeFailure maps a failed execution to its HTTP answer: the action's own failures are 400
+// as on Lit, a worker crash 500, a runtime shutting down (or a client gone) 503. The body keeps
+// Lit's shape, with the runtime's error kind and the logs written before the failure.
+func executeFailure(res runtime.Result, err error) (int, api.ExecuteResponse) {
+	var re *runtime.Error
+	if !errors.As(err, &re) {
+		re = &runtime.Error{Kind: runtime.KindCrashed, Message: "the runtime failed"}
+	}
+	status := http.StatusBadRequest
+	switch re.Kind {
+	case runtime.KindCrashed:
+		status = http.StatusInternalServerError
+	case runtime.KindUnavailable, runtime.KindCanceled:
+		status = http.StatusServiceUnavailable
+	}
+	return status, api.ExecuteResponse{
+		SignedData:    map[string]json.RawMessage{},
+		DecryptedData: map[string]json.RawMessage{},
+		ClaimData:     map[string]json.RawMessage{},
+		Logs:          res.Logs,
+		Error:         &api.ActionError{Kind: string(re.Kind), Message: re.Message},
+	}
+}
+
+// actionCodeError says why an action's code could not be had by its CID.
+func actionCodeError(c cid.Cid, err error) error {
+	switch {
+	case errors.Is(err, ipfs.ErrNotFound):
+		return api.Errorf(api.KindTimeout, "ipfsId %s: CID not found within the deadline: %v", c, err)
+	case errors.Is(err, ipfs.ErrTooLarge):
+		return api.Errorf(api.KindTooLarge, "ipfsId %s: the action is over the code size limit: %v", c, err)
+	case errors.Is(err, context.Canceled):
+		return api.Errorf(api.KindUnavailable, "ipfsId %s: request canceled", c)
+	}
+	return ipfsError(err)
+}
+
+// conditionSubject is who an action's checkConditions evaluates for: the authSig the action
+// passed, or the request's own.
+func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, error) {
+	var s access.Subject
+	switch {
+	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
+		a, err := h.n.authenticate(raw)
+		if err != nil {
+			return s, err
+		}
+		s = a.Subject()
+	case h.auth != nil:
+		s = h.auth.Subject()
+	default:
+		s.Address = h.user
+	}
+	s.CurrentActionIPFSID = h.ipfsID
+	return s, nil
+}
