@@ -516,36 +516,41 @@ func runningProcesses(dir string) ([]processRecord, error) {
 	return alive, nil
 }
 
-// isOurs reports whether pid is alive (not a zombie) and was started on this devnet directory.
+// isOurs reports whether pid is alive and was started on this devnet directory (a recycled
+// PID running something else is not ours).
 func isOurs(r processRecord) bool {
 	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(r.Pid) + "/cmdline")
 	if err != nil || !bytes.Contains(cmdline, []byte(r.Dir)) {
 		return false
 	}
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(r.Pid) + "/stat")
+	return !gone(r.Pid)
+}
+
+// gone reports whether pid no longer runs: no such process, or a zombie. (An exiting process
+// loses its cmdline before it becomes a zombie, so exit is judged by state, not cmdline.)
+func gone(pid int) bool {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
-		return false
+		return true
 	}
 	// The state follows the parenthesised command name: "pid (comm) S …".
-	if i := bytes.LastIndexByte(stat, ')'); i >= 0 && i+2 < len(stat) && (stat[i+2] == 'Z' || stat[i+2] == 'X') {
-		return false
-	}
-	return true
+	i := bytes.LastIndexByte(stat, ')')
+	return i >= 0 && i+2 < len(stat) && (stat[i+2] == 'Z' || stat[i+2] == 'X')
 }
 
 func waitExit(ctx context.Context, r processRecord) bool {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if !isOurs(r) {
+		if gone(r.Pid) {
 			return true
 		}
 		select {
 		case <-ctx.Done():
-			return !isOurs(r)
+			return gone(r.Pid)
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	return !isOurs(r)
+	return gone(r.Pid)
 }
 
 // jsonPart returns the JSON object in out, skipping any human text before it.
