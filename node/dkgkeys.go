@@ -50,6 +50,9 @@ func openKeystore(ctx context.Context, cfg Config, log *slog.Logger) (*keystore.
 	return keystore.Open(filepath.Join(cfg.Dir, "keystore"), sealing[:])
 }
 
+// ErrDKGKeysExist is returned by InitDKGKeys when the node already has its DKG keys.
+var ErrDKGKeysExist = errors.New("the node already has DKG keys: refusing to replace keys registered on chain")
+
 // InitDKGKeys creates the node's long-term DKG keys, sealed in its keystore. It refuses to
 // replace existing ones: they are registered on chain.
 func InitDKGKeys(ctx context.Context, cfg Config, log *slog.Logger) (DKGKeys, error) {
@@ -58,7 +61,7 @@ func InitDKGKeys(ctx context.Context, cfg Config, log *slog.Logger) (DKGKeys, er
 		return DKGKeys{}, err
 	}
 	if _, err := ks.Get(lifetimeEpoch, dkgKeyBLSName); err == nil {
-		return DKGKeys{}, errors.New("the node already has DKG keys: refusing to replace keys registered on chain")
+		return DKGKeys{}, ErrDKGKeysExist
 	}
 	keys := DKGKeys{BLS: dkg.GenerateKeyPair(dkg.BLS12381()), Secp: dkg.GenerateKeyPair(dkg.Secp256k1())}
 	for name, kp := range map[string]*dkg.KeyPair{dkgKeyBLSName: keys.BLS, dkgKeySecpName: keys.Secp} {

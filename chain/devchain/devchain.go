@@ -50,6 +50,11 @@ type Config struct {
 	// HTTPAddr is the JSON-RPC listen address, host:port; port 0 picks a free one.
 	// Default 127.0.0.1:8545.
 	HTTPAddr string
+	// AllowReleases are release measurements Run adds to the allowlist once deployed.
+	AllowReleases [][]byte
+	// AutoLock, if positive, makes Run lock the next validator set as the admin whenever it
+	// has at least this many members and differs from the active set (container devnets).
+	AutoLock int
 }
 
 // Chain is a running dev chain.

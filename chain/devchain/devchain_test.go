@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +265,30 @@ func TestRunServesTheDeploymentUntilCancelled(t *testing.T) {
 	}
 	if err := c.Refresh(ctx); !errors.Is(err, chain.ErrUnreachable) {
 		t.Fatalf("chain still answers after Run returned: %v", err)
+	}
+}
+
+// The container devnet names the contracts statically; they must be where a fresh dev chain
+// deploys them.
+func TestTheComposeFileNamesWhereAFreshChainDeploys(t *testing.T) {
+	ch, err := devchain.Start(devchain.Config{HTTPAddr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ch.Close()
+	d, err := devchain.EnsureDeployed(context.Background(), ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"../../docker-compose.yml", "../../testnet/docker/network.json"} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, a := range map[string]string{"staking": d.Contracts.Staking.Hex(), "pkpNft": d.Contracts.PKPNFT.Hex(), "pkpPermissions": d.Contracts.PKPPermissions.Hex()} {
+			if !strings.Contains(strings.ToLower(string(raw)), strings.ToLower(a)) {
+				t.Errorf("%s does not name the %s contract at %s", f, name, a)
+			}
+		}
 	}
 }

@@ -315,6 +315,47 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	}
 	logger.Info("dev chain ready", "rpc_url", d.RPCURL, "chain_id", d.ChainID, "data_dir", cfg.DataDir,
 		"staking", d.Contracts.Staking.Hex(), "pkp_nft", d.Contracts.PKPNFT.Hex(), "pkp_permissions", d.Contracts.PKPPermissions.Hex())
+	if len(cfg.AllowReleases) == 0 && cfg.AutoLock == 0 {
+		<-ctx.Done()
+		return nil
+	}
+	c, err := chain.Dial(ctx, d.RPCURL, d.Contracts)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	for _, m := range cfg.AllowReleases {
+		if err := c.AllowRelease(ctx, Admin().Key, m); err != nil {
+			return fmt.Errorf("allow release %x: %w", m, err)
+		}
+		logger.Info("allowed release", "measurement", fmt.Sprintf("%x", m))
+	}
+	if cfg.AutoLock > 0 {
+		autoLock(ctx, c, cfg.AutoLock, logger)
+	}
 	<-ctx.Done()
 	return nil
+}
+
+// autoLock plays the admin of a container devnet: whenever the next validator set has at least
+// min members and differs from the active set, it locks it so the nodes run the transition.
+func autoLock(ctx context.Context, c *chain.Client, min int, logger *slog.Logger) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		m, err := c.Membership(ctx)
+		if err != nil || m.Epoch.State != chain.StateActive || len(m.Next) < min || sameOperators(m.Active, m.Next) {
+			continue
+		}
+		if err := c.LockNextEpoch(ctx, Admin().Key); err != nil {
+			logger.Warn("auto-lock the next validator set", "err", err)
+			continue
+		}
+		logger.Info("locked the next validator set", "epoch", m.Epoch.Number, "next", len(m.Next))
+	}
 }

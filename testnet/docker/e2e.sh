@@ -28,13 +28,16 @@ compose down -v --remove-orphans >/dev/null 2>&1 || true
 echo "==> starting 4 containers"
 compose up -d
 
-echo "==> waiting for the mesh"
-for i in $(seq 1 60); do
-  if out=$(dist/lit status --network testnet/docker/network.json 2>/dev/null); then
+echo "==> waiting for the mesh and epoch 1 (every node joined, keys generated)"
+for i in $(seq 1 120); do
+  if out=$(dist/lit status --verify --network testnet/docker/network.json 2>/dev/null); then
     peers=$(printf '%s' "$out" | grep -o '"connectedPeers": [0-9]*' | awk '{print $2}' | tr '\n' ' ')
-    echo "    connected peers per node: $peers"
-    if [ "$(printf '%s' "$out" | grep -c '"connectedPeers": 3')" = 4 ]; then
-      echo "==> all 4 containers meshed"
+    epochs=$(printf '%s' "$out" | grep -o '"epoch": [0-9]*' | awk '{print $2}' | tr '\n' ' ')
+    echo "    connected peers per node: $peers  epochs: $epochs"
+    if [ "$(printf '%s' "$out" | grep -c '"connectedPeers": 3')" = 4 ] &&
+       [ "$(printf '%s' "$out" | grep -c '"inActiveSet": true')" = 4 ] &&
+       [ "$(printf '%s' "$out" | grep -c '"verified": true')" = 4 ]; then
+      echo "==> all 4 containers meshed, attested and serve epoch 1"
       trap - EXIT
       compose down -v --remove-orphans >/dev/null
       exit 0
@@ -42,6 +45,6 @@ for i in $(seq 1 60); do
   fi
   sleep 1
 done
-echo "the containers did not mesh within 60s" >&2
+echo "the containers did not mesh and start epoch 1 within 120s" >&2
 dist/lit status --network testnet/docker/network.json || true
 exit 1

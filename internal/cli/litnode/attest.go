@@ -88,7 +88,8 @@ what their node proves and to publish their release measurement.`,
 }
 
 func devchainCmd() *cli.Command {
-	var dir, httpAddr string
+	var dir, httpAddr, allowOf string
+	var autoLock int
 	return &cli.Command{
 		Name:  "devchain",
 		Short: "run the embedded development chain (devnets only)",
@@ -99,13 +100,23 @@ state in DIR, so a restart continues the same chain.`,
 		Flags: func(f *flag.FlagSet) {
 			f.StringVar(&dir, "dir", "devchain", "chain data directory")
 			f.StringVar(&httpAddr, "http", "127.0.0.1:8545", "JSON-RPC listen address")
+			f.StringVar(&allowOf, "allow-release-of", "", "comma-separated binaries whose measurement (SHA-384) to allow as releases")
+			f.IntVar(&autoLock, "auto-lock", 0, "act as the admin of a container devnet: lock the next set once it has this many members")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
 			}
 			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-			return devchain.Run(ctx, devchain.Config{DataDir: dir, HTTPAddr: httpAddr}, log)
+			cfg := devchain.Config{DataDir: dir, HTTPAddr: httpAddr, AutoLock: autoLock}
+			for _, path := range node.SplitList(allowOf) {
+				m, err := attestation.MeasureFile(path)
+				if err != nil {
+					return err
+				}
+				cfg.AllowReleases = append(cfg.AllowReleases, m[:])
+			}
+			return devchain.Run(ctx, cfg, log)
 		},
 	}
 }

@@ -5,12 +5,18 @@ package litnode
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/internal/cli"
 	"github.com/litmesh/litmesh/node"
 )
@@ -100,6 +106,7 @@ overwrite an existing identity.`,
 
 func runCmd() *cli.Command {
 	var dir, devSeed string
+	var devnetJoin bool
 	var fs *flag.FlagSet
 	return &cli.Command{
 		Name:  "run",
@@ -110,6 +117,7 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 			fs = f
 			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
 			f.StringVar(&devSeed, "insecure-dev-seed", "", "INSECURE, container devnets only: if DIR has no identity yet, derive it from this seed")
+			f.BoolVar(&devnetJoin, "devnet-join", false, "devnet only: fund the operator from the dev chain's public account 0, then stake and join")
 			node.RegisterFlags(f)
 		},
 		Run: func(ctx context.Context, args []string) error {
@@ -127,6 +135,24 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 			}
 			level, _ := node.ParseLogLevel(cfg.LogLevel) // validated by LoadConfig
 			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			if devSeed != "" {
+				if _, err := node.InitDKGKeys(ctx, cfg, log); err != nil && !errors.Is(err, node.ErrDKGKeysExist) {
+					return err
+				}
+			}
+			if devnetJoin {
+				if !cfg.Devnet() {
+					return cli.Usagef("--devnet-join funds the operator from a public dev account: devnet mode only")
+				}
+				done := make(chan struct{})
+				defer func() { <-done }()
+				go func() {
+					defer close(done)
+					if err := joinDevnet(ctx, cfg, log); err != nil && ctx.Err() == nil {
+						log.Error("devnet join failed", "error", err.Error())
+					}
+				}()
+			}
 			return node.Run(ctx, cfg, log)
 		},
 	}
@@ -146,4 +172,38 @@ func initDevIdentity(dir, seed string) error {
 	}
 	cli.Infof("WARNING: node identity %s derived from an insecure dev seed; never use this outside a devnet", id.PeerID())
 	return nil
+}
+
+// joinDevnet funds this node's operator from the dev chain's account 0 (whose key is public:
+// devnets only) and joins the validator set the way an operator does.
+func joinDevnet(ctx context.Context, cfg node.Config, log *slog.Logger) error {
+	id, err := node.LoadIdentity(cfg.Dir)
+	if err != nil {
+		return err
+	}
+	for {
+		err = fundFromDevAccount(ctx, cfg, id.OperatorAddress20())
+		if err == nil {
+			break
+		}
+		log.Info("waiting for the dev chain to fund the operator", "error", err.Error())
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(2 * time.Second):
+		}
+	}
+	return node.Join(ctx, cfg, log, node.JoinOptions{})
+}
+
+func fundFromDevAccount(ctx context.Context, cfg node.Config, op common.Address) error {
+	c, err := chain.Dial(ctx, cfg.ChainRPC, chain.Addresses{
+		Staking: common.HexToAddress(cfg.Staking), PKPNFT: common.HexToAddress(cfg.PKPNFT),
+		PKPPermissions: common.HexToAddress(cfg.PKPPerms),
+	})
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return devchain.FundOperator(ctx, c, op)
 }
