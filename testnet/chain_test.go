@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +72,32 @@ func TestAFreshNetworkGeneratesItsKeysOnceAndEveryNodeAgrees(t *testing.T) {
 	}
 	if b, e := handshake(2); b != bls0 || e != ecdsa0 {
 		t.Fatal("restarted node serves different keys")
+	}
+}
+
+// An attested node whose operator is not staked is refused by every member: it gets no trust,
+// so no MPC stream, pubsub message or routing-table slot, and its refusal names the reason.
+func TestAnUnstakedOperatorIsKeptOut(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c := testnet.Start(ctx, t, 4, testnet.WithChain())
+	c.WaitMesh(ctx)
+	c.WaitEpoch(ctx, 1)
+	outsider := c.AddUnregistered(ctx)
+	// The outsider dials its bootstrap node (node 0), which attests it and refuses it.
+	c.WaitFor(ctx, "node 0 to refuse the outsider as not staked", func() (bool, string) {
+		why, refused := c.Host(0).Gate.Rejection(outsider.ID)
+		return refused && strings.Contains(why, "not staked"), fmt.Sprintf("refused %v (%q)", refused, why)
+	})
+	if n := outsider.Node().Status().ConnectedPeers; n != 0 {
+		t.Fatalf("the outsider holds %d trusted connections", n)
+	}
+	for _, m := range c.Members()[:4] {
+		if c.Host(m.Index).Gate.Trusted(outsider.ID) {
+			t.Fatalf("node %d trusts the outsider", m.Index)
+		}
+		if c.Host(m.Index).DHT.RoutingTable().Find(outsider.ID) != "" {
+			t.Fatalf("node %d keeps the outsider in its routing table", m.Index)
+		}
 	}
 }

@@ -208,6 +208,19 @@ func (c *Cluster) AddNodes(ctx context.Context, k int) []*Member {
 	return added
 }
 
+// AddUnregistered starts a node that is attested but not staked or registered on chain (an
+// outsider): the cluster's nodes must keep it out.
+func (c *Cluster) AddUnregistered(ctx context.Context) *Member {
+	c.t.Helper()
+	m, _ := c.newMember(ctx, filepath.Dir(c.members[0].Dir), len(c.members))
+	c.members = append(c.members, m)
+	m.Cfg.Bootstrap = c.runningAddrs()
+	if err := c.startMember(m); err != nil {
+		c.t.Fatalf("start node %d: %v", m.Index, err)
+	}
+	return m
+}
+
 // Leave has the given members request to leave the validator set and locks the next set, so
 // the network reshares its keys without them and advances an epoch. They keep running (they
 // deal their shares) until the test stops them.

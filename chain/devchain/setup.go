@@ -325,7 +325,19 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	}
 	defer c.Close()
 	for _, m := range cfg.AllowReleases {
-		if err := c.AllowRelease(ctx, Admin().Key, m); err != nil {
+		var err error
+		for try := 0; try < 5; try++ {
+			if err = c.AllowRelease(ctx, Admin().Key, m); err == nil {
+				break
+			}
+			logger.Warn("allow release, retrying", "err", err)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Second):
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("allow release %x: %w", m, err)
 		}
 		logger.Info("allowed release", "measurement", fmt.Sprintf("%x", m))

@@ -205,5 +205,14 @@ func fundFromDevAccount(ctx context.Context, cfg node.Config, op common.Address)
 		return err
 	}
 	defer c.Close()
+	// Dev account 0 is also the chain's deployer: wait until the deployment is complete (its
+	// last step allows the release) so our transactions do not race its nonces.
+	rels, err := c.AllowedReleases(ctx)
+	if err != nil {
+		return err
+	}
+	if len(rels) == 0 {
+		return errors.New("the dev chain has not finished deploying")
+	}
 	return devchain.FundOperator(ctx, c, op)
 }
