@@ -11,13 +11,9 @@ import (
 
 // Stake approves and stakes amount of the staking token from the signer.
 func (c *Client) Stake(ctx context.Context, key *ecdsa.PrivateKey, amount *big.Int) error {
-	out, err := c.call(ctx, c.addrs.Staking, c.staking.PackStakingToken())
+	token, err := c.StakingToken(ctx)
 	if err != nil {
-		return fmt.Errorf("stake: read staking token: %w", err)
-	}
-	token, err := c.staking.UnpackStakingToken(out)
-	if err != nil {
-		return fmt.Errorf("stake: decode staking token: %w", err)
+		return fmt.Errorf("stake: %w", err)
 	}
 	if _, err := c.Transact(ctx, key, token, c.erc20.PackApprove(c.addrs.Staking, amount)); err != nil {
 		return fmt.Errorf("stake: approve: %w", err)
@@ -101,4 +97,18 @@ func (c *Client) MinStake(ctx context.Context) (*big.Int, error) {
 		return nil, fmt.Errorf("decode the minimum stake: %w", err)
 	}
 	return v, nil
+}
+
+// StakingToken is the ERC-20 the Staking contract takes stake in (read from the contract, so
+// it is right whatever addresses the client was given).
+func (c *Client) StakingToken(ctx context.Context) (common.Address, error) {
+	out, err := c.call(ctx, c.addrs.Staking, c.staking.PackStakingToken())
+	if err != nil {
+		return common.Address{}, fmt.Errorf("read the staking token: %w", err)
+	}
+	token, err := c.staking.UnpackStakingToken(out)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("decode the staking token: %w", err)
+	}
+	return token, nil
 }

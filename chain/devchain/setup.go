@@ -163,7 +163,11 @@ func FundOperator(ctx context.Context, c *chain.Client, op common.Address) error
 		return err
 	}
 	if missing := new(big.Int).Sub(MinStake, staked); missing.Sign() > 0 {
-		if _, err := c.Transact(ctx, admin, c.Addresses().StakeToken, bindings.NewStakeToken().PackMint(op, missing)); err != nil {
+		token, err := c.StakingToken(ctx)
+		if err != nil {
+			return err
+		}
+		if _, err := c.Transact(ctx, admin, token, bindings.NewStakeToken().PackMint(op, missing)); err != nil {
 			return fmt.Errorf("mint stake tokens for %s: %w", op.Hex(), err)
 		}
 	}
