@@ -2,7 +2,6 @@ package access
 
 import (
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -173,8 +172,6 @@ func goValue(t abi.Type, s string) (any, error) {
 	}
 	return nil, fmt.Errorf("unsupported input type %s", t.String())
 }
-
-var errEmptyResult = errors.New("the call returned no data")
 
 // fixedBytes makes the [N]byte value abi.Pack wants for a bytesN type.
 func fixedBytes(t abi.Type, b []byte) any {

@@ -42,7 +42,7 @@ func DetectSEVSNP() error {
 		f.Close()
 		return nil
 	}
-	return fmt.Errorf("%w: configfs-tsm %s: %v; %s: %v (not an SEV-SNP guest, the sev-guest kernel module is not loaded, or this process lacks permission)",
+	return fmt.Errorf("%w: configfs-tsm %s: %w; %s: %w (not an SEV-SNP guest, the sev-guest kernel module is not loaded, or this process lacks permission)",
 		ErrNoSEVSNP, configfsTSMReport, cfsErr, sevGuestDevice, reasonOf(err))
 }
 

@@ -96,7 +96,7 @@ func TestSEVSNPProviderFetchesAMissingVCEKFromKDS(t *testing.T) {
 	rd := [64]byte{8}
 	noVCEK := func(s *sevtest.AmdSigner) []byte {
 		t := &abi.CertTable{}
-		t.Entries = append(t.Entries, abi.CertTableEntry{GUID: [16]byte(guidARK), RawCert: s.Ark.Raw})
+		t.Entries = append(t.Entries, abi.CertTableEntry{GUID: guidARK, RawCert: s.Ark.Raw})
 		return t.Marshal()
 	}
 	var fetched int

@@ -15,7 +15,7 @@ import (
 	"github.com/litmesh/litmesh/chain/bindings"
 )
 
-// ErrBurnedPKP: the PKP was burned; it has no owner and its permissions can never change.
+// ErrBurnedPKP means the PKP was burned: it has no owner and its permissions can never change.
 var ErrBurnedPKP = errors.New("pkp burned")
 
 // PKP is a minted programmable key pair.

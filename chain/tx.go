@@ -131,7 +131,7 @@ func (c *Client) waitReceipt(ctx context.Context, hash common.Hash) (*types.Rece
 		select {
 		case <-ctx.Done():
 			if lastErr != nil {
-				return nil, fmt.Errorf("wait for transaction %s: %w (last error: %v)", hash.Hex(), ctx.Err(), lastErr)
+				return nil, fmt.Errorf("wait for transaction %s: %w (last error: %w)", hash.Hex(), ctx.Err(), lastErr)
 			}
 			return nil, fmt.Errorf("wait for transaction %s: %w", hash.Hex(), ctx.Err())
 		case <-t.C:

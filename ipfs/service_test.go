@@ -160,7 +160,7 @@ func TestCatEnforcesMaxSize(t *testing.T) {
 				t.Fatalf("cat: %v", err)
 			case tt.wantErr != nil && err == nil:
 				t.Fatalf("cat returned %d bytes, want an error", len(got))
-			case tt.wantErr == ipfs.ErrTooLarge && !errors.Is(err, ipfs.ErrTooLarge):
+			case errors.Is(tt.wantErr, ipfs.ErrTooLarge) && !errors.Is(err, ipfs.ErrTooLarge):
 				t.Fatalf("cat error %v, want ErrTooLarge", err)
 			}
 			if len(got) != tt.wantLen {

@@ -122,7 +122,7 @@ func (h *actionHost) CheckConditions(ctx context.Context, req runtime.Conditions
 		return false, err
 	}
 	if usesLitAction(conds.Items) {
-		return false, errors.New("Lit Action conditions cannot be checked from inside a Lit Action")
+		return false, errors.New("Lit Action conditions cannot be checked from inside a Lit Action") //nolint:staticcheck // starts with a proper noun
 	}
 	subject, err := h.conditionSubject(req.AuthSig)
 	if err != nil {

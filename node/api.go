@@ -13,9 +13,6 @@ import (
 	"github.com/litmesh/litmesh/api"
 )
 
-// maxRequestBody bounds every client request body. Individual routes may set lower limits.
-const maxRequestBody = 20 << 20
-
 func (n *Node) routes() http.Handler {
 	mux := http.NewServeMux()
 	handle := func(pattern, route string, h http.HandlerFunc) {

@@ -3,12 +3,12 @@ package node
 import (
 	"bytes"
 	"context"
+	crand "crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	mrand "math/rand/v2"
 	"slices"
 	"sort"
 	"sync"
@@ -119,7 +119,7 @@ func (kr *keyring) load(e uint64) (*EpochKeys, error) {
 			return nil, fmt.Errorf("decode %s: %w", s.name, err)
 		}
 	}
-	k.Self = int(k.BLS.Share.I)
+	k.Self = k.BLS.Share.I
 	return k, nil
 }
 
@@ -412,7 +412,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 		}
 		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
 		// the session of an attempt it started before.
-		attempt := mrand.Uint32() >> 1
+		attempt := randomAttemptID()
 		start.Attempt = attempt
 		raw, _ := json.Marshal(start)
 		mu.Lock()
@@ -900,4 +900,14 @@ func (n *Node) KeyShareDigest(e uint64) string {
 		h.Write(raw)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// randomAttemptID draws an attempt ID (31 bits, so it also fits the control messages' int64
+// bookkeeping as a non-negative number).
+func randomAttemptID() uint32 {
+	var b [4]byte
+	if _, err := crand.Read(b[:]); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err)) // the platform's randomness is gone
+	}
+	return (uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])) >> 1
 }

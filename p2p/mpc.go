@@ -56,11 +56,11 @@ func ReadFrame(r io.Reader) (session string, payload []byte, err error) {
 	}
 	sid := make([]byte, n)
 	if _, err := io.ReadFull(r, sid); err != nil {
-		return "", nil, fmt.Errorf("%w: truncated session ID: %v", ErrFrame, err)
+		return "", nil, fmt.Errorf("%w: truncated session ID: %w", ErrFrame, err)
 	}
 	var plen [4]byte
 	if _, err := io.ReadFull(r, plen[:]); err != nil {
-		return "", nil, fmt.Errorf("%w: truncated length: %v", ErrFrame, err)
+		return "", nil, fmt.Errorf("%w: truncated length: %w", ErrFrame, err)
 	}
 	m := binary.BigEndian.Uint32(plen[:])
 	if m > MaxFramePayload {
@@ -68,7 +68,7 @@ func ReadFrame(r io.Reader) (session string, payload []byte, err error) {
 	}
 	payload = make([]byte, m)
 	if _, err := io.ReadFull(r, payload); err != nil {
-		return "", nil, fmt.Errorf("%w: truncated payload: %v", ErrFrame, err)
+		return "", nil, fmt.Errorf("%w: truncated payload: %w", ErrFrame, err)
 	}
 	return string(sid), payload, nil
 }

@@ -27,7 +27,7 @@ func TestMessageRoundTrip(t *testing.T) {
 		string(out.part(0)) != "code();" || string(out.part(1)) != `{"a":1}` || out.part(2) != nil {
 		t.Fatalf("round trip changed the message: %+v", out)
 	}
-	if _, err := readMessage(&buf, lim); err != io.EOF {
+	if _, err := readMessage(&buf, lim); !errors.Is(err, io.EOF) {
 		t.Fatalf("read past the last frame: %v, want io.EOF", err)
 	}
 }

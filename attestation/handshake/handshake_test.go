@@ -138,7 +138,7 @@ func TestAClientVerifiesANodeFromItsPeerID(t *testing.T) {
 		t.Fatalf("build client response: %v", err)
 	}
 	// The client knows the node only by the peer ID in network.json.
-	pub, err := peer.ID(n.id).ExtractPublicKey()
+	pub, err := n.id.ExtractPublicKey()
 	if err != nil {
 		t.Fatalf("extract public key: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"os"
 	"strings"
 	"testing"
@@ -182,7 +183,7 @@ func TestMembershipServesLastKnownStateWhileRPCIsDown(t *testing.T) {
 	if m.Block != before.Block || len(m.Next) != 2 || m.Epoch.State != chain.StateNextValidatorSetLocked {
 		t.Fatalf("stale membership is not the last known state: block %d (was %d), %d next", m.Block, before.Block, len(m.Next))
 	}
-	if _, err := c.Permissions(ctx, secp256k1.S256().N); !errors.Is(err, chain.ErrUnreachable) {
+	if _, err := c.Permissions(ctx, big.NewInt(12345)); !errors.Is(err, chain.ErrUnreachable) {
 		t.Fatalf("permission read with the chain down: %v, want ErrUnreachable", err)
 	}
 }

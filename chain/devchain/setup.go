@@ -291,7 +291,7 @@ func WaitForDeployment(ctx context.Context, dir string) (Deployment, error) {
 		last = err
 		select {
 		case <-ctx.Done():
-			return Deployment{}, fmt.Errorf("wait for dev chain in %s: %w (last: %v)", dir, ctx.Err(), last)
+			return Deployment{}, fmt.Errorf("wait for dev chain in %s: %w (last: %w)", dir, ctx.Err(), last)
 		case <-t.C:
 		}
 	}

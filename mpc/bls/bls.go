@@ -25,7 +25,7 @@ import (
 	"github.com/drand/kyber/pairing"
 	"github.com/drand/kyber/share"
 	ksign "github.com/drand/kyber/sign"
-	kyberbls "github.com/drand/kyber/sign/bls"
+	kyberbls "github.com/drand/kyber/sign/bls" //nolint:staticcheck // its warning is about aggregating signatures of different keys; we combine partials of one key, and IBE needs this hash-to-G2
 	"github.com/drand/kyber/sign/tbls"
 )
 

@@ -119,7 +119,7 @@ func Encrypt(master kyber.Point, conditionsHash [32]byte, plaintext []byte) (*Ci
 func Decrypt(key []byte, conditionsHash [32]byte, ct *Ciphertext) ([]byte, error) {
 	private, err := decodeSignature(key)
 	if err != nil {
-		return nil, fmt.Errorf("%w: key: %v", ErrDecrypt, err)
+		return nil, fmt.Errorf("%w: key: %w", ErrDecrypt, err)
 	}
 	if err := ct.check(); err != nil {
 		return nil, err
@@ -229,7 +229,7 @@ func ParseCiphertext(b []byte) (*Ciphertext, error) {
 	copy(ct.DataHash[:], b[2:34])
 	u, err := ParsePublicKey(b[34 : 34+PublicKeySize])
 	if err != nil {
-		return nil, fmt.Errorf("%w: IBE point: %v", ErrBadCiphertext, err)
+		return nil, fmt.Errorf("%w: IBE point: %w", ErrBadCiphertext, err)
 	}
 	ct.U = u
 	copy(ct.V[:], b[82:114])

@@ -63,7 +63,7 @@ func parsePoint(s Suite, b []byte) (kyber.Point, error) {
 	}
 	p := s.Point()
 	if err := p.UnmarshalBinary(b); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadKey, err)
+		return nil, fmt.Errorf("%w: %w", ErrBadKey, err)
 	}
 	if sub, ok := p.(kyber.SubGroupElement); ok && !sub.IsInCorrectGroup() {
 		return nil, fmt.Errorf("%w: point outside the prime-order subgroup", ErrBadKey)
@@ -84,7 +84,7 @@ func parseScalar(s Suite, b []byte) (kyber.Scalar, error) {
 	}
 	v := s.Scalar()
 	if err := v.UnmarshalBinary(b); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadKey, err)
+		return nil, fmt.Errorf("%w: %w", ErrBadKey, err)
 	}
 	if back, _ := v.MarshalBinary(); !bytes.Equal(back, b) {
 		return nil, fmt.Errorf("%w: non-canonical scalar encoding", ErrBadKey)

@@ -95,7 +95,7 @@ func Run(ctx context.Context, tr mpc.Transport, cfg Config, opts ...Option) (*Re
 		}
 		s.mu.Lock()
 		if s.recvErr != nil {
-			cause = fmt.Errorf("%w (transport: %v)", cause, s.recvErr)
+			cause = fmt.Errorf("%w (transport: %w)", cause, s.recvErr)
 		}
 		s.mu.Unlock()
 		return nil, &RunError{Err: fmt.Errorf("%w: %w", ErrAborted, cause), Faults: s.faultList()}

@@ -158,8 +158,6 @@ func publicKeyToPoint(pk *secp256k1.PublicKey) point {
 	return p
 }
 
-func encodeScalar(dst []byte, s *scalar) { s.PutBytesUnchecked(dst[:scalarLen]) }
-
 // decodeScalar parses a canonical 32-byte big-endian scalar (< n).
 func decodeScalar(b []byte) (scalar, error) {
 	var s scalar

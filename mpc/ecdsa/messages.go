@@ -133,7 +133,7 @@ func (r *reader) bytes(n int) []byte {
 func (r *reader) point(what string, i int) point {
 	p, err := decodePoint(r.bytes(pointLen))
 	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("%s %d: %v: %w", what, i, err, ErrBadMessage)
+		r.err = fmt.Errorf("%s %d: %w: %w", what, i, err, ErrBadMessage)
 	}
 	return p
 }
@@ -141,7 +141,7 @@ func (r *reader) point(what string, i int) point {
 func (r *reader) scalar(what string, i int) scalar {
 	s, err := decodeScalar(r.bytes(scalarLen))
 	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("%s %d: %v: %w", what, i, err, ErrBadMessage)
+		r.err = fmt.Errorf("%s %d: %w: %w", what, i, err, ErrBadMessage)
 	}
 	return s
 }

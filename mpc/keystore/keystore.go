@@ -116,7 +116,7 @@ func tighten(dir string) error {
 		return fmt.Errorf("keystore: %s is not a directory", dir)
 	}
 	if info.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(dir, 0o700); err != nil {
+		if err := os.Chmod(dir, 0o700); err != nil { //nolint:gosec // a directory needs its x bit; owner only
 			return fmt.Errorf("keystore: restrict %s: %w", dir, err)
 		}
 	}

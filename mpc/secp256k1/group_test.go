@@ -267,15 +267,6 @@ func TestDecredConversionsRoundTrip(t *testing.T) {
 	}
 }
 
-func hexBytes(t *testing.T, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestBadPointEncodingsAreRejected(t *testing.T) {
 	g2 := mustMarshal(t, g.Point().Base())
 	var pBytes [32]byte

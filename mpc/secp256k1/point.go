@@ -241,7 +241,7 @@ func (p *point) UnmarshalBinary(b []byte) error {
 	}
 	k, err := dsecp.ParsePubKey(b)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalidPoint, err)
+		return fmt.Errorf("%w: %w", ErrInvalidPoint, err)
 	}
 	k.AsJacobian(&p.p)
 	p.normalize()

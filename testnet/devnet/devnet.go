@@ -316,7 +316,7 @@ func installExecutable(dir, exe string) (string, error) {
 		return "", fmt.Errorf("open %s: %w", exe, err)
 	}
 	defer src.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o700)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o700) //nolint:gosec // an executable needs its x bit; owner only
 	if err != nil {
 		return "", fmt.Errorf("install litnode: %w", err)
 	}
@@ -375,7 +375,7 @@ func (d *Devnet) waitMesh(ctx context.Context, o Options) error {
 		for _, p := range d.procs {
 			select {
 			case <-p.done:
-				return fmt.Errorf("%s exited during start-up (%v); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
+				return fmt.Errorf("%s exited during start-up (%w); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
 			default:
 			}
 		}
@@ -660,7 +660,7 @@ func (d *Devnet) waitChain(ctx context.Context, dir string) (devchain.Deployment
 	case <-d.procs[0].done:
 		cancel()
 		<-done
-		return dep, fmt.Errorf("dev chain exited during start-up (%v); last log lines:\n%s", d.procs[0].err, Tail(d.procs[0].log, 15))
+		return dep, fmt.Errorf("dev chain exited during start-up (%w); last log lines:\n%s", d.procs[0].err, Tail(d.procs[0].log, 15))
 	}
 }
 
@@ -715,7 +715,7 @@ func (d *Devnet) checkAlive() error {
 	for _, p := range d.procs {
 		select {
 		case <-p.done:
-			return fmt.Errorf("%s exited (%v); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
+			return fmt.Errorf("%s exited (%w); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
 		default:
 		}
 	}

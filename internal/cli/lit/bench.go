@@ -63,7 +63,7 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 				}
 				args = append(args, "dkg")
 			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
+			if err := os.MkdirAll(out, 0o750); err != nil {
 				return err
 			}
 			work, err := filepath.Abs(filepath.Join(out, "devnets"))
@@ -177,7 +177,7 @@ func writeReport(dir string, r *bench.Report) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, r.Scenario+".json"), append(raw, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, r.Scenario+".json"), append(raw, '\n'), 0o600); err != nil {
 		return err
 	}
 	f, err := os.Create(filepath.Join(dir, r.Scenario+".svg"))
