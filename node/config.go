@@ -56,6 +56,8 @@ type Config struct {
 	IPFSPeers    []string `toml:"ipfs_peers" env:"LITMESH_IPFS_PEERS" flag:"ipfs-peers" help:"extra IPFS peers (multiaddrs with /p2p/ID, e.g. a local kubo) to fetch blocks from, comma-separated"`
 	IPFSGateways []string `toml:"ipfs_gateways" env:"LITMESH_IPFS_GATEWAYS" flag:"ipfs-gateways" help:"trustless IPFS HTTP gateways to fall back on (every block is re-hashed), comma-separated"`
 	IPFSTimeout  Duration `toml:"ipfs_timeout" env:"LITMESH_IPFS_TIMEOUT" flag:"ipfs-timeout" help:"how long to look for a CID before giving up"`
+
+	PKPPool int `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -91,6 +93,7 @@ func DefaultConfig() Config {
 		Mode:        "production",
 		Attestation: "sev-snp",
 		ChainName:   "litdevnet",
+		PKPPool:     64,
 	}
 }
 
@@ -310,6 +313,9 @@ func (c *Config) validate(sources map[string]string) error {
 		if !strings.HasPrefix(g, "http://") && !strings.HasPrefix(g, "https://") {
 			return bad("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
 		}
+	}
+	if c.PKPPool < 0 || c.PKPPool > 1024 {
+		return bad("pkp_pool", fmt.Errorf("want 0…1024 presignatures, got %d", c.PKPPool))
 	}
 	for _, kd := range []struct {
 		key string

@@ -52,6 +52,7 @@ type Node struct {
 	host      *p2p.Host
 	sessions  *p2p.Sessions
 	ipfs      *ipfs.Service
+	pkp       *pkpService
 	api       *http.Server
 	apiLn     net.Listener
 	apiDone   chan error
@@ -90,7 +91,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  6. IPFS blockstore and bitswap on the host
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
-//  8. the epoch watcher (transitions, ready signals)
+//  8. the epoch watcher (transitions, ready signals); PKP presigning for the serving epoch
 //  9. client HTTP API
 func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
@@ -137,6 +138,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
+		n.pkp = newPKPService(n)
+		n.startBackground(ctx, n.pkp.run)
 	}
 	if err := n.startAPI(); err != nil {
 		return nil, err
