@@ -293,7 +293,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig
 	if err != nil {
 		return nil, err
 	}
-	excluded := map[string]string{}
+	excluded, avoid := map[string]string{}, map[string]string{}
 	var rejected []RejectedSigner
 	var lastErr error
 	for attempt := 0; attempt < signAttempts; attempt++ {
@@ -302,16 +302,25 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig
 				return nil, err
 			}
 		}
-		set, err := nw.pickSet(excluded)
+		// Prefer a set without the nodes that merely could not serve the last request (for
+		// example a presignature their session lost); never one with a node that failed.
+		set, err := nw.pickSet(mergeExcluded(excluded, avoid))
+		if err != nil {
+			set, err = nw.pickSet(excluded)
+		}
 		if err != nil {
 			if lastErr != nil {
 				return nil, fmt.Errorf("%w (last attempt: %v)", err, lastErr)
 			}
 			return nil, err
 		}
-		sig, bad, err := c.signWith(ctx, nw, set, key, hash, rawAuth)
+		sig, bad, soft, err := c.signWith(ctx, nw, set, key, hash, rawAuth)
 		for _, r := range bad {
 			excluded[r.PeerID] = r.Reason
+		}
+		avoid = map[string]string{}
+		for _, r := range soft {
+			avoid[r.PeerID] = r.Reason
 		}
 		if err == nil {
 			sig.Rejected = append(rejected, sig.Rejected...)
@@ -328,6 +337,17 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig
 		lastErr = err
 	}
 	return nil, fmt.Errorf("pkp sign: %d signer sets failed; last: %w", signAttempts, lastErr)
+}
+
+func mergeExcluded(a, b map[string]string) map[string]string {
+	out := make(map[string]string, len(a)+len(b))
+	for k, v := range b {
+		out[k] = v
+	}
+	for k, v := range a {
+		out[k] = v
+	}
+	return out
 }
 
 // errStaleView marks a failure that a fresh handshake may fix (the epoch changed).
@@ -348,11 +368,12 @@ type nodeAnswer struct {
 	err   error
 }
 
-// signWith runs one attempt with one signer set. bad names the nodes to leave out of the next.
-func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, rawAuth json.RawMessage) (*PKPSignature, []RejectedSigner, error) {
+// signWith runs one attempt with one signer set. bad names the nodes that failed (left out of
+// later attempts), soft those that could not serve this request (avoided if possible).
+func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, rawAuth json.RawMessage) (sig *PKPSignature, bad, soft []RejectedSigner, err error) {
 	var idb [16]byte
 	if _, err := rand.Read(idb[:]); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	req := api.PKPSignRequest{
 		ToSign:    hash[:],
@@ -391,7 +412,6 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			}
 		}
 	}
-	var bad []RejectedSigner
 	kinds := map[api.Kind]int{}
 	var firstOfKind = map[api.Kind]error{}
 	var good []nodeAnswer
@@ -407,8 +427,11 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			if firstOfKind[ae.Kind] == nil {
 				firstOfKind[ae.Kind] = ae
 			}
-			if ae.Kind == api.KindUnavailable || ae.Kind == api.KindInternal || ae.Kind == api.KindBadGateway {
+			switch ae.Kind {
+			case api.KindInternal, api.KindBadGateway:
 				bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
+			case api.KindUnavailable, api.KindTimeout, api.KindConflict:
+				soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
 			}
 		case errors.Is(a.err, context.Canceled) && ctx.Err() == nil:
 			// We stopped waiting for it.
@@ -421,17 +444,17 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 		bad = append(bad, rej...)
 		if err == nil {
 			sig.Rejected = rej
-			return sig, bad, nil
+			return sig, bad, soft, nil
 		}
-		return nil, bad, err
+		return nil, bad, soft, err
 	}
 	// Not enough answers: report the most common refusal if t+1 nodes agree on it.
 	for k, cnt := range kinds {
 		if cnt >= nw.t+1 {
 			if k == api.KindUnavailable && strings.Contains(firstOfKind[k].Error(), "epoch") {
-				return nil, bad, fmt.Errorf("%w: %w", errStaleView, firstOfKind[k])
+				return nil, bad, soft, fmt.Errorf("%w: %w", errStaleView, firstOfKind[k])
 			}
-			return nil, bad, firstOfKind[k]
+			return nil, bad, soft, firstOfKind[k]
 		}
 	}
 	var errs []error
@@ -440,7 +463,7 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			errs = append(errs, fmt.Errorf("%s: %w", a.node.PeerID, a.err))
 		}
 	}
-	return nil, bad, fmt.Errorf("%d of %d signers answered, %d needed: %w", len(good), len(set), nw.t+1, errors.Join(errs...))
+	return nil, bad, soft, fmt.Errorf("%d of %d signers answered, %d needed: %w", len(good), len(set), nw.t+1, errors.Join(errs...))
 }
 
 // CombinePKPShares combines signature shares that nodes returned (for example from

@@ -134,6 +134,14 @@ func (s *pkpService) current() (*pkpEpoch, error) {
 	return ep, nil
 }
 
+// poolCapacity is how many presignatures a node holds per set. A coordinator keeps at most
+// its target; a member may briefly hold more — the session that just ended at the coordinator
+// and the presignatures it assigned but whose requests have not arrived yet — so it has room
+// for a whole extra session and as many again.
+func poolCapacity(target int) int {
+	return 2*max(target, lazyTarget) + maxBatch
+}
+
 // pkpEpoch is one epoch's PKP signing state: the root share as ecdsa wants it, the members,
 // the signer sets this node belongs to, the pool and the pending requests.
 type pkpEpoch struct {
@@ -187,7 +195,7 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 	ep := &pkpEpoch{
 		s: s, number: k.Epoch, self: k.Self, key: key, size: k.ECDSASigners(),
 		members: k.Members, byPeer: map[peer.ID]int{}, sets: map[string]*signerSet{},
-		pool: ecdsa.NewPool(max(s.target, lazyTarget, onDemandBatch)), match: newMatcher(),
+		pool: ecdsa.NewPool(poolCapacity(s.target)), match: newMatcher(),
 	}
 	for i, m := range k.Members {
 		p, err := peer.Decode(m.PeerID)
@@ -505,6 +513,7 @@ type PKPPoolStatus struct {
 // PKPSetStatus is one signer set's pool at this node.
 type PKPSetStatus struct {
 	Signers     []int    `json:"signers"` // share indices, canonical order
+	Members     []string `json:"members"` // their peer IDs; the first coordinates
 	Coordinator bool     `json:"coordinator"`
 	Warm        bool     `json:"warm"`
 	Target      int      `json:"target"`
@@ -530,9 +539,12 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 	slices.SortFunc(sets, func(a, b *signerSet) int { return strings.Compare(a.key, b.key) })
 	for _, ss := range sets {
 		ids := ep.pool.IDs(ss.order)
-		s := PKPSetStatus{Signers: slices.Clone(ss.order), Coordinator: ss.coordinator(), Warm: ss.warm, Target: ss.target, Ready: make([]string, len(ids))}
+		s := PKPSetStatus{Signers: slices.Clone(ss.order), Members: make([]string, len(ss.peers)), Coordinator: ss.coordinator(), Warm: ss.warm, Target: ss.target, Ready: make([]string, len(ids))}
 		for i, id := range ids {
 			s.Ready[i] = id.String()
+		}
+		for i, p := range ss.peers {
+			s.Members[i] = p.String()
 		}
 		st.Sets = append(st.Sets, s)
 	}
