@@ -579,6 +579,11 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 		for _, f := range sig.Rejected {
 			rejected = append(rejected, RejectedSigner{byIndex[f.Index], "wrong signature share: " + f.Error()})
 		}
+		for _, a := range g.members {
+			if a.share.Presignature != enc && !slices.ContainsFunc(rejected, func(r RejectedSigner) bool { return r.PeerID == a.node.PeerID }) {
+				rejected = append(rejected, RejectedSigner{a.node.PeerID, "sent a false public presignature " + g.id})
+			}
+		}
 		out, err := finish(key, hash, sig)
 		if err != nil {
 			return nil, rejected, err
