@@ -87,6 +87,23 @@ type RejectedSigner struct {
 // WithSignature take.
 func (s *PKPSignature) Bytes() [65]byte { return s.raw }
 
+// PKPTokenID resolves how users name a PKP (a token id in 0x-hex or decimal, or its public key)
+// to its token id, without asking the chain.
+func PKPTokenID(pkp string) (*big.Int, error) {
+	ref, err := api.ParsePKPRef(pkp)
+	if err != nil {
+		return nil, err
+	}
+	if ref.TokenID != nil {
+		return ref.TokenID, nil
+	}
+	pub, err := secp256k1.ParsePubKey(ref.PublicKey)
+	if err != nil {
+		return nil, fmt.Errorf("pkp: not a secp256k1 public key: %w", err)
+	}
+	return chain.PKPTokenID(pub), nil
+}
+
 // pkpKey is a PKP the client signs with.
 type pkpKey struct {
 	tokenID *big.Int
@@ -98,18 +115,11 @@ type pkpKey struct {
 // lookupPKP finds a PKP (public key or token id) on chain and derives its key from the root
 // key the nodes reported, refusing a PKP that does not belong to this network's root.
 func (c *Client) lookupPKP(ctx context.Context, root *secp256k1.PublicKey, pkp string) (*pkpKey, error) {
-	ref, err := api.ParsePKPRef(pkp)
+	id, err := PKPTokenID(pkp)
 	if err != nil {
 		return nil, err
 	}
-	k := &pkpKey{tokenID: ref.TokenID}
-	if ref.PublicKey != nil {
-		pub, err := secp256k1.ParsePubKey(ref.PublicKey)
-		if err != nil {
-			return nil, fmt.Errorf("pkp: not a secp256k1 public key: %w", err)
-		}
-		k.tokenID = chain.PKPTokenID(pub)
-	}
+	k := &pkpKey{tokenID: id}
 	cc, err := c.Chain(ctx)
 	if err != nil {
 		return nil, err

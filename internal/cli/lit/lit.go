@@ -23,6 +23,6 @@ Start here:
 
 Commands read the network file from --network, then $LIT_NETWORK, then ./.litdevnet/network.json.
 Results are JSON on stdout; progress and errors go to stderr.`,
-		Sub: []*cli.Command{devnetCmd(), statusCmd(), ipfsCmd(), actionCmd()},
+		Sub: []*cli.Command{devnetCmd(), statusCmd(), ipfsCmd(), actionCmd(), pkpCmd(), chainCmd()},
 	}
 }
