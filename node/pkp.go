@@ -54,6 +54,9 @@ type pkpService struct {
 
 	mu sync.Mutex
 	ep *pkpEpoch // nil until the node holds keys for the chain's current epoch
+
+	failedEpoch uint64 // the epoch whose set-up failed last, retried after a pause
+	failedAt    time.Time
 }
 
 func newPKPService(n *Node) *pkpService {
@@ -93,15 +96,18 @@ func (s *pkpService) refresh(ctx context.Context) {
 	case cur != nil:
 		s.drop(fmt.Sprintf("epoch changed from %d to %d", cur.number, k.Epoch))
 	}
+	if s.failedEpoch == k.Epoch && time.Since(s.failedAt) < 10*time.Second {
+		return
+	}
 	ep, err := s.newEpoch(ctx, k)
 	if err != nil {
+		s.failedEpoch, s.failedAt = k.Epoch, time.Now()
 		s.n.log.Error("cannot serve PKP signatures this epoch", "epoch", k.Epoch, "error", err)
 		return
 	}
 	s.mu.Lock()
 	s.ep = ep
 	s.mu.Unlock()
-	ep.start()
 	s.n.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target)
 }
 
@@ -232,18 +238,12 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 	return ep, nil
 }
 
-// start begins presigning for the sets this node coordinates.
-func (ep *pkpEpoch) start() {
-	ep.mu.Lock()
-	defer ep.mu.Unlock()
-	for _, ss := range ep.sets {
-		ss.start()
-	}
-}
-
 // stop ends every goroutine of the epoch, closes its sessions and forgets its presignatures.
+// It cancels under ep.mu, so no set opens (and adds to wg) once Wait has begun.
 func (ep *pkpEpoch) stop() {
+	ep.mu.Lock()
 	ep.cancel()
+	ep.mu.Unlock()
 	ep.wg.Wait()
 	ep.mu.Lock()
 	for _, ss := range ep.sets {
@@ -306,12 +306,7 @@ func (ep *pkpEpoch) setFor(order []int) (*signerSet, error) {
 	if ok {
 		return ss, nil
 	}
-	ss, err := ep.openSet(order, false)
-	if err != nil {
-		return nil, err
-	}
-	ss.start()
-	return ss, nil
+	return ep.openSet(order, false)
 }
 
 func (ep *pkpEpoch) touchLocked(key string) {
@@ -359,6 +354,7 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 	}
 	ss.ctl = ctl
 	ep.sets[key] = ss
+	ss.start()
 	if !warm {
 		ep.touchLocked(key)
 		for len(ep.lazy) > maxLazySets {

@@ -31,6 +31,7 @@ const nonceMemory = 1024
 func (ss *signerSet) fill(ctx context.Context) {
 	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
 	failures := 0
+	refilling := false
 	idle := time.NewTimer(0)
 	defer idle.Stop()
 	for {
@@ -40,8 +41,17 @@ func (ss *signerSet) fill(ctx context.Context) {
 		case <-ss.poked:
 		case <-idle.C:
 		}
-		need := ss.target - ss.ep.pool.Len(ss.order)
+		// Refill with hysteresis: start when half the pool is used, then run sessions until
+		// it is full. Sessions cost three message rounds however many they make, so large
+		// ones are cheaper per presignature, and the half left serves bursts meanwhile.
+		have := ss.ep.pool.Len(ss.order)
+		need := ss.target - have
 		if need <= 0 {
+			refilling = false
+		} else if have <= ss.target/2 {
+			refilling = true
+		}
+		if !refilling {
 			idle.Reset(time.Second)
 			continue
 		}

@@ -572,3 +572,55 @@ func mustToken(t testing.TB, s string) *big.Int {
 	}
 	return ref.TokenID
 }
+
+// On seven nodes (signer sets of 5, t = 2), two stopped nodes that are not neighbours on the
+// ring leave no warm window: the client falls back to a set whose presignatures are computed
+// on demand, and signing still works.
+func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	c := pkpCluster(ctx, t, 7, 8, 4)
+	nf := c.NetworkFile()
+	cl := client.New(nf)
+	defer cl.Close()
+	owner := devKey(t, 5)
+	pkp, err := cl.MintPKP(ctx, owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring := slices.Clone(c.Members())
+	slices.SortFunc(ring, func(a, b *testnet.Member) int { return strings.Compare(a.ID.String(), b.ID.String()) })
+	down := []*testnet.Member{ring[0], ring[2]}
+	for _, m := range down {
+		c.Stop(m.Index)
+	}
+	for i := range 3 {
+		hash := sha256.Sum256([]byte(fmt.Sprint("five of seven ", i)))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, authSigOf(t, owner))
+		if err != nil {
+			t.Fatalf("signature %d with two nodes down: %v", i, err)
+		}
+		checkRecovers(t, sig, hash, pkp.EthAddress)
+		for _, m := range down {
+			if slices.Contains(sig.Signers, m.ID.String()) {
+				t.Fatalf("stopped node %d signed", m.Index)
+			}
+		}
+		if len(sig.Signers) != 5 {
+			t.Fatalf("signers %v, want the five live nodes", sig.Signers)
+		}
+	}
+	// The set the client used is not a window: its coordinator opened it on demand.
+	lazy := false
+	for _, m := range c.Members() {
+		if nd := m.Node(); nd != nil {
+			st, _ := nd.PKPPools()
+			for _, s := range st.Sets {
+				lazy = lazy || (!s.Warm && s.Coordinator)
+			}
+		}
+	}
+	if !lazy {
+		t.Fatal("no node coordinates a set opened on demand")
+	}
+}
