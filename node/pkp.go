@@ -454,9 +454,17 @@ func (ss *signerSet) connectedAll() (peer.ID, bool) {
 // discard takes a presignature out of the pool without using it (its request never came, or
 // was refused): it must never serve another request.
 func (ss *signerSet) discard(id ecdsa.ID) {
+	if !ss.holds(id) {
+		return // not this set's: a coordinator may only name its own set's presignatures
+	}
 	if _, err := ss.ep.pool.Take(id); err == nil {
 		ss.ep.s.n.log.Debug("discarded an unused presignature", "presignature", id.String(), "set", ss.key)
 	}
+}
+
+// holds reports whether this node's pool holds the presignature for this set.
+func (ss *signerSet) holds(id ecdsa.ID) bool {
+	return slices.Contains(ss.ep.pool.IDs(ss.order), id)
 }
 
 // requestDigest binds everything the members of a set must agree on for a request.

@@ -239,8 +239,7 @@ func (ss *signerSet) assigned(ctx context.Context, requestID string, digest [32]
 			"request %s differs from the one the coordinator %s received (toSign, PKP or nodeSet): every signer must get the same request",
 			requestID, ss.peers[0])
 	}
-	ps, err := ss.ep.pool.Take(a.msg.Presig)
-	if errors.Is(err, ecdsa.ErrUnknown) {
+	if !ss.holds(a.msg.Presig) {
 		// It may be in a session that ended at the coordinator and is still ending here.
 		if ch := ss.runningBatch(); ch != nil {
 			select {
@@ -248,14 +247,19 @@ func (ss *signerSet) assigned(ctx context.Context, requestID string, digest [32]
 			case <-ctx.Done():
 				return nil, [32]byte{}, ctx.Err()
 			}
-			ps, err = ss.ep.pool.Take(a.msg.Presig)
 		}
 	}
+	// Only a presignature of this very set: the coordinator must not be able to spend
+	// another set's.
+	if !ss.holds(a.msg.Presig) {
+		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", a.msg.Presig, ss.key)
+	}
+	ps, err := ss.ep.pool.Take(a.msg.Presig)
 	switch {
 	case errors.Is(err, ecdsa.ErrUsed):
 		return nil, [32]byte{}, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", a.msg.Presig)
 	case err != nil:
-		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node (its presigning session failed here)", a.msg.Presig)
+		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", a.msg.Presig)
 	}
 	return ps, a.msg.Rho, nil
 }
