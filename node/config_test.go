@@ -73,6 +73,7 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a production node without a chain", flags: []string{}, wantKey: "chain_rpc", wantSrc: "default"},
 		{name: "a malformed contract address", flags: []string{"--mode", "devnet", "--chain-rpc", "http://127.0.0.1:8545", "--staking-contract", "0x12"}, wantKey: "staking_contract", wantSrc: "flag --staking-contract"},
 		{name: "a chain entry without a URL", env: map[string]string{"LITMESH_MODE": "devnet", "LITMESH_CHAINS": "ethereum"}, wantKey: "chains", wantSrc: "env LITMESH_CHAINS"},
+		{name: "a presignature pool over its limit", env: map[string]string{"LITMESH_PKP_POOL": "5000"}, wantKey: "pkp_pool", wantSrc: "env LITMESH_PKP_POOL"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

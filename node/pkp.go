@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/network"
@@ -36,6 +37,7 @@ const (
 	maxWarmSets    = 16               // windows kept warm (networks larger than this warm the first 16)
 	maxLazySets    = 16               // other sets opened on demand at once
 	lazyTarget     = 16               // presignatures kept for a set opened on demand
+	lazyIdle       = 2 * time.Minute  // a set opened on demand is refilled only while in use
 	maxBatch       = 64               // presignatures per presigning session
 	onDemandBatch  = 4                // presignatures made when a request finds the pool empty
 	presignTimeout = 30 * time.Second // one presigning session, start to end
@@ -303,10 +305,14 @@ func (ep *pkpEpoch) setFor(order []int) (*signerSet, error) {
 		ep.touchLocked(key)
 	}
 	ep.mu.Unlock()
-	if ok {
-		return ss, nil
+	if !ok {
+		var err error
+		if ss, err = ep.openSet(order, false); err != nil {
+			return nil, err
+		}
 	}
-	return ep.openSet(order, false)
+	ss.used.Store(time.Now().UnixNano())
+	return ss, nil
 }
 
 func (ep *pkpEpoch) touchLocked(key string) {
@@ -410,6 +416,8 @@ type signerSet struct {
 	// presignatures taken for assignments: a member must never see a batch message whose keep
 	// list lacks a presignature whose assignment is still on its way.
 	sendMu sync.Mutex
+
+	used atomic.Int64 // unix nanoseconds of the last request for the set
 
 	slot  chan struct{} // holds one token while a presigning session of this set runs here
 	poked chan struct{} // coordinator: a presignature was taken, refill

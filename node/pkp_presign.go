@@ -32,32 +32,33 @@ func (ss *signerSet) fill(ctx context.Context) {
 	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
 	failures := 0
 	refilling := false
-	idle := time.NewTimer(0)
-	defer idle.Stop()
+	wake := time.NewTimer(0)
+	defer wake.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-ss.poked:
-		case <-idle.C:
+		case <-wake.C:
 		}
 		// Refill with hysteresis: start when half the pool is used, then run sessions until
 		// it is full. Sessions cost three message rounds however many they make, so large
 		// ones are cheaper per presignature, and the half left serves bursts meanwhile.
 		have := ss.ep.pool.Len(ss.order)
 		need := ss.target - have
-		if need <= 0 {
+		idle := !ss.warm && time.Since(time.Unix(0, ss.used.Load())) > lazyIdle
+		if need <= 0 || idle {
 			refilling = false
 		} else if have <= ss.target/2 {
 			refilling = true
 		}
 		if !refilling {
-			idle.Reset(time.Second)
+			wake.Reset(time.Second)
 			continue
 		}
 		if p, ok := ss.connectedAll(); !ok {
 			log.Debug("not presigning: a member is not connected", "peer", p)
-			idle.Reset(time.Second)
+			wake.Reset(time.Second)
 			continue
 		}
 		start := time.Now()
@@ -69,12 +70,12 @@ func (ss *signerSet) fill(ctx context.Context) {
 			failures++
 			backoff := min(time.Duration(1<<min(failures, 5))*time.Second/2, 30*time.Second)
 			log.Warn("presigning session failed", "count", count, "error", err, "retry_in", backoff.String())
-			idle.Reset(backoff)
+			wake.Reset(backoff)
 			continue
 		}
 		failures = 0
 		log.Debug("presigned", "count", count, "took", time.Since(start).String(), "ready", ss.ep.pool.Len(ss.order))
-		idle.Reset(0)
+		wake.Reset(0)
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
@@ -622,5 +623,80 @@ func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T
 	}
 	if !lazy {
 		t.Fatal("no node coordinates a set opened on demand")
+	}
+}
+
+// The Lit Action path: every node of a set runs PKPSignForAction for the same execution (as the
+// action runtime's host does for Lit.Actions.signEcdsa); the shares combine when the action's
+// CID is permitted for the PKP, and every node refuses an action that is not.
+func TestPKPSignForActionNeedsAPermittedCID(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := pkpCluster(ctx, t, 4, 8, 4)
+	nf := c.NetworkFile()
+	cl := client.New(nf)
+	defer cl.Close()
+	owner := devKey(t, 7)
+	pkp, err := cl.MintPKP(ctx, owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const permitted = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG"
+	const other = "QmQPeNsJPyVWPFDVHb9rmbNuZbU4Y6G3w5bE7KVi1bJvqH"
+	bin, err := chain.CanonicalCID(permitted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Chain.PermitAction(ctx, owner, mustToken(t, pkp.TokenID), bin); err != nil {
+		t.Fatal(err)
+	}
+	peers, _ := warmSet(t, c, nf)
+	nodeOf := func(p string) *node.Node {
+		for _, m := range c.Members() {
+			if m.ID.String() == p {
+				return m.Node()
+			}
+		}
+		t.Fatalf("no member %s", p)
+		return nil
+	}
+	run := func(cid, requestID string, hash [32]byte) ([]api.PKPSignShare, []error) {
+		shares := make([]api.PKPSignShare, len(peers))
+		errs := make([]error, len(peers))
+		var wg sync.WaitGroup
+		for i, p := range peers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := nodeOf(p).PKPSignForAction(ctx, node.PKPActionSign{
+					ToSign: hash[:], PKP: pkp.PublicKey, RequestID: requestID, NodeSet: peers, ActionCID: cid,
+				})
+				if err == nil {
+					shares[i] = *s
+				}
+				errs[i] = err
+			}()
+		}
+		wg.Wait()
+		return shares, errs
+	}
+	hash := sha256.Sum256([]byte("signed inside an action"))
+	shares, errs := run(permitted, "exec-1/sig1", hash)
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("node %s: %v", peers[i], err)
+		}
+	}
+	sig, err := cl.CombinePKPShares(ctx, pkp.TokenID, hash, shares)
+	if err != nil {
+		t.Fatalf("combine the action's shares: %v", err)
+	}
+	checkRecovers(t, sig, hash, pkp.EthAddress)
+
+	_, errs = run(other, "exec-2/sig1", hash)
+	for i, err := range errs {
+		if kindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), other) {
+			t.Errorf("node %s with an action that is not permitted: %v", peers[i], err)
+		}
 	}
 }
