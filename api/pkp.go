@@ -89,7 +89,7 @@ func (b *Bytes) UnmarshalJSON(data []byte) error {
 	case len(data) > 0 && data[0] == '[':
 		var nums []json.Number
 		if err := json.Unmarshal(data, &nums); err != nil {
-			return fmt.Errorf("want an array of numbers 0…255: %v", err)
+			return fmt.Errorf("want an array of numbers 0…255: %w", err)
 		}
 		if len(nums) > maxBytesLen {
 			return fmt.Errorf("%d bytes, over the %d-byte limit", len(nums), maxBytesLen)
@@ -114,7 +114,7 @@ func (b *Bytes) UnmarshalJSON(data []byte) error {
 		}
 		raw, err := hex.DecodeString(strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X"))
 		if err != nil {
-			return fmt.Errorf("want hex: %v", err)
+			return fmt.Errorf("want hex: %w", err)
 		}
 		*b = raw
 		return nil

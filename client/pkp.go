@@ -255,7 +255,7 @@ func (nw *pkpNetwork) pickSet(excluded map[string]string) ([]NodeEntry, error) {
 	n := len(nw.ring)
 	ok := func(e NodeEntry) bool { return nw.live[e.PeerID] && excluded[e.PeerID] == "" }
 	windows := min(n, maxWarmWindows)
-	start := mrand.IntN(windows)
+	start := mrand.IntN(windows) //nolint:gosec // spreads load over the coordinators; nothing depends on it being unpredictable
 	for k := 0; k < windows; k++ {
 		r := (start + k) % windows
 		set := make([]NodeEntry, 0, nw.size)
@@ -568,7 +568,7 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 		}
 	}
 	slices.SortStableFunc(presigs, func(a, b string) int { return count[b] - count[a] })
-	var lastErr error = tecdsa.ErrNotEnoughShares
+	lastErr := tecdsa.ErrNotEnoughShares
 	for _, enc := range presigs {
 		raw, err := hex.DecodeString(enc)
 		if err != nil {
