@@ -15,8 +15,8 @@ const (
 	MaxPKPSignRequest = 64 << 10
 	// MaxRequestID bounds a request id, in bytes.
 	MaxRequestID = 128
-	// MaxNodeSet bounds the signer set a request names.
-	MaxNodeSet = 256
+	// MaxPKPNodeSet bounds the signer set a request names.
+	MaxPKPNodeSet = 256
 )
 
 // PKPSignRequest is the body of POST /web/pkp/sign: sign the 32-byte hash ToSign with a PKP.

@@ -79,8 +79,8 @@ func FuzzDecodeCtl(f *testing.F) {
 	})
 }
 
-// FuzzParseSignRequest feeds hostile JSON bodies through the handler's decoding and checks.
-func FuzzParseSignRequest(f *testing.F) {
+// FuzzParsePKPSignRequest feeds hostile JSON bodies through the handler's decoding and checks.
+func FuzzParsePKPSignRequest(f *testing.F) {
 	f.Add([]byte(`{"toSign":[1,2,3],"pubkey":"0x04","requestId":"a","nodeSet":["x"]}`))
 	f.Add([]byte(`{"toSign":"0x` + strings.Repeat("ab", 32) + `","pubkey":"123","requestId":"r-1","nodeSet":["a","b","c"]}`))
 	f.Add([]byte(`{"toSign":[` + strings.Repeat("255,", 31) + `0],"pubkey":"0x` + strings.Repeat("11", 32) + `","requestId":"id","nodeSet":["12D3KooW"]}`))
@@ -89,7 +89,7 @@ func FuzzParseSignRequest(f *testing.F) {
 		if json.Unmarshal(body, &req) != nil {
 			return
 		}
-		in, err := parseSignRequest(&req)
+		in, err := parsePKPSignRequest(&req)
 		if err != nil {
 			var ae *api.Error
 			if !errors.As(err, &ae) || ae.Kind != api.KindBadRequest {

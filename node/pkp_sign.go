@@ -27,7 +27,7 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	in, err := parseSignRequest(&req)
+	in, err := parsePKPSignRequest(&req)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -58,9 +58,9 @@ type signInput struct {
 	actionCID []byte
 }
 
-// parseSignRequest checks everything about a request that needs no state. Errors are
+// parsePKPSignRequest checks everything about a request that needs no state. Errors are
 // *api.Error naming the field.
-func parseSignRequest(req *api.PKPSignRequest) (signInput, error) {
+func parsePKPSignRequest(req *api.PKPSignRequest) (signInput, error) {
 	var in signInput
 	if len(req.ToSign) != 32 {
 		return in, api.Errorf(api.KindBadRequest, "toSign: %d bytes, want a 32-byte hash", len(req.ToSign))
@@ -75,8 +75,8 @@ func parseSignRequest(req *api.PKPSignRequest) (signInput, error) {
 		return in, api.Errorf(api.KindBadRequest, "pubkey: %v", err)
 	}
 	in.pkp = ref
-	if len(req.NodeSet) == 0 || len(req.NodeSet) > api.MaxNodeSet {
-		return in, api.Errorf(api.KindBadRequest, "nodeSet: %d entries, want 1…%d", len(req.NodeSet), api.MaxNodeSet)
+	if len(req.NodeSet) == 0 || len(req.NodeSet) > api.MaxPKPNodeSet {
+		return in, api.Errorf(api.KindBadRequest, "nodeSet: %d entries, want 1…%d", len(req.NodeSet), api.MaxPKPNodeSet)
 	}
 	for i, s := range req.NodeSet {
 		if s == "" || len(s) > 512 {
@@ -94,10 +94,12 @@ type PKPActionSign struct {
 	ToSign []byte
 	// PKP is the public key as the action passed it (0x04… hex), or a token id.
 	PKP string
-	// RequestID must be the same at every node of the set and unique per signature: the
-	// execute request's id plus the signature's name (e.g. requestId + "/" + sigName).
+	// RequestID must be the same at every node of the set and unique per signature: an id of
+	// the execution that every node received with it (Lit's clients send one in the
+	// X-Request-Id header) plus the signature's name, e.g. requestId + "/" + sigName.
 	RequestID string
-	// NodeSet is the execute request's signer set (peer IDs or URLs), the same at every node.
+	// NodeSet is the execution's signer set, the same at every node: peer IDs, API URLs or
+	// host:port (an api.NodeSetEntry's socketAddress). At least 2t+1 members.
 	NodeSet []string
 	// ActionCID is the running action's IPFS CID: if set, the PKP must permit that action.
 	ActionCID string
@@ -112,7 +114,7 @@ type PKPActionSign struct {
 // from the chain here, whatever the caller checked), or, for inline code, the execution's
 // authSig address must own or be permitted to use the PKP. Errors are *api.Error.
 func (n *Node) PKPSignForAction(ctx context.Context, req PKPActionSign) (*api.PKPSignShare, error) {
-	in, err := parseSignRequest(&api.PKPSignRequest{ToSign: req.ToSign, PubKey: req.PKP, RequestID: req.RequestID, NodeSet: req.NodeSet})
+	in, err := parsePKPSignRequest(&api.PKPSignRequest{ToSign: req.ToSign, PubKey: req.PKP, RequestID: req.RequestID, NodeSet: req.NodeSet})
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +267,8 @@ func (ss *signerSet) assigned(ctx context.Context, requestID string, digest [32]
 }
 
 // resolveSet maps a request's nodeSet to share indices of the epoch, canonically ordered,
-// and checks that it is a signer set of the epoch that includes this node.
+// and checks that it is a signer set of the epoch that includes this node: at least 2t+1
+// distinct members (the client's sets have exactly 2t+1; an execution's set may be larger).
 func (ep *pkpEpoch) resolveSet(nodeSet []string) ([]int, error) {
 	set := make([]int, 0, len(nodeSet))
 	seen := map[int]bool{}
@@ -277,7 +280,7 @@ func (ep *pkpEpoch) resolveSet(nodeSet []string) ([]int, error) {
 			}
 		} else {
 			for j, m := range ep.members {
-				if m.URL != "" && strings.TrimRight(m.URL, "/") == strings.TrimRight(s, "/") {
+				if m.URL != "" && sameNode(m.URL, s) {
 					idx = j
 					break
 				}
@@ -292,13 +295,24 @@ func (ep *pkpEpoch) resolveSet(nodeSet []string) ([]int, error) {
 		seen[idx] = true
 		set = append(set, idx)
 	}
-	if len(set) != ep.size {
-		return nil, api.Errorf(api.KindConflict, "nodeSet has %d signers; epoch %d signs with exactly %d (the handshake's ecdsaThreshold)", len(set), ep.number, ep.size)
+	if len(set) < ep.size {
+		return nil, api.Errorf(api.KindConflict, "nodeSet has %d signers; epoch %d signs with at least %d (the handshake's ecdsaThreshold)", len(set), ep.number, ep.size)
 	}
 	if !seen[ep.self] {
 		return nil, api.Errorf(api.KindConflict, "this node (%s) is not in the request's nodeSet", ep.peers[ep.self])
 	}
 	return ep.canonical(set), nil
+}
+
+// sameNode compares a member's registered API URL with how a request names a node: a URL, or
+// host:port as Lit's clients put it in socketAddress.
+func sameNode(registered, given string) bool {
+	norm := func(u string) string {
+		u = strings.ToLower(strings.TrimSpace(u))
+		u = strings.TrimPrefix(strings.TrimPrefix(u, "http://"), "https://")
+		return strings.TrimRight(u, "/")
+	}
+	return norm(registered) == norm(given)
 }
 
 // pkpKey is a PKP as the node signs with it.

@@ -37,7 +37,7 @@ func BenchmarkPKPSign(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			auth := authSigOf(b, owner)
+			auth := pkpAuthSig(b, owner)
 			var counter atomic.Uint64
 			sign := func() time.Duration {
 				var h [32]byte

@@ -8,14 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/internal/cli"
@@ -60,51 +56,12 @@ func (f *pkpFlags) open(needPKP bool) (*client.Client, error) {
 	return client.New(nf), nil
 }
 
-// privateKey resolves --key: hex, or dev:N from the network file's dev accounts; def is used
-// when the flag is empty.
-func privateKey(nf *client.NetworkFile, flagValue, def string) (*ecdsa.PrivateKey, error) {
-	s := flagValue
-	if s == "" {
-		s = def
+// keyOrDefault parses --key, or def when the flag is empty.
+func keyOrDefault(nf *client.NetworkFile, flagValue, def string) (*ecdsa.PrivateKey, error) {
+	if flagValue == "" {
+		flagValue = def
 	}
-	if s == "" {
-		return nil, cli.Usagef("--key is required")
-	}
-	if n, ok := strings.CutPrefix(s, "dev:"); ok {
-		i, err := strconv.Atoi(n)
-		if err != nil || i < 0 || i >= len(nf.DevAccounts) {
-			return nil, fmt.Errorf("--key %s: the network file lists %d dev accounts", s, len(nf.DevAccounts))
-		}
-		s = nf.DevAccounts[i].PrivateKey
-	}
-	k, err := crypto.HexToECDSA(strings.TrimPrefix(s, "0x"))
-	if err != nil {
-		return nil, fmt.Errorf("--key: not a hex secp256k1 private key or dev:N")
-	}
-	return k, nil
-}
-
-// authSig builds the request's authSig: read from --authsig, or signed with --key.
-func authSig(nf *client.NetworkFile, keyFlag, authFile, defKey string) (*access.AuthSig, error) {
-	if authFile != "" {
-		if keyFlag != "" {
-			return nil, cli.Usagef("give --key or --authsig, not both")
-		}
-		raw, err := os.ReadFile(authFile)
-		if err != nil {
-			return nil, err
-		}
-		a, err := access.ParseAuthSig(raw)
-		if err != nil {
-			return nil, fmt.Errorf("--authsig %s: %w", authFile, err)
-		}
-		return a, nil
-	}
-	key, err := privateKey(nf, keyFlag, defKey)
-	if err != nil {
-		return nil, err
-	}
-	return access.CreateAuthSig(key, access.AuthSigOptions{ChainID: nf.Chain.ChainID, Statement: "Sign with a litmesh PKP"})
+	return parseKey(nf, flagValue)
 }
 
 func pkpMintCmd() *cli.Command {
@@ -125,7 +82,7 @@ so minting is one transaction and no node takes part. Prints {"tokenId", "public
 				return err
 			}
 			defer cl.Close()
-			key, err := privateKey(cl.Network, f.key, "dev:0")
+			key, err := keyOrDefault(cl.Network, f.key, "dev:0")
 			if err != nil {
 				return err
 			}
@@ -161,15 +118,12 @@ recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s �
 			if err != nil || len(h) != 32 {
 				return cli.Usagef("--hash: want 32 bytes of hex")
 			}
-			if f.key == "" && authFile == "" {
-				return cli.Usagef("give --key or --authsig")
-			}
 			cl, err := f.open(true)
 			if err != nil {
 				return err
 			}
 			defer cl.Close()
-			auth, err := authSig(cl.Network, f.key, authFile, "")
+			auth, err := authSigFromFlags(cl.Network, f.key, authFile)
 			if err != nil {
 				return err
 			}
@@ -217,7 +171,10 @@ must hold the value and the gas. Prints {"txHash", "from", "to", "value", "block
 				return err
 			}
 			defer cl.Close()
-			auth, err := authSig(cl.Network, f.key, authFile, "dev:0")
+			if f.key == "" && authFile == "" {
+				f.key = "dev:0"
+			}
+			auth, err := authSigFromFlags(cl.Network, f.key, authFile)
 			if err != nil {
 				return err
 			}
@@ -255,7 +212,7 @@ owner, --key). Prints {"tokenId", "cid", "permitted"}.`,
 				return err
 			}
 			defer cl.Close()
-			key, err := privateKey(cl.Network, f.key, "dev:0")
+			key, err := keyOrDefault(cl.Network, f.key, "dev:0")
 			if err != nil {
 				return err
 			}
