@@ -18,6 +18,8 @@ type Client struct {
 
 	chainMu sync.Mutex
 	chain   *chain.Client
+
+	pkp pkpState // the signing view of the network (pkp.go)
 }
 
 // Close releases the client's chain connection, if it made one.

@@ -3,7 +3,9 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,9 +39,13 @@ type NodeExecution struct {
 type ExecuteResult struct {
 	Response string `json:"response"`
 	Logs     string `json:"logs"`
-	// Signatures are the signature shares of every signEcdsa, by sigName, one per node that gave
-	// the winning response, in node order. They are not combined yet.
-	Signatures map[string][]json.RawMessage `json:"signatures"`
+	// Shares are the signature shares of every signEcdsa, by sigName, one per node that gave
+	// the winning response, in node order.
+	Shares map[string][]json.RawMessage `json:"shares,omitempty"`
+	// Signatures are the combined, verified signatures by sigName; SignatureErrors says why a
+	// sigName's shares did not combine.
+	Signatures      map[string]*PKPSignature `json:"signatures"`
+	SignatureErrors map[string]string        `json:"signatureErrors,omitempty"`
 	// Agreed is how many nodes gave the winning outcome.
 	Agreed int `json:"agreed"`
 	// Nodes is every node's own answer, in node-set order.
@@ -88,12 +94,18 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		return nil, fmt.Errorf("encode request: %w", err)
 	}
 
+	// One id for the execution at every node: the signer set matches each signEcdsa by it.
+	var idb [16]byte
+	if _, err := rand.Read(idb[:]); err != nil {
+		return nil, err
+	}
+	requestID := hex.EncodeToString(idb[:])
 	answers := make([]NodeExecution, len(nodes))
 	var wg sync.WaitGroup
 	for i, n := range nodes {
 		wg.Go(func() {
 			answers[i].URL = n.URL
-			res, err := executeOn(ctx, n.URL, raw)
+			res, err := executeOn(ctx, n.URL, raw, requestID)
 			if err != nil {
 				answers[i].Error = err.Error()
 				return
@@ -102,18 +114,61 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		})
 	}
 	wg.Wait()
-	return tally(answers)
+	res, err := tally(answers)
+	if err != nil || len(res.Shares) == 0 {
+		return res, err
+	}
+	res.Signatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
+	return res, nil
+}
+
+// combineActionSignatures combines each sigName's node shares into a verified signature.
+func (c *Client) combineActionSignatures(ctx context.Context, shares map[string][]json.RawMessage) (map[string]*PKPSignature, map[string]string) {
+	sigs, errs := map[string]*PKPSignature{}, map[string]string{}
+	for name, raws := range shares {
+		var list []api.PKPSignShare
+		var hash [32]byte
+		var pub string
+		for _, raw := range raws {
+			var s api.PKPSignShare
+			if err := json.Unmarshal(raw, &s); err != nil {
+				continue // a node's garbage; the combination names what is missing
+			}
+			h, err := hex.DecodeString(strings.TrimPrefix(s.DataSigned, "0x"))
+			if err != nil || len(h) != 32 || (pub != "" && (s.PublicKey != pub || [32]byte(h) != hash)) {
+				continue
+			}
+			copy(hash[:], h)
+			pub = s.PublicKey
+			list = append(list, s)
+		}
+		if len(list) == 0 {
+			errs[name] = "no node sent a usable signature share"
+			continue
+		}
+		sig, err := c.CombinePKPShares(ctx, pub, hash, list)
+		if err != nil {
+			errs[name] = err.Error()
+			continue
+		}
+		sigs[name] = sig
+	}
+	if len(errs) == 0 {
+		errs = nil
+	}
+	return sigs, errs
 }
 
 // executeOn posts one execution. An action's failure is an answer (HTTP 400 with Lit's body),
 // not an error; an error means the node gave no answer of that shape.
-func executeOn(ctx context.Context, nodeURL string, body []byte) (*api.ExecuteResponse, error) {
+func executeOn(ctx context.Context, nodeURL string, body []byte, requestID string) (*api.ExecuteResponse, error) {
 	url := strings.TrimRight(nodeURL, "/") + "/web/execute"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Request-Id", requestID)
 	resp, err := httpClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("POST %s: %w", url, unwrapURLError(err))
@@ -196,7 +251,7 @@ func tally(answers []NodeExecution) (*ExecuteResult, error) {
 		}
 	}
 	won := answers[first[best]].Result
-	out := &ExecuteResult{Response: won.Response, Logs: won.Logs, Signatures: map[string][]json.RawMessage{}, Agreed: count[best], Nodes: answers}
+	out := &ExecuteResult{Response: won.Response, Logs: won.Logs, Shares: map[string][]json.RawMessage{}, Agreed: count[best], Nodes: answers}
 	if !won.Success {
 		return out, &ActionFailedError{Kind: won.Error.Kind, Message: won.Error.Message, Agreed: count[best], Of: len(answers)}
 	}
@@ -205,7 +260,7 @@ func tally(answers []NodeExecution) (*ExecuteResult, error) {
 			continue
 		}
 		for name, share := range a.Result.SignedData {
-			out.Signatures[name] = append(out.Signatures[name], share)
+			out.Shares[name] = append(out.Shares[name], share)
 		}
 	}
 	return out, nil

@@ -62,8 +62,8 @@ func TestTallyTakesTheMostCommonOutcome(t *testing.T) {
 			case err != nil:
 				t.Fatal(err)
 			}
-			if res.Response != tc.want || res.Agreed != tc.wantAgreed || len(res.Signatures["sig"]) != tc.wantShares {
-				t.Fatalf("got %q from %d nodes with %d shares; want %q from %d with %d", res.Response, res.Agreed, len(res.Signatures["sig"]), tc.want, tc.wantAgreed, tc.wantShares)
+			if res.Response != tc.want || res.Agreed != tc.wantAgreed || len(res.Shares["sig"]) != tc.wantShares {
+				t.Fatalf("got %q from %d nodes with %d shares; want %q from %d with %d", res.Response, res.Agreed, len(res.Shares["sig"]), tc.want, tc.wantAgreed, tc.wantShares)
 			}
 		})
 	}

@@ -29,7 +29,8 @@ type actionHost struct {
 	ipfsID  string // the action's CID: given, or computed from inline code
 	inline  bool   // the code came in the request rather than by CID
 	auth    *access.Auth
-	nodeSet []api.NodeSetEntry // the signer set of signEcdsa, once signing is wired
+	nodeSet []api.NodeSetEntry // the signer set of signEcdsa
+	execID  string             // names the execution identically at every node (executionID)
 
 	// condition is set while the action runs as an access-control condition: it may not sign,
 	// and user is who the conditions are being checked for.
@@ -268,5 +269,19 @@ func (h *actionHost) SignECDSA(ctx context.Context, req runtime.SignRequest) (js
 	if err != nil {
 		return nil, h.logChainError(err)
 	}
-	return h.n.actionSignatureShare(ctx, pkp, req.ToSign, req.SigName, h.nodeSet)
+	sign := PKPActionSign{ToSign: req.ToSign, PKP: req.PublicKey, RequestID: h.execID + "/" + req.SigName}
+	for _, e := range h.nodeSet {
+		sign.NodeSet = append(sign.NodeSet, e.SocketAddress)
+	}
+	if h.inline {
+		sign.Address = authAddr
+	} else {
+		sign.ActionCID = h.ipfsID
+	}
+	_ = pkp // actionMaySign's verdict; PKPSignForAction re-reads it from the same cache
+	share, err := h.n.PKPSignForAction(ctx, sign)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(share)
 }

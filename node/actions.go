@@ -3,7 +3,10 @@ package node
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -166,7 +169,12 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet}
+	execID, err := executionID(r, in)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID}
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
@@ -247,4 +255,32 @@ func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, erro
 	}
 	s.CurrentActionIPFSID = h.ipfsID
 	return s, nil
+}
+
+// maxRequestID bounds the X-Request-Id header.
+const maxRequestID = 128
+
+// executionID names an execution identically at every node that received it: the client's
+// X-Request-Id header (Lit's clients send one; ours always does), or, without one, a digest of
+// the request. The signer set's nodes match each signEcdsa by this id plus its sigName, so two
+// identical executions without an id share one and the second's signatures are refused as
+// replays — clients should send the header.
+func executionID(r *http.Request, in executeInput) (string, error) {
+	if id := r.Header.Get("X-Request-Id"); id != "" {
+		if len(id) > maxRequestID {
+			return "", api.Errorf(api.KindBadRequest, "X-Request-Id: over %d bytes", maxRequestID)
+		}
+		for i := 0; i < len(id); i++ {
+			if id[i] < 0x21 || id[i] > 0x7e {
+				return "", api.Errorf(api.KindBadRequest, "X-Request-Id: only printable ASCII without spaces")
+			}
+		}
+		return id, nil
+	}
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(in.cid.String()), in.params, in.authSig} {
+		h.Write(binary.BigEndian.AppendUint32(nil, uint32(len(part))))
+		h.Write(part)
+	}
+	return "digest-" + hex.EncodeToString(h.Sum(nil)[:16]), nil
 }

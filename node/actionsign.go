@@ -3,7 +3,6 @@ package node
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -102,19 +101,4 @@ func canonicalCID(s string) ([]byte, error) {
 		return nil, fmt.Errorf("ipfsId %q: not a CID", clipArg(s))
 	}
 	return key, nil
-}
-
-// errActionSigningNotWired is what signEcdsa answers, after the permission check passed, until
-// the PKP signing service produces shares for actions.
-var errActionSigningNotWired = errors.New("PKP signing from actions is not wired yet: the permission check passed, but this node cannot produce a signature share for an action yet")
-
-// actionSignatureShare produces this node's share of an ECDSA signature of toSign (32 bytes)
-// with the PKP, for signEcdsa in an action that actionMaySign allowed. The share is returned
-// to the client under sigName; nodeSet is the request's signer set.
-//
-// SEAM(pkp signing): the PKP workstream's signing service plugs in here — join the signing
-// session of this request with the other nodes of nodeSet, return the share as JSON. Until
-// then every permitted signEcdsa rejects with errActionSigningNotWired.
-func (n *Node) actionSignatureShare(ctx context.Context, pkp chain.PKP, toSign []byte, sigName string, nodeSet []api.NodeSetEntry) (json.RawMessage, error) {
-	return nil, errActionSigningNotWired
 }

@@ -66,6 +66,7 @@ type Config struct {
 	ActionMaxResponseKB int      `toml:"action_max_response_kb" env:"LITMESH_ACTION_MAX_RESPONSE_KB" flag:"action-max-response-kb" help:"largest response a Lit Action may set, KiB"`
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
 	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
+	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -109,6 +110,7 @@ func DefaultConfig() Config {
 		ActionMaxResponseKB: 100,
 		ActionMaxFetches:    75,
 		ActionMaxSignatures: 10,
+		PKPPool:             64,
 	}
 }
 
@@ -331,6 +333,9 @@ func (c *Config) validate(sources map[string]string) error {
 	}
 	if err := c.validateActions(); err != nil {
 		return bad(err.Key, err.Err)
+	}
+	if c.PKPPool < 0 || c.PKPPool > 1024 {
+		return bad("pkp_pool", fmt.Errorf("want 0…1024 presignatures, got %d", c.PKPPool))
 	}
 	for _, kd := range []struct {
 		key string

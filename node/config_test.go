@@ -76,6 +76,7 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a Lit Action heap too small for ethers", env: map[string]string{"LITMESH_MODE": "devnet", "LITMESH_ACTION_MAX_HEAP_MB": "8"}, wantKey: "action_max_heap_mb", wantSrc: "env LITMESH_ACTION_MAX_HEAP_MB"},
 		{name: "a Lit Action code limit above what the node stores", file: "mode = \"devnet\"\naction_max_code_kb = 20000", wantKey: "action_max_code_kb", wantSrc: "config.toml"},
 		{name: "a zero Lit Action time limit", flags: []string{"--mode", "devnet", "--action-timeout", "0s"}, wantKey: "action_timeout", wantSrc: "flag --action-timeout"},
+		{name: "a presignature pool over its limit", env: map[string]string{"LITMESH_PKP_POOL": "5000"}, wantKey: "pkp_pool", wantSrc: "env LITMESH_PKP_POOL"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

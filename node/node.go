@@ -54,6 +54,7 @@ type Node struct {
 	sessions  *p2p.Sessions
 	ipfs      *ipfs.Service
 	actions   *runtime.Pool // Lit Action workers
+	pkp       *pkpService
 	api       *http.Server
 	apiLn     net.Listener
 	apiDone   chan error
@@ -94,7 +95,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
-//  8. the epoch watcher (transitions, ready signals)
+//  8. the epoch watcher (transitions, ready signals); PKP presigning for the serving epoch
 //  9. client HTTP API
 func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
@@ -145,6 +146,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
+		n.pkp = newPKPService(n)
+		n.startBackground(ctx, n.pkp.run)
 	}
 	if err := n.startAPI(); err != nil {
 		return nil, err

@@ -258,7 +258,18 @@ func (s *Sessions) send(ctx context.Context, p peer.ID, sid string, payload []by
 		} else {
 			_ = o.s.SetWriteDeadline(time.Now().Add(30 * time.Second))
 		}
-		err := WriteFrame(o.s, sid, payload)
+		// A write to a peer that died mid-frame blocks until the deadline (its flow-control
+		// window never reopens); cancelling ctx must end it too, or a stopping node waits.
+		st := o.s
+		fired := make(chan struct{})
+		stop := context.AfterFunc(ctx, func() {
+			_ = st.SetWriteDeadline(time.Now())
+			close(fired)
+		})
+		err := WriteFrame(st, sid, payload)
+		if !stop() {
+			<-fired // so it cannot cut short the next sender's write
+		}
 		if err == nil {
 			return nil
 		}

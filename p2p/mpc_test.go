@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/mpc"
@@ -171,4 +173,50 @@ func FuzzReadFrame(f *testing.F) {
 			t.Fatal("re-encoded frame differs from the input")
 		}
 	})
+}
+
+// A peer that stops reading (it hangs, or died without closing) must not hold a sender whose
+// context ends: Send returns with the context's error instead of waiting for the write
+// deadline, so a node stopping its protocol runs is not held up by a dead member.
+func TestSendReturnsWhenItsContextEndsWhileThePeerStopsReading(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	hosts := meshHosts(t, ctx, 2)
+	s := p2p.NewSessions(hosts[0])
+	// The receiver accepts the stream and never reads from it.
+	release := make(chan struct{})
+	defer close(release)
+	hosts[1].Handle(p2p.MPCProtocol, func(st network.Stream) { <-release; _ = st.Reset() })
+	tr, err := s.Open("test/stalled", []peer.ID{hosts[0].ID(), hosts[1].ID()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	// Large frames fill the stream's flow-control window, then a write blocks. Its own
+	// deadline (the context's) is a minute away; cancelling must end it now.
+	sctx, scancel := context.WithDeadline(ctx, time.Now().Add(time.Minute))
+	errc := make(chan error, 1)
+	go func() {
+		payload := make([]byte, p2p.MaxFramePayload)
+		for {
+			if err := tr.Send(sctx, 1, payload); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	select {
+	case err := <-errc:
+		t.Fatalf("a send failed before the context ended: %v", err)
+	case <-time.After(2 * time.Second): // let the sender fill the window and block
+	}
+	scancel()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "deadline") {
+			t.Fatalf("send ended with %v, want the context's end", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Send did not return within 10s of its context ending")
+	}
 }

@@ -82,7 +82,21 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			if res.Agreed < len(res.Nodes) {
 				cli.Infof("%d of %d nodes gave this response", res.Agreed, len(res.Nodes))
 			}
-			return cli.PrintJSON(map[string]any{"response": res.Response, "logs": res.Logs, "signatures": res.Signatures})
+			sigs := res.Signatures
+			if sigs == nil {
+				sigs = map[string]*client.PKPSignature{}
+			}
+			out := map[string]any{"response": res.Response, "logs": res.Logs, "signatures": sigs}
+			if len(res.SignatureErrors) > 0 {
+				out["signatureErrors"] = res.SignatureErrors
+			}
+			if err := cli.PrintJSON(out); err != nil {
+				return err
+			}
+			if len(res.SignatureErrors) > 0 {
+				return fmt.Errorf("%d signature(s) did not combine", len(res.SignatureErrors))
+			}
+			return nil
 		},
 	}
 }

@@ -27,6 +27,6 @@ Start here:
 
 Commands read the network file from --network, then $LIT_NETWORK, then ./.litdevnet/network.json.
 Results are JSON on stdout; progress and errors go to stderr.`,
-		Sub: []*cli.Command{devnetCmd(), statusCmd(), encryptCmd(), decryptCmd(), ipfsCmd(), actionCmd(), benchCmd()},
+		Sub: []*cli.Command{devnetCmd(), statusCmd(), encryptCmd(), decryptCmd(), pkpCmd(), ipfsCmd(), actionCmd(), chainCmd(), benchCmd()},
 	}
 }

@@ -1,0 +1,298 @@
+package node
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/mpc"
+	"github.com/litmesh/litmesh/mpc/ecdsa"
+)
+
+// Presigning: the coordinator of a set starts every session. It draws a fresh random nonce,
+// sends the batch message (nonce, count, the IDs it still holds) on the set's control session,
+// and every member runs ecdsa.Presign in the session the nonce names. Session IDs — and so
+// presignature IDs — are never reused: the nonce is random and members refuse a nonce they
+// have seen. Sessions of one set run one at a time at every member.
+
+// maxQueuedBatches bounds the batch messages a member holds while a session of the same set
+// still runs (normally one: the coordinator starts the next as soon as its own run ends).
+const maxQueuedBatches = 2
+
+// nonceMemory is how many batch nonces per set a member remembers, to refuse a repeated one.
+const nonceMemory = 1024
+
+// fill keeps the coordinator's pool for the set at its target.
+func (ss *signerSet) fill(ctx context.Context) {
+	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
+	failures := 0
+	refilling := false
+	wake := time.NewTimer(0)
+	defer wake.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ss.poked:
+		case <-wake.C:
+		}
+		// Refill with hysteresis: start when half the pool is used, then run sessions until
+		// it is full. Sessions cost three message rounds however many they make, so large
+		// ones are cheaper per presignature, and the half left serves bursts meanwhile.
+		have := ss.ep.pool.Len(ss.order)
+		need := ss.target - have
+		idle := !ss.warm && time.Since(time.Unix(0, ss.used.Load())) > lazyIdle
+		if need <= 0 || idle {
+			refilling = false
+		} else if have <= ss.target/2 {
+			refilling = true
+		}
+		if !refilling {
+			wake.Reset(time.Second)
+			continue
+		}
+		if p, ok := ss.connectedAll(); !ok {
+			log.Debug("not presigning: a member is not connected", "peer", p)
+			wake.Reset(time.Second)
+			continue
+		}
+		start := time.Now()
+		count := min(need, maxBatch)
+		if err := ss.runBatch(ctx, count); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			failures++
+			backoff := min(time.Duration(1<<min(failures, 5))*time.Second/2, 30*time.Second)
+			log.Warn("presigning session failed", "count", count, "error", err, "retry_in", backoff.String())
+			wake.Reset(backoff)
+			continue
+		}
+		failures = 0
+		log.Debug("presigned", "count", count, "took", time.Since(start).String(), "ready", ss.ep.pool.Len(ss.order))
+		wake.Reset(0)
+	}
+}
+
+// poke tells the coordinator's filler that the pool shrank.
+func (ss *signerSet) poke() {
+	select {
+	case ss.poked <- struct{}{}:
+	default:
+	}
+}
+
+// acquire waits for this set's presigning slot. release ends the session's hold.
+func (ss *signerSet) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case ss.slot <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	done := make(chan struct{})
+	ss.mu.Lock()
+	ss.running = done
+	ss.mu.Unlock()
+	return func() {
+		ss.mu.Lock()
+		ss.running = nil
+		ss.mu.Unlock()
+		close(done)
+		<-ss.slot
+	}, nil
+}
+
+// runningBatch returns a channel closed when the running session ends, or nil.
+func (ss *signerSet) runningBatch() <-chan struct{} {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return ss.running
+}
+
+// runBatch runs one presigning session as the coordinator.
+func (ss *signerSet) runBatch(ctx context.Context, count int) error {
+	release, err := ss.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	var nonce [32]byte
+	if _, err := rand.Read(nonce[:]); err != nil {
+		return err
+	}
+	ss.sendMu.Lock()
+	keep := ss.ep.pool.IDs(ss.order)
+	if len(keep) > maxKeep {
+		keep = keep[:maxKeep]
+	}
+	err = ss.sendAll(ctx, (&batchMsg{Nonce: nonce, Count: count, Keep: keep}).encode())
+	ss.sendMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("start presigning: %w", err)
+	}
+	return ss.presign(ctx, nonce, count)
+}
+
+// presign runs the session the nonce names and adds its presignatures to the pool.
+func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) error {
+	sid := ss.session(fmt.Sprintf("b/%x", nonce[:16]))
+	tr, err := ss.ep.s.n.sessions.Open(sid, ss.peers)
+	if err != nil {
+		return err
+	}
+	defer tr.Close()
+	ctx, cancel := context.WithTimeout(ctx, presignTimeout)
+	defer cancel()
+	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
+	ps, err := ecdsa.Presign(ctx, tr, ss.ep.key, ecdsa.Config{Session: session, Signers: ss.order, Count: count})
+	if err != nil {
+		return fmt.Errorf("presign %d in session %s: %w", count, sid, err)
+	}
+	if err := ss.ep.pool.Put(ps...); err != nil && !errors.Is(err, ecdsa.ErrPoolFull) {
+		return err
+	}
+	return nil
+}
+
+// follow handles the coordinator's control messages at a member.
+func (ss *signerSet) follow(ctx context.Context) {
+	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
+	for {
+		m, err := ss.ctl.Receive(ctx)
+		if err != nil {
+			if ctx.Err() == nil && !errors.Is(err, mpc.ErrClosed) {
+				log.Warn("PKP control session ended", "error", err)
+			}
+			return
+		}
+		if m.From != 0 {
+			log.Warn("ignoring a PKP control message from a member that does not coordinate the set", "peer", ss.peers[m.From])
+			continue
+		}
+		assign, batch, err := decodeCtl(m.Payload)
+		switch {
+		case err != nil:
+			log.Warn("ignoring a bad PKP control message", "peer", ss.peers[0], "error", err)
+		case assign != nil:
+			ss.onAssign(assign)
+		case batch != nil:
+			ss.onBatch(ctx, batch, log)
+		}
+	}
+}
+
+// onAssign hands an assignment to the request waiting for it, or keeps it for a while.
+func (ss *signerSet) onAssign(m *assignMsg) {
+	a := &assignment{set: ss, msg: *m, expires: time.Now().Add(earlyTTL)}
+	if !ss.ep.match.deliver(a) {
+		ss.discard(m.Presig)
+	}
+}
+
+// onBatch joins a presigning session the coordinator started.
+func (ss *signerSet) onBatch(ctx context.Context, m *batchMsg, log *slog.Logger) {
+	ss.mu.Lock()
+	_, seen := ss.nonces[m.Nonce]
+	full := ss.queued >= maxQueuedBatches
+	if !seen && !full {
+		ss.nonces[m.Nonce] = struct{}{}
+		ss.nonceQ = append(ss.nonceQ, m.Nonce)
+		if len(ss.nonceQ) > nonceMemory {
+			delete(ss.nonces, ss.nonceQ[0])
+			ss.nonceQ = ss.nonceQ[1:]
+		}
+		ss.queued++
+	}
+	ss.mu.Unlock()
+	switch {
+	case seen:
+		log.Warn("refusing a presigning session whose nonce was used before", "peer", ss.peers[0])
+		return
+	case full:
+		log.Warn("refusing a presigning session: too many queued", "peer", ss.peers[0])
+		return
+	}
+	ss.dropOrphans(m.Keep)
+	ss.ep.wg.Add(1)
+	go func() {
+		defer ss.ep.wg.Done()
+		release, err := ss.acquire(ctx)
+		ss.mu.Lock()
+		ss.queued--
+		ss.mu.Unlock()
+		if err != nil {
+			return
+		}
+		defer release()
+		start := time.Now()
+		if err := ss.presign(ctx, m.Nonce, m.Count); err != nil {
+			if ctx.Err() == nil {
+				log.Warn("presigning session failed", "error", err)
+			}
+			return
+		}
+		log.Debug("presigned", "count", m.Count, "took", time.Since(start).String())
+	}()
+}
+
+// dropOrphans discards the presignatures this member holds for the set that the coordinator
+// no longer does (it restarted, or its run of a session failed where this member's did not)
+// and that no assignment names: the coordinator will never assign them.
+func (ss *signerSet) dropOrphans(keep []ecdsa.ID) {
+	kept := make(map[ecdsa.ID]bool, len(keep))
+	for _, id := range keep {
+		kept[id] = true
+	}
+	for _, id := range ss.ep.pool.IDs(ss.order) {
+		if !kept[id] && !ss.ep.match.assigned(id) {
+			ss.discard(id)
+		}
+	}
+}
+
+// ensureReady makes sure the coordinator's pool holds a presignature for the set: if it is
+// empty, it waits for a running session, or runs one now (slower but correct). Another
+// request may still take it first; the caller retries.
+func (ss *signerSet) ensureReady(ctx context.Context) error {
+	for attempt := 0; ; attempt++ {
+		if ss.ep.pool.Len(ss.order) > 0 {
+			return nil
+		}
+		if attempt == 3 {
+			return api.Errorf(api.KindUnavailable, "no presignature for signer set %s: every one made was taken by other requests; retry", ss.key)
+		}
+		if ch := ss.runningBatch(); ch != nil {
+			select {
+			case <-ch:
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if p, ok := ss.connectedAll(); !ok {
+			return api.Errorf(api.KindUnavailable, "not enough peers: signer %s is not connected to this node", p)
+		}
+		if err := ss.runBatch(ctx, onDemandBatch); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return api.Errorf(api.KindUnavailable, "compute a presignature on demand for signer set %s: %v", ss.key, err)
+		}
+	}
+}
+
+// takeOldest removes the oldest presignature of the set from the pool (nil if none).
+func (ss *signerSet) takeOldest() *ecdsa.Presignature {
+	for _, id := range ss.ep.pool.IDs(ss.order) {
+		if ps, err := ss.ep.pool.Take(id); err == nil {
+			ss.poke()
+			return ps
+		}
+	}
+	return nil
+}
