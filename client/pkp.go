@@ -125,6 +125,13 @@ func (c *Client) lookupPKP(ctx context.Context, root *secp256k1.PublicKey, pkp s
 		return nil, err
 	}
 	keyID, err := cc.KeyIDOf(ctx, k.tokenID)
+	if errors.Is(err, chain.ErrUnknownPKP) {
+		// Chain reads are cached for up to a poll interval: a PKP minted a moment ago may be
+		// newer than the cache. Read the newest block once before calling it unknown.
+		if rerr := cc.Refresh(ctx); rerr == nil {
+			keyID, err = cc.KeyIDOf(ctx, k.tokenID)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -142,7 +142,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		if err != nil || cid != permittedCID {
 			t.Fatalf("pin: %s, %v", cid, err)
 		}
-		run := func(req client.ExecuteRequest, pkp chain.PKP) string {
+		run := func(req client.ExecuteRequest, pkp chain.PKP) *client.ExecuteResult {
 			t.Helper()
 			req.JSParams = json.RawMessage(fmt.Sprintf(`{"publicKey": %q}`, pubHex(pkp)))
 			res, err := cl.Execute(ctx, req)
@@ -152,24 +152,30 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 			if res.Agreed != 4 {
 				t.Fatalf("only %d of 4 nodes agree: %+v", res.Agreed, res.Nodes)
 			}
-			return res.Response
+			return res
 		}
-		const allowed = "PKP signing from actions is not wired yet"
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, other)}, owned); !strings.Contains(got, allowed) {
-			t.Errorf("permitted CID: %q", got)
+		// An allowed signEcdsa yields shares the client combines into a signature of the PKP.
+		signed := func(what string, res *client.ExecuteResult, pkp chain.PKP) {
+			t.Helper()
+			sig := res.Signatures["sig"]
+			if res.Response != "signed" || sig == nil {
+				t.Fatalf("%s: response %q, signature %v (%v)", what, res.Response, sig, res.SignatureErrors)
+			}
+			if sig.PublicKey != pubHex(pkp) {
+				t.Fatalf("%s: signed by %s, want %s", what, sig.PublicKey, pubHex(pkp))
+			}
 		}
+		signed("permitted CID", run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, other)}, owned), owned)
 		another, err := c.Chain.MintPKP(ctx, owner.Key)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, another); !strings.Contains(got, "is not permitted to sign") {
-			t.Errorf("CID not permitted for the PKP: %q", got)
+		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
+			t.Errorf("CID not permitted for the PKP: %q", got.Response)
 		}
-		if got := run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, owner)}, another); !strings.Contains(got, allowed) {
-			t.Errorf("inline code for the owner: %q", got)
-		}
-		if got := run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, other)}, owned); !strings.Contains(got, "inline code signs only with PKPs owned by") {
-			t.Errorf("inline code for someone else: %q", got)
+		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, owner)}, another), another)
+		if got := run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, other)}, owned); !strings.Contains(got.Response, "inline code signs only with PKPs owned by") || got.Signatures["sig"] != nil {
+			t.Errorf("inline code for someone else: %q", got.Response)
 		}
 	})
 

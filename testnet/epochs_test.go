@@ -2,6 +2,8 @@ package testnet_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,8 +49,10 @@ func blsShare(t *testing.T, m *testnet.Member, e uint64) *dkg.KeyShare {
 }
 
 // Epochs: 4 nodes in epoch 1; 3 join (epoch 2); 2 of the originals leave (epoch 3). The keys
-// are reshared, never regenerated: the root public keys never change, each epoch's shares are
-// fresh, and the shares of the nodes that left no longer combine with the current ones.
+// are reshared, never regenerated: the root public keys never change, a file encrypted and a
+// PKP minted in epoch 1 decrypt and sign (with the same public key) in every epoch, each
+// epoch's shares are fresh, and the shares of the nodes that left no longer combine with the
+// current ones.
 func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -77,6 +81,47 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 		t.Fatalf("epoch 1 threshold %d, want 3 of 4", t1)
 	}
 
+	// Epoch 1: encrypt a file and mint a PKP; both must keep working in every later epoch.
+	owner, reader := devKey(t, 8), devKey(t, 1)
+	secret := []byte("written in epoch 1")
+	file := func() *client.EncryptedFile {
+		cl := client.New(c.NetworkFile())
+		defer cl.Close()
+		f, err := cl.Encrypt(ctx, nativeBalance, secret)
+		if err != nil {
+			t.Fatalf("encrypt: %v", err)
+		}
+		return f
+	}()
+	pkp := func() *client.PKPInfo {
+		cl := client.New(c.NetworkFile())
+		defer cl.Close()
+		p, err := cl.MintPKP(ctx, owner)
+		if err != nil {
+			t.Fatalf("mint: %v", err)
+		}
+		return p
+	}()
+	stillWorks := func(epoch int) {
+		t.Helper()
+		cl := client.New(c.NetworkFile())
+		defer cl.Close()
+		d, err := cl.Decrypt(ctx, file, authSigOf(t, reader))
+		if err != nil || string(d.Plaintext) != string(secret) {
+			t.Fatalf("epoch %d: the epoch-1 file does not decrypt: %v", epoch, err)
+		}
+		hash := sha256.Sum256([]byte(fmt.Sprintf("signed in epoch %d", epoch)))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+		if err != nil {
+			t.Fatalf("epoch %d: the epoch-1 PKP does not sign: %v", epoch, err)
+		}
+		if sig.PublicKey != pkp.PublicKey {
+			t.Fatalf("epoch %d: the PKP signs as %s, was minted as %s", epoch, sig.PublicKey, pkp.PublicKey)
+		}
+		checkRecovers(t, sig, hash, pkp.EthAddress)
+	}
+	stillWorks(1)
+
 	c.AddNodes(ctx, 3)
 	c.WaitEpoch(ctx, 2)
 	bls2, ecdsa2, set2, t2 := keysOf(6)
@@ -86,6 +131,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	if t2 != 5 || len(set2) != 5 || set2[1] == set1[1] {
 		t.Fatalf("epoch 2: threshold %d, public polynomial of %d terms (first coefficient reused: %v); want a fresh degree-4 polynomial", t2, len(set2), set2[1] == set1[1])
 	}
+	stillWorks(2)
 
 	c.Leave(ctx, 0, 1)
 	c.WaitEpoch(ctx, 3)
@@ -98,6 +144,9 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 			t.Fatalf("node %d still in the active set after leaving", i)
 		}
 	}
+	c.Stop(0)
+	c.Stop(1)
+	stillWorks(3)
 
 	// The current shares (epoch 3, held by nodes 2..6) combine to the root key; a share the
 	// departed node 0 kept from epoch 2 does not combine with them.
