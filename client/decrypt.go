@@ -117,7 +117,31 @@ type shareAnswer struct {
 // verify is skipped and reported with its node and index); stops as soon as it holds
 // Threshold valid shares; combines them into the identity's key; decrypts and checks the data
 // hash. With fewer valid shares than the threshold the error is a *ShareError.
+//
+// Across an epoch change, nodes still answer for the epoch the client's handshake reported
+// (they keep the previous epoch's shares); a node that cannot answers "unavailable", and then
+// Decrypt handshakes again and retries once with the epoch the network now serves.
 func (c *Client) Decrypt(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
+	d, err := c.decryptOnce(ctx, f, authSig, opts...)
+	var se *ShareError
+	if errors.As(err, &se) && se.epochChanged() {
+		return c.decryptOnce(ctx, f, authSig, opts...)
+	}
+	return d, err
+}
+
+// epochChanged reports whether some node declined because it serves another epoch.
+func (e *ShareError) epochChanged() bool {
+	for _, n := range e.Nodes {
+		var ae *api.Error
+		if errors.As(n.Err, &ae) && ae.Kind == api.KindUnavailable && strings.Contains(ae.Message, "epoch") {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
 	var cfg decryptConfig
 	for _, o := range opts {
 		o(&cfg)
