@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/sha256"
 	"errors"
@@ -18,6 +19,9 @@ import (
 type Target struct {
 	Network *client.NetworkFile
 	Client  *client.Client
+	// Key pays for and owns what scenarios create (PKPs, permissions) and authenticates their
+	// requests; on a devnet a funded dev account.
+	Key *ecdsa.PrivateKey
 }
 
 // URLs are the nodes' API URLs.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/litmesh/litmesh/chain"
 )
@@ -18,6 +19,10 @@ type Client struct {
 
 	chainMu sync.Mutex
 	chain   *chain.Client
+
+	keyMu sync.Mutex
+	key   *NetworkKey // the last verified network key (NetworkKey), reused for a while
+	keyAt time.Time
 
 	pkp pkpState // the signing view of the network (pkp.go)
 }

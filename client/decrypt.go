@@ -118,23 +118,29 @@ type shareAnswer struct {
 // Threshold valid shares; combines them into the identity's key; decrypts and checks the data
 // hash. With fewer valid shares than the threshold the error is a *ShareError.
 //
-// Across an epoch change, nodes still answer for the epoch the client's handshake reported
-// (they keep the previous epoch's shares); a node that cannot answers "unavailable", and then
-// Decrypt handshakes again and retries once with the epoch the network now serves.
+// The verified network key is reused for a while (NetworkKey). Across an epoch change, nodes
+// still answer for the epoch the client's handshake reported (they keep the previous epoch's
+// shares); when too few valid shares came back and some node was unreachable, not asked or
+// serves another epoch, Decrypt handshakes again and retries once.
 func (c *Client) Decrypt(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
 	d, err := c.decryptOnce(ctx, f, authSig, opts...)
 	var se *ShareError
-	if errors.As(err, &se) && se.epochChanged() {
+	if errors.As(err, &se) && se.worthRetrying() {
+		c.forgetNetworkKey()
 		return c.decryptOnce(ctx, f, authSig, opts...)
 	}
 	return d, err
 }
 
-// epochChanged reports whether some node declined because it serves another epoch.
-func (e *ShareError) epochChanged() bool {
+// worthRetrying reports whether fresh handshakes could change the outcome: some node was not
+// asked or not reached, or declined because it serves another epoch.
+func (e *ShareError) worthRetrying() bool {
 	for _, n := range e.Nodes {
 		var ae *api.Error
-		if errors.As(n.Err, &ae) && ae.Kind == api.KindUnavailable && strings.Contains(ae.Message, "epoch") {
+		switch {
+		case n.Status == ShareUnreachable || n.Status == ShareNotAsked:
+			return true
+		case errors.As(n.Err, &ae) && ae.Kind == api.KindUnavailable && strings.Contains(ae.Message, "epoch"):
 			return true
 		}
 	}

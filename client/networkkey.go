@@ -62,6 +62,34 @@ type handshakeKey struct {
 // otherwise NetworkKey fails naming the nodes that disagree. Nodes that fail their handshake
 // are left out (KeyNode.Reason says why); at least one must verify.
 func (c *Client) NetworkKey(ctx context.Context) (*NetworkKey, error) {
+	c.keyMu.Lock()
+	cached, at := c.key, c.keyAt
+	c.keyMu.Unlock()
+	if cached != nil && time.Since(at) < networkKeyTTL {
+		return cached, nil
+	}
+	k, err := c.fetchNetworkKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.keyMu.Lock()
+	c.key, c.keyAt = k, time.Now()
+	c.keyMu.Unlock()
+	return k, nil
+}
+
+// networkKeyTTL is how long a verified network key is reused: attestations are checked again
+// after it, and at once when nodes report another epoch (forgetNetworkKey).
+const networkKeyTTL = 30 * time.Second
+
+// forgetNetworkKey drops the cached key, so the next call handshakes again.
+func (c *Client) forgetNetworkKey() {
+	c.keyMu.Lock()
+	c.key = nil
+	c.keyMu.Unlock()
+}
+
+func (c *Client) fetchNetworkKey(ctx context.Context) (*NetworkKey, error) {
 	nodes := c.Network.Nodes
 	keys := make([]*handshakeKey, len(nodes))
 	out := &NetworkKey{Nodes: make([]KeyNode, len(nodes))}

@@ -18,7 +18,7 @@ import (
 )
 
 func benchCmd() *cli.Command {
-	var network, out string
+	var network, out, keyArg string
 	var o bench.Options
 	var nodes, basePort, chainPort int
 	var baselineFor time.Duration
@@ -40,6 +40,7 @@ hold on a noisy machine where absolute times do not.
 Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --nodes nodes per operation).`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file to measure (default: start a devnet)")
+			fs.StringVar(&keyArg, "key", "dev:1", "key that owns and authenticates what the scenarios create: hex, or dev:N on a devnet")
 			fs.StringVar(&out, "out", "bench-out", "directory for the reports and charts")
 			fs.IntVar(&o.Concurrency, "concurrency", 4, "operations in flight at once")
 			fs.DurationVar(&o.Duration, "duration", 10*time.Second, "how long to drive each scenario")
@@ -99,7 +100,11 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 			var reports []*bench.Report
 			var base map[string]*bench.Report
 			if nf != nil {
-				t := bench.Target{Network: nf, Client: client.New(nf)}
+				key, err := parseKey(nf, keyArg)
+				if err != nil {
+					return err
+				}
+				t := bench.Target{Network: nf, Client: client.New(nf), Key: key}
 				defer t.Client.Close()
 				base = map[string]*bench.Report{}
 				bo := o

@@ -1,0 +1,183 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/client"
+)
+
+func init() {
+	Register("sign", Sign)
+	Register("decrypt", Decrypt)
+	Register("execute", Execute)
+	Register("execute-sign", ExecuteSign)
+}
+
+// authSig is a long-lived SIWE authSig of the target's key, for the whole run.
+func authSig(t Target) (*access.AuthSig, json.RawMessage, error) {
+	if t.Key == nil {
+		return nil, nil, errors.New("no key to authenticate with (pass --key)")
+	}
+	a, err := access.CreateAuthSig(t.Key, access.AuthSigOptions{ChainID: t.Network.Chain.ChainID, TTL: 2 * time.Hour})
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := json.Marshal(a)
+	return a, raw, err
+}
+
+// Sign is a PKP signature of a fresh hash with a warm presignature pool: the client picks a
+// signer set, each signer returns one share, the client combines and verifies.
+func Sign(t Target) Scenario {
+	return Scenario{
+		Name:        "sign",
+		Description: "PKP sign of a fresh 32-byte hash (warm presignature pools), combined and verified by the client",
+		Setup: func(ctx context.Context) (Op, error) {
+			auth, _, err := authSig(t)
+			if err != nil {
+				return nil, err
+			}
+			pkp, err := t.Client.MintPKP(ctx, t.Key)
+			if err != nil {
+				return nil, fmt.Errorf("mint a PKP: %w", err)
+			}
+			return func(ctx context.Context, _ int, seq int64) error {
+				hash := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
+				_, err := t.Client.PKPSign(ctx, pkp.TokenID, hash, auth)
+				return err
+			}, nil
+		},
+	}
+}
+
+// Decrypt is a threshold decryption of a 1 KiB file gated by "native balance ≥ 1 ETH": every
+// node checks the balance on chain and returns a share, the client verifies T of them and
+// decrypts.
+func Decrypt(t Target) Scenario {
+	return Scenario{
+		Name:        "decrypt",
+		Description: "decrypt 1 KiB gated by a native-balance condition (T verified shares, IBE decrypt)",
+		Setup: func(ctx context.Context) (Op, error) {
+			auth, _, err := authSig(t)
+			if err != nil {
+				return nil, err
+			}
+			conds := fmt.Sprintf(`{"accessControlConditions":[{"contractAddress":"","standardContractType":"","chain":%q,"method":"eth_getBalance","parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"1000000000000000000"}}]}`, t.Network.Chain.Name)
+			plain := make([]byte, 1024)
+			if _, err := rand.Read(plain); err != nil {
+				return nil, err
+			}
+			f, err := t.Client.Encrypt(ctx, []byte(conds), plain)
+			if err != nil {
+				return nil, fmt.Errorf("encrypt: %w", err)
+			}
+			return func(ctx context.Context, _ int, _ int64) error {
+				d, err := t.Client.Decrypt(ctx, f, auth)
+				if err != nil {
+					return err
+				}
+				if !bytes.Equal(d.Plaintext, plain) {
+					return errors.New("decrypted the wrong bytes")
+				}
+				return nil
+			}, nil
+		},
+	}
+}
+
+const trivialAction = `Lit.Actions.setResponse({ response: "ok" });`
+
+// Execute runs a trivial Lit Action by CID on every node (warm worker pools, code in each
+// node's blockstore) and takes the most common response.
+func Execute(t Target) Scenario {
+	return Scenario{
+		Name:        "execute",
+		Description: "run a trivial Lit Action by CID on every node",
+		Setup: func(ctx context.Context) (Op, error) {
+			_, raw, err := authSig(t)
+			if err != nil {
+				return nil, err
+			}
+			cid, _, err := t.Client.PinAction(ctx, []byte(trivialAction))
+			if err != nil {
+				return nil, fmt.Errorf("pin: %w", err)
+			}
+			return func(ctx context.Context, _ int, _ int64) error {
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, AuthSig: raw})
+				if err != nil {
+					return err
+				}
+				if res.Response != "ok" {
+					return fmt.Errorf("action answered %q", res.Response)
+				}
+				return nil
+			}, nil
+		},
+	}
+}
+
+const signingAction = `(async () => {
+  await Lit.Actions.signEcdsa({ toSign: ethers.utils.arrayify(toSign), publicKey, sigName: "sig" });
+  Lit.Actions.setResponse({ response: "signed" });
+})();`
+
+// ExecuteSign runs, by CID, an action that signs with a PKP permitting that action: every node
+// runs it, the signer set's nodes each return a share, the client combines them.
+func ExecuteSign(t Target) Scenario {
+	return Scenario{
+		Name:        "execute-sign",
+		Description: "run a Lit Action by CID that signs with a PKP permitting it; the client combines the signature",
+		Setup: func(ctx context.Context) (Op, error) {
+			_, raw, err := authSig(t)
+			if err != nil {
+				return nil, err
+			}
+			pkp, err := t.Client.MintPKP(ctx, t.Key)
+			if err != nil {
+				return nil, fmt.Errorf("mint a PKP: %w", err)
+			}
+			cid, _, err := t.Client.PinAction(ctx, []byte(signingAction))
+			if err != nil {
+				return nil, fmt.Errorf("pin: %w", err)
+			}
+			cc, err := t.Client.Chain(ctx)
+			if err != nil {
+				return nil, err
+			}
+			tokenID, ok := new(big.Int).SetString(strings.TrimPrefix(pkp.TokenID, "0x"), 16)
+			if !ok {
+				return nil, fmt.Errorf("token id %q", pkp.TokenID)
+			}
+			canon, err := chain.CanonicalCID(cid)
+			if err != nil {
+				return nil, err
+			}
+			if err := cc.PermitAction(ctx, t.Key, tokenID, canon); err != nil {
+				return nil, fmt.Errorf("permit the action: %w", err)
+			}
+			return func(ctx context.Context, _ int, seq int64) error {
+				hash := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
+				params, _ := json.Marshal(map[string]string{"publicKey": pkp.PublicKey, "toSign": fmt.Sprintf("0x%x", hash)})
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, AuthSig: raw})
+				if err != nil {
+					return err
+				}
+				if res.Signatures["sig"] == nil {
+					return fmt.Errorf("no combined signature: %v", res.SignatureErrors)
+				}
+				return nil
+			}, nil
+		},
+	}
+}
