@@ -2,6 +2,7 @@ package node_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -176,6 +177,28 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, owner)}, another), another)
 		if got := run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, other)}, owned); !strings.Contains(got.Response, "inline code signs only with PKPs owned by") || got.Signatures["sig"] != nil {
 			t.Errorf("inline code for someone else: %q", got.Response)
+		}
+
+		// Mint/Grant/Burn: the PKP signs through the action it was granted to, and only that.
+		granted := signingAction + "\n// the Mint/Grant/Burn action"
+		gcid, _, err := cl.PinAction(ctx, []byte(granted))
+		if err != nil || gcid != grantedCID {
+			t.Fatalf("pin the granted action: %s, %v", gcid, err)
+		}
+		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, AuthSig: authSigOf(t, other)}, burned), burned)
+		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
+			t.Error("the Mint/Grant/Burn PKP signed through another action")
+		}
+		if got := run(client.ExecuteRequest{Code: []byte(granted), AuthSig: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
+			t.Error("the Mint/Grant/Burn PKP signed for inline code of its minter")
+		}
+		hash := sha256.Sum256([]byte("direct"))
+		minterAuth, err := access.CreateAuthSig(owner.Key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cl.PKPSign(ctx, pubHex(burned), hash, minterAuth); err == nil {
+			t.Error("the minter signed directly with a Mint/Grant/Burn PKP")
 		}
 	})
 
