@@ -327,7 +327,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig
 		}
 		if err != nil {
 			if lastErr != nil {
-				return nil, fmt.Errorf("%w (last attempt: %v)", err, lastErr)
+				return nil, fmt.Errorf("%w (last attempt: %w)", err, lastErr)
 			}
 			return nil, err
 		}

@@ -82,8 +82,12 @@ func (c *Client) PKPSendTransaction(ctx context.Context, pkp string, to common.A
 	if err != nil {
 		return nil, fmt.Errorf("attach the signature: %w", err)
 	}
-	if got, err := types.Sender(signer, signed); err != nil || got != from {
-		return nil, fmt.Errorf("the signed transaction's sender is %s, not the PKP's address %s (%v)", got.Hex(), from.Hex(), err)
+	got, err := types.Sender(signer, signed)
+	if err != nil {
+		return nil, fmt.Errorf("recover the signed transaction's sender: %w", err)
+	}
+	if got != from {
+		return nil, fmt.Errorf("the signed transaction's sender is %s, not the PKP's address %s", got.Hex(), from.Hex())
 	}
 	if err := be.SendTransaction(ctx, signed); err != nil {
 		return nil, fmt.Errorf("send transaction %s: %w", signed.Hash().Hex(), err)
