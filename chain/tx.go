@@ -138,6 +138,15 @@ func (c *Client) waitReceipt(ctx context.Context, hash common.Hash) (*types.Rece
 		}
 		cctx, cancel := context.WithTimeout(ctx, c.cfg.callTimeout)
 		r, err := c.backend.TransactionReceipt(cctx, hash)
+		if err == nil {
+			// A node may store a block's receipts before the block becomes its head (the
+			// engine API imports a payload, then moves the head), and the transaction sent
+			// next — stake after approve — must be estimated on this one's state.
+			var head uint64
+			if head, err = c.backend.BlockNumber(cctx); err == nil && r.BlockNumber != nil && head < r.BlockNumber.Uint64() {
+				err = ethereum.NotFound
+			}
+		}
 		cancel()
 		if err == nil {
 			return r, nil
