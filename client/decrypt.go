@@ -41,6 +41,8 @@ type NodeShare struct {
 	Reason string `json:"reason,omitempty"`
 	// Err is the node's error, an *api.Error when the node refused.
 	Err error `json:"-"`
+
+	epoch uint64 // the epoch the node's answer was for
 }
 
 // Decryption is the result of Decrypt.
@@ -113,10 +115,10 @@ type shareAnswer struct {
 
 // Decrypt asks the network for the decryption key of f and decrypts it. It sends the
 // conditions, data hash and authSig to every node whose handshake verified, all at once;
-// verifies each share against the public polynomial as it arrives (a share that does not
-// verify is skipped and reported with its node and index); stops as soon as it holds
-// Threshold valid shares; combines them into the identity's key; decrypts and checks the data
-// hash. With fewer valid shares than the threshold the error is a *ShareError.
+// verifies the shares against the public polynomial as soon as Threshold of them arrived, in
+// one batch check (a share that does not verify is skipped and reported with its node and
+// index, and collecting goes on); stops as soon as it holds Threshold valid shares; combines
+// them into the identity's key; decrypts and checks the data hash. With fewer valid shares than the threshold the error is a *ShareError.
 //
 // The verified network key is reused for a while (NetworkKey). Across an epoch change, nodes
 // still answer for the epoch the client's handshake reported (they keep the previous epoch's
@@ -231,15 +233,51 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 		}()
 	}
 
+	// Answers are decoded as they arrive; once valid and unchecked ones together reach the
+	// threshold they are checked in one batch (a bad one makes the batch fall back to checking
+	// each, naming it), and collecting goes on only if some were bad.
 	var partials [][]byte
+	type pendingShare struct {
+		node    int
+		partial []byte
+	}
+	var pending []pendingShare
 	seen := map[int]string{}
-	for got := 0; got < asked && len(partials) < key.Threshold; got++ {
+	reject := func(ns *NodeShare, err error) {
+		ns.Err, ns.Reason, ns.Status = err, err.Error(), ShareInvalid
+		report(*ns)
+	}
+	for got := 0; len(partials) < key.Threshold && (got < asked || len(pending) > 0); {
+		if len(pending) > 0 && (len(partials)+len(pending) >= key.Threshold || got == asked) {
+			batch := make([][]byte, len(pending))
+			for j, p := range pending {
+				batch[j] = p.partial
+			}
+			for j, err := range key.shares.VerifyPartials(id, batch) {
+				ns := &nodes[pending[j].node]
+				if err != nil {
+					reject(ns, shareError(err, ns.epoch, key.Epoch))
+					continue
+				}
+				if other, dup := seen[ns.ShareIndex]; dup {
+					reject(ns, fmt.Errorf("share index %d was already given by %s", ns.ShareIndex, other))
+					continue
+				}
+				seen[ns.ShareIndex] = ns.URL
+				ns.Status = ShareValid
+				partials = append(partials, pending[j].partial)
+				report(*ns)
+			}
+			pending = pending[:0]
+			continue
+		}
 		var a shareAnswer
 		select {
 		case a = <-answers:
 		case <-ctx.Done():
 			return nil, fmt.Errorf("decrypt: %w", ctx.Err())
 		}
+		got++
 		ns := &nodes[a.node]
 		if a.err != nil {
 			ns.Err, ns.Reason, ns.Status = a.err, a.err.Error(), ShareUnreachable
@@ -250,22 +288,18 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 			report(*ns)
 			continue
 		}
-		partial, index, err := checkShare(a.resp, key, id)
-		ns.ShareIndex = index
+		partial, index, err := decodeShare(a.resp, id)
+		ns.ShareIndex, ns.epoch = index, a.resp.Epoch
 		if err == nil {
 			if other, dup := seen[index]; dup {
 				err = fmt.Errorf("share index %d was already given by %s", index, other)
 			}
 		}
 		if err != nil {
-			ns.Err, ns.Reason, ns.Status = err, err.Error(), ShareInvalid
-			report(*ns)
+			reject(ns, err)
 			continue
 		}
-		seen[index] = ns.URL
-		ns.Status = ShareValid
-		partials = append(partials, partial)
-		report(*ns)
+		pending = append(pending, pendingShare{node: a.node, partial: partial})
 	}
 	cancel()
 	for i := range nodes {
@@ -282,7 +316,7 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 		}
 		return nil, &ShareError{Needed: key.Threshold, Valid: len(partials), Answered: answered, Nodes: nodes}
 	}
-	sig, _, err := bls.Combine(key.Poly, id, partials, key.Threshold)
+	sig, err := key.shares.Interpolate(partials, key.Threshold)
 	if err != nil {
 		return nil, fmt.Errorf("decrypt: combine shares: %w", err)
 	}
@@ -293,9 +327,9 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 	return &Decryption{Plaintext: plaintext, Threshold: key.Threshold, Nodes: nodes}, nil
 }
 
-// checkShare decodes and verifies one node's answer: the share must be for this identity,
-// claim the index the answer states, and verify under that index's public key.
-func checkShare(resp *api.EncryptionSignResponse, key *NetworkKey, id []byte) ([]byte, int, error) {
+// decodeShare decodes one node's answer: the share must be for this identity and claim the
+// index the answer states. Whether it verifies is for the batch check.
+func decodeShare(resp *api.EncryptionSignResponse, id []byte) ([]byte, int, error) {
 	partial, err := hex.DecodeString(resp.SignatureShare)
 	if err != nil {
 		return nil, -1, errors.New("signatureShare is not hex")
@@ -310,11 +344,14 @@ func checkShare(resp *api.EncryptionSignResponse, key *NetworkKey, id []byte) ([
 	if resp.DataSigned != "" && resp.DataSigned != string(id) {
 		return nil, index, fmt.Errorf("share %d signs %q, not this file's identity", index, clip(resp.DataSigned))
 	}
-	if err := bls.VerifyPartial(key.Poly, id, partial); err != nil {
-		if resp.Epoch != key.Epoch {
-			return nil, index, fmt.Errorf("%w (a share of epoch %d, the key set is epoch %d's)", err, resp.Epoch, key.Epoch)
-		}
-		return nil, index, err
-	}
 	return partial, index, nil
+}
+
+// shareError explains a share that did not verify, noting when the node answered for another
+// epoch than the key set's.
+func shareError(err error, answerEpoch, keyEpoch uint64) error {
+	if answerEpoch != keyEpoch {
+		return fmt.Errorf("%w (a share of epoch %d, the key set is epoch %d's)", err, answerEpoch, keyEpoch)
+	}
+	return err
 }

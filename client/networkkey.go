@@ -36,6 +36,8 @@ type NetworkKey struct {
 	// Nodes says, for each node of the network file in order, whether it can be asked for
 	// shares of this key (Usable) and if not why.
 	Nodes []KeyNode
+
+	shares *bls.ShareKeys // checks the nodes' partials, with each share's public key cached
 }
 
 // KeyNode is one node's part in a NetworkKey.
@@ -136,6 +138,7 @@ func (c *Client) fetchNetworkKey(ctx context.Context) (*NetworkKey, error) {
 		return nil, err
 	}
 	out.PublicKey, out.Poly, out.Threshold, out.Epoch = first.pub, first.poly, first.threshold, first.epoch
+	out.shares = bls.NewShareKeys(first.poly)
 	return out, nil
 }
 

@@ -18,7 +18,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/drand/kyber"
 	kbls "github.com/drand/kyber-bls12381"
@@ -95,67 +94,18 @@ func PartialIndex(partial []byte) (int, error) {
 }
 
 // VerifyPartial checks a partial signature over msg against the share's public key, which the
-// public polynomial gives for its index. A failure is a *PartialError naming the index.
+// public polynomial gives for its index. A failure is a *PartialError naming the index. To
+// check several partials of one polynomial, ShareKeys.VerifyPartials is much cheaper.
 func VerifyPartial(pub *share.PubPoly, msg, partial []byte) error {
-	i, err := PartialIndex(partial)
-	if err != nil {
-		return err
-	}
-	if _, err := decodeSignature(partial[2:]); err != nil {
-		return &PartialError{Index: i, Err: err}
-	}
-	if err := scheme.Verify(pub.Eval(i).V, msg, partial[2:]); err != nil {
-		return &PartialError{Index: i, Err: ErrBadSignature}
-	}
-	return nil
+	return NewShareKeys(pub).VerifyPartials(msg, [][]byte{partial})[0]
 }
 
-// Combine verifies every partial signature, skips the bad ones (reported in rejected, each
-// naming its index; a repeated index counts as bad), and interpolates threshold good ones into
-// the root key's signature over msg. It returns the signature only after checking it against
-// the public key; with fewer than threshold good partials it fails with ErrNotEnoughPartials.
+// Combine is ShareKeys.Combine with a fresh ShareKeys for pub: it verifies every partial
+// signature, skips the bad ones (reported in rejected, each naming its index; a repeated index
+// counts as bad), and interpolates threshold good ones into the root key's signature over msg.
+// With fewer than threshold good partials it fails with ErrNotEnoughPartials.
 func Combine(pub *share.PubPoly, msg []byte, partials [][]byte, threshold int) (sig []byte, rejected []*PartialError, err error) {
-	if threshold < 1 || threshold != pub.Threshold() {
-		return nil, nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, pub.Threshold()-1)
-	}
-	seen := make(map[int]bool)
-	var good []*share.PubShare
-	for _, p := range partials {
-		if err := VerifyPartial(pub, msg, p); err != nil {
-			var pe *PartialError
-			if !errors.As(err, &pe) {
-				pe = &PartialError{Index: -1, Err: err}
-			}
-			rejected = append(rejected, pe)
-			continue
-		}
-		i, _ := PartialIndex(p)
-		if seen[i] {
-			rejected = append(rejected, &PartialError{Index: i, Err: errors.New("index repeated")})
-			continue
-		}
-		seen[i] = true
-		point, _ := decodeSignature(p[2:])
-		good = append(good, &share.PubShare{I: i, V: point})
-	}
-	if len(good) < threshold {
-		return nil, rejected, fmt.Errorf("%w: %d valid of %d given, need %d", ErrNotEnoughPartials, len(good), len(partials), threshold)
-	}
-	// Interpolate over the lowest indices so every client combining the same set gets the same
-	// computation (the result is the same point either way).
-	sort.Slice(good, func(a, b int) bool { return good[a].I < good[b].I })
-	point, err := share.RecoverCommit(suite.G2(), good[:threshold], threshold, len(good))
-	if err != nil {
-		return nil, rejected, fmt.Errorf("bls: interpolate signature: %w", err)
-	}
-	sig, err = point.MarshalBinary()
-	if err != nil {
-		return nil, rejected, err
-	}
-	if err := Verify(pub.Commit(), msg, sig); err != nil {
-		return nil, rejected, fmt.Errorf("bls: combined signature: %w", err)
-	}
-	return sig, rejected, nil
+	return NewShareKeys(pub).Combine(msg, partials, threshold)
 }
 
 // Verify checks a full signature over msg under the root public key.

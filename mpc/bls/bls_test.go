@@ -414,7 +414,31 @@ func BenchmarkVerifyPartial(b *testing.B) {
 	}
 }
 
-// BenchmarkCombine measures the client's work: verify T partials, interpolate, verify the result.
+// BenchmarkVerifyPartials is the client's check of T answers on a warm ShareKeys: one batch
+// pairing product (compare T × VerifyPartial).
+func BenchmarkVerifyPartials(b *testing.B) {
+	for _, c := range []struct{ n, t int }{{4, 3}, {7, 5}, {10, 7}} {
+		b.Run(fmt.Sprintf("T=%d_of_%d", c.t, c.n), func(b *testing.B) {
+			d := deal(c.n, c.t)
+			msg := []byte("identity")
+			idx := make([]int, c.t)
+			for i := range idx {
+				idx[i] = i
+			}
+			ps := d.partials(b, msg, idx...)
+			keys := bls.NewShareKeys(d.pub)
+			for b.Loop() {
+				for _, err := range keys.VerifyPartials(msg, ps) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCombine measures the client's work: verify T partials (one batch check), interpolate.
 func BenchmarkCombine(b *testing.B) {
 	for _, c := range []struct{ n, t int }{{4, 3}, {7, 5}, {10, 7}} {
 		b.Run(fmt.Sprintf("T=%d_of_%d", c.t, c.n), func(b *testing.B) {
@@ -455,5 +479,49 @@ func BenchmarkDecrypt(b *testing.B) {
 		if _, err := bls.Decrypt(key, [32]byte{}, ct); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Two bad partials whose errors cancel in a plain sum (σ₁+δ and σ₂−δ) would pass an unweighted
+// batch check; the random weights of VerifyPartials must still catch and name both, and keep
+// the good ones.
+func TestBatchVerificationCatchesErrorsThatCancel(t *testing.T) {
+	d := deal(7, 5)
+	msg := []byte("m")
+	ps := d.partials(t, msg, 0, 1, 2, 3, 4, 5, 6)
+	g2 := bls.Suite().G2()
+	delta := g2.Point().Pick(bls.Suite().RandomStream())
+	shift := func(p []byte, by kyber.Point) []byte {
+		pt := g2.Point()
+		if err := pt.UnmarshalBinary(p[2:]); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := pt.Add(pt, by).MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(append([]byte{}, p[:2]...), raw...)
+	}
+	ps[1] = shift(ps[1], delta)
+	ps[2] = shift(ps[2], g2.Point().Neg(delta))
+	keys := bls.NewShareKeys(d.pub)
+	for round := range 20 { // fresh weights every call
+		errs := keys.VerifyPartials(msg, ps)
+		for j, err := range errs {
+			if bad := j == 1 || j == 2; bad != (err != nil) {
+				t.Fatalf("round %d: partial %d: error %v", round, j, err)
+			}
+			var pe *bls.PartialError
+			if err != nil && (!errors.As(err, &pe) || pe.Index != j) {
+				t.Fatalf("round %d: partial %d: %v does not name index %d", round, j, err, j)
+			}
+		}
+	}
+	sig, rejected, err := keys.Combine(msg, ps, 5)
+	if err != nil || indices(rejected) != "1,2" {
+		t.Fatalf("combine: rejected %s, %v", indices(rejected), err)
+	}
+	if err := bls.Verify(d.pub.Commit(), msg, sig); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,0 +1,185 @@
+package bls
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/drand/kyber"
+	"github.com/drand/kyber/share"
+)
+
+// ShareKeys verifies and combines partial signatures under one public polynomial. It keeps
+// the public key of every share index it has checked, so a client holding one per network key
+// evaluates the polynomial once per node rather than once per answer. Safe for concurrent use.
+type ShareKeys struct {
+	pub  *share.PubPoly
+	mu   sync.Mutex
+	keys map[int]kyber.Point
+}
+
+// NewShareKeys prepares to check partial signatures made with shares of pub.
+func NewShareKeys(pub *share.PubPoly) *ShareKeys {
+	return &ShareKeys{pub: pub, keys: map[int]kyber.Point{}}
+}
+
+// Poly is the public polynomial the partials are checked against.
+func (k *ShareKeys) Poly() *share.PubPoly { return k.pub }
+
+// key is the public key of share index i: the polynomial evaluated there.
+func (k *ShareKeys) key(i int) kyber.Point {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	p, ok := k.keys[i]
+	if !ok {
+		p = k.pub.Eval(i).V
+		k.keys[i] = p
+	}
+	return p
+}
+
+// batchWeightBytes is the size of the random weights of the batch check: a bad partial passes
+// with probability at most 2^-128.
+const batchWeightBytes = 16
+
+// VerifyPartials checks partial signatures over msg and returns, for each, nil when it is
+// valid or a *PartialError naming its index. It decodes every partial, then checks all the
+// decodable ones at once with a random linear combination,
+//
+//	e(Σ rᵢ·PKᵢ, H(msg)) = e(G1, Σ rᵢ·σᵢ),  rᵢ random 128-bit weights,
+//
+// one pairing product instead of one per partial; a bad partial passes it with probability at
+// most 2^-128. Only when the batch fails does it check each partial alone, so the errors say
+// exactly which ones are bad.
+func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) []error {
+	errs := make([]error, len(partials))
+	idx := make([]int, 0, len(partials))
+	sigs := make([]kyber.Point, 0, len(partials))
+	var which []int
+	for j, p := range partials {
+		i, err := PartialIndex(p)
+		if err != nil {
+			errs[j] = err
+			continue
+		}
+		sig, err := decodeSignature(p[2:])
+		if err != nil {
+			errs[j] = &PartialError{Index: i, Err: err}
+			continue
+		}
+		idx, sigs, which = append(idx, i), append(sigs, sig), append(which, j)
+	}
+	if len(sigs) == 0 {
+		return errs
+	}
+	hm := hashToG2(msg)
+	if len(sigs) > 1 && k.batchHolds(hm, idx, sigs) {
+		return errs
+	}
+	for n, j := range which {
+		if !suite.ValidatePairing(k.key(idx[n]), hm, suite.G1().Point().Base(), sigs[n]) {
+			errs[j] = &PartialError{Index: idx[n], Err: ErrBadSignature}
+		}
+	}
+	return errs
+}
+
+// batchHolds is the random-linear-combination check of VerifyPartials.
+func (k *ShareKeys) batchHolds(hm kyber.Point, idx []int, sigs []kyber.Point) bool {
+	aggKey, aggSig := suite.G1().Point().Null(), suite.G2().Point().Null()
+	var buf [batchWeightBytes]byte
+	for n := range sigs {
+		if _, err := rand.Read(buf[:]); err != nil {
+			return false // no randomness: let the one-by-one checks decide
+		}
+		r := suite.G1().Scalar().SetBytes(buf[:])
+		aggKey.Add(aggKey, suite.G1().Point().Mul(r, k.key(idx[n])))
+		aggSig.Add(aggSig, suite.G2().Point().Mul(r, sigs[n]))
+	}
+	return suite.ValidatePairing(aggKey, hm, suite.G1().Point().Base(), aggSig)
+}
+
+// hashToG2 is the point signatures over msg are multiples of (the scheme's hash to G2).
+func hashToG2(msg []byte) kyber.Point {
+	return suite.G2().Point().(interface{ Hash([]byte) kyber.Point }).Hash(msg)
+}
+
+// Combine verifies the partial signatures (VerifyPartials), skips the bad ones (reported in
+// rejected, each naming its index; a repeated index counts as bad) and interpolates threshold
+// good ones into the root key's signature over msg. Every partial it interpolates is proven
+// valid, so the result is the root key's signature without a further check; with fewer than
+// threshold good partials it fails with ErrNotEnoughPartials.
+func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig []byte, rejected []*PartialError, err error) {
+	if threshold < 1 || threshold != k.pub.Threshold() {
+		return nil, nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, k.pub.Threshold()-1)
+	}
+	seen := make(map[int]bool)
+	var good []*share.PubShare
+	for j, err := range k.VerifyPartials(msg, partials) {
+		if err != nil {
+			var pe *PartialError
+			if !errors.As(err, &pe) {
+				pe = &PartialError{Index: -1, Err: err}
+			}
+			rejected = append(rejected, pe)
+			continue
+		}
+		i, _ := PartialIndex(partials[j])
+		if seen[i] {
+			rejected = append(rejected, &PartialError{Index: i, Err: errors.New("index repeated")})
+			continue
+		}
+		seen[i] = true
+		point, _ := decodeSignature(partials[j][2:])
+		good = append(good, &share.PubShare{I: i, V: point})
+	}
+	if len(good) < threshold {
+		return nil, rejected, fmt.Errorf("%w: %d valid of %d given, need %d", ErrNotEnoughPartials, len(good), len(partials), threshold)
+	}
+	sig, err = interpolate(good, threshold)
+	return sig, rejected, err
+}
+
+// Interpolate combines threshold partial signatures that VerifyPartials accepted, with
+// distinct indices, into the root key's signature. It does not check them again: a partial it
+// was not given verified would make the result wrong.
+func (k *ShareKeys) Interpolate(partials [][]byte, threshold int) ([]byte, error) {
+	if threshold < 1 || threshold != k.pub.Threshold() {
+		return nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, k.pub.Threshold()-1)
+	}
+	good := make([]*share.PubShare, 0, len(partials))
+	seen := make(map[int]bool)
+	for _, p := range partials {
+		i, err := PartialIndex(p)
+		if err != nil {
+			return nil, err
+		}
+		point, err := decodeSignature(p[2:])
+		if err != nil {
+			return nil, &PartialError{Index: i, Err: err}
+		}
+		if seen[i] {
+			return nil, &PartialError{Index: i, Err: errors.New("index repeated")}
+		}
+		seen[i] = true
+		good = append(good, &share.PubShare{I: i, V: point})
+	}
+	if len(good) < threshold {
+		return nil, fmt.Errorf("%w: %d given, need %d", ErrNotEnoughPartials, len(good), threshold)
+	}
+	return interpolate(good, threshold)
+}
+
+// interpolate recovers the signature from threshold of the shares, the lowest indices, so
+// every client combining the same set does the same computation (the result is the same
+// point either way).
+func interpolate(good []*share.PubShare, threshold int) ([]byte, error) {
+	sort.Slice(good, func(a, b int) bool { return good[a].I < good[b].I })
+	point, err := share.RecoverCommit(suite.G2(), good[:threshold], threshold, len(good))
+	if err != nil {
+		return nil, fmt.Errorf("bls: interpolate signature: %w", err)
+	}
+	return point.MarshalBinary()
+}
