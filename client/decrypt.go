@@ -236,7 +236,7 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 	// Answers are decoded as they arrive; once valid and unchecked ones together reach the
 	// threshold they are checked in one batch (a bad one makes the batch fall back to checking
 	// each, naming it), and collecting goes on only if some were bad.
-	var partials [][]byte
+	var partials []bls.Verified
 	type pendingShare struct {
 		node    int
 		partial []byte
@@ -253,7 +253,8 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 			for j, p := range pending {
 				batch[j] = p.partial
 			}
-			for j, err := range key.shares.VerifyPartials(id, batch) {
+			verified, errs := key.shares.VerifyPartials(id, batch)
+			for j, err := range errs {
 				ns := &nodes[pending[j].node]
 				if err != nil {
 					reject(ns, shareError(err, ns.epoch, key.Epoch))
@@ -265,7 +266,7 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 				}
 				seen[ns.ShareIndex] = ns.URL
 				ns.Status = ShareValid
-				partials = append(partials, pending[j].partial)
+				partials = append(partials, verified[j])
 				report(*ns)
 			}
 			pending = pending[:0]

@@ -44,19 +44,26 @@ func (k *ShareKeys) key(i int) kyber.Point {
 // with probability at most 2^-128.
 const batchWeightBytes = 16
 
-// VerifyPartials checks partial signatures over msg and returns, for each, nil when it is
-// valid or a *PartialError naming its index. It decodes every partial, then checks all the
-// decodable ones at once with a random linear combination,
+// Verified is a partial signature VerifyPartials accepted: its share index and decoded point.
+// Only VerifyPartials makes one, so Interpolate cannot be handed an unchecked partial.
+type Verified struct {
+	Index int
+	point kyber.Point
+}
+
+// VerifyPartials checks partial signatures over msg. For each it returns either the Verified
+// partial or a *PartialError naming its index (errs[j] non-nil means ok[j] is the zero value).
+// It decodes every partial, then checks all the decodable ones at once with a random linear
+// combination,
 //
 //	e(Σ rᵢ·PKᵢ, H(msg)) = e(G1, Σ rᵢ·σᵢ),  rᵢ random 128-bit weights,
 //
 // one pairing product instead of one per partial; a bad partial passes it with probability at
 // most 2^-128. Only when the batch fails does it check each partial alone, so the errors say
 // exactly which ones are bad.
-func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) []error {
-	errs := make([]error, len(partials))
-	idx := make([]int, 0, len(partials))
-	sigs := make([]kyber.Point, 0, len(partials))
+func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) (ok []Verified, errs []error) {
+	ok, errs = make([]Verified, len(partials)), make([]error, len(partials))
+	var decoded []Verified
 	var which []int
 	for j, p := range partials {
 		i, err := PartialIndex(p)
@@ -69,34 +76,35 @@ func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) []error {
 			errs[j] = &PartialError{Index: i, Err: err}
 			continue
 		}
-		idx, sigs, which = append(idx, i), append(sigs, sig), append(which, j)
+		decoded, which = append(decoded, Verified{Index: i, point: sig}), append(which, j)
 	}
-	if len(sigs) == 0 {
-		return errs
+	if len(decoded) == 0 {
+		return ok, errs
 	}
 	hm := hashToG2(msg)
-	if len(sigs) > 1 && k.batchHolds(hm, idx, sigs) {
-		return errs
-	}
+	batch := len(decoded) > 1 && k.batchHolds(hm, decoded)
 	for n, j := range which {
-		if !suite.ValidatePairing(k.key(idx[n]), hm, suite.G1().Point().Base(), sigs[n]) {
-			errs[j] = &PartialError{Index: idx[n], Err: ErrBadSignature}
+		v := decoded[n]
+		if !batch && !suite.ValidatePairing(k.key(v.Index), hm, suite.G1().Point().Base(), v.point) {
+			errs[j] = &PartialError{Index: v.Index, Err: ErrBadSignature}
+			continue
 		}
+		ok[j] = v
 	}
-	return errs
+	return ok, errs
 }
 
 // batchHolds is the random-linear-combination check of VerifyPartials.
-func (k *ShareKeys) batchHolds(hm kyber.Point, idx []int, sigs []kyber.Point) bool {
+func (k *ShareKeys) batchHolds(hm kyber.Point, vs []Verified) bool {
 	aggKey, aggSig := suite.G1().Point().Null(), suite.G2().Point().Null()
 	var buf [batchWeightBytes]byte
-	for n := range sigs {
+	for _, v := range vs {
 		if _, err := rand.Read(buf[:]); err != nil {
 			return false // no randomness: let the one-by-one checks decide
 		}
 		r := suite.G1().Scalar().SetBytes(buf[:])
-		aggKey.Add(aggKey, suite.G1().Point().Mul(r, k.key(idx[n])))
-		aggSig.Add(aggSig, suite.G2().Point().Mul(r, sigs[n]))
+		aggKey.Add(aggKey, suite.G1().Point().Mul(r, k.key(v.Index)))
+		aggSig.Add(aggSig, suite.G2().Point().Mul(r, v.point))
 	}
 	return suite.ValidatePairing(aggKey, hm, suite.G1().Point().Base(), aggSig)
 }
@@ -117,7 +125,8 @@ func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig [
 	}
 	seen := make(map[int]bool)
 	var good []*share.PubShare
-	for j, err := range k.VerifyPartials(msg, partials) {
+	verified, errs := k.VerifyPartials(msg, partials)
+	for j, err := range errs {
 		if err != nil {
 			var pe *PartialError
 			if !errors.As(err, &pe) {
@@ -126,14 +135,13 @@ func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig [
 			rejected = append(rejected, pe)
 			continue
 		}
-		i, _ := PartialIndex(partials[j])
-		if seen[i] {
-			rejected = append(rejected, &PartialError{Index: i, Err: errors.New("index repeated")})
+		v := verified[j]
+		if seen[v.Index] {
+			rejected = append(rejected, &PartialError{Index: v.Index, Err: errors.New("index repeated")})
 			continue
 		}
-		seen[i] = true
-		point, _ := decodeSignature(partials[j][2:])
-		good = append(good, &share.PubShare{I: i, V: point})
+		seen[v.Index] = true
+		good = append(good, &share.PubShare{I: v.Index, V: v.point})
 	}
 	if len(good) < threshold {
 		return nil, rejected, fmt.Errorf("%w: %d valid of %d given, need %d", ErrNotEnoughPartials, len(good), len(partials), threshold)
@@ -142,29 +150,23 @@ func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig [
 	return sig, rejected, err
 }
 
-// Interpolate combines threshold partial signatures that VerifyPartials accepted, with
-// distinct indices, into the root key's signature. It does not check them again: a partial it
-// was not given verified would make the result wrong.
-func (k *ShareKeys) Interpolate(partials [][]byte, threshold int) ([]byte, error) {
+// Interpolate combines threshold verified partial signatures with distinct indices into the
+// root key's signature; it needs no further check, every partial having been verified.
+func (k *ShareKeys) Interpolate(vs []Verified, threshold int) ([]byte, error) {
 	if threshold < 1 || threshold != k.pub.Threshold() {
 		return nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, k.pub.Threshold()-1)
 	}
-	good := make([]*share.PubShare, 0, len(partials))
+	good := make([]*share.PubShare, 0, len(vs))
 	seen := make(map[int]bool)
-	for _, p := range partials {
-		i, err := PartialIndex(p)
-		if err != nil {
-			return nil, err
+	for _, v := range vs {
+		if v.point == nil {
+			return nil, errors.New("bls: interpolate: a partial that was not verified")
 		}
-		point, err := decodeSignature(p[2:])
-		if err != nil {
-			return nil, &PartialError{Index: i, Err: err}
+		if seen[v.Index] {
+			return nil, &PartialError{Index: v.Index, Err: errors.New("index repeated")}
 		}
-		if seen[i] {
-			return nil, &PartialError{Index: i, Err: errors.New("index repeated")}
-		}
-		seen[i] = true
-		good = append(good, &share.PubShare{I: i, V: point})
+		seen[v.Index] = true
+		good = append(good, &share.PubShare{I: v.Index, V: v.point})
 	}
 	if len(good) < threshold {
 		return nil, fmt.Errorf("%w: %d given, need %d", ErrNotEnoughPartials, len(good), threshold)

@@ -97,7 +97,8 @@ func PartialIndex(partial []byte) (int, error) {
 // public polynomial gives for its index. A failure is a *PartialError naming the index. To
 // check several partials of one polynomial, ShareKeys.VerifyPartials is much cheaper.
 func VerifyPartial(pub *share.PubPoly, msg, partial []byte) error {
-	return NewShareKeys(pub).VerifyPartials(msg, [][]byte{partial})[0]
+	_, errs := NewShareKeys(pub).VerifyPartials(msg, [][]byte{partial})
+	return errs[0]
 }
 
 // Combine is ShareKeys.Combine with a fresh ShareKeys for pub: it verifies every partial

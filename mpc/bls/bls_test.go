@@ -428,7 +428,8 @@ func BenchmarkVerifyPartials(b *testing.B) {
 			ps := d.partials(b, msg, idx...)
 			keys := bls.NewShareKeys(d.pub)
 			for b.Loop() {
-				for _, err := range keys.VerifyPartials(msg, ps) {
+				_, errs := keys.VerifyPartials(msg, ps)
+				for _, err := range errs {
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -506,7 +507,7 @@ func TestBatchVerificationCatchesErrorsThatCancel(t *testing.T) {
 	ps[2] = shift(ps[2], g2.Point().Neg(delta))
 	keys := bls.NewShareKeys(d.pub)
 	for round := range 20 { // fresh weights every call
-		errs := keys.VerifyPartials(msg, ps)
+		_, errs := keys.VerifyPartials(msg, ps)
 		for j, err := range errs {
 			if bad := j == 1 || j == 2; bad != (err != nil) {
 				t.Fatalf("round %d: partial %d: error %v", round, j, err)
