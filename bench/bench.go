@@ -173,6 +173,8 @@ type Report struct {
 	Errors      int     `json:"errors"`
 	// ErrorsByKind counts failures by their API kind (or a short description).
 	ErrorsByKind map[string]int `json:"errorsByKind,omitempty"`
+	// ErrorSamples holds the first error of each kind in full (at most 500 bytes).
+	ErrorSamples map[string]string `json:"errorSamples,omitempty"`
 	Throughput   float64        `json:"throughputPerSecond"` // successful operations per second
 	Latency      Latency        `json:"latencyMs"`
 	// Histogram of successful latencies: counts per bucket, bucket upper bounds in ms.
@@ -203,14 +205,22 @@ type Bucket struct {
 
 func summarise(s Scenario, o Options, samples []sample, elapsed time.Duration) *Report {
 	r := &Report{Scenario: s.Name, Description: s.Description, Concurrency: o.Concurrency,
-		Seconds: elapsed.Seconds(), Operations: len(samples), ErrorsByKind: map[string]int{}}
+		Seconds: elapsed.Seconds(), Operations: len(samples), ErrorsByKind: map[string]int{}, ErrorSamples: map[string]string{}}
 	var ok []time.Duration
 	secs := int(math.Ceil(elapsed.Seconds()))
 	r.PerSecond = make([]int, max(secs, 1))
 	for _, sm := range samples {
 		if sm.err != nil {
 			r.Errors++
-			r.ErrorsByKind[errorKind(sm.err)]++
+			k := errorKind(sm.err)
+			r.ErrorsByKind[k]++
+			if _, ok := r.ErrorSamples[k]; !ok {
+				msg := sm.err.Error()
+				if len(msg) > 500 {
+					msg = msg[:500] + "…"
+				}
+				r.ErrorSamples[k] = msg
+			}
 			continue
 		}
 		ok = append(ok, sm.latency)
@@ -219,7 +229,7 @@ func summarise(s Scenario, o Options, samples []sample, elapsed time.Duration) *
 		}
 	}
 	if len(r.ErrorsByKind) == 0 {
-		r.ErrorsByKind = nil
+		r.ErrorsByKind, r.ErrorSamples = nil, nil
 	}
 	r.Throughput = float64(len(ok)) / elapsed.Seconds()
 	if len(ok) == 0 {

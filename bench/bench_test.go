@@ -38,6 +38,9 @@ func TestARunCountsEveryOperationAndItsFailuresByKind(t *testing.T) {
 	if r.Errors != 40 || r.ErrorsByKind["forbidden"] != 20 || r.ErrorsByKind["boom"] != 20 {
 		t.Fatalf("errors %d by kind %v, want 20 forbidden and 20 boom", r.Errors, r.ErrorsByKind)
 	}
+	if r.ErrorSamples["boom"] != "boom: detail" {
+		t.Fatalf("error samples %v, want the full first boom", r.ErrorSamples)
+	}
 	if !(r.Latency.Min <= r.Latency.P50 && r.Latency.P50 <= r.Latency.P99 && r.Latency.P99 <= r.Latency.Max) {
 		t.Fatalf("percentiles out of order: %+v", r.Latency)
 	}

@@ -40,6 +40,7 @@ type Config struct {
 	APIAddr    string   `toml:"api_addr" env:"LITMESH_API_ADDR" flag:"api-addr" help:"host:port of the client HTTP API"`
 	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"URL clients reach the HTTP API at (default http://API_ADDR)"`
 	LogLevel   string   `toml:"log_level" env:"LITMESH_LOG_LEVEL" flag:"log-level" help:"debug, info, warn or error"`
+	DebugAddr  string   `toml:"debug_addr" env:"LITMESH_DEBUG_ADDR" flag:"debug-addr" help:"host:port to serve Go profiling (/debug/pprof/) on; empty: off. Keep it on loopback"`
 	ConnLow    int      `toml:"conn_low" env:"LITMESH_CONN_LOW" flag:"conn-low" help:"connection manager low watermark"`
 	ConnHigh   int      `toml:"conn_high" env:"LITMESH_CONN_HIGH" flag:"conn-high" help:"connection manager high watermark"`
 	Discovery  Duration `toml:"discovery_interval" env:"LITMESH_DISCOVERY_INTERVAL" flag:"discovery-interval" help:"how often to look for peers once the mesh is stable"`
@@ -278,6 +279,11 @@ func (c *Config) validate(sources map[string]string) error {
 	}
 	if _, err := ParseBootstrap(c.Bootstrap); err != nil {
 		return bad("bootstrap", err)
+	}
+	if c.DebugAddr != "" {
+		if _, _, err := net.SplitHostPort(c.DebugAddr); err != nil {
+			return bad("debug_addr", fmt.Errorf("want host:port, got %q", c.DebugAddr))
+		}
 	}
 	if _, port, err := net.SplitHostPort(c.APIAddr); err != nil {
 		return bad("api_addr", fmt.Errorf("want host:port, got %q", c.APIAddr))

@@ -1,6 +1,7 @@
 package node
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"net/http"
@@ -45,10 +46,15 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	}
 	if err := n.evaluator.Check(r.Context(), conds, auth.Subject()); err != nil {
 		var notMet *access.NotMetError
-		if errors.As(err, &notMet) {
+		switch {
+		case errors.As(err, &notMet):
 			n.log.Debug("refused a decryption share: conditions not met", "address", auth.Address.Hex(),
 				"conditions_hash", conds.HashHex(), "reason", notMet.Error())
-		} else if api.KindOf(err) != api.KindBadRequest {
+		case errors.Is(r.Context().Err(), context.Canceled):
+			// The client had its threshold of shares from faster nodes and hung up: normal.
+			n.log.Debug("the client went away while the conditions were read", "address", auth.Address.Hex(),
+				"conditions_hash", conds.HashHex())
+		case api.KindOf(err) != api.KindBadRequest:
 			n.log.Warn("could not evaluate access conditions", "address", auth.Address.Hex(),
 				"conditions_hash", conds.HashHex(), "error", err)
 		}

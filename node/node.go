@@ -149,6 +149,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		n.pkp = newPKPService(n)
 		n.startBackground(ctx, n.pkp.run)
 	}
+	if err := n.startDebug(); err != nil {
+		return nil, err
+	}
 	if err := n.startAPI(); err != nil {
 		return nil, err
 	}

@@ -47,6 +47,8 @@ type Options struct {
 	Executable string        // the binary to run as litnode (default: this program)
 	Timeout    time.Duration // how long to wait for the mesh (default 60s)
 	Progress   io.Writer     // human progress text (default io.Discard)
+	// Profiling serves each node's Go profiles (/debug/pprof/) on loopback port BasePort+300+i.
+	Profiling bool
 }
 
 // Devnet is a running devnet started by this process.
@@ -144,7 +146,7 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		name := fmt.Sprintf("node-%d", i)
 		ndir := filepath.Join(dir, name)
 		p2pPort := o.BasePort + 100 + i
-		ident, err := initNode(ctx, exe, ndir, dep, o.BasePort, i, bootstrap)
+		ident, err := initNode(ctx, exe, ndir, dep, o.BasePort, i, bootstrap, o.Profiling)
 		if err != nil {
 			return nil, err
 		}
@@ -202,7 +204,7 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 	if err := client.WriteNetwork(filepath.Join(dir, NetworkFileName), nf); err != nil {
 		return nil, err
 	}
-	if err := writeState(dir, state{BasePort: o.BasePort, ChainPort: o.ChainPort, Nodes: o.Nodes}); err != nil {
+	if err := writeState(dir, state{BasePort: o.BasePort, ChainPort: o.ChainPort, Nodes: o.Nodes, Profiling: o.Profiling}); err != nil {
 		return nil, err
 	}
 	ok = true
@@ -235,7 +237,7 @@ func (o Options) validate() error {
 	if o.Nodes < 1 || o.Nodes > 64 {
 		return fmt.Errorf("--nodes %d: want between 1 and 64", o.Nodes)
 	}
-	if o.BasePort < 1024 || o.BasePort+100+o.Nodes > 65535 {
+	if o.BasePort < 1024 || o.BasePort+300+o.Nodes > 65535 {
 		return fmt.Errorf("--base-port %d: want a port from 1024 leaving room for %d nodes", o.BasePort, o.Nodes)
 	}
 	return nil
@@ -575,7 +577,7 @@ func Tail(path string, n int) string {
 }
 
 // initNode runs `litnode init` for node i of a devnet on chain dep.
-func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, basePort, i int, bootstrap string) (initOutput, error) {
+func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, basePort, i int, bootstrap string, profiling bool) (initOutput, error) {
 	name := filepath.Base(ndir)
 	apiPort, p2pPort := basePort+i, basePort+100+i
 	args := []string{"init", "--dir", ndir,
@@ -593,6 +595,9 @@ func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, ba
 	}
 	if bootstrap != "" {
 		args = append(args, "--bootstrap", bootstrap)
+	}
+	if profiling {
+		args = append(args, "--debug-addr", fmt.Sprintf("127.0.0.1:%d", basePort+300+i))
 	}
 	var out bytes.Buffer
 	initCmd := exec.CommandContext(ctx, exe, args...)

@@ -26,9 +26,10 @@ const stateFileName = "devnet.json"
 
 // state is what later `lit devnet` commands need to know about a devnet started by Up.
 type state struct {
-	BasePort  int `json:"basePort"`
-	ChainPort int `json:"chainPort"`
-	Nodes     int `json:"nodes"` // node directories created so far (node-0 … node-(Nodes−1))
+	BasePort  int  `json:"basePort"`
+	ChainPort int  `json:"chainPort"`
+	Nodes     int  `json:"nodes"` // node directories created so far (node-0 … node-(Nodes−1))
+	Profiling bool `json:"profiling,omitzero"`
 }
 
 func writeState(dir string, s state) error {
@@ -94,7 +95,7 @@ func AddNode(ctx context.Context, dir string, timeout time.Duration, progress io
 	i := r.st.Nodes
 	name := fmt.Sprintf("node-%d", i)
 	ndir := filepath.Join(r.dir, name)
-	ident, err := initNode(ctx, r.exe, ndir, r.dep, r.st.BasePort, i, r.nf.Nodes[0].Multiaddrs[0])
+	ident, err := initNode(ctx, r.exe, ndir, r.dep, r.st.BasePort, i, r.nf.Nodes[0].Multiaddrs[0], r.st.Profiling)
 	if err != nil {
 		return client.NodeEntry{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,6 +23,8 @@ func benchCmd() *cli.Command {
 	var o bench.Options
 	var nodes, basePort, chainPort int
 	var baselineFor time.Duration
+	var profiling bool
+	var cpuProfile string
 	return &cli.Command{
 		Name:  "bench",
 		Args:  "SCENARIO... | all",
@@ -50,6 +53,8 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 			fs.IntVar(&basePort, "base-port", 7401, "first API port of the bench's devnets")
 			fs.IntVar(&chainPort, "chain-port", 8645, "chain RPC port of the bench's devnets")
 			fs.DurationVar(&baselineFor, "baseline-duration", 5*time.Second, "how long to measure each baseline")
+			fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of this process (the client side) to this file")
+			fs.BoolVar(&profiling, "pprof", false, "serve the bench devnet's Go profiles on http://127.0.0.1:BASE_PORT+300+i/debug/pprof/ (profile a node while a scenario runs)")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) == 0 {
@@ -66,6 +71,17 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 			}
 			if err := os.MkdirAll(out, 0o750); err != nil {
 				return err
+			}
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			work, err := filepath.Abs(filepath.Join(out, "devnets"))
 			if err != nil {
@@ -84,7 +100,7 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 				} else {
 					cli.Infof("starting a %d-node devnet for the benchmark", nodes)
 					d, err := devnet.Up(ctx, devnet.Options{Dir: filepath.Join(work, "main"), Nodes: nodes,
-						BasePort: basePort, ChainPort: chainPort, Progress: os.Stderr})
+						BasePort: basePort, ChainPort: chainPort, Progress: os.Stderr, Profiling: profiling})
 					if err != nil {
 						return err
 					}

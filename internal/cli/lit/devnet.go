@@ -39,6 +39,7 @@ Node i serves its HTTP API on 127.0.0.1:(BASE+i) and libp2p on 127.0.0.1:(BASE+1
 			fs.IntVar(&o.ChainPort, "chain-port", 8545, "the dev chain's JSON-RPC port")
 			fs.DurationVar(&o.Timeout, "timeout", 60*time.Second, "how long to wait for the network to form")
 			fs.BoolVar(&detach, "detach", false, "return once the network is up; stop it with 'lit devnet down'")
+			fs.BoolVar(&o.Profiling, "pprof", false, "serve each node's Go profiles on http://127.0.0.1:BASE_PORT+300+i/debug/pprof/")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
