@@ -88,12 +88,13 @@ func Run(ctx context.Context, s Scenario, o Options) (*Report, error) {
 		}
 	}
 
-	runCtx := ctx
-	var cancel context.CancelFunc = func() {}
+	// With a duration, workers stop starting operations at the deadline but let the ones in
+	// flight finish: cancelling them would count the system's latency as errors.
+	var deadline time.Time
 	if o.Count <= 0 {
-		runCtx, cancel = context.WithTimeout(ctx, o.Duration)
+		deadline = time.Now().Add(o.Duration)
 	}
-	defer cancel()
+	running := func() bool { return ctx.Err() == nil && (deadline.IsZero() || time.Now().Before(deadline)) }
 
 	var (
 		mu      sync.Mutex
@@ -126,7 +127,7 @@ func Run(ctx context.Context, s Scenario, o Options) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			var local []sample
-			for runCtx.Err() == nil {
+			for running() {
 				seq := next.Add(1) - 1
 				if o.Count > 0 && seq >= o.Count {
 					break
@@ -134,13 +135,13 @@ func Run(ctx context.Context, s Scenario, o Options) (*Report, error) {
 				seq += o.Warmup
 				var reported time.Duration
 				t0 := time.Now()
-				err := op(context.WithValue(runCtx, reportedKey{}, &reported), w, seq)
+				err := op(context.WithValue(ctx, reportedKey{}, &reported), w, seq)
 				lat := time.Since(t0)
 				if reported > 0 {
 					lat = reported
 				}
-				if err != nil && runCtx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
-					break // cut off by the end of the run, not a failure of the system
+				if err != nil && ctx.Err() != nil {
+					break // the whole bench was interrupted
 				}
 				local = append(local, sample{start: t0.Sub(begin), latency: lat, err: err})
 				done.Add(1)

@@ -62,7 +62,10 @@ func (ss *signerSet) fill(ctx context.Context) {
 			continue
 		}
 		start := time.Now()
-		count := min(need, maxBatch)
+		// A session costs three rounds whatever its size, so while requests keep taking
+		// presignatures a refill never runs for fewer than half the target (the pool holds up
+		// to twice the target and a batch more).
+		count := min(max(need, ss.target/2), maxBatch)
 		if err := ss.runBatch(ctx, count); err != nil {
 			if ctx.Err() != nil {
 				return
