@@ -176,8 +176,8 @@ type Report struct {
 	ErrorsByKind map[string]int `json:"errorsByKind,omitempty"`
 	// ErrorSamples holds the first error of each kind in full (at most 500 bytes).
 	ErrorSamples map[string]string `json:"errorSamples,omitempty"`
-	Throughput   float64        `json:"throughputPerSecond"` // successful operations per second
-	Latency      Latency        `json:"latencyMs"`
+	Throughput   float64           `json:"throughputPerSecond"` // successful operations per second
+	Latency      Latency           `json:"latencyMs"`
 	// Histogram of successful latencies: counts per bucket, bucket upper bounds in ms.
 	Histogram []Bucket `json:"histogram"`
 	// PerSecond is the number of successful operations completed in each second of the run.
