@@ -77,6 +77,18 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	c := testnet.Start(ctx, t, 4, testnet.WithChain())
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
+	// Keys for epoch 1 come before PKP signing for it: a signEcdsa reaching a node whose
+	// signing service is still starting is refused, and the others wait on it.
+	c.WaitFor(ctx, "PKP signing ready on every node", func() (bool, string) {
+		for _, m := range c.Members() {
+			if nd := m.Node(); nd != nil {
+				if _, ok := nd.PKPPools(); !ok {
+					return false, fmt.Sprintf("node %d: PKP signing not ready", m.Index)
+				}
+			}
+		}
+		return true, ""
+	})
 	cl := client.New(c.NetworkFile())
 	defer cl.Close()
 
@@ -151,7 +163,10 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 				t.Fatal(err)
 			}
 			if res.Agreed != 4 {
-				t.Fatalf("only %d of 4 nodes agree: %+v", res.Agreed, res.Nodes)
+				for _, n := range res.Nodes {
+					t.Logf("%s: %s / %s", n.URL, n.Error, clipResult(n.Result))
+				}
+				t.Fatalf("only %d of 4 nodes agree", res.Agreed)
 			}
 			return res
 		}
@@ -276,4 +291,12 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 			t.Fatalf("for another address: %+v, %v", res, err)
 		}
 	})
+}
+
+func clipResult(v any) string {
+	raw, _ := json.Marshal(v)
+	if len(raw) > 400 {
+		raw = raw[:400]
+	}
+	return string(raw)
 }

@@ -461,10 +461,10 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		}
 	})
 
-	t.Run("a hundred signatures never reuse a presignature", func(t *testing.T) {
-		// The crypto-level test of 1,000 signatures is in mpc/ecdsa; over the network a
-		// hundred, four at a time, draining and refilling the pools (target 24 per set).
-		const total, workers = 100, 4
+	t.Run("a thousand signatures with one PKP never reuse R or a presignature", func(t *testing.T) {
+		// Four at a time, draining and refilling the pools (target 24 per set) many times over;
+		// mpc/ecdsa has the same check at the crypto level, before and after re-randomisation.
+		const total, workers = 1000, 4
 		auth := pkpAuthSig(t, owner)
 		type result struct {
 			hash [32]byte
