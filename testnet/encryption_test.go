@@ -322,14 +322,18 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 
 	t.Run("a corrupted share is detected and skipped", func(t *testing.T) {
 		f.t = t
-		// Node 3's proxy corrupts its share; the others hold their answers back until the
-		// client has seen and rejected it, so the client cannot finish without it.
+		// Node 3's proxy corrupts its share; node 0 holds its answer back until the client has
+		// checked and rejected node 3's, so the client (T = 3) must first check a threshold that
+		// includes the bad share, name it, and then wait for node 0.
 		release := make(chan struct{})
 		for i, p := range f.proxies {
-			if i == 3 {
+			switch i {
+			case 3:
 				p.set(true, nil)
-			} else {
+			case 0:
 				p.set(false, release)
+			default:
+				p.set(false, nil)
 			}
 		}
 		defer func() {
