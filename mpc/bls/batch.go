@@ -124,7 +124,7 @@ func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig [
 		return nil, nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, k.pub.Threshold()-1)
 	}
 	seen := make(map[int]bool)
-	var good []*share.PubShare
+	var good []Verified
 	verified, errs := k.VerifyPartials(msg, partials)
 	for j, err := range errs {
 		if err != nil {
@@ -141,12 +141,12 @@ func (k *ShareKeys) Combine(msg []byte, partials [][]byte, threshold int) (sig [
 			continue
 		}
 		seen[v.Index] = true
-		good = append(good, &share.PubShare{I: v.Index, V: v.point})
+		good = append(good, v)
 	}
 	if len(good) < threshold {
 		return nil, rejected, fmt.Errorf("%w: %d valid of %d given, need %d", ErrNotEnoughPartials, len(good), len(partials), threshold)
 	}
-	sig, err = interpolate(good, threshold)
+	sig, err = k.Interpolate(good, threshold)
 	return sig, rejected, err
 }
 
