@@ -91,12 +91,12 @@ func TestCompleteAdditionHandlesEveryCase(t *testing.T) {
 	twoA.Add2(&a, &a)
 	aPlusB.Add2(&a, &b)
 	for name, tc := range map[string]struct{ p, q, want dsecp.JacobianPoint }{
-		"P+Q":   {pa, pb, decredBase(&aPlusB)},
-		"P+P":   {pa, pa, decredBase(&twoA)},
+		"P+Q":    {pa, pb, decredBase(&aPlusB)},
+		"P+P":    {pa, pa, decredBase(&twoA)},
 		"P+(−P)": {pa, pn, inf},
-		"O+P":   {inf, pa, pa},
-		"P+O":   {pa, inf, pa},
-		"O+O":   {inf, inf, inf},
+		"O+P":    {inf, pa, pa},
+		"P+O":    {pa, inf, pa},
+		"O+O":    {inf, inf, inf},
 	} {
 		var r projective
 		p, q := toProj(tc.p), toProj(tc.q)

@@ -51,6 +51,8 @@ type group interface {
 	baseMul(scalar) element // constant time
 	identity() element
 	randomScalar(io.Reader) (scalar, error)
+	// sumOfProducts is Σ a_i + Σ s_i·b_i over public values (variable time).
+	sumOfProducts(a []element, s []scalar, b []element) element
 }
 
 var (
@@ -148,6 +150,21 @@ func (edGroup) randomScalar(rnd io.Reader) (scalar, error) {
 			return r, nil
 		}
 	}
+}
+
+func (edGroup) sumOfProducts(a []element, s []scalar, b []element) element {
+	scalars := make([]*ed.Scalar, 0, len(a)+len(b))
+	points := make([]*ed.Point, 0, len(a)+len(b))
+	one := edS(edGroup{}.scalarFromInt(1))
+	for _, e := range a {
+		scalars, points = append(scalars, one), append(points, edE(e))
+	}
+	for i, e := range b {
+		scalars, points = append(scalars, edS(s[i])), append(points, edE(e))
+	}
+	r := newEdElement()
+	r.p.VarTimeMultiScalarMult(scalars, points)
+	return r
 }
 
 // edFromUniform reduces a 64-byte little-endian value modulo ℓ (RFC 9591's H1–H3 for
@@ -319,6 +336,17 @@ func (k1Group) randomScalar(rnd io.Reader) (scalar, error) {
 			return r, nil
 		}
 	}
+}
+
+func (g k1Group) sumOfProducts(a []element, s []scalar, b []element) element {
+	r := g.identity()
+	for _, e := range a {
+		r = r.add(e)
+	}
+	for i, e := range b {
+		r = r.add(e.mul(s[i]))
+	}
+	return r
 }
 
 // k1LiftX is BIP-340's lift_x: the point with X coordinate x and even Y, or an error if x is

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Limits on the sizes this package accepts from configuration and from the wire.
@@ -30,6 +31,9 @@ type RootKey struct {
 	suite  Suite
 	coeffs []element
 	digest [32]byte
+
+	mu     sync.Mutex
+	shares map[int]element // memo of shareKey: a client checks the same signers again and again
 }
 
 // NewRootKey parses the commitments, constant term first, each in the suite's element
@@ -86,12 +90,21 @@ func (rk *RootKey) Commitments() [][]byte {
 
 // shareKey returns X_i = f(index+1)·G, the public key of share index.
 func (rk *RootKey) shareKey(index int) element {
+	rk.mu.Lock()
+	defer rk.mu.Unlock()
+	if x, ok := rk.shares[index]; ok {
+		return x
+	}
+	if rk.shares == nil || len(rk.shares) > 4*MaxSigners {
+		rk.shares = map[int]element{}
+	}
 	g := rk.suite.params().g
 	x := g.scalarFromInt(uint32(index) + 1)
 	acc := rk.coeffs[len(rk.coeffs)-1]
 	for l := len(rk.coeffs) - 2; l >= 0; l-- {
 		acc = acc.mul(x).add(rk.coeffs[l])
 	}
+	rk.shares[index] = acc
 	return acc
 }
 

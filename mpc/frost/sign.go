@@ -44,11 +44,14 @@ func newSession(root *RootKey, pkg *SigningPackage) (*session, error) {
 	}
 	prefix := slices.Concat(key.key.encode(), p.h4(pkg.req.Message), p.h5(list))
 	s.rho = make([]scalar, len(pkg.commits))
-	r := p.g.identity()
+	hiding := make([]element, len(pkg.commits))
+	binding := make([]element, len(pkg.commits))
 	for i, c := range pkg.commits {
 		s.rho[i] = p.h1(prefix, identifier(p.g, c.index).encode())
-		r = r.add(c.hiding).add(c.binding.mul(s.rho[i]))
+		hiding[i], binding[i] = c.hiding, c.binding
 	}
+	// compute_group_commitment: R = Σ D_i + ρ_i·E_i
+	r := p.g.sumOfProducts(hiding, s.rho, binding)
 	if r.isIdentity() {
 		return nil, fmt.Errorf("group commitment: %w", ErrDegenerate)
 	}
