@@ -10,6 +10,7 @@ import (
 	kbls "github.com/drand/kyber-bls12381"
 	"github.com/drand/kyber/share"
 	kyberbls "github.com/drand/kyber/sign/bls" //nolint:staticcheck // see bls.go: we combine partials of one key
+	blst "github.com/supranational/blst/bindings/go"
 )
 
 // BLS PKPs: a PKP whose key is a BLS12-381 key, signing with the proof-of-possession
@@ -73,7 +74,9 @@ func DerivePKPKey(root kyber.Point, keyID [32]byte) (kyber.Point, error) {
 }
 
 // PKPPartialSign signs msg with a member's share of the PKP key keyID: the partial signature
-// (x_i + ε)·H(msg), encoded like PartialSign's (u16 share index ‖ 96-byte G2 point).
+// (x_i + ε)·H(msg), encoded like PartialSign's (u16 share index ‖ 96-byte G2 point). The secret
+// arithmetic (x_i + ε, the multiplication of H(msg)) is supranational/blst's, which is constant
+// time; kyber-bls12381's G2 multiplication (GLV + wNAF) is not.
 func PKPPartialSign(sh *share.PriShare, keyID [32]byte, msg []byte) ([]byte, error) {
 	if sh == nil || sh.V == nil || sh.I < 0 || sh.I > 1<<16-1 {
 		return nil, errors.New("bls: share missing or index out of range")
@@ -82,15 +85,33 @@ func PKPPartialSign(sh *share.PriShare, keyID [32]byte, msg []byte) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
-	k := suite.G1().Scalar().Add(sh.V, eps)
-	sig, err := popScheme.Sign(k, msg)
-	k.Zero()
+	xb, err := sh.V.MarshalBinary() // 32 bytes, big-endian, below r
 	if err != nil {
-		return nil, fmt.Errorf("bls: pkp partial sign: %w", err)
+		return nil, err
+	}
+	defer clear(xb)
+	eb, err := eps.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	x := new(blst.Scalar).Deserialize(xb)
+	e := new(blst.Scalar).Deserialize(eb)
+	if x == nil || e == nil {
+		return nil, errors.New("bls: share or tweak out of range")
+	}
+	defer x.Zeroize()
+	k, ok := x.Add(e)
+	defer k.Zeroize()
+	if !ok {
+		return nil, ErrDegenerate // x_i + ε = 0
+	}
+	sig := new(blst.P2Affine).Sign(k, msg, []byte(PKPCiphersuite))
+	if sig == nil {
+		return nil, errors.New("bls: pkp partial sign failed")
 	}
 	out := make([]byte, 2, PartialSize)
 	binary.BigEndian.PutUint16(out, uint16(sh.I))
-	return append(out, sig...), nil
+	return append(out, sig.Compress()...), nil
 }
 
 // NewPKPShareKeys prepares to check and combine partial signatures of the PKP keyID made with
