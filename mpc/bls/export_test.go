@@ -1,7 +1,5 @@
 package bls
 
-import "github.com/drand/kyber"
-
 // MoveSignatureForTest computes PKP b's signature on msg from PKP a's: σ_a + (ε_b − ε_a)·H(msg).
 // It exists to document a property of additive derivation (pkp_test.go), not to be used.
 func MoveSignatureForTest(sigA []byte, a, b [32]byte, msg []byte) ([]byte, error) {
@@ -18,6 +16,6 @@ func MoveSignatureForTest(sigA []byte, a, b [32]byte, msg []byte) ([]byte, error
 		return nil, err
 	}
 	diff := suite.G1().Scalar().Sub(eb, ea)
-	var out kyber.Point = suite.G2().Point().Add(s, suite.G2().Point().Mul(diff, hashToG2POP(msg)))
+	out := suite.G2().Point().Add(s, suite.G2().Point().Mul(diff, hashToG2POP(msg)))
 	return out.MarshalBinary()
 }

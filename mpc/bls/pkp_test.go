@@ -100,7 +100,7 @@ func TestPKPBadPartialsAreNamedAndExcluded(t *testing.T) {
 	wrong := pkpPartials(t, d.shares, id, []byte("other"), 2)[0]
 	copy(forged[2:], wrong[2:])
 	parts[2] = forged
-	sig, pub, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5)
+	_, _, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5)
 	if err == nil {
 		t.Fatal("combined with only four good partials")
 	}
@@ -108,7 +108,7 @@ func TestPKPBadPartialsAreNamedAndExcluded(t *testing.T) {
 		t.Fatalf("%v, rejected %v", err, rejected)
 	}
 	parts = append(parts, pkpPartials(t, d.shares, id, msg, 6)...)
-	sig, pub, rejected, err = bls.PKPCombine(d.pub, id, msg, parts, 5)
+	sig, pub, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5)
 	if err != nil || len(rejected) != 2 {
 		t.Fatalf("%v %v", err, rejected)
 	}
@@ -218,4 +218,25 @@ func FuzzVerifyPKP(f *testing.F) {
 			t.Fatal("a second signature verifies (BLS signatures are unique)")
 		}
 	})
+}
+
+func BenchmarkPKPPartialSign(b *testing.B) {
+	d := deal(7, 5)
+	id, msg := pkpID(1), make([]byte, 32)
+	for b.Loop() {
+		if _, err := bls.PKPPartialSign(d.shares[0], id, msg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPKPCombine(b *testing.B) {
+	d := deal(7, 5)
+	id, msg := pkpID(1), make([]byte, 32)
+	parts := pkpPartials(b, d.shares, id, msg, 0, 1, 2, 3, 4)
+	for b.Loop() {
+		if _, _, _, err := bls.PKPCombine(d.pub, id, msg, parts, 5); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/drand/kyber"
-
 	"github.com/litmesh/litmesh/mpc/dkg"
 	"github.com/litmesh/litmesh/mpc/frost"
 	"github.com/litmesh/litmesh/mpc/mpctest"
@@ -109,7 +107,7 @@ func TestDKGAndResharingSharesSign(t *testing.T) {
 			fresh := runDKG(t, tc.group, keys[:oldN], func(m int) dkg.Config {
 				return dkg.Config{Suite: tc.group, Longterm: keys[m].Private, SessionID: []byte("frost/epoch-1"), NewNodes: nodes(seq(0, oldN)), Threshold: oldT}
 			})
-			var oldCoeffs []kyber.Point = fresh[0].Key.Commits
+			oldCoeffs := fresh[0].Key.Commits
 			reshared := runDKG(t, tc.group, keys, func(m int) dkg.Config {
 				cfg := dkg.Config{
 					Suite: tc.group, Longterm: keys[m].Private, SessionID: []byte("frost/epoch-2"),

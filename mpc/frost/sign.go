@@ -322,16 +322,18 @@ func sameRequest(a, b Request) bool {
 // Faults returns the *FaultErrors an error from Combine or VerifyShare carries, so that the
 // caller can exclude those signers.
 func Faults(err error) []*FaultError {
-	if fe, ok := err.(*FaultError); ok {
-		return []*FaultError{fe}
-	}
-	var out []*FaultError
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []*FaultError
 		for _, x := range j.Unwrap() {
 			out = append(out, Faults(x)...)
 		}
+		return out
 	}
-	return out
+	var fe *FaultError
+	if errors.As(err, &fe) {
+		return []*FaultError{fe}
+	}
+	return nil
 }
 
 // deriveKey is deriveSigningKey; internal tests replace it to sign under the root key itself,
