@@ -434,12 +434,12 @@ func TestTaprootOutputKeySpends(t *testing.T) {
 	}
 }
 
-// BIP-86's published internal and output keys.
+// BIP-86's published internal keys, output keys and addresses.
 func TestTaprootOutputKeyMatchesBIP86(t *testing.T) {
-	for _, v := range [][2]string{
-		{"cc8a4bc64d897bddc5fbc2f670f7a8ba0b386779106cf1223c6fc5d7cd6fc115", "a60869f0dbcf1dc659c9cecbaf8050135ea9e8cdc487053f1dc6880949dc684c"},
-		{"83dfe85a3151d2517290da461fe2815591ef69f2b18a2ce63f01697a8b313145", "a82f29944d65b86ae6b5e5cc75e294ead6c59391a1edc5e016e3498c67fc7bbb"},
-		{"399f1b2f4393f29a18c937859c5dd8a77350103157eb880f02e8c08214277cef", "882d74e5d0572d5a816cef0041a96b6c1de832f6f9676d9605c44d5e9a97d3dc"},
+	for _, v := range [][3]string{
+		{"cc8a4bc64d897bddc5fbc2f670f7a8ba0b386779106cf1223c6fc5d7cd6fc115", "a60869f0dbcf1dc659c9cecbaf8050135ea9e8cdc487053f1dc6880949dc684c", "bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr"},
+		{"83dfe85a3151d2517290da461fe2815591ef69f2b18a2ce63f01697a8b313145", "a82f29944d65b86ae6b5e5cc75e294ead6c59391a1edc5e016e3498c67fc7bbb", "bc1p4qhjn9zdvkux4e44uhx8tc55attvtyu358kutcqkudyccelu0was9fqzwh"},
+		{"399f1b2f4393f29a18c937859c5dd8a77350103157eb880f02e8c08214277cef", "882d74e5d0572d5a816cef0041a96b6c1de832f6f9676d9605c44d5e9a97d3dc", "bc1p3qkhfews2uk44qtvauqyr2ttdsw7svhkl9nkm9s9c3x4ax5h60wqwruhk7"},
 	} {
 		internal, _ := hex.DecodeString(v[0])
 		q, err := frost.TaprootOutputKey(internal, nil)
@@ -448,6 +448,10 @@ func TestTaprootOutputKeyMatchesBIP86(t *testing.T) {
 		}
 		if hex.EncodeToString(q) != v[1] {
 			t.Fatalf("output key %x, want %s", q, v[1])
+		}
+		addr, err := frost.TaprootAddress("bc", q)
+		if err != nil || addr != v[2] {
+			t.Fatalf("address %s (%v), want %s", addr, err, v[2])
 		}
 	}
 }
