@@ -16,7 +16,7 @@ import (
 type LitConnection struct {
 	EpochLength  uint64 // seconds
 	Epoch        uint64
-	StartTime    uint64 // unix seconds; the SDK computes it as EndTime − EpochLength
+	StartTime    uint64 // unix seconds: EndTime − EpochLength, as the SDK computes it
 	EndTime      uint64
 	MinNodeCount int
 	Validators   []LitValidator
@@ -47,9 +47,9 @@ func (c *Client) LitConnection(ctx context.Context) (LitConnection, error) {
 	conn := LitConnection{
 		EpochLength: r.Arg0.EpochLength.Uint64(),
 		Epoch:       r.Arg0.Number.Uint64(),
-		StartTime:   r.Arg0.StartTime.Uint64(),
 		EndTime:     r.Arg0.EndTime.Uint64(),
 	}
+	conn.StartTime = conn.EndTime - conn.EpochLength
 	if !r.Arg1.IsInt64() || r.Arg1.Int64() > math.MaxInt32 {
 		return LitConnection{}, fmt.Errorf("decode Lit connection info: node count %s out of range", r.Arg1)
 	}

@@ -43,18 +43,18 @@ contract Staking is Ownable {
         uint256 nextSetSize;
     }
 
-    /// Lit's Staking epoch record (LibStakingStorage.Epoch), field for field, for Lit's JS SDK.
+    /// Lit's Staking epoch record (LibStakingStorage.Epoch) as deployed on Datil and as Lit's
+    /// JS SDK v7 decodes it, field for field. The SDK takes the start as endTime − epochLength.
     struct LitEpoch {
         uint256 epochLength;
         uint256 number;
         uint256 endTime;
         uint256 retries;
         uint256 timeout;
-        uint256 startTime;
     }
 
-    /// Lit's validator record (LibStakingStorage.Validator), field for field, for Lit's JS SDK,
-    /// which builds each node's URL as http(s)://<ip>:<port>.
+    /// Lit's validator record (LibStakingStorage.Validator) as deployed on Datil, field for
+    /// field; the SDK builds each node's URL as http(s)://<ip>:<port>.
     struct LitValidator {
         uint32 ip;
         uint128 ipv6;
@@ -63,7 +63,6 @@ contract Staking is Ownable {
         uint256 reward;
         uint256 senderPubKey;
         uint256 receiverPubKey;
-        uint256 lastActiveEpoch;
     }
 
     /// Key types, numbered as Lit does.
@@ -430,13 +429,13 @@ contract Staking is Ownable {
         for (uint256 i = 0; i < members.length; i++) {
             (bool ok, uint32 ip, uint32 port) = sdkEndpoint(_validators[members[i]].url);
             if (!ok) continue;
-            found[k++] = LitValidator(ip, 0, port, members[i], 0, 0, 0, _epochNumber);
+            found[k++] = LitValidator(ip, 0, port, members[i], 0, 0, 0);
         }
         LitValidator[] memory out = new LitValidator[](k);
         for (uint256 i = 0; i < k; i++) {
             out[i] = found[i];
         }
-        LitEpoch memory info = LitEpoch(_epochLength, _epochNumber, _epochStart + _epochLength, 0, 0, _epochStart);
+        LitEpoch memory info = LitEpoch(_epochLength, _epochNumber, _epochStart + _epochLength, 0, 0);
         return (info, threshold(members.length), out);
     }
 
