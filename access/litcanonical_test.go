@@ -147,3 +147,36 @@ func TestUnifiedConditionsWithoutConditionTypeTakeTheirShape(t *testing.T) {
 	}
 	t.Fatal("no unified case")
 }
+
+// Attack: two requests whose Lit hashes are equal must evaluate the same conditions. JSON
+// numbers are where JavaScript loses precision: 123456789012345678901 and
+// 123456789012345680000 are the same double, so Lit's SDK hashes them identically, while
+// litmesh would evaluate the exact integers. A requester could then present, for a
+// ciphertext encrypted under one threshold, conditions with a lower one.
+func TestEqualLitHashesMeanEqualConditions(t *testing.T) {
+	cond := func(value string) string {
+		return `[{"contractAddress":"","standardContractType":"","chain":"ethereum","method":"eth_getBalance","parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":` + value + `}}]`
+	}
+	encrypted, err := access.Parse(access.KindAccessControl, []byte(cond("123456789012345680000")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, forged := range []string{"123456789012345678901", "123456789012345679999", "1.2345678901234568e20"} {
+		c, err := access.Parse(access.KindAccessControl, []byte(cond(forged)))
+		if err != nil {
+			if !strings.Contains(err.Error(), "write it as a string") {
+				t.Fatalf("%s: %v", forged, err)
+			}
+			continue
+		}
+		if c.LitHash() == encrypted.LitHash() && c.Hash() != encrypted.Hash() {
+			t.Fatalf("%s hashes as Lit's %s but evaluates %s", forged, encrypted.Canonical(), c.Canonical())
+		}
+	}
+	// Numbers JavaScript prints exactly keep working.
+	for _, ok := range []string{"0", "1e18", "9007199254740992", "123456789012345680000"} {
+		if _, err := access.Parse(access.KindAccessControl, []byte(cond(ok))); err != nil {
+			t.Fatalf("%s: %v", ok, err)
+		}
+	}
+}

@@ -347,6 +347,11 @@ func valueString(v jsonValue, path string) (string, error) {
 		if !ok {
 			return "", badRequest(path, "number %s is not an integer (write large or fractional values as strings)", v.str)
 		}
+		// Lit's conditions hash prints numbers as JavaScript does, which rounds to a double:
+		// accept only numbers it prints exactly, so that what is hashed is what is evaluated.
+		if d := n.String(); jsNumber(v.str) != d {
+			return "", badRequest(path, "number %s is not exact in JavaScript (it reads %s); write it as a string", v.str, jsNumber(v.str))
+		}
 		return n.String(), nil
 	}
 	return "", badRequest(path, "want a string, got %s", v.kind)
