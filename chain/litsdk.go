@@ -2,13 +2,38 @@ package chain
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/netip"
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/litmesh/litmesh/chain/bindings"
 )
+
+// LitSDKStakingABI is the part of the Staking contract's ABI Lit's JS SDK uses on a custom
+// network — getActiveUnkickedValidatorStructsAndCounts and the StateChanged event — as a JSON
+// array: the `abi` of `contractContext.Staking` in the config an app passes to
+// `new LitNodeClient(...)`. Its types are those of Lit's deployed Staking contract.
+func LitSDKStakingABI() (json.RawMessage, error) {
+	var entries []map[string]any
+	if err := json.Unmarshal([]byte(bindings.StakingMetaData.ABI), &entries); err != nil {
+		return nil, fmt.Errorf("decode the Staking ABI: %w", err)
+	}
+	var out []map[string]any
+	for _, e := range entries {
+		switch e["name"] {
+		case "getActiveUnkickedValidatorStructsAndCounts", "StateChanged":
+			out = append(out, e)
+		}
+	}
+	if len(out) != 2 {
+		return nil, fmt.Errorf("the Staking ABI has %d of Lit's 2 entries", len(out))
+	}
+	return json.Marshal(out)
+}
 
 // LitConnection is what Lit's JS SDK (v7, litNetwork "custom") learns from the Staking
 // contract's getActiveUnkickedValidatorStructsAndCounts(): the current epoch, the number of

@@ -1,12 +1,16 @@
 package chain_test
 
 import (
+	"bytes"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/bindings"
 )
 
@@ -145,5 +149,33 @@ func TestSDKEndpointAcceptsOnlyIPv4URLs(t *testing.T) {
 		if !ok || got.String() != tc.want {
 			t.Errorf("%q: %s, %v; want %s", tc.url, got, ok, tc.want)
 		}
+	}
+}
+
+func TestLitSDKStakingABIHasLitsTwoEntries(t *testing.T) {
+	raw, err := chain.LitSDKStakingABI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := abi.JSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, ok := parsed.Methods["getActiveUnkickedValidatorStructsAndCounts"]
+	if !ok || len(parsed.Methods) != 1 || len(parsed.Events) != 1 {
+		t.Fatalf("ABI %s", raw)
+	}
+	// The selector and output types of Lit's deployed contract (Datil, @lit-protocol/contracts
+	// prod ABI), which the SDK decodes by position.
+	want := "(uint256,uint256,uint256,uint256,uint256),uint256,(uint32,uint128,uint32,address,uint256,uint256,uint256)[]"
+	var got []string
+	for _, o := range fn.Outputs {
+		got = append(got, o.Type.String())
+	}
+	if strings.Join(got, ",") != want || fn.Sig != "getActiveUnkickedValidatorStructsAndCounts()" {
+		t.Fatalf("outputs %s, want %s", strings.Join(got, ","), want)
+	}
+	if ev := parsed.Events["StateChanged"]; ev.Sig != "StateChanged(uint8)" || ev.Inputs[0].Indexed {
+		t.Fatalf("event %s", ev.Sig)
 	}
 }

@@ -9,7 +9,8 @@
 // NETWORK_JSON is the network.json `lit devnet up` writes. The Staking ABI handed to the SDK is
 // Lit's own (Datil's, from @lit-protocol/contracts), not litmesh's, so this also proves the
 // view and event have Lit's exact ABI. Prints the connection info as JSON; exits non-zero on
-// any mismatch with network.json.
+// any mismatch with network.json. It also checks that litmesh's own ABI for the two entries
+// (contracts/artifacts/Staking.json) has the same shape and works the same.
 const fs = require('fs');
 const { LitContracts } = require('@lit-protocol/contracts-sdk');
 const { ethers } = require('ethers');
@@ -29,6 +30,22 @@ function litStakingAbi() {
   return abi;
 }
 
+// litmesh's own artifact, cut to the same two entries (what chain.LitSDKStakingABI returns).
+function litmeshStakingAbi() {
+  const art = require('../../contracts/artifacts/Staking.json');
+  return art.abi.filter((e) => ['getActiveUnkickedValidatorStructsAndCounts', 'StateChanged'].includes(e.name));
+}
+
+// The two ABIs must describe the same selector, output types and event.
+function sameShape(a, b) {
+  const show = (abi) => {
+    const i = new ethers.utils.Interface(abi);
+    const f = i.getFunction('getActiveUnkickedValidatorStructsAndCounts');
+    return [i.getSighash(f), f.outputs.map((o) => o.format()).join(','), i.getEvent('StateChanged').format()].join(' ');
+  };
+  if (show(a) !== show(b)) fail(`litmesh's ABI ${show(b)} differs from Lit's ${show(a)}`);
+}
+
 async function main() {
   const file = process.argv[2];
   if (!file) fail('usage: node connection.js NETWORK_JSON');
@@ -37,11 +54,19 @@ async function main() {
   const staking = net.contracts.staking;
   const abi = litStakingAbi();
 
+  sameShape(abi, litmeshStakingAbi());
+
   const info = await LitContracts.getConnectionInfo({
     litNetwork: 'custom',
     networkContext: { Staking: { address: staking, abi } },
     rpcUrl,
   });
+  const own = await LitContracts.getConnectionInfo({
+    litNetwork: 'custom',
+    networkContext: { Staking: { address: staking, abi: litmeshStakingAbi() } },
+    rpcUrl,
+  });
+  if (JSON.stringify(own.bootstrapUrls) !== JSON.stringify(info.bootstrapUrls)) fail("litmesh's ABI gives other URLs");
 
   const want = net.nodes.map((n) => n.url).sort();
   const got = [...info.bootstrapUrls].sort();
