@@ -116,4 +116,3 @@ func VerifyLit(public kyber.Point, msg, sig []byte) error {
 	}
 	return nil
 }
-
