@@ -1,7 +1,11 @@
 // Package access owns access control: the access-control conditions a ciphertext is gated by
 // (parsing and validating them in Lit's JSON formats, their canonical encoding and hash, and
 // evaluating them against EVM chains) and the authentication of the requester (Lit-format
-// authSigs carrying a Sign-In with Ethereum message, both verifying and creating them).
+// authSigs carrying a Sign-In with Ethereum message, both verifying and creating them), and
+// the proofs of PKP auth methods (docs/auth-methods.md): OIDC ID tokens (OIDCVerifier, with
+// coreos/go-oidc and go-jose; issuers allowlisted, keys by discovery, cached) and passkey
+// assertions (WebAuthnVerifier, with go-webauthn), each refusal an *AuthMethodError naming
+// its reason, and the auth method ids both map to on chain.
 //
 // Conditions come in Lit's three list formats (accessControlConditions, evmContractConditions,
 // unifiedAccessControlConditions). Parse turns client JSON into a validated, normalised
@@ -13,7 +17,8 @@
 // names the field and position), unauthorized for a failing authSig, forbidden when conditions
 // are not met (the message says which condition failed and why).
 //
-// This package imports only the api package of litmesh, go-ethereum and go-cid. It must not
+// This package imports only the api package of litmesh, go-ethereum, go-cid, go-oidc,
+// go-jose and go-webauthn. It must not
 // import node, p2p, mpc, runtime, chain, ipfs or client: the node hands it chain readers and a
 // Lit Action runner through interfaces.
 package access
