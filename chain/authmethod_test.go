@@ -280,4 +280,8 @@ func TestOIDCAuthMethodIDView(t *testing.T) {
 	if want := crypto.Keccak256Hash(enc); common.Hash(got) != want {
 		t.Fatalf("oidcAuthMethodId = %x, want %x", got, want)
 	}
+	// The golden vector access.OIDCAuthMethodID is tested against too.
+	if hex := common.Bytes2Hex(got[:]); hex != "a20f03636e8dbb4bc1fd0c7cb2667a24383277a9b4e258c6299d56738253fbc7" {
+		t.Fatalf("oidcAuthMethodId = %s, not the golden vector", hex)
+	}
 }

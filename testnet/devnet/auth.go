@@ -22,7 +22,9 @@ const (
 )
 
 // IssuerURL is the devnet OIDC issuer of a devnet with this base port.
-func IssuerURL(basePort int) string { return fmt.Sprintf("http://127.0.0.1:%d", basePort+issuerPortOffset) }
+func IssuerURL(basePort int) string {
+	return fmt.Sprintf("http://127.0.0.1:%d", basePort+issuerPortOffset)
+}
 
 // ExampleOrigin is where `lit devnet serve-example` serves: the origin the nodes accept
 // passkey assertions from. localhost, not 127.0.0.1: browsers refuse IP addresses as rpIds.
