@@ -285,3 +285,38 @@ func TestOIDCAuthMethodIDView(t *testing.T) {
 		t.Fatalf("oidcAuthMethodId = %s, not the golden vector", hex)
 	}
 }
+
+// An address or action permitted with PersonalSign only must not count as a permitted
+// address or action, which the node lets sign any hash: the scope would be bypassed.
+func TestPersonalSignOnlyIsNotSignAnything(t *testing.T) {
+	e, _, _ := pkpNetwork(t)
+	owner, friend := e.users[0], e.users[1]
+	p, err := e.c.MintPKP(e.ctx, owner)
+	e.must(err)
+	a := mustCID(t, cidA)
+	e.must(e.c.PermitAuthMethod(e.ctx, owner, p.TokenID, chain.AuthMethod{Type: chain.AuthMethodTypeEthWallet, ID: addr(friend).Bytes(), Scopes: []uint64{chain.ScopePersonalSign}}))
+	e.must(e.c.PermitAuthMethod(e.ctx, owner, p.TokenID, chain.AuthMethod{Type: chain.AuthMethodTypeLitAction, ID: a, Scopes: []uint64{chain.ScopePersonalSign}}))
+	check := func(want bool) {
+		t.Helper()
+		if ok, err := e.c.IsPermittedAddress(e.ctx, p.TokenID, addr(friend)); err != nil || ok != want {
+			t.Fatalf("isPermittedAddress = %v, %v; want %v", ok, err, want)
+		}
+		if ok, err := e.c.IsPermittedAction(e.ctx, p.TokenID, a); err != nil || ok != want {
+			t.Fatalf("isPermittedAction = %v, %v; want %v", ok, err, want)
+		}
+		perms, err := e.c.Permissions(e.ctx, p.TokenID)
+		e.must(err)
+		if n := len(perms.Addresses) + len(perms.Actions); (n == 2) != want || len(perms.AuthMethods) != 2-n {
+			t.Fatalf("permissions %+v (sign-anything %v)", perms, want)
+		}
+	}
+	check(false)
+	e.must(e.c.AddAuthMethodScope(e.ctx, owner, p.TokenID, chain.AuthMethodTypeEthWallet, addr(friend).Bytes(), chain.ScopeSignAnything))
+	e.must(e.c.AddAuthMethodScope(e.ctx, owner, p.TokenID, chain.AuthMethodTypeLitAction, a, chain.ScopeSignAnything))
+	check(true)
+	// Taking SignAnything away again takes the signing permission away.
+	e.must(e.c.RemoveAuthMethodScope(e.ctx, owner, p.TokenID, chain.AuthMethodTypeLitAction, a, chain.ScopeSignAnything))
+	if ok, err := e.c.IsPermittedAction(e.ctx, p.TokenID, a); err != nil || ok {
+		t.Fatalf("action after losing SignAnything: %v, %v", ok, err)
+	}
+}

@@ -136,10 +136,12 @@ func (c *Client) Permissions(ctx context.Context, tokenID *big.Int) (Permissions
 	}
 	var p Permissions
 	for _, m := range all {
-		switch m.Type {
-		case AuthMethodTypeLitAction:
+		// Actions and addresses are the ones that may sign anything, as the contract's
+		// isPermittedAction/isPermittedAddress say; others stay visible as auth methods.
+		switch signs := m.HasScope(ScopeSignAnything); {
+		case m.Type == AuthMethodTypeLitAction && signs:
 			p.Actions = append(p.Actions, m.ID)
-		case AuthMethodTypeEthWallet:
+		case m.Type == AuthMethodTypeEthWallet && signs:
 			p.Addresses = append(p.Addresses, common.BytesToAddress(m.ID))
 		default:
 			p.AuthMethods = append(p.AuthMethods, m)

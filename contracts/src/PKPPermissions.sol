@@ -8,7 +8,9 @@ import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet
 /// @notice Lit's model: everything permitted to use a PKP is an auth method (type, id,
 /// userPubkey) with scopes. Type 1 (EthWallet) is a permitted address (id = the 20 address
 /// bytes), type 2 (LitAction) a permitted Lit Action (id = the binary IPFS CID); the
-/// address and action functions are shorthands for those types with scope 1 (SignAnything).
+/// address and action functions are shorthands for those types with scope 1 (SignAnything),
+/// and their views list only records that have it: a permitted address or action may sign
+/// any hash, so one granted PersonalSign alone must not count as one.
 /// Unlike Lit's contract, every record belongs to one token: the same (type, id) on two PKPs
 /// are two records, so no owner can change what another PKP's auth method means. Only the
 /// token's current owner can change its records, so a transfer moves control with the token
@@ -218,21 +220,22 @@ contract PKPPermissions {
         _remove(tokenId, AUTH_METHOD_TYPE_LIT_ACTION, ipfsCid);
     }
 
+    /// Whether the action may sign anything with the PKP (a type-2 record with scope 1).
     function isPermittedAction(uint256 tokenId, bytes calldata ipfsCid) external view returns (bool) {
-        return isPermittedAuthMethod(tokenId, AUTH_METHOD_TYPE_LIT_ACTION, ipfsCid);
+        return _signsAnything(_records[_key(tokenId, AUTH_METHOD_TYPE_LIT_ACTION, ipfsCid)]);
     }
 
     function getPermittedActions(uint256 tokenId) external view returns (bytes[] memory out) {
         bytes32[] memory keys = _keys[tokenId].values();
         uint256 n;
         for (uint256 i = 0; i < keys.length; i++) {
-            if (_records[keys[i]].authMethodType == AUTH_METHOD_TYPE_LIT_ACTION) n++;
+            if (_isSigning(_records[keys[i]], AUTH_METHOD_TYPE_LIT_ACTION)) n++;
         }
         out = new bytes[](n);
         n = 0;
         for (uint256 i = 0; i < keys.length; i++) {
             Record storage r = _records[keys[i]];
-            if (r.authMethodType == AUTH_METHOD_TYPE_LIT_ACTION) out[n++] = r.id;
+            if (_isSigning(r, AUTH_METHOD_TYPE_LIT_ACTION)) out[n++] = r.id;
         }
     }
 
@@ -246,23 +249,23 @@ contract PKPPermissions {
         _remove(tokenId, AUTH_METHOD_TYPE_ETH_WALLET, abi.encodePacked(account));
     }
 
-    /// Whether the address is in the explicit list (the owner always may use the PKP; it is
-    /// not listed here).
+    /// Whether the address may sign anything with the PKP (a type-1 record with scope 1). The
+    /// owner always may; it is not listed here.
     function isPermittedAddress(uint256 tokenId, address account) external view returns (bool) {
-        return _keys[tokenId].contains(_key(tokenId, AUTH_METHOD_TYPE_ETH_WALLET, abi.encodePacked(account)));
+        return _signsAnything(_records[_key(tokenId, AUTH_METHOD_TYPE_ETH_WALLET, abi.encodePacked(account))]);
     }
 
     function getPermittedAddresses(uint256 tokenId) external view returns (address[] memory out) {
         bytes32[] memory keys = _keys[tokenId].values();
         uint256 n;
         for (uint256 i = 0; i < keys.length; i++) {
-            if (_records[keys[i]].authMethodType == AUTH_METHOD_TYPE_ETH_WALLET) n++;
+            if (_isSigning(_records[keys[i]], AUTH_METHOD_TYPE_ETH_WALLET)) n++;
         }
         out = new address[](n);
         n = 0;
         for (uint256 i = 0; i < keys.length; i++) {
             Record storage r = _records[keys[i]];
-            if (r.authMethodType == AUTH_METHOD_TYPE_ETH_WALLET) {
+            if (_isSigning(r, AUTH_METHOD_TYPE_ETH_WALLET)) {
                 bytes memory id = r.id;
                 out[n++] = address(bytes20(id));
             }
@@ -319,6 +322,15 @@ contract PKPPermissions {
 
     function _key(uint256 tokenId, uint256 authMethodType, bytes memory id) private pure returns (bytes32) {
         return keccak256(abi.encode(tokenId, authMethodType, id));
+    }
+
+    /// A removed record is zeroed, so a missing one has no scopes.
+    function _signsAnything(Record storage r) private view returns (bool) {
+        return r.scopes & (1 << SCOPE_SIGN_ANYTHING) != 0;
+    }
+
+    function _isSigning(Record storage r, uint256 authMethodType) private view returns (bool) {
+        return r.authMethodType == authMethodType && _signsAnything(r);
     }
 
     function _signAnything() private pure returns (uint256[] memory s) {
