@@ -2,7 +2,7 @@
 // Protocol with chromedp, with the protocol's WebAuthn virtual authenticator standing in for
 // a passkey. Test-only: it imports testing and must never be imported by non-test code.
 //
-// Without /usr/bin/chromium a test skips with a message saying how to install it, except
+// Without /usr/bin/chromium (or $LITMESH_CHROMIUM) a test skips with a message saying how to install it, except
 // under CI=true, where it fails: CI installs chromium (.ci/run) and must never pass without
 // having run the browser.
 package browser
@@ -18,21 +18,29 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Path is Debian's chromium.
-const Path = "/usr/bin/chromium"
+// DefaultPath is Debian's chromium; LITMESH_CHROMIUM names another binary.
+const DefaultPath = "/usr/bin/chromium"
+
+func path() string {
+	if p := os.Getenv("LITMESH_CHROMIUM"); p != "" {
+		return p
+	}
+	return DefaultPath
+}
 
 // New starts a fresh headless Chromium (its own user data directory) and returns a chromedp
 // context for one tab, ended with the test.
 func New(t testing.TB) context.Context {
 	t.Helper()
-	if _, err := exec.LookPath(Path); err != nil {
+	bin := path()
+	if _, err := exec.LookPath(bin); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("browser test: %s is missing (CI installs it: apt-get install -y chromium)", Path)
+			t.Fatalf("browser test: %s is missing (CI installs it: apt-get install -y chromium)", bin)
 		}
-		t.Skipf("browser test skipped: %s is missing (apt-get install -y chromium)", Path)
+		t.Skipf("browser test skipped: %s is missing (apt-get install -y chromium)", bin)
 	}
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(Path),
+		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true), // tests run as root in containers
 		chromedp.Flag("disable-gpu", true),
@@ -50,7 +58,7 @@ func New(t testing.TB) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		cancelTab()
 		cancelAlloc()
-		t.Fatalf("start %s: %v", Path, err)
+		t.Fatalf("start %s: %v", bin, err)
 	}
 	t.Cleanup(func() {
 		cancelTab()
