@@ -2,7 +2,9 @@ package runtime_test
 
 import (
 	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/litmesh/litmesh/runtime"
 )
@@ -27,11 +29,25 @@ func benchmarkExecute(b *testing.B, code string) {
 	if _, err := p.Execute(ctx, req, h); err != nil {
 		b.Fatal(err)
 	}
+	var took []time.Duration
 	for b.Loop() {
+		start := time.Now()
 		if _, err := p.Execute(ctx, req, h); err != nil {
 			b.Fatal(err)
 		}
+		took = append(took, time.Since(start))
 	}
+	reportP50(b, took)
+}
+
+// reportP50 adds the median latency as a metric: the mean that ns/op reports hides whether a
+// few slow runs or all of them moved.
+func reportP50(b *testing.B, took []time.Duration) {
+	if len(took) == 0 {
+		return
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 }
 
 // BenchmarkExecuteTrivial is one trivial action on a warm pool: fresh context, prelude, run,
