@@ -57,6 +57,7 @@ type config struct {
 	exe     string
 	args    []string
 	sandbox Sandbox
+	recycle time.Duration
 }
 
 // WithWorkers sets how many worker processes (and so concurrent executions) the pool keeps.
@@ -77,6 +78,18 @@ func WithLimits(l Limits) Option {
 		var err error
 		c.limits, err = l.withDefaults()
 		return err
+	}
+}
+
+// WithIdleRecycle sets how long a worker that served a requester may stay free before it is
+// replaced by a fresh one (default 2 s), so a new requester rarely waits for a worker start.
+func WithIdleRecycle(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("idle recycle %s: want a positive duration", d)
+		}
+		c.recycle = d
+		return nil
 	}
 }
 
@@ -134,7 +147,7 @@ func NewPool(ctx context.Context, opts ...Option) (*Pool, error) {
 		// own, without end.
 		return nil, errors.New("this process was started as a runtime worker: main (or TestMain) must call runtime.RunWorkerIfRequested first")
 	}
-	cfg := config{workers: 2, limits: DefaultLimits(), log: slog.Default(), sandbox: defaultSandbox()}
+	cfg := config{workers: 2, limits: DefaultLimits(), log: slog.Default(), sandbox: defaultSandbox(), recycle: idleRecycle}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, fmt.Errorf("runtime pool option: %w", err)
@@ -162,6 +175,7 @@ func NewPool(ctx context.Context, opts ...Option) (*Pool, error) {
 		return nil, fmt.Errorf("start runtime workers: %w", err)
 	}
 	p.putIdle(first)
+	p.goOwned(p.recycleIdle)
 	errs := make(chan error, cfg.workers)
 	for range cfg.workers - 1 {
 		go func() {
@@ -427,10 +441,46 @@ func (p *Pool) takeIdle(requester string) (w, stale *proc) {
 	return nil, stale
 }
 
+// idleRecycle is how long a worker that served a requester may stay free before it is
+// replaced by a fresh one, so that a quiet node has fresh workers ready for a new requester
+// instead of making it wait for a start.
+const idleRecycle = 2 * time.Second
+
+// recycleIdle replaces workers that served a requester and have been free for a while.
+func (p *Pool) recycleIdle() {
+	tick := time.NewTicker(p.cfg.recycle / 4)
+	defer tick.Stop()
+	for {
+		select {
+		case <-p.life.Done():
+			return
+		case <-tick.C:
+		}
+		var stale []*proc
+		p.mu.Lock()
+		keep := p.idle[:0]
+		for _, w := range p.idle {
+			if w.used && time.Since(w.idleSince) > p.cfg.recycle {
+				stale = append(stale, w)
+			} else {
+				keep = append(keep, w)
+			}
+		}
+		clear(p.idle[len(keep):])
+		p.idle = keep
+		p.mu.Unlock()
+		for _, w := range stale {
+			p.recycled.Add(1)
+			p.retire(w)
+		}
+	}
+}
+
 // putIdle returns a worker to the free set and wakes the executions waiting for one.
 func (p *Pool) putIdle(w *proc) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	w.idleSince = time.Now()
 	p.idle = append(p.idle, w)
 	close(p.idleSig)
 	p.idleSig = make(chan struct{})

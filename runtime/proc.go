@@ -34,8 +34,9 @@ type proc struct {
 	sandbox workerSandbox // what the worker reported about its confinement when it was ready
 	// owner is the requester this worker serves; set on its first execution and never changed
 	// (guarded by the pool's mu).
-	owner string
-	used  bool
+	owner     string
+	used      bool
+	idleSince time.Time
 }
 
 const (
