@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -179,6 +180,11 @@ func NewPool(ctx context.Context, opts ...Option) (*Pool, error) {
 	errs := make(chan error, cfg.workers)
 	for range cfg.workers - 1 {
 		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					errs <- fmt.Errorf("start a worker: panic: %v", r)
+				}
+			}()
 			w, err := p.start(ctx)
 			if err == nil {
 				p.putIdle(w)
@@ -541,6 +547,11 @@ func (p *Pool) goOwned(f func()) bool {
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				p.log.Error("a runtime goroutine panicked; the node keeps running", "panic", r, "stack", string(debug.Stack()))
+			}
+		}()
 		f()
 	}()
 	return true

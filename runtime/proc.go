@@ -100,6 +100,14 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits, plan 
 
 	go func() {
 		br := bufio.NewReaderSize(outR, 64<<10)
+		defer func() {
+			if r := recover(); r != nil { // a decoder bug must not take the node down: drop the worker
+				p.readErr = fmt.Errorf("read worker frames: panic: %v", r)
+				close(p.frames)
+				outR.Close()
+				_ = p.cmd.Process.Kill()
+			}
+		}()
 		for {
 			m, err := readMessage(br, p.lim)
 			if err != nil {

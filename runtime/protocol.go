@@ -129,15 +129,21 @@ func writeMessage(w io.Writer, m message, lim frameLimit) error {
 	if len(header) > maxHeader || blobLen > lim.blob {
 		return fmt.Errorf("encode %s: header %d bytes, blob %d bytes: %w", m.Type, len(header), blobLen, errFrameTooLarge)
 	}
-	buf := make([]byte, 8, 8+len(header)+blobLen)
+	// The parts are written as they are, not copied into one buffer: a fetch body is already
+	// held once by the node, and a frame must not hold it a second time.
+	buf := make([]byte, 8, 8+len(header))
 	binary.BigEndian.PutUint32(buf[0:4], uint32(len(header)))
 	binary.BigEndian.PutUint32(buf[4:8], uint32(blobLen))
 	buf = append(buf, header...)
-	for _, p := range m.parts {
-		buf = append(buf, p...)
+	if _, err := w.Write(buf); err != nil {
+		return err
 	}
-	_, err = w.Write(buf)
-	return err
+	for _, p := range m.parts {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readMessage reads and validates one frame. io.EOF means the other side closed cleanly

@@ -99,6 +99,13 @@ func serveWorker(in io.Reader, out io.Writer) error {
 	execs := make(chan message)
 	readErr := make(chan error, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				readErr <- fmt.Errorf("read frames: panic: %v", r)
+				close(execs)
+				eng.cancelCurrent()
+			}
+		}()
 		for {
 			m, err := readMessage(r, flim)
 			if err != nil {
