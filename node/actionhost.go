@@ -7,12 +7,9 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"net/http"
 	"slices"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -40,50 +37,6 @@ type actionHost struct {
 
 var _ runtime.Host = (*actionHost)(nil)
 
-// maxRedirects bounds the redirects one fetch follows.
-const maxRedirects = 10
-
-// newActionHTTPClient is the client actions fetch through: http and https only (also after
-// redirects), bounded headers, no connections to link-local addresses (where cloud metadata
-// services hand out credentials), and no request longer than an execution may run.
-func newActionHTTPClient(timeout time.Duration) *http.Client {
-	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: refuseLinkLocal}
-	tr := &http.Transport{
-		Proxy:                  http.ProxyFromEnvironment,
-		DialContext:            dialer.DialContext,
-		TLSHandshakeTimeout:    10 * time.Second,
-		ResponseHeaderTimeout:  timeout,
-		MaxResponseHeaderBytes: 64 << 10,
-		MaxIdleConns:           64,
-		IdleConnTimeout:        90 * time.Second,
-		ForceAttemptHTTP2:      true,
-	}
-	return &http.Client{
-		Transport: tr,
-		Timeout:   timeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= maxRedirects {
-				return fmt.Errorf("more than %d redirects", maxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to a %q URL: only http and https are allowed", req.URL.Scheme)
-			}
-			return nil
-		},
-	}
-}
-
-func refuseLinkLocal(_, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return err
-	}
-	if ip := net.ParseIP(host); ip != nil && (ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast()) {
-		return fmt.Errorf("connection to link-local address %s refused", host)
-	}
-	return nil
-}
-
 // Fetch performs one fetch() through the node's HTTP client.
 func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBody int) (runtime.FetchResponse, error) {
 	var body io.Reader
@@ -103,12 +56,12 @@ func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBod
 		return runtime.FetchResponse{}, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxBody)+1))
+	data, err := readBody(ctx, resp, maxBody)
+	if errors.Is(err, errBodyTooLarge) {
+		return runtime.FetchResponse{}, fmt.Errorf("the response body of %s is over the %d-byte limit", hr.URL.Redacted(), maxBody)
+	}
 	if err != nil {
 		return runtime.FetchResponse{}, fmt.Errorf("read the response body of %s: %w", hr.URL.Redacted(), err)
-	}
-	if len(data) > maxBody {
-		return runtime.FetchResponse{}, fmt.Errorf("the response body of %s is over the %d-byte limit", hr.URL.Redacted(), maxBody)
 	}
 	return runtime.FetchResponse{Status: resp.StatusCode, StatusText: strings.TrimSpace(strings.TrimPrefix(resp.Status, fmt.Sprint(resp.StatusCode))), Header: resp.Header, Body: data}, nil
 }
