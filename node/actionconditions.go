@@ -60,6 +60,7 @@ func (a actionConditions) RunCondition(ctx context.Context, call access.LitActio
 		auth.AuthSigAddress = call.UserAddress.Hex()
 	}
 	host := &actionHost{n: n, ipfsID: c.String(), condition: true, user: call.UserAddress}
+	defer host.endRPC()
 	// The worker is the checked user's: a condition runs on that user's behalf.
 	res, err := n.actions.Execute(ctx, runtime.Request{Code: script, IPFSID: c.String(), Auth: auth, Requester: strings.ToLower(call.UserAddress.Hex())}, host)
 	if err != nil {

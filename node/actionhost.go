@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -33,6 +34,9 @@ type actionHost struct {
 	// and user is who the conditions are being checked for.
 	condition bool
 	user      common.Address
+
+	rpcMu    sync.Mutex
+	rpcToken string // this execution's session with the node's RPC proxy, once getRpcUrl opened one
 }
 
 var _ runtime.Host = (*actionHost)(nil)
@@ -117,16 +121,14 @@ func (n *Node) chainNames() []string {
 	return slices.Compact(names)
 }
 
-// RPCURL is Lit.Actions.getRpcUrl: the node's own RPC endpoint for the network chain and the
-// chains setting.
+// RPCURL is Lit.Actions.getRpcUrl for the network chain and the chains setting: the URL of the
+// node's RPC proxy for this execution (rpcproxy.go), never the operator's endpoint, whose URL
+// usually carries an API key.
 func (h *actionHost) RPCURL(_ context.Context, chainName string) (string, error) {
-	if chainName == h.n.cfg.ChainName && h.n.cfg.ChainRPC != "" {
-		return h.n.cfg.ChainRPC, nil
-	}
-	chains, _ := ParseChains(h.n.cfg.Chains)
-	if u, ok := chains[chainName]; ok {
+	if u, ok := h.proxyURL(chainName); ok {
 		return u, nil
 	}
+	chains, _ := ParseChains(h.n.cfg.Chains)
 	known := make([]string, 0, len(chains)+1)
 	if h.n.cfg.ChainRPC != "" {
 		known = append(known, h.n.cfg.ChainName)

@@ -94,6 +94,10 @@ func (n *Node) startActions(ctx context.Context) error {
 	n.fetchPolicy = policy
 	n.actions = pool
 	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
+	if err := n.startRPCProxy(); err != nil {
+		pool.Close()
+		return err
+	}
 	n.stops = append(n.stops, func(context.Context) error {
 		err := pool.Close()
 		n.actionHTTP.CloseIdleConnections()
@@ -214,6 +218,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID}
+	defer host.endRPC()
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),

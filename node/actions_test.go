@@ -74,7 +74,11 @@ func pubHex(p chain.PKP) string { return "0x" + hex.EncodeToString(p.PublicKey) 
 func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 	defer cancel()
-	c := testnet.Start(ctx, t, 4, testnet.WithChain())
+	// The condition action below fetches an allow list from a test server on loopback, which
+	// actions may reach only because the operator allowed it.
+	c := testnet.Start(ctx, t, 4, testnet.WithChain(), testnet.WithConfig(func(_ int, cfg *node.Config) {
+		cfg.ActionFetchAllow = []string{"127.0.0.1"}
+	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
 	// Keys for epoch 1 come before PKP signing for it: a signEcdsa reaching a node whose

@@ -61,6 +61,7 @@ type Node struct {
 
 	actionHTTP  *http.Client // what Lit Actions fetch through
 	fetchPolicy *fetchPolicy // what that client may connect to
+	rpcProxy    *rpcProxy    // what getRpcUrl points actions at; nil without chains
 
 	stops []func(context.Context) error // reverse start order
 
