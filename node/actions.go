@@ -36,6 +36,7 @@ func (c *Config) actionLimits() runtime.Limits {
 		MaxFetches:    c.ActionMaxFetches,
 		MaxSignatures: c.ActionMaxSignatures,
 		MaxFetchTotal: c.ActionMaxFetchMB << 20,
+		WorkerMemory:  int64(c.ActionMaxWorkerMB) << 20,
 	}
 }
 

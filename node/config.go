@@ -67,6 +67,7 @@ type Config struct {
 	ActionMaxResponseKB int      `toml:"action_max_response_kb" env:"LITMESH_ACTION_MAX_RESPONSE_KB" flag:"action-max-response-kb" help:"largest response a Lit Action may set, KiB"`
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
 	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
+	ActionMaxWorkerMB   int      `toml:"action_max_worker_mb" env:"LITMESH_ACTION_MAX_WORKER_MB" flag:"action-max-worker-mb" help:"resident memory a Lit Action worker may reach (V8 heap plus ArrayBuffers and WebAssembly memory) before it is killed, MiB; 0: the larger of 1024 and 4 x action_max_heap_mb"`
 	ActionMaxFetchMB    int      `toml:"action_max_fetch_mb" env:"LITMESH_ACTION_MAX_FETCH_MB" flag:"action-max-fetch-mb" help:"response bytes all fetches of one Lit Action execution may read together, MiB"`
 	ActionFetchAllow    []string `toml:"action_fetch_allow" env:"LITMESH_ACTION_FETCH_ALLOW" flag:"action-fetch-allow" help:"IP addresses or CIDR prefixes Lit Actions may fetch from although they are loopback, private, link-local or otherwise internal, comma-separated"`
 	ActionRPCCalls      int      `toml:"action_rpc_calls" env:"LITMESH_ACTION_RPC_CALLS" flag:"action-rpc-calls" help:"JSON-RPC calls one Lit Action execution may make through the node's RPC proxy"`
@@ -385,12 +386,16 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_fetches", c.ActionMaxFetches, 1, 1 << 20},
 		{"action_max_signatures", c.ActionMaxSignatures, 1, 1 << 10},
 		{"action_max_fetch_mb", c.ActionMaxFetchMB, 1, 1 << 10},
+		{"action_max_worker_mb", c.ActionMaxWorkerMB, 0, 1 << 20},
 		{"action_rpc_calls", c.ActionRPCCalls, 1, 1 << 20},
 		{"action_sandbox_id", c.ActionSandboxID, 0, 1<<31 - 2},
 	} {
 		if r.v < r.min || r.v > r.max {
 			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}
 		}
+	}
+	if c.ActionMaxWorkerMB != 0 && c.ActionMaxWorkerMB < c.ActionMaxHeapMB+64 {
+		return &ConfigError{Key: "action_max_worker_mb", Err: fmt.Errorf("%d MiB leaves under 64 MiB above the %d MiB heap", c.ActionMaxWorkerMB, c.ActionMaxHeapMB)}
 	}
 	if _, err := newFetchPolicy(c.ActionFetchAllow); err != nil {
 		return &ConfigError{Key: "action_fetch_allow", Err: err}
