@@ -300,9 +300,7 @@ func redactURL(s, raw string) string {
 	secrets := []string{raw}
 	if err == nil {
 		secrets = append(secrets, u.Host, u.Path, u.RawQuery, u.User.String())
-		for _, seg := range strings.Split(u.Path, "/") {
-			secrets = append(secrets, seg)
-		}
+		secrets = append(secrets, strings.Split(u.Path, "/")...)
 		for _, vs := range u.Query() {
 			secrets = append(secrets, vs...)
 		}
