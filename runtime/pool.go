@@ -207,7 +207,7 @@ func NewPool(ctx context.Context, opts ...Option) (*Pool, error) {
 
 // startFirst starts a worker with the strongest launch plan that works and keeps that plan.
 func (p *Pool) startFirst(ctx context.Context) (*proc, error) {
-	plans := sandboxPlans(p.cfg.sandbox)
+	plans := launchPlans(p.cfg.sandbox)
 	var refused []string
 	for i, plan := range plans {
 		p.mu.Lock()

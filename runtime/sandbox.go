@@ -107,6 +107,10 @@ func WithSandbox(s Sandbox) Option {
 	}
 }
 
+// launchPlans lists the ways to start a worker, strongest first; a variable so that a test can
+// put a plan the kernel refuses in front.
+var launchPlans = sandboxPlans
+
 func defaultSandbox() Sandbox {
 	return Sandbox{Mode: SandboxBestEffort, Layers: allLayers, UID: DefaultSandboxID, GID: DefaultSandboxID}
 }
