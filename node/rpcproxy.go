@@ -65,6 +65,8 @@ type rpcProxy struct {
 	upstream map[string]string // chain name → the operator's RPC URL
 	maxCalls int               // per execution
 
+	served chan struct{} // closed when the server's goroutine ends
+
 	mu       sync.Mutex
 	clients  map[string]*rpc.Client
 	sessions map[string]*rpcSession // by token
@@ -87,14 +89,19 @@ func startRPCProxy(log *slog.Logger, upstream map[string]string, maxCalls int) (
 		addr:     netip.MustParseAddrPort(ln.Addr().String()),
 		clients:  map[string]*rpc.Client{},
 		sessions: map[string]*rpcSession{},
+		served:   make(chan struct{}),
 	}
 	p.srv = &http.Server{Handler: p, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, MaxHeaderBytes: 16 << 10}
-	go func() { _ = p.srv.Serve(ln) }() // owned by close, which shuts it down
+	go func() { // owned by close, which shuts the server down and waits for this
+		defer close(p.served)
+		_ = p.srv.Serve(ln)
+	}()
 	return p, nil
 }
 
 func (p *rpcProxy) close(ctx context.Context) error {
 	err := p.srv.Shutdown(ctx)
+	<-p.served
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, c := range p.clients {
