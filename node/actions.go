@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	goruntime "runtime"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -33,7 +35,27 @@ func (c *Config) actionLimits() runtime.Limits {
 		MaxResponse:   c.ActionMaxResponseKB << 10,
 		MaxFetches:    c.ActionMaxFetches,
 		MaxSignatures: c.ActionMaxSignatures,
+		MaxFetchTotal: c.ActionMaxFetchMB << 20,
+		WorkerMemory:  int64(c.ActionMaxWorkerMB) << 20,
 	}
+}
+
+// actionSandbox is how the node confines its action workers: required in production unless
+// the operator said --insecure-no-sandbox, best effort on a devnet; either way every layer the
+// kernel allows is applied, and the data directory and the SEV-SNP guest device are among what
+// each worker checks it cannot open.
+func (c *Config) actionSandbox() runtime.Sandbox {
+	sb := runtime.Sandbox{Mode: runtime.SandboxRequired, UID: uint32(c.ActionSandboxID), GID: uint32(c.ActionSandboxID)}
+	if c.Devnet() || c.InsecureNoSandbox {
+		sb.Mode = runtime.SandboxBestEffort
+	}
+	if c.Dir != "" {
+		if abs, err := filepath.Abs(c.Dir); err == nil {
+			sb.DenyPaths = append(sb.DenyPaths, abs)
+		}
+	}
+	sb.DenyPaths = append(sb.DenyPaths, "/dev/sev-guest")
+	return sb
 }
 
 // startActions starts the Lit Action runtime: a pool of worker processes (this binary
@@ -45,16 +67,38 @@ func (n *Node) startActions(ctx context.Context) error {
 		workers = goruntime.NumCPU()
 	}
 	lim := n.cfg.actionLimits()
+	sandbox := n.cfg.actionSandbox()
 	pool, err := runtime.NewPool(ctx,
 		runtime.WithWorkers(workers),
 		runtime.WithLimits(lim),
 		runtime.WithLogger(n.log.With("component", "runtime")),
+		runtime.WithSandbox(sandbox),
 	)
 	if err != nil {
+		if sandbox.Mode == runtime.SandboxRequired {
+			return fmt.Errorf("start the Lit Action runtime: %w (a production node runs actions only in the full sandbox; see docs/security.md, or accept the risk with --insecure-no-sandbox)", err)
+		}
 		return fmt.Errorf("start the Lit Action runtime: %w", err)
 	}
+	report := pool.Sandbox()
+	if problem := report.Problem(); problem != nil {
+		for _, line := range strings.Split(problem.Error(), "\n") {
+			n.log.Error("Lit Action sandbox incomplete: actions run with less isolation than designed", "problem", line)
+		}
+	}
+	n.log.Info("Lit Action workers started", "workers", workers, "sandbox", report.String())
+	policy, err := newFetchPolicy(n.cfg.ActionFetchAllow)
+	if err != nil {
+		pool.Close()
+		return fmt.Errorf("action_fetch_allow: %w", err)
+	}
+	n.fetchPolicy = policy
 	n.actions = pool
-	n.actionHTTP = newActionHTTPClient(lim.Timeout)
+	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
+	if err := n.startRPCProxy(); err != nil {
+		pool.Close()
+		return err
+	}
 	n.stops = append(n.stops, func(context.Context) error {
 		err := pool.Close()
 		n.actionHTTP.CloseIdleConnections()
@@ -175,11 +219,14 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID}
+	defer host.endRPC()
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
 		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
+		// A worker serves one requester: the address that signed the request.
+		Requester: strings.ToLower(auth.Address.Hex()),
 	}, host)
 	if err != nil {
 		status, body := executeFailure(res, err)

@@ -67,6 +67,12 @@ type Config struct {
 	ActionMaxResponseKB int      `toml:"action_max_response_kb" env:"LITMESH_ACTION_MAX_RESPONSE_KB" flag:"action-max-response-kb" help:"largest response a Lit Action may set, KiB"`
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
 	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
+	ActionMaxWorkerMB   int      `toml:"action_max_worker_mb" env:"LITMESH_ACTION_MAX_WORKER_MB" flag:"action-max-worker-mb" help:"resident memory a Lit Action worker may reach (V8 heap plus ArrayBuffers and WebAssembly memory) before it is killed, MiB; 0: the larger of 1024 and 4 x action_max_heap_mb"`
+	ActionMaxFetchMB    int      `toml:"action_max_fetch_mb" env:"LITMESH_ACTION_MAX_FETCH_MB" flag:"action-max-fetch-mb" help:"response bytes all fetches of one Lit Action execution may read together, MiB"`
+	ActionFetchAllow    []string `toml:"action_fetch_allow" env:"LITMESH_ACTION_FETCH_ALLOW" flag:"action-fetch-allow" help:"IP addresses or CIDR prefixes Lit Actions may fetch from although they are loopback, private, link-local or otherwise internal, comma-separated"`
+	ActionRPCCalls      int      `toml:"action_rpc_calls" env:"LITMESH_ACTION_RPC_CALLS" flag:"action-rpc-calls" help:"JSON-RPC calls one Lit Action execution may make through the node's RPC proxy"`
+	ActionSandboxID     int      `toml:"action_sandbox_id" env:"LITMESH_ACTION_SANDBOX_ID" flag:"action-sandbox-id" help:"host uid and gid Lit Action workers run as when the node runs as root (0: 2000000000); no file should belong to it"`
+	InsecureNoSandbox   bool     `toml:"insecure_no_sandbox" env:"LITMESH_INSECURE_NO_SANDBOX" flag:"insecure-no-sandbox" help:"INSECURE: run Lit Actions although the kernel or the node's privileges leave a layer of the worker sandbox out (production refuses to start otherwise); every layer available is still applied"`
 	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
 }
 
@@ -111,6 +117,8 @@ func DefaultConfig() Config {
 		ActionMaxResponseKB: 100,
 		ActionMaxFetches:    75,
 		ActionMaxSignatures: 10,
+		ActionMaxFetchMB:    32,
+		ActionRPCCalls:      100,
 		PKPPool:             64,
 	}
 }
@@ -132,6 +140,10 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // only the flags that were actually set, so unset flags never mask the file or environment.
 func RegisterFlags(fs *flag.FlagSet) {
 	forEachField(func(f reflect.StructField) {
+		if f.Type.Kind() == reflect.Bool {
+			fs.Bool(f.Tag.Get("flag"), false, f.Tag.Get("help"))
+			return
+		}
 		fs.String(f.Tag.Get("flag"), "", f.Tag.Get("help"))
 	})
 }
@@ -230,6 +242,12 @@ func setField(v reflect.Value, raw string) error {
 		v.SetString(strings.TrimSpace(raw))
 	case []string:
 		v.Set(reflect.ValueOf(SplitList(raw)))
+	case bool:
+		b, err := strconv.ParseBool(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Errorf("not a boolean (true or false): %q", raw)
+		}
+		v.SetBool(b)
 	case int:
 		n, err := strconv.Atoi(strings.TrimSpace(raw))
 		if err != nil {
@@ -367,10 +385,20 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_response_kb", c.ActionMaxResponseKB, 1, 1 << 20},
 		{"action_max_fetches", c.ActionMaxFetches, 1, 1 << 20},
 		{"action_max_signatures", c.ActionMaxSignatures, 1, 1 << 10},
+		{"action_max_fetch_mb", c.ActionMaxFetchMB, 1, 1 << 10},
+		{"action_max_worker_mb", c.ActionMaxWorkerMB, 0, 1 << 20},
+		{"action_rpc_calls", c.ActionRPCCalls, 1, 1 << 20},
+		{"action_sandbox_id", c.ActionSandboxID, 0, 1<<31 - 2},
 	} {
 		if r.v < r.min || r.v > r.max {
 			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}
 		}
+	}
+	if c.ActionMaxWorkerMB != 0 && c.ActionMaxWorkerMB < c.ActionMaxHeapMB+64 {
+		return &ConfigError{Key: "action_max_worker_mb", Err: fmt.Errorf("%d MiB leaves under 64 MiB above the %d MiB heap", c.ActionMaxWorkerMB, c.ActionMaxHeapMB)}
+	}
+	if _, err := newFetchPolicy(c.ActionFetchAllow); err != nil {
+		return &ConfigError{Key: "action_fetch_allow", Err: err}
 	}
 	return nil
 }

@@ -77,6 +77,9 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a Lit Action code limit above what the node stores", file: "mode = \"devnet\"\naction_max_code_kb = 20000", wantKey: "action_max_code_kb", wantSrc: "config.toml"},
 		{name: "a zero Lit Action time limit", flags: []string{"--mode", "devnet", "--action-timeout", "0s"}, wantKey: "action_timeout", wantSrc: "flag --action-timeout"},
 		{name: "a presignature pool over its limit", env: map[string]string{"LITMESH_PKP_POOL": "5000"}, wantKey: "pkp_pool", wantSrc: "env LITMESH_PKP_POOL"},
+		{name: "a host name in the fetch allowlist", env: map[string]string{"LITMESH_ACTION_FETCH_ALLOW": "10.0.0.0/8,intranet.local"}, wantKey: "action_fetch_allow", wantSrc: "env LITMESH_ACTION_FETCH_ALLOW"},
+		{name: "a worker memory cap below the heap", flags: []string{"--action-max-worker-mb", "100"}, wantKey: "action_max_worker_mb", wantSrc: "flag --action-max-worker-mb"},
+		{name: "a sandbox switch that is not a boolean", env: map[string]string{"LITMESH_INSECURE_NO_SANDBOX": "maybe"}, wantKey: "insecure_no_sandbox", wantSrc: "env LITMESH_INSECURE_NO_SANDBOX"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,4 +190,24 @@ func FuzzLoadConfigFile(f *testing.F) {
 			t.Fatalf("accepted config without API address or listen addresses: %+v", cfg)
 		}
 	})
+}
+
+// The sandbox switch is a plain boolean flag, and the fetch allowlist a list, from any source.
+func TestActionSandboxAndFetchSettings(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	node.RegisterFlags(fs)
+	if err := fs.Parse([]string{"--mode", "devnet", "--insecure-no-sandbox"}); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"LITMESH_ACTION_FETCH_ALLOW": "10.1.2.3, 192.168.0.0/16", "LITMESH_ACTION_SANDBOX_ID": "70000"}
+	cfg, err := node.LoadConfig(t.TempDir(), fs, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.InsecureNoSandbox || cfg.ActionSandboxID != 70000 || len(cfg.ActionFetchAllow) != 2 || cfg.ActionFetchAllow[1] != "192.168.0.0/16" {
+		t.Fatalf("insecure_no_sandbox %t, action_sandbox_id %d, action_fetch_allow %q", cfg.InsecureNoSandbox, cfg.ActionSandboxID, cfg.ActionFetchAllow)
+	}
+	if def := node.DefaultConfig(); def.InsecureNoSandbox || def.ActionRPCCalls != 100 || def.ActionMaxFetchMB != 32 {
+		t.Fatalf("defaults: %+v", def)
+	}
 }

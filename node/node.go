@@ -59,7 +59,9 @@ type Node struct {
 	apiLn     net.Listener
 	apiDone   chan error
 
-	actionHTTP *http.Client // what Lit Actions fetch through
+	actionHTTP  *http.Client // what Lit Actions fetch through
+	fetchPolicy *fetchPolicy // what that client may connect to
+	rpcProxy    *rpcProxy    // what getRpcUrl points actions at; nil without chains
 
 	stops []func(context.Context) error // reverse start order
 
