@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +20,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 )
 
 // ConfigFile is the name of the operator's config file inside the node directory.
@@ -317,8 +319,8 @@ func (c *Config) validate(sources map[string]string) error {
 		return bad("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
 	}
 	if c.ChainRPC != "" {
-		if !strings.HasPrefix(c.ChainRPC, "http://") && !strings.HasPrefix(c.ChainRPC, "https://") && !strings.HasPrefix(c.ChainRPC, "ws://") && !strings.HasPrefix(c.ChainRPC, "wss://") {
-			return bad("chain_rpc", fmt.Errorf("want an http(s):// or ws(s):// URL, got %q", c.ChainRPC))
+		if err := checkRPCURL(c.ChainRPC, c.Devnet()); err != nil {
+			return bad("chain_rpc", err)
 		}
 		for _, kv := range [][2]string{{"staking_contract", c.Staking}, {"pkp_nft_contract", c.PKPNFT}, {"pkp_permissions_contract", c.PKPPerms}} {
 			if !common.IsHexAddress(kv[1]) {
@@ -326,8 +328,14 @@ func (c *Config) validate(sources map[string]string) error {
 			}
 		}
 	}
-	if _, err := ParseChains(c.Chains); err != nil {
+	chains, err := ParseChains(c.Chains)
+	if err != nil {
 		return bad("chains", err)
+	}
+	for name, u := range chains {
+		if err := checkRPCURL(u, c.Devnet()); err != nil {
+			return bad("chains", fmt.Errorf("chain %q: %w", name, err))
+		}
 	}
 	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
 		return bad("ipfs_peers", err)
@@ -399,6 +407,26 @@ func ParseBootstrap(addrs []string) ([]peer.AddrInfo, error) {
 	return infos, nil
 }
 
+// checkRPCURL checks an RPC endpoint's URL. Production nodes need https:// or wss://: over
+// plain http anyone on the path reads the API key and can answer in the chain's place (docs/
+// security.md, "A lying chain RPC"). Errors never quote the URL, which may carry an API key.
+func checkRPCURL(raw string, devnet bool) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return errors.New("want an http(s):// or ws(s):// URL with a host")
+	}
+	switch u.Scheme {
+	case "https", "wss":
+		return nil
+	case "http", "ws":
+		if devnet {
+			return nil
+		}
+		return fmt.Errorf("%s: production nodes need an https:// or wss:// RPC URL (plain %s can be read and answered by anyone on the path)", chain.RedactURL(raw), u.Scheme)
+	}
+	return fmt.Errorf("%s: want an http(s):// or ws(s):// URL", chain.RedactURL(raw))
+}
+
 // ParseChains parses name=rpcURL entries.
 func ParseChains(entries []string) (map[string]string, error) {
 	out := map[string]string{}
@@ -406,7 +434,7 @@ func ParseChains(entries []string) (map[string]string, error) {
 		name, url, ok := strings.Cut(e, "=")
 		name, url = strings.TrimSpace(name), strings.TrimSpace(url)
 		if !ok || name == "" || !(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "ws://") || strings.HasPrefix(url, "wss://")) {
-			return nil, fmt.Errorf("entry %d %q: want name=http(s)://rpc-url", i, e)
+			return nil, fmt.Errorf("entry %d (%s=%s): want name=http(s)://rpc-url", i, name, chain.RedactURL(url))
 		}
 		if _, dup := out[name]; dup {
 			return nil, fmt.Errorf("entry %d: chain %q given twice", i, name)
