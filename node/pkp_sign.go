@@ -152,7 +152,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if err := n.checkPKPPermission(ctx, pkp, in); err != nil {
 		return nil, err
 	}
-	if !n.pkp.replay.add(in.requestID) {
+	if !n.pkp.replay.add(replayKey(in, pkp.tokenID)) {
 		return nil, api.Errorf(api.KindConflict, "requestId %s was used before: every signature needs a fresh one", in.requestID)
 	}
 	ss, err := ep.setFor(order)
