@@ -70,6 +70,15 @@ type Config struct {
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
 	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
 	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
+
+	// Limits of the client HTTP API (docs/security.md, "Floods"); 0 turns one off.
+	RateLimitIP          int `toml:"rate_limit_ip" env:"LITMESH_RATE_LIMIT_IP" flag:"rate-limit-ip" help:"requests per second one client IP (IPv6: one /64) may make to the HTTP API, in bursts of up to twice that; over it: 429 with Retry-After. 0: no limit"`
+	RateLimitAddress     int `toml:"rate_limit_address" env:"LITMESH_RATE_LIMIT_ADDRESS" flag:"rate-limit-address" help:"authenticated requests per second one address may make, in bursts of up to twice that. 0: no limit"`
+	RateLimitPresign     int `toml:"rate_limit_presign" env:"LITMESH_RATE_LIMIT_PRESIGN" flag:"rate-limit-presign" help:"PKP signatures per second one requester (address or Lit Action) may take presignatures for, in bursts of up to twice that. 0: no limit"`
+	MaxConnections       int `toml:"max_connections" env:"LITMESH_MAX_CONNECTIONS" flag:"max-connections" help:"open HTTP API connections at most; further ones wait to be accepted. 0: no limit"`
+	HandshakeConcurrency int `toml:"handshake_concurrency" env:"LITMESH_HANDSHAKE_CONCURRENCY" flag:"handshake-concurrency" help:"attestation reports made at once for clients' /web/handshake (peers' handshakes always go first)"`
+	IPFSQuotaMB          int `toml:"ipfs_quota_mb" env:"LITMESH_IPFS_QUOTA_MB" flag:"ipfs-quota-mb" help:"MiB of IPFS content one address may add and pin on this node"`
+	IPFSStoreMB          int `toml:"ipfs_store_mb" env:"LITMESH_IPFS_STORE_MB" flag:"ipfs-store-mb" help:"MiB of pinned IPFS content this node keeps for all addresses together"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -114,6 +123,15 @@ func DefaultConfig() Config {
 		ActionMaxFetches:    75,
 		ActionMaxSignatures: 10,
 		PKPPool:             64,
+
+		// Generous: a busy client or a benchmark stays under them, a flood does not.
+		RateLimitIP:          200,
+		RateLimitAddress:     100,
+		RateLimitPresign:     100,
+		MaxConnections:       1024,
+		HandshakeConcurrency: 2,
+		IPFSQuotaMB:          64,
+		IPFSStoreMB:          4096,
 	}
 }
 
@@ -375,6 +393,13 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_response_kb", c.ActionMaxResponseKB, 1, 1 << 20},
 		{"action_max_fetches", c.ActionMaxFetches, 1, 1 << 20},
 		{"action_max_signatures", c.ActionMaxSignatures, 1, 1 << 10},
+		{"rate_limit_ip", c.RateLimitIP, 0, 1 << 20},
+		{"rate_limit_address", c.RateLimitAddress, 0, 1 << 20},
+		{"rate_limit_presign", c.RateLimitPresign, 0, 1 << 20},
+		{"max_connections", c.MaxConnections, 0, 1 << 20},
+		{"handshake_concurrency", c.HandshakeConcurrency, 1, 64},
+		{"ipfs_quota_mb", c.IPFSQuotaMB, 1, 1 << 20},
+		{"ipfs_store_mb", c.IPFSStoreMB, 1, 1 << 30},
 	} {
 		if r.v < r.min || r.v > r.max {
 			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}

@@ -11,13 +11,7 @@ import (
 // of their own, and the victim's signature would be refused as a replay.
 func replayKey(in signInput, tokenID [32]byte) string {
 	var b strings.Builder
-	if len(in.actionCID) > 0 {
-		b.WriteString("action:")
-		b.WriteString(hex.EncodeToString(in.actionCID))
-	} else {
-		b.WriteString("address:")
-		b.WriteString(in.address.Hex())
-	}
+	b.WriteString(requesterOf(in))
 	b.WriteString("/pkp:")
 	b.WriteString(hex.EncodeToString(tokenID[:]))
 	b.WriteString("/id:")
@@ -25,3 +19,10 @@ func replayKey(in signInput, tokenID [32]byte) string {
 	return b.String()
 }
 
+// requesterOf names who asks for a signature: the Lit Action (by CID) or the authSig's address.
+func requesterOf(in signInput) string {
+	if len(in.actionCID) > 0 {
+		return "action:" + hex.EncodeToString(in.actionCID)
+	}
+	return "address:" + in.address.Hex()
+}
