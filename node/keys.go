@@ -393,6 +393,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 	lctx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
 	go func() {
+		defer recoverGoroutine(r.kr.n.log, "key round control")
 		for {
 			m, err := ctl.Receive(lctx)
 			if err != nil {
@@ -729,11 +730,13 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 	k := &EpochKeys{Epoch: r.epoch, Self: r.newIndex, Members: r.members}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
+		defer recoverAsError(&err, "BLS "+what)
 		k.BLS, err = runOne(gctx, dkg.BLS12381(), "bls", r.longterm.BLS, chain.Threshold(n), chain.Threshold(oldN),
 			func(v chain.Validator) []byte { return v.BLSDKGKey }, oldBLS, blsCoeffs)
 		return err
 	})
 	g.Go(func() (err error) {
+		defer recoverAsError(&err, "secp256k1 "+what)
 		k.Secp, err = runOne(gctx, dkg.Secp256k1(), "secp256k1", r.longterm.Secp, ECDSADegree(n)+1, ECDSADegree(oldN)+1,
 			func(v chain.Validator) []byte { return v.SecpDKGKey }, oldSecp, secpCoeffs)
 		return err
