@@ -428,6 +428,9 @@ func (c *Client) rawCall(ctx context.Context, to common.Address, data []byte, bl
 		}
 		return nil, err
 	}
+	if err := c.checkAnswer(to, data, out); err != nil {
+		return nil, fmt.Errorf("call %s on %s: %w", to.Hex(), c.cfg.url, err)
+	}
 	return out, nil
 }
 
