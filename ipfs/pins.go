@@ -24,10 +24,12 @@ import (
 // the blockstore — blocks fetched to run an action, a pin that failed halfway — is a cache:
 // garbage collection removes every block no pin (and no recent operation) reaches.
 
-// ErrQuota: the owner, or the node as a whole, has no room left for the content.
+// ErrQuota is returned when the owner, or the node as a whole, has no room left for the
+// content.
 var ErrQuota = errors.New("storage quota exceeded")
 
-// Owner names who keeps a pin; OwnerNode is the node itself (no quota).
+// OwnerNode is the owner of what the node pins for itself (no quota). Other owners are
+// authenticated addresses.
 const OwnerNode = "node"
 
 const (

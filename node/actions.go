@@ -174,7 +174,6 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	body = nil
 	in, err := parseExecuteRequest(&req, lim.MaxCode)
 	if err != nil {
 		writeError(w, err)

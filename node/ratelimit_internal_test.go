@@ -63,7 +63,7 @@ func TestAClientOverItsBudgetGets429WithRetryAfter(t *testing.T) {
 }
 
 func TestALimitOfZeroIsOff(t *testing.T) {
-	var k *keyedLimiter = newKeyedLimiter(0)
+	k := newKeyedLimiter(0)
 	for range 1000 {
 		if ok, _ := k.allow("x"); !ok {
 			t.Fatal("refused without a limit")

@@ -26,12 +26,40 @@ func TestHostile(t *testing.T) {
 	defer cancel()
 	h := startHostileNet(ctx, t, 4, nil)
 
+	t.Run("poisoned condition ABIs through /web/encryption/sign", func(t *testing.T) {
+		h.poisonedConditionsOverHTTP(ctx, t)
+		h.checkHealthy(t)
+	})
+	t.Run("poisoned condition ABIs through Lit.Actions.checkConditions", func(t *testing.T) {
+		h.poisonedConditionsInAnAction(ctx, t)
+		h.checkHealthy(t)
+	})
+	t.Run("a 300 MB body", func(t *testing.T) {
+		h.hugeBodies(ctx, t)
+		h.checkHealthy(t)
+	})
+	t.Run("200,000-deep JSON", func(t *testing.T) {
+		h.deepJSON(ctx, t)
+		h.checkHealthy(t)
+	})
+	t.Run("garbage authSigs", func(t *testing.T) {
+		h.garbageAuthSigs(ctx, t)
+		h.checkHealthy(t)
+	})
+	t.Run("a peer sending garbage and oversized frames on every litmesh protocol", func(t *testing.T) {
+		h.garbagePeers(ctx, t)
+		h.checkHealthy(t)
+	})
 	t.Run("a chain RPC that jumps the epoch by 5", func(t *testing.T) {
 		h.lyingEpoch(ctx, t, +5)
 		h.checkHealthy(t)
 	})
 	t.Run("a chain RPC that goes backwards", func(t *testing.T) {
 		h.lyingEpoch(ctx, t, -1)
+		h.checkHealthy(t)
+	})
+	t.Run("a handshake flood while a resharing runs", func(t *testing.T) {
+		h.handshakeFloodDuringResharing(ctx, t)
 		h.checkHealthy(t)
 	})
 }
