@@ -105,11 +105,11 @@ func Execute(t Target) Scenario {
 		Name:        "execute",
 		Description: "run a trivial Lit Action by CID on every node",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, raw, err := authSig(t)
 			if err != nil {
 				return nil, err
 			}
-			cid, _, err := t.Client.PinAction(ctx, []byte(trivialAction))
+			cid, _, err := t.Client.PinAction(ctx, []byte(trivialAction), auth)
 			if err != nil {
 				return nil, fmt.Errorf("pin: %w", err)
 			}
@@ -139,7 +139,7 @@ func ExecuteSign(t Target) Scenario {
 		Name:        "execute-sign",
 		Description: "run a Lit Action by CID that signs with a PKP permitting it; the client combines the signature",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, raw, err := authSig(t)
 			if err != nil {
 				return nil, err
 			}
@@ -147,7 +147,7 @@ func ExecuteSign(t Target) Scenario {
 			if err != nil {
 				return nil, fmt.Errorf("mint a PKP: %w", err)
 			}
-			cid, _, err := t.Client.PinAction(ctx, []byte(signingAction))
+			cid, _, err := t.Client.PinAction(ctx, []byte(signingAction), auth)
 			if err != nil {
 				return nil, fmt.Errorf("pin: %w", err)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 )
 
 // startAccess builds the access-condition evaluator: the network's own chain under its name
@@ -19,10 +20,10 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 	dial := func(name, url string) error {
 		ec, err := ethclient.DialContext(ctx, url)
 		if err != nil {
-			return fmt.Errorf("chain %s for access conditions: %w", name, err)
+			return fmt.Errorf("chain %s (%s) for access conditions: %s", name, chain.RedactURL(url), chain.ScrubURL(err.Error(), url))
 		}
 		n.stops = append(n.stops, func(context.Context) error { ec.Close(); return nil })
-		opts = append(opts, access.WithChain(name, ec))
+		opts = append(opts, access.WithChain(name, scrubbedReader{r: ec, url: url}))
 		return nil
 	}
 	if n.cfg.ChainRPC != "" {

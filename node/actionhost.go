@@ -60,7 +60,7 @@ func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBod
 		return runtime.FetchResponse{}, err
 	}
 	defer resp.Body.Close()
-	data, err := readBody(ctx, resp, maxBody)
+	data, err := readResponseBody(ctx, resp, maxBody)
 	if errors.Is(err, errBodyTooLarge) {
 		return runtime.FetchResponse{}, fmt.Errorf("the response body of %s is over the %d-byte limit", hr.URL.Redacted(), maxBody)
 	}

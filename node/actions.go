@@ -191,17 +191,34 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	// timeout; this response is allowed both deadlines and some slack.
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(n.cfg.IPFSTimeout.Duration + lim.Timeout + 30*time.Second))
 
-	var req api.ExecuteRequest
-	if err := decodeJSON(w, r, executeBodyLimit(lim.MaxCode), &req); err != nil {
-		writeError(w, err)
-		return
-	}
-	in, err := parseExecuteRequest(&req, lim.MaxCode)
+	// The body (up to ~25 MiB of code) is read a few at a time, and the authSig in it checked
+	// before the rest is decoded, base64-decoded and hashed: an unauthenticated flood costs
+	// reading bytes, not the work behind them.
+	body, err := n.readExecuteBody(w, r, executeBodyLimit(lim.MaxCode))
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(in.authSig)
+	rawAuth, err := authSigOf(body)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	auth, err := n.authenticate(rawAuth)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
+		writeError(w, err)
+		return
+	}
+	var req api.ExecuteRequest
+	if err := decodeJSONBytes(body, &req); err != nil {
+		writeError(w, err)
+		return
+	}
+	in, err := parseExecuteRequest(&req, lim.MaxCode)
 	if err != nil {
 		writeError(w, err)
 		return

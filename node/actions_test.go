@@ -67,6 +67,15 @@ func authSigOf(t *testing.T, a devchain.Account) json.RawMessage {
 	return raw
 }
 
+func authSigStruct(t *testing.T, a devchain.Account) *access.AuthSig {
+	t.Helper()
+	sig, err := access.CreateAuthSig(a.Key, access.AuthSigOptions{ChainID: devchain.ChainID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sig
+}
+
 func pubHex(p chain.PKP) string { return "0x" + hex.EncodeToString(p.PublicKey) }
 
 // On a network with PKPs on chain: who may sign from an action (checked directly and through
@@ -155,7 +164,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	})
 
 	t.Run("signEcdsa in an action applies the rule", func(t *testing.T) {
-		cid, _, err := cl.PinAction(ctx, []byte(signingAction))
+		cid, _, err := cl.PinAction(ctx, []byte(signingAction), authSigStruct(t, owner))
 		if err != nil || cid != permittedCID {
 			t.Fatalf("pin: %s, %v", cid, err)
 		}
@@ -200,7 +209,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 
 		// Mint/Grant/Burn: the PKP signs through the action it was granted to, and only that.
 		granted := signingAction + "\n// the Mint/Grant/Burn action"
-		gcid, _, err := cl.PinAction(ctx, []byte(granted))
+		gcid, _, err := cl.PinAction(ctx, []byte(granted), authSigStruct(t, owner))
 		if err != nil || gcid != grantedCID {
 			t.Fatalf("pin the granted action: %s, %v", gcid, err)
 		}
@@ -233,7 +242,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   const allowed = await fetch(listURL).then((r) => r.json());
   return allowed.includes(user.toLowerCase());
 };`
-		cid, _, err := cl.PinAction(ctx, []byte(code))
+		cid, _, err := cl.PinAction(ctx, []byte(code), authSigStruct(t, owner))
 		if err != nil {
 			t.Fatal(err)
 		}

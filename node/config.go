@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +20,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 )
 
 // ConfigFile is the name of the operator's config file inside the node directory.
@@ -74,6 +76,15 @@ type Config struct {
 	ActionSandboxID     int      `toml:"action_sandbox_id" env:"LITMESH_ACTION_SANDBOX_ID" flag:"action-sandbox-id" help:"host uid and gid Lit Action workers run as when the node runs as root (0: 2000000000); no file should belong to it"`
 	InsecureNoSandbox   bool     `toml:"insecure_no_sandbox" env:"LITMESH_INSECURE_NO_SANDBOX" flag:"insecure-no-sandbox" help:"INSECURE: run Lit Actions although the kernel or the node's privileges leave a layer of the worker sandbox out (production refuses to start otherwise); every layer available is still applied"`
 	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
+
+	// Limits of the client HTTP API (docs/security.md, "Floods"); 0 turns one off.
+	RateLimitIP          int `toml:"rate_limit_ip" env:"LITMESH_RATE_LIMIT_IP" flag:"rate-limit-ip" help:"requests per second one client IP (IPv6: one /64) may make to the HTTP API, in bursts of up to twice that; over it: 429 with Retry-After. 0: no limit"`
+	RateLimitAddress     int `toml:"rate_limit_address" env:"LITMESH_RATE_LIMIT_ADDRESS" flag:"rate-limit-address" help:"authenticated requests per second one address may make, in bursts of up to twice that. 0: no limit"`
+	RateLimitPresign     int `toml:"rate_limit_presign" env:"LITMESH_RATE_LIMIT_PRESIGN" flag:"rate-limit-presign" help:"PKP signatures per second one requester (address or Lit Action) may take presignatures for, in bursts of up to twice that. 0: no limit"`
+	MaxConnections       int `toml:"max_connections" env:"LITMESH_MAX_CONNECTIONS" flag:"max-connections" help:"open HTTP API connections at most; further ones wait to be accepted. 0: no limit"`
+	HandshakeConcurrency int `toml:"handshake_concurrency" env:"LITMESH_HANDSHAKE_CONCURRENCY" flag:"handshake-concurrency" help:"attestation reports made at once for clients' /web/handshake (peers' handshakes always go first)"`
+	IPFSQuotaMB          int `toml:"ipfs_quota_mb" env:"LITMESH_IPFS_QUOTA_MB" flag:"ipfs-quota-mb" help:"MiB of IPFS content one address may add and pin on this node"`
+	IPFSStoreMB          int `toml:"ipfs_store_mb" env:"LITMESH_IPFS_STORE_MB" flag:"ipfs-store-mb" help:"MiB of pinned IPFS content this node keeps for all addresses together"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -120,6 +131,15 @@ func DefaultConfig() Config {
 		ActionMaxFetchMB:    32,
 		ActionRPCCalls:      100,
 		PKPPool:             64,
+
+		// Generous: a busy client or a benchmark stays under them, a flood does not.
+		RateLimitIP:          200,
+		RateLimitAddress:     100,
+		RateLimitPresign:     100,
+		MaxConnections:       1024,
+		HandshakeConcurrency: 2,
+		IPFSQuotaMB:          64,
+		IPFSStoreMB:          4096,
 	}
 }
 
@@ -335,8 +355,8 @@ func (c *Config) validate(sources map[string]string) error {
 		return bad("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
 	}
 	if c.ChainRPC != "" {
-		if !strings.HasPrefix(c.ChainRPC, "http://") && !strings.HasPrefix(c.ChainRPC, "https://") && !strings.HasPrefix(c.ChainRPC, "ws://") && !strings.HasPrefix(c.ChainRPC, "wss://") {
-			return bad("chain_rpc", fmt.Errorf("want an http(s):// or ws(s):// URL, got %q", c.ChainRPC))
+		if err := checkRPCURL(c.ChainRPC, c.Devnet()); err != nil {
+			return bad("chain_rpc", err)
 		}
 		for _, kv := range [][2]string{{"staking_contract", c.Staking}, {"pkp_nft_contract", c.PKPNFT}, {"pkp_permissions_contract", c.PKPPerms}} {
 			if !common.IsHexAddress(kv[1]) {
@@ -344,8 +364,14 @@ func (c *Config) validate(sources map[string]string) error {
 			}
 		}
 	}
-	if _, err := ParseChains(c.Chains); err != nil {
+	chains, err := ParseChains(c.Chains)
+	if err != nil {
 		return bad("chains", err)
+	}
+	for name, u := range chains {
+		if err := checkRPCURL(u, c.Devnet()); err != nil {
+			return bad("chains", fmt.Errorf("chain %q: %w", name, err))
+		}
 	}
 	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
 		return bad("ipfs_peers", err)
@@ -389,6 +415,13 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_worker_mb", c.ActionMaxWorkerMB, 0, 1 << 20},
 		{"action_rpc_calls", c.ActionRPCCalls, 1, 1 << 20},
 		{"action_sandbox_id", c.ActionSandboxID, 0, 1<<31 - 2},
+		{"rate_limit_ip", c.RateLimitIP, 0, 1 << 20},
+		{"rate_limit_address", c.RateLimitAddress, 0, 1 << 20},
+		{"rate_limit_presign", c.RateLimitPresign, 0, 1 << 20},
+		{"max_connections", c.MaxConnections, 0, 1 << 20},
+		{"handshake_concurrency", c.HandshakeConcurrency, 1, 64},
+		{"ipfs_quota_mb", c.IPFSQuotaMB, 1, 1 << 20},
+		{"ipfs_store_mb", c.IPFSStoreMB, 1, 1 << 30},
 	} {
 		if r.v < r.min || r.v > r.max {
 			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}
@@ -427,6 +460,26 @@ func ParseBootstrap(addrs []string) ([]peer.AddrInfo, error) {
 	return infos, nil
 }
 
+// checkRPCURL checks an RPC endpoint's URL. Production nodes need https:// or wss://: over
+// plain http anyone on the path reads the API key and can answer in the chain's place (docs/
+// security.md, "A lying chain RPC"). Errors never quote the URL, which may carry an API key.
+func checkRPCURL(raw string, devnet bool) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return errors.New("want an http(s):// or ws(s):// URL with a host")
+	}
+	switch u.Scheme {
+	case "https", "wss":
+		return nil
+	case "http", "ws":
+		if devnet {
+			return nil
+		}
+		return fmt.Errorf("%s: production nodes need an https:// or wss:// RPC URL (plain %s can be read and answered by anyone on the path)", chain.RedactURL(raw), u.Scheme)
+	}
+	return fmt.Errorf("%s: want an http(s):// or ws(s):// URL", chain.RedactURL(raw))
+}
+
 // ParseChains parses name=rpcURL entries.
 func ParseChains(entries []string) (map[string]string, error) {
 	out := map[string]string{}
@@ -434,7 +487,7 @@ func ParseChains(entries []string) (map[string]string, error) {
 		name, url, ok := strings.Cut(e, "=")
 		name, url = strings.TrimSpace(name), strings.TrimSpace(url)
 		if !ok || name == "" || !(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "ws://") || strings.HasPrefix(url, "wss://")) {
-			return nil, fmt.Errorf("entry %d %q: want name=http(s)://rpc-url", i, e)
+			return nil, fmt.Errorf("entry %d (%s=%s): want name=http(s)://rpc-url", i, name, chain.RedactURL(url))
 		}
 		if _, dup := out[name]; dup {
 			return nil, fmt.Errorf("entry %d: chain %q given twice", i, name)

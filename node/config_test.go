@@ -211,3 +211,43 @@ func TestActionSandboxAndFetchSettings(t *testing.T) {
 		t.Fatalf("defaults: %+v", def)
 	}
 }
+
+// A production node reads its chain over TLS only, and no config error quotes an RPC URL
+// (operators' URLs carry API keys).
+func TestAProductionNodeNeedsTLSToItsChainAndErrorsHideTheURL(t *testing.T) {
+	const key = "0123456789abcdefKEY"
+	contracts := []string{"--staking-contract", "0x0000000000000000000000000000000000000001", "--pkp-nft-contract", "0x0000000000000000000000000000000000000002", "--pkp-permissions-contract", "0x0000000000000000000000000000000000000003"}
+	for _, tc := range []struct {
+		name    string
+		flags   []string
+		wantKey string // "" when the config is valid
+	}{
+		{"plain http", []string{"--chain-rpc", "http://rpc.example.com/v3/" + key}, "chain_rpc"},
+		{"plain ws", []string{"--chain-rpc", "ws://rpc.example.com/?key=" + key}, "chain_rpc"},
+		{"https", []string{"--chain-rpc", "https://rpc.example.com/v3/" + key}, ""},
+		{"wss", []string{"--chain-rpc", "wss://rpc.example.com/v3/" + key}, ""},
+		{"an extra chain over plain http", []string{"--chain-rpc", "https://rpc.example.com/", "--chains", "ethereum=http://eth.example.com/" + key}, "chains"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			node.RegisterFlags(fs)
+			if err := fs.Parse(append(tc.flags, contracts...)); err != nil {
+				t.Fatal(err)
+			}
+			_, err := node.LoadConfig(t.TempDir(), fs, nil)
+			if tc.wantKey == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			var ce *node.ConfigError
+			if !errors.As(err, &ce) || ce.Key != tc.wantKey {
+				t.Fatalf("err = %v, want a ConfigError naming %s", err, tc.wantKey)
+			}
+			if !strings.Contains(err.Error(), "https:// or wss://") || strings.Contains(err.Error(), key) {
+				t.Fatalf("the error must ask for TLS and hide the key: %v", err)
+			}
+		})
+	}
+}

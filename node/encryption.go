@@ -40,6 +40,9 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	if err != nil {
 		return nil, err
 	}
+	if err := n.allowAddress(auth.Address); err != nil {
+		return nil, err
+	}
 	keys, err := n.encryptionKeys(body.Epoch)
 	if err != nil {
 		return nil, err

@@ -212,10 +212,10 @@ func newActionHTTPClient(timeout time.Duration, policy *fetchPolicy) *http.Clien
 	}
 }
 
-// readBody reads at most max bytes of a response body into one buffer sized from the
+// readResponseBody reads at most max bytes of a response body into one buffer sized from the
 // Content-Length when the server sent one, so a large body is not copied while it grows; a
 // longer body is an error.
-func readBody(ctx context.Context, resp *http.Response, max int) ([]byte, error) {
+func readResponseBody(ctx context.Context, resp *http.Response, max int) ([]byte, error) {
 	size := 512
 	if resp.ContentLength > int64(max) {
 		return nil, errBodyTooLarge

@@ -25,14 +25,12 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 	}
 	var nonce [handshake.NonceSize]byte
 	copy(nonce[:], raw)
-	resp, err := handshake.BuildClientResponse(r.Context(), n.provider, n.id.Operator, n.id.Libp2p.GetPublic(), nonce)
+	enc, err := n.clientAttestation(r.Context(), nonce)
 	if err != nil {
-		n.log.Error("attest for a client handshake", "error", err)
-		writeError(w, api.Errorf(api.KindUnavailable, "attestation unavailable"))
-		return
-	}
-	enc, err := resp.Marshal()
-	if err != nil {
+		if api.KindOf(err) == api.KindInternal {
+			n.log.Error("attest for a client handshake", "error", err)
+			err = api.Errorf(api.KindUnavailable, "attestation unavailable")
+		}
 		writeError(w, err)
 		return
 	}

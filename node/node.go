@@ -19,6 +19,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/net/netutil"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -55,6 +56,7 @@ type Node struct {
 	ipfs      *ipfs.Service
 	actions   *runtime.Pool // Lit Action workers
 	pkp       *pkpService
+	limits    *limits // the API's rate limits and the attestation queue
 	api       *http.Server
 	apiLn     net.Listener
 	apiDone   chan error
@@ -103,7 +105,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	n := &Node{cfg: cfg, log: log, started: time.Now(), apiDone: make(chan error, 1)}
+	n := &Node{cfg: cfg, log: log, started: time.Now(), apiDone: make(chan error, 1), limits: newLimits(cfg)}
 	ok := false
 	defer func() {
 		if !ok {
@@ -209,6 +211,9 @@ func (n *Node) startAPI() error {
 			return fmt.Errorf("config api_addr: %s is already in use (is another node running on this port?)", n.cfg.APIAddr)
 		}
 		return fmt.Errorf("listen on api_addr %s: %w", n.cfg.APIAddr, err)
+	}
+	if n.cfg.MaxConnections > 0 {
+		ln = netutil.LimitListener(ln, n.cfg.MaxConnections)
 	}
 	n.apiLn = ln
 	n.api = &http.Server{

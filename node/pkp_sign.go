@@ -37,6 +37,10 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	if err := n.allowAddress(auth.Address); err != nil {
+		writeError(w, err)
+		return
+	}
 	in.address = auth.Address
 	share, err := n.pkpSign(r.Context(), in)
 	if err != nil {
@@ -152,7 +156,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if err := n.checkPKPPermission(ctx, pkp, in); err != nil {
 		return nil, err
 	}
-	if !n.pkp.replay.add(in.requestID) {
+	if err := n.allowPresign(requesterOf(in)); err != nil {
+		return nil, err
+	}
+	if !n.pkp.replay.add(replayKey(in, pkp.tokenID)) {
 		return nil, api.Errorf(api.KindConflict, "requestId %s was used before: every signature needs a fresh one", in.requestID)
 	}
 	ss, err := ep.setFor(order)

@@ -21,7 +21,7 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 	c := testnet.Start(ctx, b, 4)
 	c.WaitMesh(ctx)
 	cl := client.New(c.NetworkFile())
-	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`))
+	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`), anyAuthSig(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -65,7 +65,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 
 	t.Run("a pinned action runs by CID on every node", func(t *testing.T) {
 		code := []byte(`Lit.Actions.setResponse({response: "hello " + who + " from " + Lit.Auth.actionIpfsIds[0] + " for " + Lit.Auth.authSigAddress})`)
-		cid, _, err := cl.PinAction(ctx, code)
+		cid, _, err := cl.PinAction(ctx, code, anyAuthSig(t))
 		if err != nil {
 			t.Fatal(err)
 		}

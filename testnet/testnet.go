@@ -67,6 +67,7 @@ type Option func(*options)
 type options struct {
 	configure func(i int, cfg *node.Config)
 	chain     bool
+	rpc       func(i int, url string) string
 }
 
 // WithChain runs an in-process dev chain with every contract deployed, registers and stakes
@@ -75,6 +76,13 @@ type options struct {
 // WaitEpoch to wait for it.
 func WithChain() Option {
 	return func(o *options) { o.chain = true }
+}
+
+// WithChainRPC lets a test put something between node i and the dev chain: rpc gets the dev
+// chain's URL and returns the one node i uses (e.g. a proxy that rewrites answers). It
+// applies with WithChain.
+func WithChainRPC(rpc func(i int, url string) string) Option {
+	return func(o *options) { o.rpc = rpc }
 }
 
 // WithConfig lets a test adjust each node's config before it starts.
@@ -143,6 +151,9 @@ func (c *Cluster) newMember(ctx context.Context, root string, i int) (*Member, d
 	if c.Chain != nil {
 		a := c.Deployment.Contracts
 		env["LITMESH_CHAIN_RPC"] = c.Deployment.RPCURL
+		if c.opts.rpc != nil {
+			env["LITMESH_CHAIN_RPC"] = c.opts.rpc(i, c.Deployment.RPCURL)
+		}
 		env["LITMESH_STAKING_CONTRACT"] = a.Staking.Hex()
 		env["LITMESH_PKP_NFT_CONTRACT"] = a.PKPNFT.Hex()
 		env["LITMESH_PKP_PERMISSIONS_CONTRACT"] = a.PKPPermissions.Hex()
