@@ -38,6 +38,9 @@ type hostileNet struct {
 	RPC       *lyingRPC
 	LyingNode int
 
+	// bigBodies is the host:port of a server of 4 MiB bodies actions may fetch from.
+	bigBodies string
+
 	file          *client.EncryptedFile
 	secret        []byte
 	reader, owner *ecdsa.PrivateKey

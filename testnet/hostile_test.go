@@ -16,6 +16,7 @@ import (
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain/devchain"
+	"github.com/litmesh/litmesh/node"
 )
 
 // TestHostile attacks one running cluster the way issue 19 lists, one subtest per class: after
@@ -24,7 +25,14 @@ import (
 func TestHostile(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 12*time.Minute)
 	defer cancel()
-	h := startHostileNet(ctx, t, 4, nil)
+	bigBodies := serveBigBodies(t)
+	h := startHostileNet(ctx, t, 4, func(_ int, cfg *node.Config) {
+		cfg.ActionWorkers = 2
+		cfg.ActionMaxHeapMB = 64
+		cfg.ActionMaxWorkerMB = 256 // four nodes' bombs fill a quarter of the default each
+		cfg.ActionFetchAllow = []string{"127.0.0.2"}
+	})
+	h.bigBodies = bigBodies
 
 	t.Run("poisoned condition ABIs through /web/encryption/sign", func(t *testing.T) {
 		h.poisonedConditionsOverHTTP(ctx, t)
@@ -58,6 +66,11 @@ func TestHostile(t *testing.T) {
 		h.lyingEpoch(ctx, t, -1)
 		h.checkHealthy(t)
 	})
+	t.Run("memory-bomb and fetch-storm actions on every node at once", func(t *testing.T) {
+		h.hostileActions(ctx, t)
+		h.checkHealthy(t)
+	})
+	// Last: it adds a fifth node and reshares to epoch 2.
 	t.Run("a handshake flood while a resharing runs", func(t *testing.T) {
 		h.handshakeFloodDuringResharing(ctx, t)
 		h.checkHealthy(t)
