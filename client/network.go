@@ -21,6 +21,9 @@ type NetworkFile struct {
 	Contracts   map[string]string `json:"contracts"`
 	Nodes       []NodeEntry       `json:"nodes"`
 	DevAccounts []DevAccount      `json:"devAccounts,omitempty"`
+	// Releases are the launch measurements (hex) to trust when the file names no chain, whose
+	// release allowlist is otherwise the authority (an in-process test network has none).
+	Releases []string `json:"releases,omitempty"`
 }
 
 // Chain is the EVM chain a network's contracts live on.

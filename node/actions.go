@@ -157,7 +157,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(in.authSig)
+	auth, err := n.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
 	if err != nil {
 		writeError(w, err)
 		return
@@ -237,13 +237,17 @@ func actionCodeError(c cid.Cid, err error) error {
 	return ipfsError(err)
 }
 
-// conditionSubject is who an action's checkConditions evaluates for: the authSig the action
-// passed, or the request's own.
-func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, error) {
+// conditionSubject is who an action's checkConditions evaluates for: the wallet authSig the
+// action passed (it must expire, as for a decryption), or the request's own.
+func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage) (access.Subject, error) {
 	var s access.Subject
 	switch {
 	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
-		a, err := h.n.authenticate(raw)
+		sig, err := parseAuth(raw)
+		if err != nil {
+			return s, err
+		}
+		a, err := h.n.authenticatePlain(ctx, sig)
 		if err != nil {
 			return s, err
 		}

@@ -17,8 +17,9 @@ import (
 	"github.com/litmesh/litmesh/internal/cli"
 )
 
-// authSigTTL is how long an authSig made from --key stays valid: long enough for one command.
-const authSigTTL = 15 * time.Minute
+// sessionTTL is how long the session a command makes from --key is valid: long enough for
+// one command.
+const sessionTTL = 15 * time.Minute
 
 // parseKey reads --key: a hex secp256k1 private key (with or without 0x) or dev:N, the
 // network file's dev account N.
@@ -40,9 +41,11 @@ func parseKey(nf *client.NetworkFile, s string) (*ecdsa.PrivateKey, error) {
 	return k, nil
 }
 
-// authSigFromFlags builds the authSig of a request: a fresh SIWE authSig signed with --key, or
-// the one in the --authsig file. Exactly one of the two must be given.
-func authSigFromFlags(nf *client.NetworkFile, key, authSigPath string) (*access.AuthSig, error) {
+// authFromFlags is how a request proves who asks: from --key, a session (an ed25519 session
+// key for this run, a capability the key signs for exactly the resource the command needs, and
+// a session signature per node); from --authsig, the Lit-format authSig in the file as it is
+// (nodes take a plain authSig for decryption only). Exactly one of the two must be given.
+func authFromFlags(nf *client.NetworkFile, key, authSigPath string) (client.Auth, error) {
 	switch {
 	case key != "" && authSigPath != "":
 		return nil, cli.Usagef("give --key or --authsig, not both")
@@ -51,7 +54,7 @@ func authSigFromFlags(nf *client.NetworkFile, key, authSigPath string) (*access.
 		if err != nil {
 			return nil, err
 		}
-		return access.CreateAuthSig(k, access.AuthSigOptions{ChainID: nf.Chain.ChainID, TTL: authSigTTL})
+		return client.NewSession(k, client.SessionOptions{TTL: sessionTTL})
 	case authSigPath != "":
 		f, err := os.Open(authSigPath)
 		if err != nil {
@@ -66,7 +69,7 @@ func authSigFromFlags(nf *client.NetworkFile, key, authSigPath string) (*access.
 		if err != nil {
 			return nil, fmt.Errorf("--authsig %s: %w", authSigPath, err)
 		}
-		return a, nil
+		return client.PlainAuthSig(a), nil
 	}
 	return nil, cli.Usagef("give --key KEY (hex or dev:N) or --authsig FILE to prove who you are")
 }
