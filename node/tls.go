@@ -319,6 +319,10 @@ func TLSCertificateRequest(ctx context.Context, cfg Config, hosts []string, log 
 			return nil, err
 		}
 	}
+	return certificateRequest(key, hosts)
+}
+
+func certificateRequest(key *ecdsa.PrivateKey, hosts []string) ([]byte, error) {
 	tmpl := &x509.CertificateRequest{Subject: pkix.Name{CommonName: hosts[0]}}
 	for _, h := range hosts {
 		if ip := net.ParseIP(h); ip != nil {
