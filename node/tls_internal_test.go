@@ -223,7 +223,9 @@ func TestTLSSettingsAreChecked(t *testing.T) {
 		set  func(*Config)
 		want string
 	}{
-		"devnet-ca in production":   {func(c *Config) { c.Mode, c.Attestation, c.TLSMode, c.TLSDevnetCA = "production", "sev-snp", TLSDevnetCA, "/ca" }, "refused in production"},
+		"devnet-ca in production": {func(c *Config) {
+			c.Mode, c.Attestation, c.TLSMode, c.TLSDevnetCA = "production", "sev-snp", TLSDevnetCA, "/ca"
+		}, "refused in production"},
 		"acme without a public URL": {func(c *Config) { c.TLSMode = TLSACME }, "public_url"},
 		"acme on an IP address":     {func(c *Config) { c.TLSMode, c.PublicURL = TLSACME, "https://10.0.0.1" }, "public DNS name"},
 		"files without a file":      {func(c *Config) { c.TLSMode = TLSFiles }, "tls_cert_file"},
