@@ -21,9 +21,14 @@ import (
 type ContractWallets interface {
 	// IsValidSignature calls isValidSignature(hash, sig) on the contract at wallet on the chain
 	// with the given ID and reports whether it answered the EIP-1271 magic value. An error
-	// means the chain could not be asked (unknown chain, RPC failure), not a refusal.
+	// wrapping ErrUnknownChain means it reads no such chain (a refusal); any other error means
+	// the chain could not be asked.
 	IsValidSignature(ctx context.Context, chainID uint64, wallet common.Address, hash [32]byte, sig []byte) (bool, error)
 }
+
+// ErrUnknownChain is what ContractWallets answers for a chain ID it reads no chain for: a
+// refusal (the wallet cannot be asked here), not an outage.
+var ErrUnknownChain = errors.New("no chain with that ID")
 
 // maxContractSig bounds a contract wallet's signature (multisigs concatenate several).
 const maxContractSig = 4 << 10
@@ -90,6 +95,9 @@ func verifyContractSig(ctx context.Context, wallets ContractWallets, a *AuthSig,
 		copy(hash[:], accounts.TextHash([]byte(a.SignedMessage)))
 	}
 	ok, err := wallets.IsValidSignature(ctx, m.ChainID, m.Address, hash, sig)
+	if errors.Is(err, ErrUnknownChain) {
+		return unauthorized("authSig.signedMessage.chainId", "the contract wallet %s is on chain %d, which this node does not read (%v)", m.Address.Hex(), m.ChainID, err)
+	}
 	if err != nil {
 		return api.Errorf(api.KindUnavailable, "authSig.sig: could not ask the contract wallet %s on chain %d (EIP-1271): %v", m.Address.Hex(), m.ChainID, err)
 	}

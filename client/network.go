@@ -1,6 +1,8 @@
 // Package client is the Go SDK for litmesh networks: it reads a network file, talks to nodes'
-// HTTP APIs, verifies what they return and combines their shares. It imports api and the pure
-// cryptographic packages, never node or p2p.
+// HTTPS APIs — verifying each node's certificate by its attestation, and sending credentials
+// (session signatures it makes, or plain authSigs) only to attested keys — verifies what they
+// return and combines their shares. It imports api, access, the pure cryptographic packages and
+// ipfs (for CIDs), never node or p2p.
 package client
 
 import (

@@ -71,5 +71,5 @@ func (w *contractWallets) chain(ctx context.Context, chainID uint64) (*ethclient
 		}
 		names = append(names, fmt.Sprintf("%s (%d)", c.name, id))
 	}
-	return nil, fmt.Errorf("this node reads no chain with ID %d (it reads %v)", chainID, names)
+	return nil, fmt.Errorf("%w %d (this node reads %v)", access.ErrUnknownChain, chainID, names)
 }
