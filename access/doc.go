@@ -18,7 +18,7 @@
 // are not met (the message says which condition failed and why).
 //
 // This package imports only the api package of litmesh, go-ethereum, go-cid and
-// filippo.io/edwards25519 (strict ed25519 checks). It must not
-// import node, p2p, mpc, runtime, chain, ipfs or client: the node hands it chain readers and a
-// Lit Action runner through interfaces.
+// filippo.io/edwards25519 (strict ed25519 checks). It must not import node, p2p, mpc, runtime,
+// chain, ipfs or client: the node hands it chain readers, contract wallets and a Lit Action
+// runner through interfaces.
 package access
