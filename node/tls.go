@@ -273,7 +273,7 @@ func issueCert(key *ecdsa.PrivateKey, hosts []string, cn string, signer crypto.S
 // readCertChain reads tls_cert_file (PEM, leaf first) and checks that the leaf certifies the
 // node's own key: the key never comes from a file.
 func readCertChain(path string, key *ecdsa.PrivateKey) ([][]byte, error) {
-	raw, err := os.ReadFile(path) //nolint:gosec // the operator's configured certificate file
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("tls_cert_file: %w", err)
 	}
@@ -438,11 +438,11 @@ func loadDevnetCA(dir string) (*x509.Certificate, crypto.Signer, error) {
 	if dir == "" {
 		return nil, nil, errors.New("tls_devnet_ca: no directory set")
 	}
-	certPEM, err := os.ReadFile(filepath.Join(dir, DevnetCACert)) //nolint:gosec // the configured devnet CA
+	certPEM, err := os.ReadFile(filepath.Join(dir, DevnetCACert))
 	if err != nil {
 		return nil, nil, fmt.Errorf("devnet CA: %w", err)
 	}
-	keyPEM, err := os.ReadFile(filepath.Join(dir, DevnetCAKey)) //nolint:gosec // the configured devnet CA
+	keyPEM, err := os.ReadFile(filepath.Join(dir, DevnetCAKey))
 	if err != nil {
 		return nil, nil, fmt.Errorf("devnet CA: %w", err)
 	}
