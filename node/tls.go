@@ -106,6 +106,9 @@ func newTLSService(cfg Config, ks *keystore.Keystore, name string, log *slog.Log
 		}
 		chain = [][]byte{der}
 	case TLSDevnetCA:
+		if _, err := EnsureDevnetCA(cfg.TLSDevnetCA); err != nil {
+			return nil, err
+		}
 		caCert, caKey, err := loadDevnetCA(cfg.TLSDevnetCA)
 		if err != nil {
 			return nil, err
