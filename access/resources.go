@@ -161,7 +161,8 @@ func (ra ResourceAbility) String() string {
 
 // DecryptionRequest is the resource a decryption share request needs, as Lit's nodes build
 // it: Threshold/Decryption on lit-accesscontrolcondition://<conditions hash>/<data hash>, both
-// hashes in lowercase hex.
+// hashes in lowercase hex. The conditions hash is Lit's (Conditions.LitHash), the one Lit's
+// SDK puts in the resource.
 func DecryptionRequest(conditionsHash, dataHash [32]byte) ResourceAbility {
 	return ResourceAbility{
 		Resource: Resource{Prefix: PrefixAccessControlCondition, ID: fmt.Sprintf("%x/%x", conditionsHash, dataHash)},

@@ -160,7 +160,7 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, o
 	if auth == nil {
 		return nil, errors.New("decrypt: no credentials")
 	}
-	resource := access.DecryptionRequest(f.conds.Hash(), f.ct.DataHash)
+	resource := access.DecryptionRequest(f.conds.LitHash(), f.ct.DataHash)
 	list, err := f.list()
 	if err != nil {
 		return nil, err

@@ -455,7 +455,7 @@ func badRequests(t *testing.T, ctx context.Context, nodeURL string, file *client
 	// Session signatures: one made for another node, one whose capability grants other
 	// conditions.
 	sess := sessionOf(t, key)
-	ident := access.DecryptionRequest(file.Conditions().Hash(), file.DataHash())
+	ident := access.DecryptionRequest(file.Conditions().LitHash(), file.DataHash())
 	elsewhere, err := sess.SessionSig("https://127.0.0.1:1", ident, devchain.ChainID)
 	if err != nil {
 		t.Fatal(err)

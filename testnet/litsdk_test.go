@@ -22,7 +22,7 @@ import (
 // Session signatures made by Lit's own JS SDK (@lit-protocol 7.4.0, getSessionSigs) are taken
 // by litmesh nodes over HTTPS: each node runs an action with the signature made for it, with
 // the SDK's wallet as the requester, and refuses the one made for another node. It needs the
-// npm packages of access/testdata/gen installed: .ci/run installs them and sets
+// npm packages of testnet/litsdk installed: .ci/run installs them (ci.sh) and sets
 // LITMESH_LIT_SDK_DIR; without it the test is skipped.
 func TestLitSDKSessionSignaturesAreTakenByTheNodes(t *testing.T) {
 	sdk := os.Getenv("LITMESH_LIT_SDK_DIR")
@@ -54,7 +54,7 @@ func TestLitSDKSessionSignaturesAreTakenByTheNodes(t *testing.T) {
 	if err := os.WriteFile(inPath, in, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	script, err := filepath.Abs("../access/testdata/gen/sdk_check.js")
+	script, err := filepath.Abs(filepath.Join(sdk, "sessionsigs.js"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
-// Generates golden session signatures with Lit's own JS SDK (v7.4.0) for litmesh's Go tests:
-// `npm install && node gen.js > ../sessionsigs_lit_v7.json`. Keys are fixed so the output is
-// reproducible except for the timestamps the SDK takes from the clock.
+// Generates golden session signatures with Lit's own JS SDK (auth-helpers and
+// lit-node-client-nodejs 7.4.0, getSessionSigs) for litmesh's Go tests (access/sessionsig_golden_test.go):
+//   npm ci && node sessionsigs-gen.js > ../../access/testdata/sessionsigs_lit_v7.json
+// Keys are fixed so the output is reproducible except for the timestamps the SDK takes from
+// the clock.
 'use strict';
 const { ethers } = require('ethers');
 const nacl = require('tweetnacl');

@@ -3,7 +3,7 @@
 // inline Lit Action with its own session signature and with another node's, and prints one JSON
 // line per attempt: {"url", "own", "status", "response", "error"}. Run by
 // testnet's TestLitSDKSessionSignaturesAreTakenByTheNodes (NODE_EXTRA_CA_CERTS trusts the
-// devnet CA).
+// devnet CA), which .ci/run runs after ci.sh installed the packages.
 'use strict';
 const fs = require('fs');
 const { ethers } = require('ethers');
