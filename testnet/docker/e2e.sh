@@ -39,7 +39,7 @@ for i in $(seq 1 120); do
        [ "$(printf '%s' "$out" | grep -c '"inActiveSet": true')" = 4 ] &&
        [ "$(printf '%s' "$out" | grep -c '"verified": true')" = 8 ]; then
       echo "==> all 4 containers meshed, attested (TLS included) and serve epoch 1"
-      compose cp node0:/ca/ca.pem dist/devnet-ca.pem >/dev/null
+      docker cp "$(compose ps -q node0)":/ca/ca.pem dist/devnet-ca.pem >/dev/null
       if command -v curl >/dev/null; then
         curl -fsS --cacert dist/devnet-ca.pem https://127.0.0.1:17004/web/status >/dev/null
         echo "==> curl trusts the nodes through the devnet CA"
