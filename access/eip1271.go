@@ -69,12 +69,12 @@ func uint64Bytes(n uint64) []byte {
 	return b[:]
 }
 
-// parseContractSignature reads a contract wallet's signature: 0x-hex of 1 to maxContractSig
-// bytes (its format is the contract's business).
+// parseContractSignature reads a contract wallet's signature: hex (0x optional, as Lit's nodes
+// take it) of 1 to maxContractSig bytes (its format is the contract's business).
 func parseContractSignature(s string) ([]byte, error) {
-	h, ok := strings.CutPrefix(s, "0x")
-	if !ok || h == "" || len(h)%2 != 0 || len(h) > 2*maxContractSig {
-		return nil, fmt.Errorf("want 0x followed by the contract wallet's signature in hex (at most %d bytes)", maxContractSig)
+	h := strings.TrimPrefix(s, "0x")
+	if h == "" || len(h)%2 != 0 || len(h) > 2*maxContractSig {
+		return nil, fmt.Errorf("want the contract wallet's signature in hex (at most %d bytes)", maxContractSig)
 	}
 	b, err := hex.DecodeString(h)
 	if err != nil {
