@@ -82,7 +82,7 @@ func (h *actionHost) CheckConditions(ctx context.Context, req runtime.Conditions
 	if usesLitAction(conds.Items) {
 		return false, errors.New("Lit Action conditions cannot be checked from inside a Lit Action") //nolint:staticcheck // starts with a proper noun
 	}
-	subject, err := h.conditionSubject(req.AuthSig)
+	subject, err := h.conditionSubject(ctx, req.AuthSig)
 	if err != nil {
 		return false, err
 	}

@@ -204,12 +204,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(rawAuth)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	if err := n.allowAddress(auth.Address); err != nil {
+	if err := n.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -220,6 +215,15 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	}
 	in, err := parseExecuteRequest(&req, lim.MaxCode)
 	if err != nil {
+		writeError(w, err)
+		return
+	}
+	auth, err := n.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -301,13 +305,17 @@ func actionCodeError(c cid.Cid, err error) error {
 	return ipfsError(err)
 }
 
-// conditionSubject is who an action's checkConditions evaluates for: the authSig the action
-// passed, or the request's own.
-func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, error) {
+// conditionSubject is who an action's checkConditions evaluates for: the wallet authSig the
+// action passed (it must expire, as for a decryption), or the request's own.
+func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage) (access.Subject, error) {
 	var s access.Subject
 	switch {
 	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
-		a, err := h.n.authenticate(raw)
+		sig, err := parseAuth(raw)
+		if err != nil {
+			return s, err
+		}
+		a, err := h.n.authenticatePlain(ctx, sig)
 		if err != nil {
 			return s, err
 		}

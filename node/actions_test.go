@@ -54,17 +54,14 @@ func canonical(t *testing.T, cid string) []byte {
 	return b
 }
 
-func authSigOf(t *testing.T, a devchain.Account) json.RawMessage {
+// authSigOf is a session of the account's key: what executions and signatures take.
+func authSigOf(t *testing.T, a devchain.Account) client.Auth {
 	t.Helper()
-	sig, err := access.CreateAuthSig(a.Key, access.AuthSigOptions{ChainID: devchain.ChainID})
+	s, err := client.NewSession(a.Key, client.SessionOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := json.Marshal(sig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
+	return s
 }
 
 func authSigStruct(t *testing.T, a devchain.Account) *access.AuthSig {
@@ -194,16 +191,16 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 				t.Fatalf("%s: signed by %s, want %s", what, sig.PublicKey, pubHex(pkp))
 			}
 		}
-		signed("permitted CID", run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, other)}, owned), owned)
+		signed("permitted CID", run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, other)}, owned), owned)
 		another, err := c.Chain.MintPKP(ctx, owner.Key)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
+		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
 			t.Errorf("CID not permitted for the PKP: %q", got.Response)
 		}
-		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, owner)}, another), another)
-		if got := run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, other)}, owned); !strings.Contains(got.Response, "inline code signs only with PKPs owned by") || got.Signatures["sig"] != nil {
+		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, owner)}, another), another)
+		if got := run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, other)}, owned); !strings.Contains(got.Response, "inline code signs only with PKPs owned by") || got.Signatures["sig"] != nil {
 			t.Errorf("inline code for someone else: %q", got.Response)
 		}
 
@@ -213,15 +210,15 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		if err != nil || gcid != grantedCID {
 			t.Fatalf("pin the granted action: %s, %v", gcid, err)
 		}
-		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, AuthSig: authSigOf(t, other)}, burned), burned)
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
+		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, Auth: authSigOf(t, other)}, burned), burned)
+		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
 			t.Error("the Mint/Grant/Burn PKP signed through another action")
 		}
-		if got := run(client.ExecuteRequest{Code: []byte(granted), AuthSig: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
+		if got := run(client.ExecuteRequest{Code: []byte(granted), Auth: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
 			t.Error("the Mint/Grant/Burn PKP signed for inline code of its minter")
 		}
 		hash := sha256.Sum256([]byte("direct"))
-		minterAuth, err := access.CreateAuthSig(owner.Key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Minute})
+		minterAuth, err := client.NewSession(owner.Key, client.SessionOptions{TTL: time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -278,7 +275,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   try { await Lit.Actions.checkConditions({ conditions: %s, chain: "litdevnet" }); }
   catch (e) { Lit.Actions.setResponse({ response: e.message }); }
 })();`, raw)
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(check), AuthSig: authSigOf(t, owner)})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(check), Auth: authSigOf(t, owner)})
 		if err != nil || !strings.Contains(res.Response, "cannot be checked from inside a Lit Action") {
 			t.Fatalf("checkConditions with a Lit Action condition from an action: %+v, %v", res, err)
 		}
@@ -294,14 +291,14 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   const proxied = url.startsWith("http://127.0.0.1:") && !url.startsWith(%q);
   Lit.Actions.setResponse({ response: [proxied, permitted, holds].join(" ") });
 })();`, owned.TokenID.String(), permittedCID, owner.Address.Hex(), c.Deployment.RPCURL)
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), AuthSig: authSigOf(t, owner)})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), Auth: authSigOf(t, owner)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if want := "true true true"; res.Response != want {
 			t.Fatalf("response %q, want %q", res.Response, want)
 		}
-		res, err = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), AuthSig: authSigOf(t, other)})
+		res, err = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), Auth: authSigOf(t, other)})
 		if err != nil || !strings.HasSuffix(res.Response, " true false") {
 			t.Fatalf("for another address: %+v, %v", res, err)
 		}

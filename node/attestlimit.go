@@ -95,9 +95,15 @@ func (p queuedProvider) Evidence(ctx context.Context, rd [attestation.ReportData
 	return p.Provider.Evidence(ctx, rd)
 }
 
-// handshakeCache keeps client handshake answers for a second, by challenge.
+// handshakeCache keeps client handshake answers for a second, by challenge and the TLS key
+// the answer attests (a node serving several names may attest a different key per name).
 type handshakeCache struct {
-	cache *lru.Cache[[handshake.NonceSize]byte, handshakeAnswer]
+	cache *lru.Cache[handshakeKey, handshakeAnswer]
+}
+
+type handshakeKey struct {
+	nonce [handshake.NonceSize]byte
+	spki  [attestation.SPKIHashSize]byte
 }
 
 type handshakeAnswer struct {
@@ -106,30 +112,31 @@ type handshakeAnswer struct {
 }
 
 func newHandshakeCache() *handshakeCache {
-	c, err := lru.New[[handshake.NonceSize]byte, handshakeAnswer](1024)
+	c, err := lru.New[handshakeKey, handshakeAnswer](1024)
 	if err != nil {
 		panic(err) // a positive constant size
 	}
 	return &handshakeCache{cache: c}
 }
 
-func (c *handshakeCache) get(nonce [handshake.NonceSize]byte) ([]byte, bool) {
-	a, ok := c.cache.Get(nonce)
+func (c *handshakeCache) get(k handshakeKey) ([]byte, bool) {
+	a, ok := c.cache.Get(k)
 	if !ok || time.Since(a.at) > handshakeCacheTTL {
 		return nil, false
 	}
 	return a.raw, true
 }
 
-func (c *handshakeCache) put(nonce [handshake.NonceSize]byte, raw []byte) {
-	c.cache.Add(nonce, handshakeAnswer{raw: raw, at: time.Now()})
+func (c *handshakeCache) put(k handshakeKey, raw []byte) {
+	c.cache.Add(k, handshakeAnswer{raw: raw, at: time.Now()})
 }
 
 // clientAttestation is the encoded handshake response for a client's challenge: from the
 // cache for a challenge answered in the last second, else made with one of the clients'
 // attestation slots (429 when none frees up in time), behind any peer waiting for the device.
-func (n *Node) clientAttestation(ctx context.Context, nonce [handshake.NonceSize]byte) ([]byte, error) {
-	if raw, ok := n.limits.hsCache.get(nonce); ok {
+func (n *Node) clientAttestation(ctx context.Context, nonce [handshake.NonceSize]byte, spki [attestation.SPKIHashSize]byte) ([]byte, error) {
+	key := handshakeKey{nonce: nonce, spki: spki}
+	if raw, ok := n.limits.hsCache.get(key); ok {
 		return raw, nil
 	}
 	wait := time.NewTimer(handshakeWait)
@@ -143,7 +150,7 @@ func (n *Node) clientAttestation(ctx context.Context, nonce [handshake.NonceSize
 		return nil, api.Errorf(api.KindUnavailable, "request canceled")
 	}
 	prov := queuedProvider{Provider: n.provider, q: n.limits.attest}
-	resp, err := handshake.BuildClientResponse(ctx, prov, n.id.Operator, n.id.Libp2p.GetPublic(), nonce)
+	resp, err := handshake.BuildClientResponse(ctx, prov, n.id.Operator, n.id.Libp2p.GetPublic(), nonce, spki)
 	if err != nil {
 		return nil, fmt.Errorf("attest for a client handshake: %w", err)
 	}
@@ -151,6 +158,6 @@ func (n *Node) clientAttestation(ctx context.Context, nonce [handshake.NonceSize
 	if err != nil {
 		return nil, fmt.Errorf("encode a client handshake: %w", err)
 	}
-	n.limits.hsCache.put(nonce, raw)
+	n.limits.hsCache.put(key, raw)
 	return raw, nil
 }

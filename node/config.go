@@ -40,7 +40,7 @@ type Config struct {
 	Announce   []string `toml:"announce" env:"LITMESH_ANNOUNCE" flag:"announce" help:"multiaddrs to announce instead of the listen addresses, comma-separated"`
 	Bootstrap  []string `toml:"bootstrap" env:"LITMESH_BOOTSTRAP" flag:"bootstrap" help:"bootstrap peer multiaddrs with /p2p/ID, comma-separated"`
 	APIAddr    string   `toml:"api_addr" env:"LITMESH_API_ADDR" flag:"api-addr" help:"host:port of the client HTTP API"`
-	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"URL clients reach the HTTP API at (default http://API_ADDR)"`
+	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"https:// URL clients reach the API at (default https://API_ADDR); session signatures must name it"`
 	LogLevel   string   `toml:"log_level" env:"LITMESH_LOG_LEVEL" flag:"log-level" help:"debug, info, warn or error"`
 	DebugAddr  string   `toml:"debug_addr" env:"LITMESH_DEBUG_ADDR" flag:"debug-addr" help:"host:port to serve Go profiling (/debug/pprof/) on; empty: off. Keep it on loopback"`
 	ConnLow    int      `toml:"conn_low" env:"LITMESH_CONN_LOW" flag:"conn-low" help:"connection manager low watermark"`
@@ -85,6 +85,13 @@ type Config struct {
 	HandshakeConcurrency int `toml:"handshake_concurrency" env:"LITMESH_HANDSHAKE_CONCURRENCY" flag:"handshake-concurrency" help:"attestation reports made at once for clients' /web/handshake (peers' handshakes always go first)"`
 	IPFSQuotaMB          int `toml:"ipfs_quota_mb" env:"LITMESH_IPFS_QUOTA_MB" flag:"ipfs-quota-mb" help:"MiB of IPFS content one address may add and pin on this node"`
 	IPFSStoreMB          int `toml:"ipfs_store_mb" env:"LITMESH_IPFS_STORE_MB" flag:"ipfs-store-mb" help:"MiB of pinned IPFS content this node keeps for all addresses together"`
+
+	TLSMode          string   `toml:"tls_mode" env:"LITMESH_TLS_MODE" flag:"tls-mode" help:"the API's certificate: self-signed (clients verify it by attestation), acme (a public DNS name), files (tls_cert_file certifies the node's own key), devnet-ca (devnet only)"`
+	TLSCertFile      string   `toml:"tls_cert_file" env:"LITMESH_TLS_CERT_FILE" flag:"tls-cert-file" help:"tls_mode files: PEM certificate chain for the node's TLS key (see litnode tls csr)"`
+	TLSACMEEmail     string   `toml:"tls_acme_email" env:"LITMESH_TLS_ACME_EMAIL" flag:"tls-acme-email" help:"tls_mode acme: contact address for the ACME account"`
+	TLSACMEDirectory string   `toml:"tls_acme_directory" env:"LITMESH_TLS_ACME_DIRECTORY" flag:"tls-acme-directory" help:"tls_mode acme: ACME directory URL (default Let's Encrypt)"`
+	TLSDevnetCA      string   `toml:"tls_devnet_ca" env:"LITMESH_TLS_DEVNET_CA" flag:"tls-devnet-ca" help:"tls_mode devnet-ca: directory with the devnet CA's ca.pem and ca.key (created if missing)"`
+	AuthMaxLifetime  Duration `toml:"auth_max_lifetime" env:"LITMESH_AUTH_MAX_LIFETIME" flag:"auth-max-lifetime" help:"longest validity (expiration minus issue time) of an authSig, session signature or capability this node takes"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -140,6 +147,9 @@ func DefaultConfig() Config {
 		HandshakeConcurrency: 2,
 		IPFSQuotaMB:          64,
 		IPFSStoreMB:          4096,
+
+		TLSMode:         TLSSelfSigned,
+		AuthMaxLifetime: Duration{24 * time.Hour},
 	}
 }
 
@@ -328,8 +338,11 @@ func (c *Config) validate(sources map[string]string) error {
 	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
 		return bad("api_addr", fmt.Errorf("bad port %q", port))
 	}
-	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "http://") && !strings.HasPrefix(c.PublicURL, "https://") {
-		return bad("public_url", fmt.Errorf("want an http:// or https:// URL, got %q", c.PublicURL))
+	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") {
+		return bad("public_url", fmt.Errorf("want an https:// URL (the API is served over TLS only), got %q", c.PublicURL))
+	}
+	if err := c.validateTLS(); err != nil {
+		return bad(err.Key, err.Err)
 	}
 	if _, err := ParseLogLevel(c.LogLevel); err != nil {
 		return bad("log_level", err)
@@ -390,12 +403,57 @@ func (c *Config) validate(sources map[string]string) error {
 	for _, kd := range []struct {
 		key string
 		d   Duration
-	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}} {
+	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}, {"auth_max_lifetime", c.AuthMaxLifetime}} {
 		if kd.d.Duration <= 0 {
 			return bad(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
 		}
 	}
 	return nil
+}
+
+// maxAuthLifetime is the most auth_max_lifetime may be: Lit's nodes refuse sessions valid for
+// longer than 30 days.
+const maxAuthLifetime = 30 * 24 * time.Hour
+
+// validateTLS checks the certificate mode and its settings, and the auth lifetime; the error's
+// Source is filled by the caller.
+func (c *Config) validateTLS() *ConfigError {
+	switch c.TLSMode {
+	case TLSSelfSigned:
+	case TLSFiles:
+		if c.TLSCertFile == "" {
+			return &ConfigError{Key: "tls_cert_file", Err: errors.New("tls_mode files needs tls_cert_file (a certificate for the key `litnode tls csr` prints a request for)")}
+		}
+	case TLSACME:
+		if c.PublicURL == "" {
+			return &ConfigError{Key: "public_url", Err: errors.New("tls_mode acme needs public_url with the DNS name to get a certificate for")}
+		}
+		if h := hostOf(c.PublicURL); h == "" || net.ParseIP(h) != nil || h == "localhost" {
+			return &ConfigError{Key: "public_url", Err: fmt.Errorf("tls_mode acme needs a public DNS name, got %q", c.PublicURL)}
+		}
+	case TLSDevnetCA:
+		if c.Mode != "devnet" {
+			return &ConfigError{Key: "tls_mode", Err: errors.New("devnet-ca reads a CA key from disk and is refused in production mode")}
+		}
+		if c.TLSDevnetCA == "" {
+			return &ConfigError{Key: "tls_devnet_ca", Err: errors.New("tls_mode devnet-ca needs the devnet CA directory")}
+		}
+	default:
+		return &ConfigError{Key: "tls_mode", Err: fmt.Errorf("want self-signed, acme, files or devnet-ca, got %q", c.TLSMode)}
+	}
+	if c.AuthMaxLifetime.Duration > maxAuthLifetime {
+		return &ConfigError{Key: "auth_max_lifetime", Err: fmt.Errorf("at most %s, got %s", maxAuthLifetime, c.AuthMaxLifetime)}
+	}
+	return nil
+}
+
+// hostOf returns the lowercase host of a URL.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(p.Hostname())
 }
 
 // validateActions checks the Lit Action settings; the error's Source is filled by the caller.
@@ -515,10 +573,10 @@ func ParseLogLevel(s string) (slog.Level, error) {
 	return 0, fmt.Errorf("unknown log level %q (want debug, info, warn or error)", s)
 }
 
-// URL is the base URL clients use to reach this node's HTTP API.
+// URL is the base URL clients use to reach this node's HTTPS API.
 func (c *Config) URL() string {
 	if c.PublicURL != "" {
 		return strings.TrimRight(c.PublicURL, "/")
 	}
-	return "http://" + c.APIAddr
+	return "https://" + c.APIAddr
 }

@@ -130,7 +130,17 @@ func (n *Node) ipfsAuth(r *http.Request, fromBody json.RawMessage) (*access.Auth
 		}
 		raw = dec
 	}
-	auth, err := n.authenticate(raw)
+	// Storage is no Lit ability (no ReCap resource names it): the requester proves its
+	// address with a wallet authSig, which must expire within the node's maximum lifetime.
+	// A replayed one can spend only that address's storage quota.
+	sig, err := parseAuth(raw)
+	if err != nil {
+		return nil, err
+	}
+	if sig.DerivedVia == access.DerivedViaSession {
+		return nil, api.Errorf(api.KindUnauthorized, "authSig: IPFS add and pin take a wallet authSig (SIWE), not a session signature")
+	}
+	auth, err := n.authenticatePlain(r.Context(), sig)
 	if err != nil {
 		return nil, err
 	}

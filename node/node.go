@@ -46,11 +46,13 @@ type Node struct {
 	provider  attestation.Provider
 	verifier  *attestation.Verifier
 	keystore  *keystore.Keystore
+	tls       *tlsService // the API's HTTPS: key sealed in the keystore, certificate of tls_mode
 	attested  *p2p.Attested
 	chain     *chain.Client
 	epochs    *epochs
 	keys      *keyring
 	evaluator *access.Evaluator
+	wallets   contractWallets // EIP-1271 checks on the chains of startAccess
 	host      *p2p.Host
 	sessions  *p2p.Sessions
 	ipfs      *ipfs.Service
@@ -93,7 +95,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 // Start builds and starts every service of the node. Start order (Close reverses it):
 //  1. identity (keys from the node directory)
 //  2. metrics registry
-//  3. attestation provider, keystore (sealed with the provider's key), verifier
+//  3. attestation provider, keystore (sealed with the provider's key), verifier; the TLS key
+//     (sealed in the keystore) and certificate
 //  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
 //  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
 //  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
@@ -123,6 +126,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.metrics = newMetrics(reg)
 
 	if err := n.startAttestation(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.startTLS(); err != nil {
 		return nil, err
 	}
 	if err := n.startChain(ctx); err != nil {
@@ -217,6 +223,7 @@ func (n *Node) startAPI() error {
 	}
 	n.apiLn = ln
 	n.api = &http.Server{
+		TLSConfig:         n.tls.serverConfig(),
 		Handler:           n.routes(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -226,7 +233,7 @@ func (n *Node) startAPI() error {
 		ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelDebug),
 	}
 	go func() {
-		err := n.api.Serve(ln)
+		err := n.api.ServeTLS(ln, "", "")
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
@@ -278,12 +285,22 @@ func (n *Node) Host() *p2p.Host { return n.host }
 // Addrs are the node's full p2p multiaddrs (…/p2p/ID).
 func (n *Node) Addrs() []string { return p2p.PeerInfo(n.host) }
 
-// URL is the base URL of the node's HTTP API as actually bound (a :0 port resolved).
+// URL is the base URL of the node's HTTPS API as actually bound (a :0 port resolved): the
+// address session signatures must name.
 func (n *Node) URL() string {
 	if n.cfg.PublicURL != "" {
 		return n.cfg.URL()
 	}
-	return "http://" + n.apiLn.Addr().String()
+	return "https://" + n.apiLn.Addr().String()
+}
+
+// TLSCertificate is the DER certificate chain the node serves its API with (leaf first), or nil
+// under ACME, where it changes with renewals.
+func (n *Node) TLSCertificate() [][]byte {
+	if n.tls.cert == nil {
+		return nil
+	}
+	return n.tls.cert.Certificate
 }
 
 func multiaddrs(ss []string) ([]ma.Multiaddr, error) {

@@ -56,7 +56,7 @@ func TestActionsReachTheChainOnlyThroughTheNodesRPCProxy(t *testing.T) {
 	params, _ := json.Marshal(map[string]string{
 		"key": "0x" + hex.EncodeToString(crypto.FromECDSA(sender.Key)), "to": payee.Address.Hex(), "chainURL": chainURL,
 	})
-	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(action), JSParams: params, AuthSig: authSigOf(t, sender)})
+	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(action), JSParams: params, Auth: authSigOf(t, sender)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestActionsReachTheChainOnlyThroughTheNodesRPCProxy(t *testing.T) {
   }
   Lit.Actions.setResponse({ response: ok + "," + limited });
 })()`
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(flood), AuthSig: authSigOf(t, sender)})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(flood), Auth: authSigOf(t, sender)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,7 +26,7 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 		b.Fatal(err)
 	}
 	auth, _ := newAuthSig(b)
-	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), AuthSig: auth}
+	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), Auth: auth}
 	for range 5 { // warm: connections, workers' first contexts
 		if _, err := cl.Execute(ctx, req); err != nil {
 			b.Fatal(err)

@@ -45,7 +45,7 @@ func (h *hostileNet) hostileActions(ctx context.Context, t *testing.T) {
 	for i, a := range hostile {
 		wg.Go(func() {
 			auth, _ := newAuthSig(t) // each attack from its own requester, so none shares a worker
-			results[i], errs[i] = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(a.code), JSParams: json.RawMessage(a.params), AuthSig: auth})
+			results[i], errs[i] = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(a.code), JSParams: json.RawMessage(a.params), Auth: auth})
 		})
 	}
 	wg.Wait()
@@ -65,7 +65,7 @@ func (h *hostileNet) hostileActions(ctx context.Context, t *testing.T) {
 	}
 
 	auth, _ := newAuthSig(t)
-	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(`Lit.Actions.setResponse({response: "alive"})`), AuthSig: auth})
+	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(`Lit.Actions.setResponse({response: "alive"})`), Auth: auth})
 	if err != nil || res.Response != "alive" || res.Agreed != len(h.Members()) {
 		t.Fatalf("a trivial action after the attacks: %+v, %v", res, err)
 	}

@@ -119,10 +119,9 @@ func (h *hostileNet) poisonedConditionsInAnAction(ctx context.Context, t *testin
   }
   Lit.Actions.setResponse({ response: JSON.stringify(out) });
 })();`
-	auth, _ := json.Marshal(authSigOf(t, h.reader))
 	cl := client.New(h.NetworkFile())
 	defer cl.Close()
-	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, AuthSig: auth})
+	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, Auth: pkpAuthSig(t, h.reader)})
 	if err != nil {
 		t.Fatalf("the action failed: %v", err)
 	}

@@ -130,7 +130,7 @@ func (h *hostileNet) checkHealthy(t *testing.T) {
 
 	cl := client.New(h.NetworkFile())
 	defer cl.Close()
-	d, err := cl.Decrypt(ctx, h.file, authSigOf(t, h.reader))
+	d, err := cl.Decrypt(ctx, h.file, client.PlainAuthSig(authSigOf(t, h.reader)))
 	if err != nil || !bytes.Equal(d.Plaintext, h.secret) {
 		t.Fatalf("the file no longer decrypts: %v", err)
 	}
