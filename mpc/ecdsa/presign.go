@@ -265,7 +265,7 @@ func (s *session) deal(ctx context.Context) error {
 		as = append(append(as, in.fa...), in.fb[1:]...)
 		bs = append(append(bs, in.fa2...), in.fb2[1:]...)
 	}
-	cs := batchPedersen(as, bs)
+	cs := ctBatchPedersen(as, bs)
 	for b := range s.inst {
 		ahat[b], cs = cs[:t+1], cs[t+1:]
 		bhat[b], cs = cs[:2*t], cs[2*t:]
@@ -374,7 +374,7 @@ func (s *session) checkRound1(r1 []*round1Msg) error {
 	}
 	batchNormalize(norm)
 
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for b := range s.inst {
 		in := &s.inst[b]
@@ -449,8 +449,8 @@ func (s *session) open(ctx context.Context) error {
 		vs = append(vs, in.fv...)
 		v2s = append(v2s, in.fv2...)
 	}
-	kcs := batchPedersen(ks, nil)
-	vcs := batchPedersen(vs, v2s)
+	kcs := ctBatchPedersen(ks, nil)
+	vcs := ctBatchPedersen(vs, v2s)
 	for b := range s.inst {
 		kc[b], kcs = kcs[:t+1], kcs[t+1:]
 		vhat[b], vcs = vcs[:t+1], vcs[t+1:]
@@ -581,7 +581,7 @@ func (s *session) checkRound2() error {
 		}
 	}
 	batchNormalize(norm)
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for b := range s.inst {
 		in := &s.inst[b]
@@ -624,7 +624,7 @@ func (s *session) prove(ctx context.Context) error {
 		as = append(as, r[0], rk)
 		bs = append(bs, r[1], nr2)
 	}
-	ts := batchPedersen(as, bs)
+	ts := ctBatchPedersen(as, bs)
 	for b := range s.inst {
 		entries[b].proof.t1, entries[b].proof.t2 = ts[2*b], ts[2*b+1]
 		s.pi2Respond(b, &entries[b].w, &entries[b].proof, nonces[b])
@@ -666,7 +666,7 @@ func (s *session) prove(ctx context.Context) error {
 // checkRound3 checks, in one batch, every resharing proof, this member's resharing shares and
 // every proof of w_j.
 func (s *session) checkRound3(r3 []*round3Msg) error {
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for j := range s.n {
 		if j == s.self {

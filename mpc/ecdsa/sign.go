@@ -242,7 +242,7 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 	if err := (&batch{claims: claims}).verify(); err != nil {
 		good = nil
 		for i := range claims {
-			if claims[i].holds() {
+			if claims[i].holds(false) {
 				good = append(good, cand[i])
 			} else {
 				reject(claims[i].member, cand[i].Index, fmt.Errorf("signature share: %w", ErrBadProof))
