@@ -68,6 +68,10 @@ type Config struct {
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
 	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
 	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
+
+	// PKPHooks makes this node misbehave in PKP signing, for attack tests (testnet) only. It
+	// has no file key, variable or flag: every binary runs with it nil.
+	PKPHooks *PKPHooks `toml:"-" env:"-" flag:"-"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.

@@ -221,6 +221,18 @@ func (p *Presignature) Used() bool {
 	return p.used
 }
 
+// Discard zeroes the secret shares and marks the presignature used, for one that must never
+// sign (its request failed after it was taken from the pool). SignShare refuses it afterwards.
+func (p *Presignature) Discard() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.used = true
+	p.a.Zero()
+	p.a2.Zero()
+	p.ax.Zero()
+	p.ax2.Zero()
+}
+
 // signersKey is the canonical key of a signer set: its share indices, sorted.
 func signersKey(signers []int) string {
 	s := slices.Clone(signers)
