@@ -461,6 +461,10 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 		clear(st.proofs)
 	}
 	st.proofs[key] = struct{}{}
+	// Blame first, so that whoever sees a request fail also sees the coordinator excluded.
+	ep.s.metrics.equivocations.Inc()
+	ep.s.metrics.faults.WithLabelValues(faultEquivocation).Inc()
+	ep.excl.add(coord, "equivocation: signed two conflicting assignments (request "+a.RequestID+" / "+b.RequestID+")", true, time.Now())
 	var failed []*agreement
 	for _, x := range []*assignment{a, b} {
 		if e := st.entries[agreeKey{ss.key, x.RequestID}]; e != nil && e.err == nil {
@@ -478,9 +482,6 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 		"coordinator", coord, "set", ss.key, "epoch", ep.number,
 		"first_request", a.RequestID, "first_presignature", a.Presig.String(), "first_digest", hex.EncodeToString(a.Digest[:]), "first_signature", hex.EncodeToString(a.Sig),
 		"second_request", b.RequestID, "second_presignature", b.Presig.String(), "second_digest", hex.EncodeToString(b.Digest[:]), "second_signature", hex.EncodeToString(b.Sig))
-	ep.s.metrics.equivocations.Inc()
-	ep.s.metrics.faults.WithLabelValues(faultEquivocation).Inc()
-	ep.excl.add(coord, "equivocation: signed two conflicting assignments (request "+a.RequestID+" / "+b.RequestID+")", true, time.Now())
 	ss.discard(a.Presig)
 	ss.discard(b.Presig)
 	ss.sendRefuse(&refuseMsg{RequestID: a.RequestID, Presig: a.Presig, Reason: reasonEquivocation, Evidence: []assignment{*a, *b}})
