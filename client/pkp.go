@@ -255,6 +255,29 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 	return nw, nil
 }
 
+// liveNodes returns the nodes of the network file that answered the (cached) handshake with
+// the epoch and keys most nodes agree on, in network-file order; all of them if the handshake
+// view cannot be had (no ECDSA key yet, say: then no signature can be asked for anyway).
+func (c *Client) liveNodes(ctx context.Context) []NodeEntry {
+	nw, err := c.pkpNetwork(ctx, false)
+	if err != nil {
+		return c.Network.Nodes
+	}
+	var out []NodeEntry
+	for _, n := range c.Network.Nodes {
+		for _, e := range nw.ring {
+			if e.URL == n.URL && nw.live[e.PeerID] {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	if len(out) < nw.size {
+		return c.Network.Nodes
+	}
+	return out
+}
+
 // pickSet chooses a signer set of live, not excluded nodes: a window of consecutive ring
 // members (the sets the nodes keep presignatures for) from a random start, or, when no window
 // is all live, any live nodes (their presignatures are computed on demand).
