@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
@@ -207,20 +206,5 @@ func TestTheReplayGuardRefusesSeenIDsAndForgetsTheOldest(t *testing.T) {
 	g.add("3") // forgets "0"
 	if !g.add("0") {
 		t.Fatal("the oldest id is still remembered beyond capacity")
-	}
-}
-
-// waitUntil polls cond until it holds or five seconds pass.
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(5 * time.Second)
-	tick := time.NewTicker(time.Millisecond)
-	defer tick.Stop()
-	for !cond() {
-		select {
-		case <-deadline:
-			t.Fatalf("waiting for %s: timed out", what)
-		case <-tick.C:
-		}
 	}
 }

@@ -2,9 +2,9 @@ package ecdsa_test
 
 import (
 	"crypto/rand"
+	"testing"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
-	"testing"
 
 	"github.com/litmesh/litmesh/mpc/ecdsa"
 	"github.com/litmesh/litmesh/mpc/ecdsa/ecdsatest"
@@ -53,7 +53,6 @@ func TestAgreementBypassedRecoversTheRootKey(t *testing.T) {
 					b = 1
 				}
 				pub := ps[0][b].Public()
-				var known []ecdsa.SignatureShare
 				var k []ecdsatest.Known
 				var eqs []ecdsatest.Equation
 				for m := range tc.n {
@@ -82,7 +81,6 @@ func TestAgreementBypassedRecoversTheRootKey(t *testing.T) {
 						if !ecdsatest.Check(eq, own) {
 							t.Fatal("the recomputed share equation does not hold for the attacker's own share")
 						}
-						known = append(known, *sh)
 						continue
 					}
 					sh, err := ecdsa.SignShare(ps[m][b], req)

@@ -250,7 +250,8 @@ func (p *PublicPresignature) R() *secp256k1.PublicKey {
 	return pk
 }
 
-// ErrBadContribution: a signer's revealed ρ contribution does not open its commitment.
+// ErrBadContribution reports a signer's revealed ρ contribution that does not open its
+// commitment.
 var ErrBadContribution = errors.New("ecdsa: ρ contribution does not match its commitment")
 
 func contributionCommitment(id ID, member int, u *[32]byte) [32]byte {
