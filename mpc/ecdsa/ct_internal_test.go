@@ -120,6 +120,37 @@ func double(p *point) point {
 	return r
 }
 
+func TestCompleteProjectiveAdditionMatchesDecredIncludingItsExceptionalCases(t *testing.T) {
+	ks := randScalars(t, 20)
+	inf := projInfinity()
+	for i := range ks {
+		q := mulG(&ks[i])
+		normalize(&q)
+		nq := negate(&q)
+		other := mulG(&ks[(i+1)%len(ks)])
+		normalize(&other)
+		for _, tc := range []struct {
+			name string
+			p, q proj
+			want point
+		}{
+			{"∞ + Q", inf, projOf(t, &q), q},
+			{"Q + ∞", projOf(t, &q), inf, q},
+			{"∞ + ∞", inf, inf, point{}},
+			{"Q + Q", projOf(t, &q), projOf(t, &q), double(&q)},
+			{"−Q + Q", projOf(t, &nq), projOf(t, &q), point{}},
+			{"P + Q", projOf(t, &other), projOf(t, &q), add(&other, &q)},
+		} {
+			p := tc.p
+			p.add(&tc.q)
+			got := p.jacobian()
+			if !equalPoints(&got, &tc.want) {
+				t.Fatalf("%s: complete projective addition differs from decred's", tc.name)
+			}
+		}
+	}
+}
+
 func TestConstantTimeMultiplicationEqualsTheVariableTimeOne(t *testing.T) {
 	var one scalar
 	one.SetInt(1)
@@ -137,9 +168,21 @@ func TestConstantTimeMultiplicationEqualsTheVariableTimeOne(t *testing.T) {
 		}
 		_ = gen
 	}
-	as, bs := randScalars(t, 40), randScalars(t, 40)
-	as[0], bs[1] = scalar{}, scalar{} // a zero on either side
-	bs[2] = as[2]                     // equal scalars
+	for _, n := range []int{3, ctBatchFrom, 100} {
+		as, bs := randScalars(t, n), randScalars(t, n)
+		as[0], bs[1] = scalar{}, scalar{} // a zero on either side
+		bs[2] = as[2]                     // equal scalars
+		if n >= ctBatchFrom {
+			edges := edgeScalars(t)
+			copy(as[3:], edges)
+			copy(bs[n-len(edges):], edges)
+		}
+		checkBatchPedersen(t, as, bs)
+	}
+}
+
+func checkBatchPedersen(t *testing.T, as, bs []scalar) {
+	t.Helper()
 	got := ctBatchPedersen(as, bs)
 	gotG := ctBatchPedersen(as, nil)
 	for i := range as {
@@ -147,10 +190,10 @@ func TestConstantTimeMultiplicationEqualsTheVariableTimeOne(t *testing.T) {
 		h := mul(&bs[i], generatorH())
 		want := add(&g, &h)
 		if !equalPoints(&got[i], &want) || !got[i].Z.IsOne() && !isInfinity(&got[i]) {
-			t.Fatalf("ctBatchPedersen item %d differs from a·G + b·H (or is not affine)", i)
+			t.Fatalf("ctBatchPedersen item %d of %d differs from a·G + b·H (or is not affine)", i, len(as))
 		}
 		if !equalPoints(&gotG[i], &g) {
-			t.Fatalf("ctBatchPedersen item %d without H differs from a·G", i)
+			t.Fatalf("ctBatchPedersen item %d of %d without H differs from a·G", i, len(as))
 		}
 	}
 }
