@@ -140,18 +140,24 @@ func (st *agreeState) reg(set string) *registry {
 }
 
 // record remembers a verified assignment of the set, or returns the earlier one it conflicts
-// with: the same presignature for another request or digest, or the same request with another
-// presignature or digest. Both are signed by the coordinator: that is proof it equivocated.
-func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignRecord, *assignment) {
+// with: the same presignature for another request or digest, or the same request — while its
+// agreement is still pending — with another presignature or digest. Both are signed by the
+// coordinator: that is proof it equivocated. A new assignment for a request whose agreement
+// ended here is not (a coordinator that restarted forgets the request ids it served, and a
+// client may replay one to it): errReplayedRequest.
+func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignRecord, *assignment, error) {
 	r := st.reg(set)
 	if old := r.byPresig[a.Presig]; old != nil {
 		if !old.a.sameTuple(a) {
-			return nil, &old.a
+			return nil, &old.a, nil
 		}
-		return old, nil
+		return old, nil, nil
 	}
 	if old := r.byRequest[a.RequestID]; old != nil && !old.a.sameTuple(a) {
-		return nil, &old.a
+		if old.done {
+			return nil, nil, errReplayedRequest
+		}
+		return nil, &old.a, nil
 	}
 	rec := &assignRecord{a: *a, at: now}
 	r.byPresig[a.Presig] = rec
@@ -167,8 +173,11 @@ func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignR
 			delete(r.byRequest, old.a.RequestID)
 		}
 	}
-	return rec, nil
+	return rec, nil, nil
 }
+
+// errReplayedRequest: an assignment for a request id whose agreement already ended here.
+var errReplayedRequest = errors.New("an assignment for a request whose agreement already ended here, with another presignature (a replayed request id)")
 
 // named reports whether a pending agreement or a live record names the presignature (so a
 // batch message's keep list must not discard it).
@@ -336,11 +345,16 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	st := ep.agree
 	now := time.Now()
 	st.mu.Lock()
-	rec, conflict := st.record(ss.key, a, now)
-	if conflict != nil {
+	rec, conflict, rerr := st.record(ss.key, a, now)
+	switch {
+	case conflict != nil:
 		st.mu.Unlock()
 		ss.equivocated(conflict, a)
 		return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+	case rerr != nil:
+		st.mu.Unlock()
+		ss.discard(a.Presig)
+		return fmt.Errorf("request %s: %w", a.RequestID, rerr)
 	}
 	e := st.entries[agreeKey{ss.key, a.RequestID}]
 	if e == nil && rec != nil && rec.done {
@@ -412,8 +426,8 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 		}
 		st := ss.ep.agree
 		st.mu.Lock()
-		st.record(ss.key, a, time.Now())
-		st.record(ss.key, b, time.Now())
+		_, _, _ = st.record(ss.key, a, time.Now())
+		_, _, _ = st.record(ss.key, b, time.Now())
 		st.mu.Unlock()
 		ss.equivocated(a, b)
 	}
@@ -690,7 +704,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 			return err
 		}
 		st.mu.Lock()
-		if _, conflict := st.record(ss.key, a, time.Now()); conflict != nil {
+		if _, conflict, rerr := st.record(ss.key, a, time.Now()); conflict != nil || rerr != nil {
 			// Not possible for an honest coordinator: the request id is new here and the
 			// presignature was in the pool.
 			st.mu.Unlock()

@@ -302,6 +302,24 @@ func TestBadAgreementInputIsRefusedWithANamedReasonAndBlocksNothingElse(t *testi
 				t.Fatalf("a replay: %v", err)
 			}
 		}, false},
+		{"a request id replayed to a coordinator that forgot it (a restart)", func(t *testing.T, h *agreeHarness) {
+			h.signs(h.request("served", []int{0, 1, 2}, nil, 0), "served")
+			other := h.take(0).ID() // another presignature of the (restarted) coordinator's
+			a := assignment{Epoch: 1, RequestID: "served", Digest: digestOf("served"), Presig: other}
+			h.sets[0].sign(&a)
+			err := h.sets[1].onConfirm(0, &confirmMsg{Assign: a})
+			if err == nil || !strings.Contains(err.Error(), "replayed request id") {
+				t.Fatalf("a second assignment for a finished request: %v", err)
+			}
+			if why, _, ok := h.sets[1].ep.excl.check(h.sets[1].peers[0], time.Now()); ok {
+				t.Fatalf("a replayed request id framed the coordinator: %s", why)
+			}
+			for _, id := range h.held(1) {
+				if id == other {
+					t.Fatal("the presignature of the refused assignment is still pooled")
+				}
+			}
+		}, false},
 		{"a confirmation for a presignature nobody holds", func(t *testing.T, h *agreeHarness) {
 			var unknown ecdsa.ID
 			rand.Read(unknown[:])
