@@ -884,6 +884,9 @@ func functionABI(v jsonValue, path string) (*FunctionABI, []abi.Type, []abi.Type
 	if len(outputs) == 0 {
 		return nil, nil, nil, badRequest(o.field("outputs"), "the function returns nothing to compare")
 	}
+	if _, err := outputsHeadSize(outputs); err != nil {
+		return nil, nil, nil, badRequest(o.field("outputs"), "%v", err)
+	}
 	if err := o.done(); err != nil {
 		return nil, nil, nil, err
 	}

@@ -2,19 +2,20 @@ package node
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
@@ -32,8 +33,17 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(req.AuthSig)
+	tokenID, err := pkpRefTokenID(in.pkp)
 	if err != nil {
+		writeError(w, err)
+		return
+	}
+	auth, err := n.authenticate(r.Context(), req.AuthSig, access.PKPSigningRequest(tokenID))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -44,6 +54,19 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, share)
+}
+
+// pkpRefTokenID is the token id of the PKP a request names, which its session signature must
+// be granted (lit-pkp://<token id>).
+func pkpRefTokenID(ref api.PKPRef) (*big.Int, error) {
+	if ref.TokenID != nil {
+		return ref.TokenID, nil
+	}
+	pub, err := secp256k1.ParsePubKey(ref.PublicKey)
+	if err != nil {
+		return nil, api.Errorf(api.KindBadRequest, "pubkey: not a secp256k1 public key: %v", err)
+	}
+	return chain.PKPTokenID(pub), nil
 }
 
 // signInput is a validated request for a signature share.
@@ -132,7 +155,7 @@ func (n *Node) PKPSignForAction(ctx context.Context, req PKPActionSign) (*api.PK
 }
 
 // pkpSign checks a request against the epoch, the PKP and its permissions, agrees with the
-// signer set on the presignature and ρ, and returns this node's signature share.
+// whole signer set on the presignature and ρ, and returns this node's signature share.
 func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, error) {
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
@@ -145,6 +168,9 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if err != nil {
 		return nil, err
 	}
+	if err := ep.checkExcluded(order); err != nil {
+		return nil, err
+	}
 	pkp, err := ep.resolvePKP(ctx, in.pkp)
 	if err != nil {
 		return nil, err
@@ -152,7 +178,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if err := n.checkPKPPermission(ctx, pkp, in); err != nil {
 		return nil, err
 	}
-	if !n.pkp.replay.add(in.requestID) {
+	if err := n.allowPresign(requesterOf(in)); err != nil {
+		return nil, err
+	}
+	if !n.pkp.replay.add(replayKey(in, pkp.tokenID)) {
 		return nil, api.Errorf(api.KindConflict, "requestId %s was used before: every signature needs a fresh one", in.requestID)
 	}
 	ss, err := ep.setFor(order)
@@ -160,14 +189,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		return nil, err
 	}
 	digest := requestDigest(ep.number, in.requestID, pkp.tokenID, in.hash, ss.order)
-
-	var ps *ecdsa.Presignature
-	var rho [32]byte
-	if ss.coordinator() {
-		ps, rho, err = ss.assign(ctx, in.requestID, digest)
-	} else {
-		ps, rho, err = ss.assigned(ctx, in.requestID, digest)
+	digestFor := func(id string, hash [32]byte) [32]byte {
+		return requestDigest(ep.number, id, pkp.tokenID, hash, ss.order)
 	}
+	ps, rho, err := ss.agree(ctx, in.requestID, digest, digestFor)
 	if err != nil {
 		return nil, err
 	}
@@ -191,79 +216,22 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}, nil
 }
 
-// assign is the coordinator's side: take the oldest presignature, draw ρ, tell every other
-// member, under sendMu so that no batch message's keep list overtakes the assignment.
-func (ss *signerSet) assign(ctx context.Context, requestID string, digest [32]byte) (*ecdsa.Presignature, [32]byte, error) {
-	var rho [32]byte
-	if _, err := rand.Read(rho[:]); err != nil {
-		return nil, rho, err
+// checkExcluded refuses a signer set that includes a peer this node excluded for a fault it
+// verified (pkp_blame.go).
+func (ep *pkpEpoch) checkExcluded(order []int) error {
+	peers := make([]peer.ID, len(order))
+	for i, idx := range order {
+		peers[i] = ep.peers[idx]
 	}
-	for attempt := 0; attempt < 5; attempt++ {
-		if err := ss.ensureReady(ctx); err != nil {
-			return nil, rho, err
-		}
-		ss.sendMu.Lock()
-		ps := ss.takeOldest()
-		if ps == nil {
-			ss.sendMu.Unlock()
-			continue // another request took it first
-		}
-		msg := &assignMsg{RequestID: requestID, Digest: digest, Presig: ps.ID(), Rho: rho}
-		err := ss.sendAll(ctx, msg.encode())
-		ss.sendMu.Unlock()
-		if err != nil {
-			// The reachable members got the assignment; the others will fail this request,
-			// which the client survives while t+1 signers answer.
-			ss.ep.s.n.log.Debug("could not tell every signer the assignment", "request_id", requestID, "error", err)
-		}
-		return ps, rho, nil
-	}
-	return nil, rho, api.Errorf(api.KindUnavailable, "no presignature for signer set %s: too many concurrent requests; retry", ss.key)
-}
-
-// assigned is a member's side: wait for the coordinator's assignment of this request, check
-// that the coordinator received the same request, and take exactly the named presignature.
-func (ss *signerSet) assigned(ctx context.Context, requestID string, digest [32]byte) (*ecdsa.Presignature, [32]byte, error) {
-	mt := ss.ep.match
-	a, ok := mt.wait(ctx, ss, requestID, assignWait)
+	p, why, until, ok := ep.excl.anyOf(peers, ep.peers[ep.self], time.Now())
 	if !ok {
-		if ctx.Err() != nil {
-			return nil, [32]byte{}, ctx.Err()
-		}
-		return nil, [32]byte{}, api.Errorf(api.KindTimeout,
-			"the signer set's coordinator %s assigned no presignature to request %s within %s: it did not receive the request, or refused it",
-			ss.peers[0], requestID, assignWait)
+		return nil
 	}
-	defer mt.done(a)
-	if a.msg.Digest != digest {
-		ss.discard(a.msg.Presig)
-		return nil, [32]byte{}, api.Errorf(api.KindConflict,
-			"request %s differs from the one the coordinator %s received (toSign, PKP or nodeSet): every signer must get the same request",
-			requestID, ss.peers[0])
+	when := "the next epoch"
+	if !until.IsZero() {
+		when = until.UTC().Format(time.RFC3339)
 	}
-	if !ss.holds(a.msg.Presig) {
-		// It may be in a session that ended at the coordinator and is still ending here.
-		if ch := ss.runningBatch(); ch != nil {
-			select {
-			case <-ch:
-			case <-ctx.Done():
-				return nil, [32]byte{}, ctx.Err()
-			}
-		}
-	}
-	// Only a presignature of this very set: the coordinator must not be able to spend
-	// another set's.
-	if !ss.holds(a.msg.Presig) {
-		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", a.msg.Presig, ss.key)
-	}
-	ps, err := ss.ep.pool.Take(a.msg.Presig)
-	switch {
-	case errors.Is(err, ecdsa.ErrUsed):
-		return nil, [32]byte{}, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", a.msg.Presig)
-	case err != nil:
-		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", a.msg.Presig)
-	}
-	return ps, a.msg.Rho, nil
+	return api.Errorf(api.KindConflict, "this node leaves signer %s out of its signer sets until %s (%s): choose a set without it", p, when, why)
 }
 
 // resolveSet maps a request's nodeSet to share indices of the epoch, canonically ordered,

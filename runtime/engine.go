@@ -51,6 +51,8 @@ type execution struct {
 	ctx       *v8.Context
 	fireTimer *v8.Function
 	pending   map[uint64]*v8.PromiseResolver
+	inflight  int       // host calls sent and not yet answered: at most Limits.MaxConcurrentCalls
+	queued    []message // host calls waiting for one of those to be answered
 	timers    map[int64]time.Time
 	logs      strings.Builder
 	truncated bool
@@ -385,6 +387,8 @@ func (e *engine) deliver(st *execution, m message) {
 		return // an answer to a call of an earlier execution
 	}
 	delete(st.pending, r.ID)
+	st.inflight--
+	defer e.sendQueued(st)
 	answer := map[string]any{}
 	if r.Error != nil {
 		if r.Error.Kind.sticky() && st.failure == nil {
@@ -492,11 +496,37 @@ func (e *engine) nativeCall(st *execution, info *v8.FunctionCallbackInfo) (*v8.V
 	if body != nil {
 		m.parts = [][]byte{body}
 	}
-	if err := e.send(m); err != nil {
-		return fail(info, "Error", "host call "+op+": "+err.Error())
+	// The parent serves at most MaxConcurrentCalls calls of an execution at once and kills a
+	// worker that sends more; the rest wait here, in the worker's memory, not the node's.
+	if st.inflight >= e.lim.MaxConcurrentCalls {
+		st.queued = append(st.queued, m)
+	} else {
+		if err := e.send(m); err != nil {
+			return fail(info, "Error", "host call "+op+": "+err.Error())
+		}
+		st.inflight++
 	}
 	st.pending[id] = resolver
 	return resolver.GetPromise().Value, nil
+}
+
+// sendQueued sends waiting host calls while fewer than the cap are in flight. A call that
+// cannot be sent is answered with the error at once.
+func (e *engine) sendQueued(st *execution) {
+	for len(st.queued) > 0 && st.inflight < e.lim.MaxConcurrentCalls {
+		m := st.queued[0]
+		st.queued = st.queued[1:]
+		if err := e.send(m); err != nil {
+			if resolver, ok := st.pending[m.Call.ID]; ok {
+				delete(st.pending, m.Call.ID)
+				if v, jerr := jsValue(st.ctx, map[string]string{"error": "host call " + m.Call.Op + ": " + err.Error()}); jerr == nil {
+					resolver.Resolve(v)
+				}
+			}
+			continue
+		}
+		st.inflight++
+	}
 }
 
 func (e *engine) nativeSetTimer(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {

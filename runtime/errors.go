@@ -20,6 +20,7 @@ const (
 	KindTooManySignatures ErrorKind = "too_many_signatures" // over Limits.MaxSignatures
 	KindTooManyCalls      ErrorKind = "too_many_calls"      // over Limits.MaxHostCalls
 	KindBadFetchScheme    ErrorKind = "bad_fetch_scheme"    // fetch of a URL that is not http or https
+	KindFetchedTooMuch    ErrorKind = "fetched_too_much"    // fetch responses over Limits.MaxFetchTotal together
 	KindBadRequest        ErrorKind = "bad_request"         // the request itself is invalid (code too large, jsParams not an object)
 	KindCanceled          ErrorKind = "canceled"            // the caller's context ended first
 	KindCrashed           ErrorKind = "crashed"             // the worker process died for a reason other than memory
@@ -52,7 +53,7 @@ func KindOf(err error) ErrorKind {
 // not something an action can opt out of.
 func (k ErrorKind) sticky() bool {
 	switch k {
-	case KindResponseTooLarge, KindTooManyFetches, KindTooManySignatures, KindTooManyCalls, KindBadFetchScheme:
+	case KindResponseTooLarge, KindTooManyFetches, KindTooManySignatures, KindTooManyCalls, KindBadFetchScheme, KindFetchedTooMuch:
 		return true
 	}
 	return false

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -36,11 +38,14 @@ type session struct {
 	w       *proc
 	ctx     context.Context   // host calls run under it; canceled when the execution ends
 	goOwned func(func()) bool // the pool's: Close waits for host call goroutines
+	log     *slog.Logger
 
 	mu         sync.Mutex
 	closed     bool // the execution ended: answers are dropped
 	calls      int
+	inflight   int // calls being served now
 	fetches    int
+	fetched    int // response body bytes of all fetches so far
 	signings   int
 	signatures map[string]json.RawMessage // nil value: reserved by a signing in progress
 	violation  *Error                     // the first sticky failure
@@ -50,7 +55,7 @@ type session struct {
 func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, reusable bool, err error) {
 	lim := p.cfg.limits
 	hostCtx, cancelHost := context.WithTimeout(ctx, lim.Timeout)
-	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, signatures: map[string]json.RawMessage{}}
+	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, log: p.log, signatures: map[string]json.RawMessage{}}
 	defer func() {
 		s.mu.Lock()
 		s.closed = true
@@ -158,10 +163,24 @@ func (s *session) finish(m message) (Result, bool, error) {
 	return res, !r.Retire, nil
 }
 
-// serve answers one host call in its own goroutine: calls are concurrent (Promise.all).
+// serve answers one host call in its own goroutine: calls are concurrent (Promise.all), up to
+// MaxConcurrentCalls at once. An honest worker holds the others back (engine.nativeCall); one
+// that sends more is broken or subverted, and is killed.
 func (s *session) serve(c *callMsg, body []byte) {
-	s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
-		value, respBody, err := s.call(c, body)
+	s.mu.Lock()
+	s.inflight++
+	over := s.inflight > s.lim.MaxConcurrentCalls
+	s.mu.Unlock()
+	if over {
+		s.w.kill(errorf(KindCrashed, "the worker process running the action misbehaved (more than %d host calls at once)", s.lim.MaxConcurrentCalls))
+		return
+	}
+	started := s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
+		value, respBody, err := s.callSafely(c, body)
+		// Done before the answer is sent: the worker sends its next call as soon as it has it.
+		s.mu.Lock()
+		s.inflight--
+		s.mu.Unlock()
 		reply := message{Type: msgReply, Reply: &replyMsg{ID: c.ID, Value: value}}
 		if err != nil {
 			var e *Error
@@ -184,6 +203,23 @@ func (s *session) serve(c *callMsg, body []byte) {
 			s.w.kill(nil) // the pipe is broken; the frames loop reports the death
 		}
 	})
+	if !started {
+		s.mu.Lock()
+		s.inflight--
+		s.mu.Unlock()
+	}
+}
+
+// callSafely is call, with a panic in the node's code behind it turned into that call's error:
+// a bug reachable from an action must fail the action, never the node.
+func (s *session) callSafely(c *callMsg, body []byte) (value json.RawMessage, respBody []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("a Lit Action host call panicked", "op", c.Op, "panic", r, "stack", string(debug.Stack()))
+			value, respBody, err = nil, nil, fmt.Errorf("the node failed to serve this call (internal error)")
+		}
+	}()
+	return s.call(c, body)
 }
 
 // violate records a sticky failure and returns it for the call's answer.
@@ -338,6 +374,13 @@ func (s *session) fetch(args json.RawMessage, body []byte) (json.RawMessage, []b
 	}
 	if len(resp.Body) > s.lim.MaxFetchBody {
 		return nil, nil, fmt.Errorf("response body of %s is over the limit of %d bytes", u.Redacted(), s.lim.MaxFetchBody)
+	}
+	s.mu.Lock()
+	s.fetched += len(resp.Body)
+	overTotal := s.fetched > s.lim.MaxFetchTotal
+	s.mu.Unlock()
+	if overTotal {
+		return nil, nil, s.violate(errorf(KindFetchedTooMuch, "fetch responses over %d bytes together", s.lim.MaxFetchTotal))
 	}
 	meta := fetchMeta{Status: resp.Status, StatusText: resp.StatusText, URL: u.String(), Headers: [][2]string{}}
 	if meta.StatusText == "" {

@@ -21,12 +21,12 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 	c := testnet.Start(ctx, b, 4)
 	c.WaitMesh(ctx)
 	cl := client.New(c.NetworkFile())
-	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`))
+	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`), anyAuthSig(b))
 	if err != nil {
 		b.Fatal(err)
 	}
 	auth, _ := newAuthSig(b)
-	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), AuthSig: auth}
+	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), Auth: auth}
 	for range 5 { // warm: connections, workers' first contexts
 		if _, err := cl.Execute(ctx, req); err != nil {
 			b.Fatal(err)

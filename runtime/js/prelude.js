@@ -252,6 +252,8 @@
     }
     async text() { return this.#take(); }
     async json() { return parse(this.#take()); }
+    // ethers' JsonRpcProvider reads responses this way.
+    async arrayBuffer() { return new TextEncoder().encode(this.#take()).buffer; }
   }
 
   async function fetch(input, init) {

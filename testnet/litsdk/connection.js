@@ -53,6 +53,8 @@ async function main() {
   const rpcUrl = net.chain.rpcUrl;
   const staking = net.contracts.staking;
   const abi = litStakingAbi();
+  // litmesh nodes serve HTTPS; the SDK builds http:// URLs unless told (or on port 443).
+  const nodeProtocol = net.nodes[0].url.startsWith('https://') ? 'https://' : 'http://';
 
   sameShape(abi, litmeshStakingAbi());
 
@@ -60,11 +62,13 @@ async function main() {
     litNetwork: 'custom',
     networkContext: { Staking: { address: staking, abi } },
     rpcUrl,
+    nodeProtocol,
   });
   const own = await LitContracts.getConnectionInfo({
     litNetwork: 'custom',
     networkContext: { Staking: { address: staking, abi: litmeshStakingAbi() } },
     rpcUrl,
+    nodeProtocol,
   });
   if (JSON.stringify(own.bootstrapUrls) !== JSON.stringify(info.bootstrapUrls)) fail("litmesh's ABI gives other URLs");
 

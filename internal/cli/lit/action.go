@@ -21,8 +21,10 @@ func actionRunCmd() *cli.Command {
 		Short: "run a Lit Action on every node and print the agreed result",
 		Long: `Run a Lit Action on every node of the network: by CID (pinned with 'lit action pin') or
 from a local file, sent inline. --params is the jsParams object; each key is also a global of
-the action. Authenticate with --key (hex or dev:N; a fresh authSig is signed with it) or with
---authsig FILE (a Lit-format authSig). Prints {"response", "logs", "signatures"}: the most common
+the action. Authenticate with --key (hex or dev:N): it signs a capability for this action's CID
+for a fresh session key, which signs a session signature for each node (running an action takes
+session signatures; a plain --authsig is refused by the nodes). Prints {"response", "logs",
+"signatures"}: the most common
 response among the nodes, that node's logs, and the signature shares by sigName. Exits non-zero
 with the error if the action failed on most nodes; its logs then go to stderr.`,
 		Flags: func(fs *flag.FlagSet) {
@@ -30,8 +32,8 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			fs.StringVar(&cid, "cid", "", "CID of a pinned action")
 			fs.StringVar(&file, "file", "", "JavaScript file to run inline")
 			fs.StringVar(&params, "params", "", "jsParams, a JSON object")
-			fs.StringVar(&key, "key", "", "private key to sign the authSig with: hex, or dev:N for devnet account N")
-			fs.StringVar(&authSig, "authsig", "", "file holding a Lit-format authSig (JSON)")
+			fs.StringVar(&key, "key", "", "wallet key that authorises the session: hex, or dev:N for devnet account N")
+			fs.StringVar(&authSig, "authsig", "", "file holding a Lit-format authSig (JSON); nodes refuse plain authSigs for execution")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -62,11 +64,7 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			if err != nil {
 				return err
 			}
-			sig, err := authSigFromFlags(nf, key, authSig)
-			if err != nil {
-				return err
-			}
-			if req.AuthSig, err = json.Marshal(sig); err != nil {
+			if req.Auth, err = authFromFlags(nf, key, authSig); err != nil {
 				return err
 			}
 			cl := client.New(nf)
