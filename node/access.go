@@ -23,6 +23,7 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 		}
 		n.stops = append(n.stops, func(context.Context) error { ec.Close(); return nil })
 		opts = append(opts, access.WithChain(name, ec))
+		n.addActionChain(name, ec)
 		return nil
 	}
 	if n.cfg.ChainRPC != "" {

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"net/http"
 	goruntime "runtime"
+	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -33,6 +35,9 @@ func (c *Config) actionLimits() runtime.Limits {
 		MaxResponse:   c.ActionMaxResponseKB << 10,
 		MaxFetches:    c.ActionMaxFetches,
 		MaxSignatures: c.ActionMaxSignatures,
+		MaxContracts:  c.ActionMaxContracts,
+		MaxBroadcasts: c.ActionMaxBroadcasts,
+		MaxCallDepth:  c.ActionMaxCallDepth,
 	}
 }
 
@@ -55,6 +60,7 @@ func (n *Node) startActions(ctx context.Context) error {
 	}
 	n.actions = pool
 	n.actionHTTP = newActionHTTPClient(lim.Timeout)
+	n.actionSessions = newSessionGuard(maxActSeen)
 	n.stops = append(n.stops, func(context.Context) error {
 		err := pool.Close()
 		n.actionHTTP.CloseIdleConnections()
@@ -174,12 +180,15 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID}
+	exec := n.newActionExec(execID, in)
+	defer exec.close()
+	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec}
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
 		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
+		Headers:  actionHeaders(r.Header),
 	}, host)
 	if err != nil {
 		status, body := executeFailure(res, err)
@@ -190,14 +199,36 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	if sigs == nil {
 		sigs = map[string]json.RawMessage{}
 	}
+	claims := res.Claims
+	if claims == nil {
+		claims = map[string]json.RawMessage{}
+	}
 	writeJSON(w, http.StatusOK, api.ExecuteResponse{
 		Success:       true,
 		SignedData:    sigs,
 		DecryptedData: map[string]json.RawMessage{},
-		ClaimData:     map[string]json.RawMessage{},
+		ClaimData:     claims,
 		Response:      res.Response,
 		Logs:          res.Logs,
 	})
+}
+
+// hiddenHeaders are request headers an action does not see in Lit.Headers: credentials, which
+// a proxy in front of the node may add.
+var hiddenHeaders = map[string]bool{"Authorization": true, "Cookie": true, "Proxy-Authorization": true}
+
+// actionHeaders are the request's headers for Lit.Headers, as Lit passes them (repeated ones
+// joined with ", "), without credentials.
+func actionHeaders(h http.Header) [][2]string {
+	out := make([][2]string, 0, len(h))
+	for k, vs := range h {
+		if hiddenHeaders[http.CanonicalHeaderKey(k)] {
+			continue
+		}
+		out = append(out, [2]string{strings.ToLower(k), strings.Join(vs, ", ")})
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }
 
 // executeFailure maps a failed execution to its HTTP answer: the action's own failures are 400
@@ -237,9 +268,10 @@ func actionCodeError(c cid.Cid, err error) error {
 	return ipfsError(err)
 }
 
-// conditionSubject is who an action's checkConditions evaluates for: the authSig the action
-// passed, or the request's own.
-func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, error) {
+// conditionSubject is who an action's checkConditions (and decryption) evaluates for: the
+// authSig the action passed, or the request's own; action is the CID of the action checking
+// (for :currentActionIpfsId).
+func (h *actionHost) conditionSubject(raw json.RawMessage, action string) (access.Subject, error) {
 	var s access.Subject
 	switch {
 	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
@@ -253,7 +285,10 @@ func (h *actionHost) conditionSubject(raw json.RawMessage) (access.Subject, erro
 	default:
 		s.Address = h.user
 	}
-	s.CurrentActionIPFSID = h.ipfsID
+	s.CurrentActionIPFSID = action
+	if action == "" {
+		s.CurrentActionIPFSID = h.ipfsID
+	}
 	return s, nil
 }
 

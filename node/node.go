@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
@@ -59,7 +60,12 @@ type Node struct {
 	apiLn     net.Listener
 	apiDone   chan error
 
-	actionHTTP *http.Client // what Lit Actions fetch through
+	actionHTTP     *http.Client                 // what Lit Actions fetch through
+	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
+	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
+	// rpcURLForActions, when set, answers Lit.Actions.getRpcUrl (actionRPCURL): the seam for a
+	// node-local RPC proxy.
+	rpcURLForActions func(chain string) (string, error)
 
 	stops []func(context.Context) error // reverse start order
 

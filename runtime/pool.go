@@ -17,8 +17,9 @@ import (
 type Request struct {
 	Code     string          // the JavaScript source
 	IPFSID   string          // the action's CID, or empty for inline code
-	JSParams json.RawMessage // a JSON object, or empty; each key also becomes a global
+	JSParams json.RawMessage // a JSON object, or empty; each key also becomes a global (see docs/actions.md for a jsParams key)
 	Auth     Auth            // visible to the action as Lit.Auth
+	Headers  [][2]string     // the HTTP request's headers, visible to the action as Lit.Headers
 }
 
 // Result is what an execution produced. When Execute returns an error the Result still holds
@@ -27,6 +28,7 @@ type Result struct {
 	Response   string                     // the string given to Lit.Actions.setResponse
 	Logs       string                     // console output, one line per call, truncated at Limits.MaxLogs
 	Signatures map[string]json.RawMessage // the host's signature shares, by sigName
+	Claims     map[string]json.RawMessage // the host's claimKey results, by keyId
 }
 
 // Stats describes the pool's workers.
