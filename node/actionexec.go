@@ -294,6 +294,14 @@ func (ex *actionExec) collect(ctx context.Context, k actKey, from []int, done fu
 	if err := ex.open(); err != nil {
 		return nil, err
 	}
+	// Give up a little before the execution's own deadline, so the action still gets the
+	// error naming the missing nodes rather than a bare time-out.
+	if dl, ok := ctx.Deadline(); ok {
+		margin := min(time.Second, time.Until(dl)/10)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, dl.Add(-margin))
+		defer cancel()
+	}
 	for {
 		ex.mu.Lock()
 		b, ok := ex.boxes[k]

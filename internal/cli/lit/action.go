@@ -22,9 +22,11 @@ func actionRunCmd() *cli.Command {
 		Long: `Run a Lit Action on every node of the network: by CID (pinned with 'lit action pin') or
 from a local file, sent inline. --params is the jsParams object; each key is also a global of
 the action. Authenticate with --key (hex or dev:N; a fresh authSig is signed with it) or with
---authsig FILE (a Lit-format authSig). Prints {"response", "logs", "signatures"}: the most common
-response among the nodes, that node's logs, and the signature shares by sigName. Exits non-zero
-with the error if the action failed on most nodes; its logs then go to stderr.`,
+--authsig FILE (a Lit-format authSig). Prints {"response", "logs", "signatures", "claims"}: the most
+common response among the nodes, that node's logs, the signatures by sigName (each node's
+signEcdsa share combined and checked: r, s, v, signature, publicKey), and the keys the action
+claimed (claimKey: the derived key id and every node's signature of it). Exits non-zero with
+the error if the action failed on most nodes; its logs then go to stderr.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
 			fs.StringVar(&cid, "cid", "", "CID of a pinned action")
@@ -89,6 +91,12 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			out := map[string]any{"response": res.Response, "logs": res.Logs, "signatures": sigs}
 			if len(res.SignatureErrors) > 0 {
 				out["signatureErrors"] = res.SignatureErrors
+			}
+			if len(res.Claims) > 0 {
+				out["claims"] = res.Claims
+			}
+			if len(res.DecryptedData) > 0 {
+				out["decryptedData"] = res.DecryptedData
 			}
 			if err := cli.PrintJSON(out); err != nil {
 				return err
