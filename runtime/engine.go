@@ -129,6 +129,9 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	if err != nil {
 		return nil, err
 	}
+	if bundle, err = lazyModules(bundle); err != nil {
+		return nil, err
+	}
 	wrapped := "(function () { var module = { exports: {} }, exports = module.exports;\n" + bundle + "\n;return module.exports; })"
 	if e.ethers, err = e.iso.CompileUnboundScript(wrapped, "litmesh:ethers-5.7.2.js", v8.CompileOptions{}); err != nil {
 		return nil, fmt.Errorf("compile ethers: %w", err)
