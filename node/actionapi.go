@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -45,17 +46,44 @@ func signingRequestID(execID, kind, sigName string, seq int) string {
 	return "act-" + hex.EncodeToString(h.Sum(nil)[:24])
 }
 
-func (h *actionHost) nodeSetStrings() []string {
-	out := make([]string, 0, len(h.nodeSet))
-	for _, e := range h.nodeSet {
-		out = append(out, e.SocketAddress)
+// signers picks the signer set of one signature made from an action: 2t+1 of the execution's
+// nodes, the same at every node, and this node's place in it. A signature needs only 2t+1
+// signers (t+1 shares combine), and the sets the nodes keep presignatures ready for are the
+// windows of 2t+1 consecutive members in peer ID order (docs/pkp.md); so the signers are such
+// a window lying inside the node set, picked by the signature's request id to spread the work
+// over the windows' coordinators. The other nodes of the execution make no share, as on Lit's
+// Datil network (its DeterministicSubset). Without such a window the whole node set signs.
+func (h *actionHost) signers(requestID string) (set []string, member bool, err error) {
+	ex, err := h.channel()
+	if err != nil {
+		return nil, false, err
 	}
-	if len(out) == 0 && h.exec != nil {
-		for _, p := range h.exec.members {
-			out = append(out, p.String())
+	all := make([]string, len(ex.members))
+	for i, p := range ex.members {
+		all[i] = p.String()
+	}
+	ring := make([]string, 0, len(ex.keys.Members))
+	for _, m := range ex.keys.Members {
+		ring = append(ring, m.PeerID)
+	}
+	slices.Sort(ring)
+	size := ex.keys.ECDSASigners()
+	var windows [][]string
+	for r := 0; r < len(ring) && size <= len(ring); r++ {
+		w := make([]string, size)
+		for j := range w {
+			w[j] = ring[(r+j)%len(ring)]
+		}
+		if !slices.ContainsFunc(w, func(p string) bool { return !slices.Contains(all, p) }) {
+			windows = append(windows, w)
 		}
 	}
-	return out
+	if len(windows) == 0 {
+		return all, true, nil
+	}
+	sum := sha256.Sum256([]byte(requestID))
+	w := windows[int(binary.BigEndian.Uint32(sum[:4])%uint32(len(windows)))]
+	return w, slices.Contains(w, h.n.host.ID().String()), nil
 }
 
 // Sign is every signing function of Lit.Actions. The permission rule (actionMaySign) is checked
@@ -83,23 +111,33 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 	if err != nil {
 		return runtime.SignResult{}, h.logChainError(err)
 	}
-	sign := PKPActionSign{
-		ToSign:    req.ToSign,
-		PKP:       "0x" + hex.EncodeToString(who.pkp.PublicKey),
-		RequestID: signingRequestID(h.execID, string(req.Mode), req.SigName, req.Seq),
-		NodeSet:   h.nodeSetStrings(),
-		ActionCID: who.actionCID,
-		Address:   who.address,
-	}
-	share, err := h.n.PKPSignForAction(ctx, sign)
+	requestID := signingRequestID(h.execID, string(req.Mode), req.SigName, req.Seq)
+	set, member, err := h.signers(requestID)
 	if err != nil {
 		return runtime.SignResult{}, err
 	}
+	var share *api.PKPSignShare
+	if member {
+		share, err = h.n.PKPSignForAction(ctx, PKPActionSign{
+			ToSign:    req.ToSign,
+			PKP:       "0x" + hex.EncodeToString(who.pkp.PublicKey),
+			RequestID: requestID,
+			NodeSet:   set,
+			ActionCID: who.actionCID,
+			Address:   who.address,
+		})
+		if err != nil {
+			return runtime.SignResult{}, err
+		}
+	}
 	if req.Mode == runtime.SignShare {
+		if share == nil {
+			return runtime.SignResult{}, nil
+		}
 		raw, err := json.Marshal(share)
 		return runtime.SignResult{Share: raw}, err
 	}
-	combined, err := h.combineECDSA(ctx, req, share)
+	combined, err := h.combineECDSA(ctx, req, who.pkp, set, share)
 	return runtime.SignResult{Combined: combined}, err
 }
 

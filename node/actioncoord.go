@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/bls"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
 	"github.com/litmesh/litmesh/runtime"
@@ -217,21 +217,16 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 // the presignature, checking each, into the PKP's signature. It returns Lit's JSON
 // {r, s, v} string: r the signature's R point, compressed, hex (as Lit's Datil network gives
 // it; guides take r.substring(2)), s hex, v the recovery id 0 or 1.
-func (h *actionHost) combineECDSA(ctx context.Context, req runtime.SignRequest, mine *api.PKPSignShare) (string, error) {
+func (h *actionHost) combineECDSA(ctx context.Context, req runtime.SignRequest, pkp chain.PKP, signers []string, mine *api.PKPSignShare) (string, error) {
 	ex, err := h.channel()
 	if err != nil {
 		return "", err
 	}
-	pub, err := parsePKPKey(mine.PublicKey)
+	pub, err := parsePKPKey(hex.EncodeToString(pkp.PublicKey))
 	if err != nil {
 		return "", err
 	}
-	tokenID := new(big.Int).SetBytes(crypto.Keccak256(pub.SerializeUncompressed()))
-	keyID, err := h.n.chain.KeyIDOf(ctx, tokenID)
-	if err != nil {
-		return "", h.logChainError(&chainReadError{what: fmt.Sprintf("read the key id of PKP %s", tokenID), cause: err})
-	}
-	sig, err := h.exchangeAndCombine(ctx, ex, actKindSign, req.SigName, uint32(req.Seq), pub, ecdsa.KeyID(keyID), mine)
+	sig, err := h.exchangeAndCombine(ctx, ex, actKindSign, req.SigName, uint32(req.Seq), pub, ecdsa.KeyID(pkp.KeyID), req.ToSign, signers, mine)
 	if err != nil {
 		return "", err
 	}
@@ -260,17 +255,25 @@ func (h *actionHost) signAsAction(ctx context.Context, req runtime.SignRequest) 
 		return runtime.SignResult{}, err
 	}
 	keyID := actionKeyID(req.Action.IPFSID)
-	share, err := h.n.PKPSignForAction(ctx, PKPActionSign{
-		ToSign:    req.ToSign,
-		PKP:       "0x" + hex.EncodeToString(pub.SerializeUncompressed()),
-		RequestID: signingRequestID(h.execID, "asAction/"+req.Action.IPFSID, req.SigName, req.Seq),
-		NodeSet:   h.nodeSetStrings(),
-		KeyID:     &keyID,
-	})
+	requestID := signingRequestID(h.execID, "asAction/"+req.Action.IPFSID, req.SigName, req.Seq)
+	set, member, err := h.signers(requestID)
 	if err != nil {
 		return runtime.SignResult{}, err
 	}
-	sig, err := h.exchangeAndCombine(ctx, ex, actKindActionSig, req.Action.IPFSID+"/"+req.SigName, uint32(req.Seq), pub, ecdsa.KeyID(keyID), share)
+	var share *api.PKPSignShare
+	if member {
+		share, err = h.n.PKPSignForAction(ctx, PKPActionSign{
+			ToSign:    req.ToSign,
+			PKP:       "0x" + hex.EncodeToString(pub.SerializeUncompressed()),
+			RequestID: requestID,
+			NodeSet:   set,
+			KeyID:     &keyID,
+		})
+		if err != nil {
+			return runtime.SignResult{}, err
+		}
+	}
+	sig, err := h.exchangeAndCombine(ctx, ex, actKindActionSig, req.Action.IPFSID+"/"+req.SigName, uint32(req.Seq), pub, ecdsa.KeyID(keyID), req.ToSign, set, share)
 	if err != nil {
 		return runtime.SignResult{}, err
 	}
@@ -291,22 +294,33 @@ const maxShareJSON = 64 << 10
 // combines what arrives: the shares are grouped by the presignature and ρ they used, and as soon
 // as a group has t+1 members the combination is tried (ecdsa.Combine checks every share and
 // leaves out bad ones); the signature must recover the key.
-func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kind byte, name string, seq uint32, pub *secp256k1.PublicKey, keyID ecdsa.KeyID, mine *api.PKPSignShare) (*ecdsa.Signature, error) {
-	raw, err := json.Marshal(mine)
-	if err != nil {
-		return nil, err
+func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kind byte, name string, seq uint32, pub *secp256k1.PublicKey, keyID ecdsa.KeyID, hash []byte, signers []string, mine *api.PKPSignShare) (*ecdsa.Signature, error) {
+	var from []int
+	for i, p := range ex.members {
+		if i != ex.self && slices.Contains(signers, p.String()) {
+			from = append(from, i)
+		}
 	}
-	if err := ex.send(ctx, ex.others(), actMsg{kind: kind, name: name, seq: seq, value: raw}); err != nil {
-		h.n.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
+	// This node's share, if it is one of the signers, goes to every other node of the
+	// execution; a node that is not a signer sends nothing and combines the signers' shares.
+	if mine != nil {
+		raw, err := json.Marshal(mine)
+		if err != nil {
+			return nil, err
+		}
+		if err := ex.send(ctx, ex.others(), actMsg{kind: kind, name: name, seq: seq, value: raw}); err != nil {
+			h.n.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
+		}
 	}
 	tweak, err := ecdsa.Epsilon(keyID)
 	if err != nil {
 		return nil, err
 	}
-	hash, err := hex.DecodeString(strings.TrimPrefix(mine.DataSigned, "0x"))
-	if err != nil || len(hash) != 32 {
-		return nil, errors.New("this node's share has no 32-byte hash")
+	if len(hash) != 32 {
+		return nil, errors.New("the signed hash is not 32 bytes")
 	}
+	dataSigned := "0x" + hex.EncodeToString(hash)
+	pubHex := "0x" + hex.EncodeToString(pub.SerializeUncompressed())
 	t := ECDSADegree(len(ex.keys.Members))
 	var (
 		sig   *ecdsa.Signature
@@ -314,13 +328,16 @@ func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kin
 		last  error
 	)
 	attempt := func(got map[int]actMsg) bool {
-		shares := []*api.PKPSignShare{mine}
+		var shares []*api.PKPSignShare
+		if mine != nil {
+			shares = append(shares, mine)
+		}
 		for _, m := range got {
 			var s api.PKPSignShare
 			if m.refused || len(m.value) > maxShareJSON || json.Unmarshal(m.value, &s) != nil {
 				continue
 			}
-			if !strings.EqualFold(s.DataSigned, mine.DataSigned) || !strings.EqualFold(s.PublicKey, mine.PublicKey) {
+			if !strings.EqualFold(s.DataSigned, dataSigned) || !strings.EqualFold(s.PublicKey, pubHex) {
 				continue
 			}
 			shares = append(shares, &s)
@@ -341,7 +358,7 @@ func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kin
 		}
 		return false
 	}
-	got, err := ex.collect(ctx, actKey{kind, name, seq}, ex.others(), attempt)
+	got, err := ex.collect(ctx, actKey{kind, name, seq}, from, attempt)
 	if sig == nil {
 		attempt(got)
 	}

@@ -114,8 +114,8 @@ type SignRequest struct {
 	Auth   Auth     // the execution's auth context
 }
 
-// SignResult is a signing call's outcome: Share for SignShare, Combined otherwise (the JSON
-// string the action receives).
+// SignResult is a signing call's outcome: Share for SignShare (nil when this node is not one
+// of the signature's signers), Combined otherwise (the JSON string the action receives).
 type SignResult struct {
 	Share    json.RawMessage
 	Combined string
