@@ -342,7 +342,7 @@ func (h *actionHost) Chain(ctx context.Context, req runtime.ChainRequest) (strin
 	if err != nil {
 		var de rpcDataError
 		if errors.As(err, &de) {
-			return "", fmt.Errorf("the call reverted: %v", err)
+			return "", fmt.Errorf("the call reverted: %w", err)
 		}
 		return "", h.logChainError(&chainReadError{what: "call a contract on " + req.Chain, cause: err})
 	}

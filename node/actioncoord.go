@@ -139,7 +139,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 		}
 		_ = ex.send(ctx, to, actMsg{kind: actKindDecrypt, name: name, seq: seq, refused: true, value: []byte(reason)})
 		if errors.As(err, &notMet) {
-			return "", errors.New(errConditionsFailed)
+			return "", errors.New(errConditionsFailed) //nolint:staticcheck // Lit's text, which clients match
 		}
 		return "", err
 	}
@@ -193,7 +193,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 	if key == nil {
 		switch {
 		case reason == errConditionsFailed:
-			return "", errors.New(errConditionsFailed)
+			return "", errors.New(errConditionsFailed) //nolint:staticcheck // Lit's text, which clients match
 		case err != nil:
 			return "", fmt.Errorf("not enough decryption shares (need %d): %w", threshold, err)
 		case reason != "":

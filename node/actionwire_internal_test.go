@@ -2,6 +2,7 @@ package node
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -82,6 +83,24 @@ func FuzzDecodeActMsg(f *testing.F) {
 		again, err := m.encode()
 		if err != nil || !bytes.Equal(again, b) {
 			t.Fatalf("accepted %x, which encodes back to %x (%v)", b, again, err)
+		}
+	})
+}
+
+// FuzzDecodeUnsignedTx feeds callContract's txn, which comes from the action, to the
+// transaction decoder: it must never panic, and what it accepts has a bounded gas limit.
+func FuzzDecodeUnsignedTx(f *testing.F) {
+	f.Add([]byte{0xc9, 0x80, 0x80, 0x80, 0x94})
+	f.Add(append([]byte{0x02}, 0xc0))
+	legacy, _ := hex.DecodeString("e5808080" + "94" + "2c7536e3605d9c16a7a3d7b1898e529396a65c23" + "80" + "8470a08231")
+	f.Add(legacy)
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		msg, err := decodeUnsignedTx(raw)
+		if err != nil {
+			return
+		}
+		if msg.Gas == 0 || msg.Value == nil {
+			t.Fatalf("accepted %x as %+v", raw, msg)
 		}
 	})
 }
