@@ -24,8 +24,9 @@ import (
 // execution request. Each node names the execution's channel from what the client sent it — the
 // request id, the action's CID, the params, the authSig and the node set — so nodes join only
 // executions they were sent, and two different requests (another request id, other code, other
-// params or auth) never share a channel. The channel is an MPC session (p2p.Sessions): only the
-// node set's members reach it, each message authenticated as its sender's. The session is opened
+// params or auth) never share a channel. The channel is a session of the action protocol
+// (p2p.Sessions on /litmesh/action/1.0.0, buffers apart from the threshold protocols'): only
+// the node set's members reach it, each message authenticated as its sender's. The session is opened
 // at the first cross-node call and closed when the execution ends; a session id seen before is
 // refused, so a replayed request cannot rerun a runOnce.
 
@@ -166,7 +167,7 @@ func (ex *actionExec) open() error {
 	if !ex.n.actionSessions.add(ex.sid) {
 		return api.Errorf(api.KindConflict, "this execution (its request id, code, params and auth) ran its cross-node functions before: send a fresh X-Request-Id")
 	}
-	tr, err := ex.n.sessions.Open(ex.sid, ex.members)
+	tr, err := ex.n.actionTransport.Open(ex.sid, ex.members)
 	if err != nil {
 		return fmt.Errorf("open the execution's channel to the other nodes: %w", err)
 	}

@@ -9,8 +9,9 @@ import (
 
 // The messages the nodes running one execution exchange for Lit.Actions' cross-node functions
 // (runOnce, broadcastAndCollect, decryptAndCombine, decryptToSingleNode, signAndCombine*,
-// signAsAction). They travel as payloads of the execution's MPC session (p2p.Sessions, protocol
-// /litmesh/mpc/1.0.0), which authenticates the sender and keeps each sender's order. Layout,
+// signAsAction). They travel as payloads of the execution's session (p2p.Sessions on protocol
+// /litmesh/action/1.0.0, the MPC framing), which authenticates the sender and keeps each
+// sender's order. Layout,
 // version 1, integers big-endian:
 //
 //	u8  version = 1

@@ -53,12 +53,14 @@ type Node struct {
 	evaluator *access.Evaluator
 	host      *p2p.Host
 	sessions  *p2p.Sessions
-	ipfs      *ipfs.Service
-	actions   *runtime.Pool // Lit Action workers
-	pkp       *pkpService
-	api       *http.Server
-	apiLn     net.Listener
-	apiDone   chan error
+	// actionTransport carries the cross-node functions of Lit Action executions.
+	actionTransport *p2p.Sessions
+	ipfs            *ipfs.Service
+	actions         *runtime.Pool // Lit Action workers
+	pkp             *pkpService
+	api             *http.Server
+	apiLn           net.Listener
+	apiDone         chan error
 
 	actionHTTP     *http.Client                 // what Lit Actions fetch through
 	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
@@ -201,6 +203,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 	n.host = h
 	n.attested.Serve(h)
 	n.sessions = p2p.NewSessions(h)
+	n.actionTransport = p2p.NewSessionsOn(h, p2p.ActionProtocol)
 	n.metrics.watchHost(reg, h)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil

@@ -73,7 +73,7 @@ func (cf *conformance) injected(t *testing.T, cid string, nodeSet, sendTo []clie
 	attacker := cf.c.Host(injector)
 	for _, n := range sendTo {
 		p, _ := peer.Decode(n.PeerID)
-		st, err := attacker.NewStream(cf.ctx, p, p2p.MPCProtocol)
+		st, err := attacker.NewStream(cf.ctx, p, p2p.ActionProtocol)
 		if err != nil {
 			t.Fatal(err)
 		}
