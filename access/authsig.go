@@ -1,6 +1,7 @@
 package access
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/hex"
@@ -18,9 +19,21 @@ import (
 	"github.com/litmesh/litmesh/api"
 )
 
-// DerivedViaPersonalSign is the derivedVia of an authSig signed with EIP-191 personal_sign, the
-// only kind litmesh verifies.
-const DerivedViaPersonalSign = "web3.eth.personal.sign"
+// The derivedVia values of the authSigs litmesh verifies, with Lit's names.
+const (
+	// DerivedViaPersonalSign is a wallet's EIP-191 personal_sign signature of the SIWE message.
+	DerivedViaPersonalSign = "web3.eth.personal.sign"
+	// DerivedViaEIP1271 is a smart-contract wallet's signature: the contract at the address
+	// must answer isValidSignature(EIP-191 hash of the message, sig) with the EIP-1271 magic
+	// value.
+	DerivedViaEIP1271 = "EIP1271"
+	// DerivedViaEIP1271SHA256 is DerivedViaEIP1271 over the SHA-256 of the message.
+	DerivedViaEIP1271SHA256 = "EIP1271_SHA256"
+)
+
+// DefaultMaxLifetime is how long an authSig, session signature or capability may be valid
+// (expiration minus issue time) unless the node's setting says otherwise.
+const DefaultMaxLifetime = 24 * time.Hour
 
 // MaxAuthSigSize bounds the JSON of one authSig ParseAuthSig reads, in bytes.
 const MaxAuthSigSize = 32 << 10
@@ -35,7 +48,8 @@ type AuthSig struct {
 	DerivedVia    string `json:"derivedVia"`
 	SignedMessage string `json:"signedMessage"`
 	Address       string `json:"address"`
-	// Algo is set by Lit only for session signatures, which litmesh does not take here.
+	// Algo is set by Lit only for session signatures ("ed25519") and network-signed
+	// capabilities ("LIT_BLS").
 	Algo string `json:"algo,omitempty"`
 }
 
@@ -60,6 +74,11 @@ func ParseAuthSig(data []byte) (*AuthSig, error) {
 	if err != nil {
 		return nil, unauthorized("authSig", "%v", err)
 	}
+	return authSigFromTree(v)
+}
+
+// authSigFromTree reads an authSig from a decoded JSON value, as ParseAuthSig describes.
+func authSigFromTree(v jsonValue) (*AuthSig, error) {
 	if v.kind != jsonObject {
 		return nil, unauthorized("authSig", "want an object, got %s", v.kind)
 	}
@@ -98,6 +117,12 @@ type VerifyOptions struct {
 	ChainIDs []uint64
 	// RequireExpiration refuses messages without an expiration time (which are valid forever).
 	RequireExpiration bool
+	// MaxLifetime, if set, refuses a message whose expiration is further than this after its
+	// issue time.
+	MaxLifetime time.Duration
+	// Wallets asks smart-contract wallets whether they signed (EIP-1271). Nil refuses
+	// contract-signed authSigs.
+	Wallets ContractWallets
 	// Now is the time to check against; zero means time.Now().
 	Now time.Time
 	// ClockSkew is how far issued-at and not-before may lie in the future, and how long after
@@ -105,10 +130,14 @@ type VerifyOptions struct {
 	ClockSkew time.Duration
 }
 
-// Auth is a verified authSig: the requester controls Address.
+// Auth is a verified authSig or session signature: the requester controls Address.
 type Auth struct {
+	// Address is the wallet that signed the authSig, or the session's capability.
 	Address common.Address
+	// Message is that wallet's SIWE message.
 	Message *SIWEMessage
+	// Session is set when the request came with a session signature.
+	Session *Session
 }
 
 // Subject is who conditions are evaluated for after this authentication.
@@ -116,21 +145,41 @@ func (a *Auth) Subject() Subject {
 	return Subject{Address: a.Address, Resources: a.Message.Resources}
 }
 
-// Verify checks the authSig: derivedVia, the EIP-191 signature recovering the message's
-// address, the address field matching it, the SIWE message (strictly parsed) and its times,
-// and the expectations in opts. Errors are *api.Error of kind unauthorized naming the field.
+// Verify is VerifyContext without a context (contract wallets are then asked under
+// context.Background()).
 func (a *AuthSig) Verify(opts VerifyOptions) (*Auth, error) {
-	if a.DerivedVia != DerivedViaPersonalSign {
-		return nil, unauthorized("authSig.derivedVia", "unsupported %q (want %q)", clip(a.DerivedVia), DerivedViaPersonalSign)
+	return a.VerifyContext(context.Background(), opts)
+}
+
+// VerifyContext checks the authSig: derivedVia, the signature (an EIP-191 signature recovering
+// the message's address, or for a smart-contract wallet its EIP-1271 answer), the address
+// field matching the message's, the SIWE message (strictly parsed) and its times, and the
+// expectations in opts. Errors are *api.Error of kind unauthorized naming the field.
+func (a *AuthSig) VerifyContext(ctx context.Context, opts VerifyOptions) (*Auth, error) {
+	contract := false
+	switch a.DerivedVia {
+	case DerivedViaPersonalSign:
+	case DerivedViaEIP1271, DerivedViaEIP1271SHA256:
+		contract = true
+	case DerivedViaSession:
+		return nil, unauthorized("authSig.derivedVia", "%q is a session signature, which this check does not take", DerivedViaSession)
+	default:
+		return nil, unauthorized("authSig.derivedVia", "unsupported %q (want %q, %q or %q)", clip(a.DerivedVia), DerivedViaPersonalSign, DerivedViaEIP1271, DerivedViaEIP1271SHA256)
 	}
 	if a.Algo != "" {
-		return nil, unauthorized("authSig.algo", "unsupported %q (session signatures are not accepted here)", clip(a.Algo))
+		return nil, unauthorized("authSig.algo", "unsupported %q (a wallet's authSig has none)", clip(a.Algo))
 	}
 	claimed, ok := parseAddress(a.Address)
 	if !ok {
 		return nil, unauthorized("authSig.address", "want a 0x-prefixed 20-byte address, got %q", clip(a.Address))
 	}
-	sig, err := parseSignature(a.Sig)
+	var sig []byte
+	var err error
+	if contract {
+		sig, err = parseContractSignature(a.Sig)
+	} else {
+		sig, err = parseSignature(a.Sig)
+	}
 	if err != nil {
 		return nil, unauthorized("authSig.sig", "%v", err)
 	}
@@ -145,48 +194,74 @@ func (a *AuthSig) Verify(opts VerifyOptions) (*Auth, error) {
 	if claimed != m.Address {
 		return nil, unauthorized("authSig.address", "%s is not the signed message's address %s", claimed.Hex(), m.Address.Hex())
 	}
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(a.SignedMessage)), sig)
-	if err != nil {
-		return nil, unauthorized("authSig.sig", "no key recovers from the signature")
+	if err := checkSIWEFields(m, opts); err != nil {
+		return nil, err
 	}
-	if signer := crypto.PubkeyToAddress(*pub); signer != m.Address {
-		return nil, unauthorized("authSig.sig", "not a signature of the message by %s", m.Address.Hex())
+	if contract {
+		if err := verifyContractSig(ctx, opts.Wallets, a, m, sig); err != nil {
+			return nil, err
+		}
+	} else {
+		pub, err := crypto.SigToPub(accounts.TextHash([]byte(a.SignedMessage)), sig)
+		if err != nil {
+			return nil, unauthorized("authSig.sig", "no key recovers from the signature")
+		}
+		if signer := crypto.PubkeyToAddress(*pub); signer != m.Address {
+			return nil, unauthorized("authSig.sig", "not a signature of the message by %s", m.Address.Hex())
+		}
 	}
+	return &Auth{Address: m.Address, Message: m}, nil
+}
 
+// checkSIWEFields checks a parsed message against opts: domain, URI, chain, and its times.
+func checkSIWEFields(m *SIWEMessage, opts VerifyOptions) error {
 	if opts.Domain != "" && !strings.EqualFold(opts.Domain, m.Domain) {
-		return nil, unauthorized("authSig.signedMessage.domain", "%q is not this network's domain %q", m.Domain, opts.Domain)
+		return unauthorized("authSig.signedMessage.domain", "%q is not this network's domain %q", m.Domain, opts.Domain)
 	}
 	if opts.URI != "" && opts.URI != m.URI {
-		return nil, unauthorized("authSig.signedMessage.uri", "%q is not this network's URI %q", clip(m.URI), opts.URI)
+		return unauthorized("authSig.signedMessage.uri", "%q is not %q", clip(m.URI), opts.URI)
 	}
 	if len(opts.ChainIDs) > 0 && !containsID(opts.ChainIDs, m.ChainID) {
-		return nil, unauthorized("authSig.signedMessage.chainId", "chain ID %d is not accepted (want one of %v)", m.ChainID, opts.ChainIDs)
+		return unauthorized("authSig.signedMessage.chainId", "chain ID %d is not accepted (want one of %v)", m.ChainID, opts.ChainIDs)
 	}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	skew := opts.ClockSkew
-	switch {
-	case skew == 0:
-		skew = DefaultClockSkew
-	case skew < 0:
-		skew = 0
-	}
+	skew := skewOf(opts.ClockSkew)
 	const layout = time.RFC3339
 	if m.IssuedAt.After(now.Add(skew)) {
-		return nil, unauthorized("authSig.signedMessage.issuedAt", "%s is in the future", m.IssuedAt.UTC().Format(layout))
+		return unauthorized("authSig.signedMessage.issuedAt", "%s is in the future", m.IssuedAt.UTC().Format(layout))
 	}
 	if m.ExpirationTime.IsZero() && opts.RequireExpiration {
-		return nil, unauthorized("authSig.signedMessage.expirationTime", "missing: this network requires messages to expire")
+		why := "missing: this node takes only authSigs that expire"
+		if opts.MaxLifetime > 0 {
+			why += fmt.Sprintf(" (at most %s after they are issued)", opts.MaxLifetime)
+		}
+		return unauthorized("authSig.signedMessage.expirationTime", "%s", why)
 	}
 	if !m.ExpirationTime.IsZero() && now.After(m.ExpirationTime.Add(skew)) {
-		return nil, unauthorized("authSig.signedMessage.expirationTime", "expired at %s", m.ExpirationTime.UTC().Format(layout))
+		return unauthorized("authSig.signedMessage.expirationTime", "expired at %s", m.ExpirationTime.UTC().Format(layout))
+	}
+	if !m.ExpirationTime.IsZero() && opts.MaxLifetime > 0 {
+		if life := m.ExpirationTime.Sub(m.IssuedAt); life > opts.MaxLifetime {
+			return unauthorized("authSig.signedMessage.expirationTime", "valid for %s after it was issued, longer than this node's maximum of %s", life.Round(time.Second), opts.MaxLifetime)
+		}
 	}
 	if !m.NotBefore.IsZero() && m.NotBefore.After(now.Add(skew)) {
-		return nil, unauthorized("authSig.signedMessage.notBefore", "not valid before %s", m.NotBefore.UTC().Format(layout))
+		return unauthorized("authSig.signedMessage.notBefore", "not valid before %s", m.NotBefore.UTC().Format(layout))
 	}
-	return &Auth{Address: m.Address, Message: m}, nil
+	return nil
+}
+
+func skewOf(d time.Duration) time.Duration {
+	switch {
+	case d == 0:
+		return DefaultClockSkew
+	case d < 0:
+		return 0
+	}
+	return d
 }
 
 func containsID(ids []uint64, id uint64) bool {

@@ -110,7 +110,7 @@ func TestVerifyRejectsBadAuthSigsNamingTheField(t *testing.T) {
 		}, opts, "authSig.signedMessage.notBefore", "not valid before 2030-01-01T12:10:00Z"},
 		{"no expiration where one is required", func(t *testing.T) *access.AuthSig {
 			return good(t, func(m *access.SIWEMessage) { m.ExpirationTime = time.Time{} })
-		}, access.VerifyOptions{Now: now, RequireExpiration: true}, "authSig.signedMessage.expirationTime", "missing: this network requires messages to expire"},
+		}, access.VerifyOptions{Now: now, RequireExpiration: true}, "authSig.signedMessage.expirationTime", "missing: this node takes only authSigs that expire"},
 		{"a wrong signature", func(t *testing.T) *access.AuthSig {
 			a := good(t, nil)
 			b, err := access.SignSIWE(other, &access.SIWEMessage{Domain: "app.example", URI: "https://app.example/", ChainID: 1, IssuedAt: now})
@@ -147,9 +147,9 @@ func TestVerifyRejectsBadAuthSigsNamingTheField(t *testing.T) {
 		}, opts, "authSig.sig", "recovery byte v = 5"},
 		{"another derivation", func(t *testing.T) *access.AuthSig {
 			a := good(t, nil)
-			a.DerivedVia = "EIP1271"
+			a.DerivedVia = "web3.eth.sign"
 			return a
-		}, opts, "authSig.derivedVia", `unsupported "EIP1271"`},
+		}, opts, "authSig.derivedVia", `unsupported "web3.eth.sign"`},
 		{"a malformed message", func(t *testing.T) *access.AuthSig {
 			a := good(t, nil)
 			a.SignedMessage = strings.Replace(a.SignedMessage, "Version: 1", "Version: one", 1)
@@ -158,7 +158,7 @@ func TestVerifyRejectsBadAuthSigsNamingTheField(t *testing.T) {
 		{"another domain", func(t *testing.T) *access.AuthSig { return good(t, nil) }, access.VerifyOptions{Now: now, Domain: "lit.example"},
 			"authSig.signedMessage.domain", `"app.example" is not this network's domain "lit.example"`},
 		{"another URI", func(t *testing.T) *access.AuthSig { return good(t, nil) }, access.VerifyOptions{Now: now, URI: "https://lit.example/"},
-			"authSig.signedMessage.uri", `"https://app.example/" is not this network's URI`},
+			"authSig.signedMessage.uri", `"https://app.example/" is not "https://lit.example/"`},
 		{"another chain", func(t *testing.T) *access.AuthSig { return good(t, nil) }, access.VerifyOptions{Now: now, ChainIDs: []uint64{1337}},
 			"authSig.signedMessage.chainId", "chain ID 1 is not accepted"},
 	}

@@ -5,12 +5,23 @@ import "sort"
 // DevnetChain is the chain name of the embedded dev chain of `lit devnet`.
 const DevnetChain = "litdevnet"
 
+// DevnetChainID is the EIP-155 chain ID of the devnet's chain.
+const DevnetChainID = 1337
+
+// LitNetworkChain is the chain name Lit's SDK accepts (it is in its condition schema, and
+// names no public chain in its chain list) that litmesh reads as "this network's own chain":
+// the devnet's chain unless Parse is given WithNetworkChain. Conditions made with Lit's SDK
+// use it to address the devnet.
+const LitNetworkChain = "lit"
+
 // knownChains maps the EVM chain names conditions may use to their EIP-155 chain IDs: Lit's
 // names, so Lit users' conditions parse unchanged, plus the devnet's. A node still needs an RPC
 // endpoint configured for a chain to evaluate conditions on it; a network may add chains of its
 // own with WithChains.
 var knownChains = map[string]uint64{
-	DevnetChain: 1337,
+	DevnetChain: DevnetChainID,
+	// Resolved by Parse to the network's own chain; the ID is the devnet's.
+	LitNetworkChain: DevnetChainID,
 
 	"ethereum":           1,
 	"polygon":            137,

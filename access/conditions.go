@@ -114,6 +114,9 @@ type Condition struct {
 	// path is where the condition sits in its list, e.g. "accessControlConditions[2][0]";
 	// failure reports use it.
 	path string
+	// lit is Lit's canonical JSON of the condition as it was given (see LitCanonical); nil
+	// when Parse did not make the condition.
+	lit []byte
 }
 
 // Path is where the condition sits in its list, e.g. "accessControlConditions[2][0]".

@@ -1,7 +1,11 @@
 // Package access owns access control: the access-control conditions a ciphertext is gated by
 // (parsing and validating them in Lit's JSON formats, their canonical encoding and hash, and
-// evaluating them against EVM chains) and the authentication of the requester (Lit-format
-// authSigs carrying a Sign-In with Ethereum message, both verifying and creating them).
+// evaluating them against EVM chains) and the authentication of the requester: Lit-format
+// authSigs carrying a Sign-In with Ethereum message (EIP-191 wallets, EIP-1271 contract
+// wallets), and Lit's session signatures — an ed25519 session key's per-node signature over a
+// message naming the node and the requested resources, with wallet-signed capabilities whose
+// ReCap (EIP-5573) grants abilities on Lit resources — both verifying and creating them
+// (docs/auth.md).
 //
 // Conditions come in Lit's three list formats (accessControlConditions, evmContractConditions,
 // unifiedAccessControlConditions). Parse turns client JSON into a validated, normalised
@@ -13,7 +17,8 @@
 // names the field and position), unauthorized for a failing authSig, forbidden when conditions
 // are not met (the message says which condition failed and why).
 //
-// This package imports only the api package of litmesh, go-ethereum and go-cid. It must not
-// import node, p2p, mpc, runtime, chain, ipfs or client: the node hands it chain readers and a
-// Lit Action runner through interfaces.
+// This package imports only the api package of litmesh, go-ethereum, go-cid and
+// filippo.io/edwards25519 (strict ed25519 checks). It must not import node, p2p, mpc, runtime,
+// chain, ipfs or client: the node hands it chain readers, contract wallets and a Lit Action
+// runner through interfaces.
 package access

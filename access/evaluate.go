@@ -509,6 +509,11 @@ func call(ctx context.Context, r ChainReader, c *Condition, to common.Address, m
 	if len(out) == 0 {
 		return nil, fmt.Sprintf("%s on %s at %s returned no data (is it a contract?)", m.Sig, to.Hex(), c.Chain), nil
 	}
+	// Check the bytes against the declared types before decoding: go-ethereum's decoder
+	// allocates what the types declare (see MaxReturnData).
+	if err := checkReturnData(m.Outputs, out); err != nil {
+		return nil, fmt.Sprintf("%s on %s at %s returned data that cannot be decoded as %s: %v", m.Sig, to.Hex(), c.Chain, outputTypes(m), err), nil
+	}
 	vals, err := m.Outputs.Unpack(out)
 	if err != nil {
 		return nil, fmt.Sprintf("%s on %s at %s returned data that does not decode as %s", m.Sig, to.Hex(), c.Chain, outputTypes(m)), nil

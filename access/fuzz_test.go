@@ -45,6 +45,19 @@ func FuzzParse(f *testing.F) {
 		if !json.Valid(canon) {
 			t.Fatalf("canonical form is not JSON: %s", canon)
 		}
+		// Lit's canonical form is what the SDK sends to the nodes: it parses to conditions
+		// with the same Lit hash and the same litmesh normal form (what is evaluated).
+		lit := c.LitCanonical()
+		if !json.Valid(lit) {
+			t.Fatalf("Lit canonical form is not JSON: %s", lit)
+		}
+		sent, err := access.Parse(c.Kind, lit)
+		if err != nil {
+			t.Fatalf("Lit canonical form does not parse: %v\n%s", err, lit)
+		}
+		if string(sent.LitCanonical()) != string(lit) || sent.Hash() != c.Hash() {
+			t.Fatalf("Lit canonical form changes the conditions:\n%s\n%s\n%s", lit, canon, sent.Canonical())
+		}
 	})
 }
 

@@ -17,7 +17,8 @@ import (
 type Option func(*parseConfig) error
 
 type parseConfig struct {
-	chains map[string]bool
+	chains       map[string]bool
+	networkChain string // what LitNetworkChain stands for
 }
 
 // WithChains lets conditions name chains beyond the built-in list (KnownChains), for networks
@@ -30,6 +31,20 @@ func WithChains(names ...string) Option {
 			}
 			c.chains[n] = true
 		}
+		return nil
+	}
+}
+
+// WithNetworkChain names the chain this network's own contracts live on: conditions that name
+// LitNetworkChain ("lit", the name Lit's SDK accepts for it) read that chain. Without it
+// "lit" means the devnet's chain (DevnetChain).
+func WithNetworkChain(name string) Option {
+	return func(c *parseConfig) error {
+		if !isChainName(name) || name == LitNetworkChain {
+			return fmt.Errorf("invalid network chain name %q", name)
+		}
+		c.networkChain = name
+		c.chains[name] = true
 		return nil
 	}
 }
@@ -48,7 +63,7 @@ func isChainName(s string) bool {
 }
 
 func newParseConfig(opts []Option) (parseConfig, error) {
-	cfg := parseConfig{chains: map[string]bool{}}
+	cfg := parseConfig{chains: map[string]bool{}, networkChain: DevnetChain}
 	for name := range knownChains {
 		cfg.chains[name] = true
 	}
@@ -332,6 +347,11 @@ func valueString(v jsonValue, path string) (string, error) {
 		if !ok {
 			return "", badRequest(path, "number %s is not an integer (write large or fractional values as strings)", v.str)
 		}
+		// Lit's conditions hash prints numbers as JavaScript does, which rounds to a double:
+		// accept only numbers it prints exactly, so that what is hashed is what is evaluated.
+		if d := n.String(); jsNumber(v.str) != d {
+			return "", badRequest(path, "number %s is not exact in JavaScript (it reads %s); write it as a string", v.str, jsNumber(v.str))
+		}
 		return n.String(), nil
 	}
 	return "", badRequest(path, "want a string, got %s", v.kind)
@@ -414,9 +434,17 @@ func (p *parser) condition(v jsonValue, path string) (*Condition, error) {
 	if err != nil {
 		return nil, err
 	}
-	ct, err := o.str("conditionType", p.kind == KindUnified)
+	ct, err := o.str("conditionType", false)
 	if err != nil {
 		return nil, err
+	}
+	if ct == "" && p.kind == KindUnified {
+		// Lit's SDK sends unified lists in its canonical form, which drops conditionType: the
+		// shape tells, and only that type's fields can pass the checks below.
+		ct = string(TypeEVMBasic)
+		if _, ok := o.v.get("functionAbi"); ok {
+			ct = string(TypeEVMContract)
+		}
 	}
 	want := ConditionType(ct)
 	switch p.kind {
@@ -453,6 +481,7 @@ func (p *parser) condition(v jsonValue, path string) (*Condition, error) {
 	}
 	c.Type = want
 	c.path = path
+	c.lit = litCondition(v, want)
 	return c, nil
 }
 
@@ -460,6 +489,9 @@ func (p *parser) chain(o *object) (string, error) {
 	chain, err := o.str("chain", true)
 	if err != nil {
 		return "", err
+	}
+	if chain == LitNetworkChain {
+		return p.cfg.networkChain, nil
 	}
 	if !p.cfg.chains[chain] {
 		return "", badRequest(o.field("chain"), "unknown chain %q", chain)
@@ -851,6 +883,9 @@ func functionABI(v jsonValue, path string) (*FunctionABI, []abi.Type, []abi.Type
 	}
 	if len(outputs) == 0 {
 		return nil, nil, nil, badRequest(o.field("outputs"), "the function returns nothing to compare")
+	}
+	if _, err := outputsHeadSize(outputs); err != nil {
+		return nil, nil, nil, badRequest(o.field("outputs"), "%v", err)
 	}
 	if err := o.done(); err != nil {
 		return nil, nil, nil, err

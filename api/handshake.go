@@ -33,4 +33,8 @@ type HandshakeAttestation struct {
 	Kind string `json:"kind"` // "sev-snp" or "simulated"
 	// Response is the encoded attestation/handshake Response, base64.
 	Response string `json:"response"`
+	// TLSSPKISHA256 is the SHA-256 of the SubjectPublicKeyInfo of the node's TLS certificate,
+	// hex: the report's REPORT_DATA binds it, so a client that verified the attestation pins
+	// the node's TLS key to it (docs/attestation.md).
+	TLSSPKISHA256 string `json:"tlsSpkiSha256"`
 }

@@ -34,7 +34,7 @@ func ExecuteSignCombine(t Target) Scenario {
 		Name:        "execute-sign-combine",
 		Description: "run a Lit Action by CID that signs with signAndCombineEcdsa: the nodes combine the signature among themselves",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, err := session(t)
 			if err != nil {
 				return nil, err
 			}
@@ -45,7 +45,7 @@ func ExecuteSignCombine(t Target) Scenario {
 			return func(ctx context.Context, _ int, seq int64) error {
 				hash := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
 				params, _ := json.Marshal(map[string]string{"publicKey": pkp.PublicKey, "toSign": fmt.Sprintf("0x%x", hash)})
-				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, AuthSig: raw})
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, Auth: auth})
 				if err != nil {
 					return err
 				}
@@ -88,16 +88,20 @@ func RunOnce(t Target) Scenario {
 		Name:        "run-once",
 		Description: "run a Lit Action by CID that calls runOnce: one node runs the function, every node gets its result",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, err := session(t)
 			if err != nil {
 				return nil, err
 			}
-			cid, _, err := t.Client.PinAction(ctx, []byte(runOnceAction))
+			pinAuth, err := pinAuthSig(t)
+			if err != nil {
+				return nil, err
+			}
+			cid, _, err := t.Client.PinAction(ctx, []byte(runOnceAction), pinAuth)
 			if err != nil {
 				return nil, fmt.Errorf("pin: %w", err)
 			}
 			return func(ctx context.Context, _ int, _ int64) error {
-				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, AuthSig: raw})
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, Auth: auth})
 				if err != nil {
 					return err
 				}
@@ -116,7 +120,11 @@ func permittedPKP(ctx context.Context, t Target, code string) (*client.PKPInfo, 
 	if err != nil {
 		return nil, "", fmt.Errorf("mint a PKP: %w", err)
 	}
-	cid, _, err := t.Client.PinAction(ctx, []byte(code))
+	pinAuth, err := pinAuthSig(t)
+	if err != nil {
+		return nil, "", err
+	}
+	cid, _, err := t.Client.PinAction(ctx, []byte(code), pinAuth)
 	if err != nil {
 		return nil, "", fmt.Errorf("pin: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet/devnet"
 )
 
@@ -58,7 +59,7 @@ func ScrapeMetric(ctx context.Context, nodeURL, series string) (float64, error) 
 	if err != nil {
 		return 0, err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.UnverifiedHTTPClient().Do(req)
 	if err != nil {
 		return 0, fmt.Errorf("scrape %s: %w", nodeURL, err)
 	}

@@ -24,17 +24,22 @@ func init() {
 	Register("execute-sign", ExecuteSign)
 }
 
-// authSig is a long-lived SIWE authSig of the target's key, for the whole run.
-func authSig(t Target) (*access.AuthSig, json.RawMessage, error) {
+// session is a session of the target's key for the whole run: the wallet signs one capability
+// per resource (renewed before it expires), every request gets session signatures per node.
+func session(t Target) (*client.Session, error) {
 	if t.Key == nil {
-		return nil, nil, errors.New("no key to authenticate with (pass --key)")
+		return nil, errors.New("no key to authenticate with (pass --key)")
 	}
-	a, err := access.CreateAuthSig(t.Key, access.AuthSigOptions{ChainID: t.Network.Chain.ChainID, TTL: 2 * time.Hour})
-	if err != nil {
-		return nil, nil, err
+	return client.NewSession(t.Key, client.SessionOptions{TTL: 2 * time.Hour})
+}
+
+// pinAuthSig is a SIWE authSig of the target's key for pinning actions (nodes keep files for
+// an authenticated address, within its quota).
+func pinAuthSig(t Target) (*access.AuthSig, error) {
+	if t.Key == nil {
+		return nil, errors.New("no key to authenticate with (pass --key)")
 	}
-	raw, err := json.Marshal(a)
-	return a, raw, err
+	return access.CreateAuthSig(t.Key, access.AuthSigOptions{ChainID: t.Network.Chain.ChainID, TTL: 2 * time.Hour})
 }
 
 // Sign is a PKP signature of a fresh hash with a warm presignature pool: the client picks a
@@ -44,7 +49,7 @@ func Sign(t Target) Scenario {
 		Name:        "sign",
 		Description: "PKP sign of a fresh 32-byte hash (warm presignature pools), combined and verified by the client",
 		Setup: func(ctx context.Context) (Op, error) {
-			auth, _, err := authSig(t)
+			auth, err := session(t)
 			if err != nil {
 				return nil, err
 			}
@@ -69,7 +74,7 @@ func Decrypt(t Target) Scenario {
 		Name:        "decrypt",
 		Description: "decrypt 1 KiB gated by a native-balance condition (T verified shares, IBE decrypt)",
 		Setup: func(ctx context.Context) (Op, error) {
-			auth, _, err := authSig(t)
+			auth, err := session(t)
 			if err != nil {
 				return nil, err
 			}
@@ -105,16 +110,20 @@ func Execute(t Target) Scenario {
 		Name:        "execute",
 		Description: "run a trivial Lit Action by CID on every node",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, err := session(t)
 			if err != nil {
 				return nil, err
 			}
-			cid, _, err := t.Client.PinAction(ctx, []byte(trivialAction))
+			pinAuth, err := pinAuthSig(t)
+			if err != nil {
+				return nil, err
+			}
+			cid, _, err := t.Client.PinAction(ctx, []byte(trivialAction), pinAuth)
 			if err != nil {
 				return nil, fmt.Errorf("pin: %w", err)
 			}
 			return func(ctx context.Context, _ int, _ int64) error {
-				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, AuthSig: raw})
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, Auth: auth})
 				if err != nil {
 					return err
 				}
@@ -139,7 +148,11 @@ func ExecuteSign(t Target) Scenario {
 		Name:        "execute-sign",
 		Description: "run a Lit Action by CID that signs with a PKP permitting it; the client combines the signature",
 		Setup: func(ctx context.Context) (Op, error) {
-			_, raw, err := authSig(t)
+			auth, err := session(t)
+			if err != nil {
+				return nil, err
+			}
+			pinAuth, err := pinAuthSig(t)
 			if err != nil {
 				return nil, err
 			}
@@ -147,7 +160,7 @@ func ExecuteSign(t Target) Scenario {
 			if err != nil {
 				return nil, fmt.Errorf("mint a PKP: %w", err)
 			}
-			cid, _, err := t.Client.PinAction(ctx, []byte(signingAction))
+			cid, _, err := t.Client.PinAction(ctx, []byte(signingAction), pinAuth)
 			if err != nil {
 				return nil, fmt.Errorf("pin: %w", err)
 			}
@@ -169,7 +182,7 @@ func ExecuteSign(t Target) Scenario {
 			return func(ctx context.Context, _ int, seq int64) error {
 				hash := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
 				params, _ := json.Marshal(map[string]string{"publicKey": pkp.PublicKey, "toSign": fmt.Sprintf("0x%x", hash)})
-				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, AuthSig: raw})
+				res, err := t.Client.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, Auth: auth})
 				if err != nil {
 					return err
 				}

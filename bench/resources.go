@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/litmesh/litmesh/client"
 )
 
 // NodeResources is one node's CPU and memory over a run, from its /metrics.
@@ -82,7 +84,7 @@ func ScrapeProcess(ctx context.Context, nodeURL string) (processSample, error) {
 	if err != nil {
 		return processSample{}, err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.UnverifiedHTTPClient().Do(req)
 	if err != nil {
 		return processSample{}, fmt.Errorf("scrape %s: %w", nodeURL, err)
 	}

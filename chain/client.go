@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,7 +49,8 @@ type config struct {
 	logger       *slog.Logger
 	chainID      *big.Int
 	cacheEntries int
-	url          string
+	url          string // for errors and logs: RedactURL of the endpoint
+	secretURL    string // the endpoint as configured, scrubbed from transport errors
 }
 
 // WithPollInterval sets how often the client asks for the newest block number; the read
@@ -139,12 +141,13 @@ type Client struct {
 	closeOnce sync.Once
 }
 
-// Dial connects to a JSON-RPC endpoint. It fails with an *RPCError naming the URL if the
-// endpoint does not answer, and with ErrNoContract if addrs.Staking is set but has no code.
+// Dial connects to a JSON-RPC endpoint. It fails with an *RPCError naming the endpoint if it
+// does not answer, and with ErrNoContract if addrs.Staking is set but has no code. Errors and
+// logs name the endpoint by RedactURL only: its URL may carry an API key.
 func Dial(ctx context.Context, rpcURL string, addrs Addresses, opts ...Option) (*Client, error) {
 	ec, err := ethclient.DialContext(ctx, rpcURL)
 	if err != nil {
-		return nil, &RPCError{URL: rpcURL, Err: err}
+		return nil, &RPCError{URL: RedactURL(rpcURL), Err: scrub(err, rpcURL)}
 	}
 	c, err := newClient(ctx, ec, rpcURL, addrs, opts)
 	if err != nil {
@@ -168,6 +171,9 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 		logger:       slog.New(slog.DiscardHandler),
 		cacheEntries: 4096,
 		url:          url,
+	}
+	if strings.Contains(url, "://") {
+		cfg.url, cfg.secretURL = RedactURL(url), url
 	}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
@@ -193,7 +199,7 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 		return nil, c.classify(ctx, "read chain id", err)
 	}
 	if cfg.chainID != nil && cfg.chainID.Cmp(id) != 0 {
-		return nil, fmt.Errorf("chain RPC %s serves chain id %s, want %s", url, id, cfg.chainID)
+		return nil, fmt.Errorf("chain RPC %s serves chain id %s, want %s", cfg.url, id, cfg.chainID)
 	}
 	c.chainID = id
 	if addrs.Staking != (common.Address{}) {
@@ -231,7 +237,8 @@ func (c *Client) Addresses() Addresses { return c.addrs }
 // ChainID returns the endpoint's chain id.
 func (c *Client) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
 
-// URL returns the endpoint URL (or the name given to New).
+// URL returns the endpoint as errors and logs name it: RedactURL of the URL (or the name given
+// to New).
 func (c *Client) URL() string { return c.cfg.url }
 
 // Backend returns the underlying connection, for reads the client has no method for.
@@ -421,6 +428,9 @@ func (c *Client) rawCall(ctx context.Context, to common.Address, data []byte, bl
 		}
 		return nil, err
 	}
+	if err := c.checkAnswer(to, data, out); err != nil {
+		return nil, fmt.Errorf("call %s on %s: %w", to.Hex(), c.cfg.url, err)
+	}
 	return out, nil
 }
 
@@ -434,6 +444,7 @@ func (c *Client) classify(ctx context.Context, op string, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("%s: %w", op, ctx.Err())
 	}
+	err = scrub(err, c.cfg.secretURL)
 	if isTransportError(err) {
 		return &RPCError{URL: c.cfg.url, Err: err}
 	}

@@ -25,6 +25,10 @@ type Client struct {
 	keyAt time.Time
 
 	pkp pkpState // the signing view of the network (pkp.go)
+
+	pins       pins // the nodes' attested TLS keys (tls.go)
+	pinOnce    sync.Once
+	pinnedHTTP *http.Client // credentials go only through this
 }
 
 // Close releases the client's chain connection, if it made one.
@@ -55,24 +59,5 @@ func post(ctx context.Context, nodeURL, route, contentType string, body []byte, 
 		return err
 	}
 	req.Header.Set("Content-Type", contentType)
-	return do(req, out)
-}
-
-// postIdempotentJSON is postJSON for requests that are safe to send twice (a handshake, a
-// share request). Marking them idempotent lets the HTTP transport retry one on a fresh
-// connection when a pooled connection turns out dead — a node that restarted or stopped since
-// the last request — so the caller sees the real outcome (an answer, or "connection refused")
-// instead of a bare EOF.
-func postIdempotentJSON(ctx context.Context, nodeURL, route string, body, out any) error {
-	raw, err := json.Marshal(body)
-	if err != nil {
-		return fmt.Errorf("encode request: %w", err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(nodeURL, "/")+route, bytes.NewReader(raw))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header["Idempotency-Key"] = nil // marks the request replayable without sending the header
 	return do(req, out)
 }

@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -114,7 +113,8 @@ type shareAnswer struct {
 }
 
 // Decrypt asks the network for the decryption key of f and decrypts it. It sends the
-// conditions, data hash and authSig to every node whose handshake verified, all at once;
+// conditions, data hash and auth (a session signature for each node, or a plain authSig) to
+// every node whose handshake and TLS certificate verified, all at once;
 // verifies the shares against the public polynomial as soon as Threshold of them arrived, in
 // one batch check (a share that does not verify is skipped and reported with its node and
 // index, and collecting goes on); stops as soon as it holds Threshold valid shares; combines
@@ -124,12 +124,12 @@ type shareAnswer struct {
 // still answer for the epoch the client's handshake reported (they keep the previous epoch's
 // shares); when too few valid shares came back and some node was unreachable, not asked or
 // serves another epoch, Decrypt handshakes again and retries once.
-func (c *Client) Decrypt(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
-	d, err := c.decryptOnce(ctx, f, authSig, opts...)
+func (c *Client) Decrypt(ctx context.Context, f *EncryptedFile, auth Auth, opts ...DecryptOption) (*Decryption, error) {
+	d, err := c.decryptOnce(ctx, f, auth, opts...)
 	var se *ShareError
 	if errors.As(err, &se) && se.worthRetrying() {
 		c.forgetNetworkKey()
-		return c.decryptOnce(ctx, f, authSig, opts...)
+		return c.decryptOnce(ctx, f, auth, opts...)
 	}
 	return d, err
 }
@@ -149,7 +149,7 @@ func (e *ShareError) worthRetrying() bool {
 	return false
 }
 
-func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *access.AuthSig, opts ...DecryptOption) (*Decryption, error) {
+func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, opts ...DecryptOption) (*Decryption, error) {
 	var cfg decryptConfig
 	for _, o := range opts {
 		o(&cfg)
@@ -157,13 +157,10 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 	if err := f.check(); err != nil {
 		return nil, fmt.Errorf("decrypt: .lit file: %w", err)
 	}
-	if authSig == nil {
-		return nil, errors.New("decrypt: no authSig")
+	if auth == nil {
+		return nil, errors.New("decrypt: no credentials")
 	}
-	rawAuth, err := json.Marshal(authSig)
-	if err != nil {
-		return nil, err
-	}
+	resource := access.DecryptionRequest(f.conds.LitHash(), f.ct.DataHash)
 	list, err := f.list()
 	if err != nil {
 		return nil, err
@@ -179,7 +176,6 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 	id := f.identity()
 	req := api.EncryptionSignRequest{
 		DataToEncryptHash: hex.EncodeToString(f.ct.DataHash[:]),
-		AuthSig:           rawAuth,
 		Chain:             f.Chain,
 		Epoch:             key.Epoch,
 	}
@@ -221,7 +217,11 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, authSig *acc
 			rctx, rcancel := context.WithTimeout(askCtx, signTimeout)
 			defer rcancel()
 			var resp api.EncryptionSignResponse
-			err := postIdempotentJSON(rctx, kn.Node.URL, "/web/encryption/sign", req, &resp)
+			nreq := req
+			var err error
+			if nreq.AuthSig, err = c.authJSON(rctx, auth, kn.Node.URL, resource); err == nil {
+				err = c.postAuthed(rctx, kn.Node.URL, "/web/encryption/sign", nreq, &resp, true)
+			}
 			a := shareAnswer{node: i, err: err}
 			if err == nil {
 				a.resp = &resp

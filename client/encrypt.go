@@ -255,6 +255,10 @@ func (f *EncryptedFile) Marshal() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// DataHash is the SHA-256 of the plaintext, which the decryption identity and a session's
+// decryption resource name.
+func (f *EncryptedFile) DataHash() [32]byte { return f.ct.DataHash }
+
 // identity is what the nodes sign for this file.
 func (f *EncryptedFile) identity() []byte { return bls.Identity(f.conds.Hash(), f.ct.DataHash) }
 

@@ -18,7 +18,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/ipfs"
 )
 
 // ExecuteRequest is a Lit Action to run on the network.
@@ -26,7 +28,9 @@ type ExecuteRequest struct {
 	Code     []byte          // the JavaScript source, for inline code; or
 	CID      string          // the CID of an action stored on IPFS (see PinAction)
 	JSParams json.RawMessage // a JSON object, or nil
-	AuthSig  json.RawMessage // the requester's Lit-format authSig
+	// Auth proves who runs it: a *Session (execution needs session signatures, made per node
+	// for the action's CID).
+	Auth Auth
 	// Nodes is the node set to run on; nil means every node of the network file.
 	Nodes []NodeEntry
 	// NodeSet, if set, is the node set the request names (the nodes that sign and that the
@@ -96,10 +100,17 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	if len(nodes) == 0 {
 		return nil, errors.New("execute: no nodes to run on")
 	}
-	body := api.ExecuteRequest{IPFSID: req.CID, JSParams: req.JSParams, AuthSig: req.AuthSig}
+	body := api.ExecuteRequest{IPFSID: req.CID, JSParams: req.JSParams}
+	cid := req.CID
 	if len(req.Code) > 0 {
 		body.Code = base64.StdEncoding.EncodeToString(req.Code)
+		c, err := ipfs.CIDOf(bytes.NewReader(req.Code))
+		if err != nil {
+			return nil, fmt.Errorf("execute: the CID of the code: %w", err)
+		}
+		cid = c.String()
 	}
+	resource := access.ExecutionRequest(cid)
 	set := nodes
 	if len(req.NodeSet) > 0 {
 		set = req.NodeSet
@@ -107,10 +118,7 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	for _, n := range set {
 		body.NodeSet = append(body.NodeSet, api.NodeSetEntry{SocketAddress: n.URL, Value: 1})
 	}
-	raw, err := json.Marshal(body)
-	if err != nil {
-		return nil, fmt.Errorf("encode request: %w", err)
-	}
+	c.ensureVerified(ctx, nodes)
 
 	// One id for the execution at every node: the signer set matches each signEcdsa by it.
 	var idb [16]byte
@@ -123,7 +131,18 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	for i, n := range nodes {
 		wg.Go(func() {
 			answers[i].URL = n.URL
-			res, err := executeOn(ctx, n.URL, raw, requestID)
+			nbody := body
+			var err error
+			if nbody.AuthSig, err = c.authJSON(ctx, req.Auth, n.URL, resource); err != nil {
+				answers[i].Error = err.Error()
+				return
+			}
+			raw, err := json.Marshal(nbody)
+			if err != nil {
+				answers[i].Error = err.Error()
+				return
+			}
+			res, err := c.executeOn(ctx, n.URL, raw, requestID)
 			if err != nil {
 				answers[i].Error = err.Error()
 				return
@@ -281,15 +300,14 @@ func (c *Client) combineActionSignatures(ctx context.Context, shares map[string]
 
 // executeOn posts one execution. An action's failure is an answer (HTTP 400 with Lit's body),
 // not an error; an error means the node gave no answer of that shape.
-func executeOn(ctx context.Context, nodeURL string, body []byte, requestID string) (*api.ExecuteResponse, error) {
+func (c *Client) executeOn(ctx context.Context, nodeURL string, body []byte, requestID string) (*api.ExecuteResponse, error) {
 	url := strings.TrimRight(nodeURL, "/") + "/web/execute"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	req, err := c.authedRequest(ctx, nodeURL, "/web/execute", body)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Request-Id", requestID)
-	resp, err := httpClient.Do(req)
+	resp, err := c.pinned().Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("POST %s: %w", url, unwrapURLError(err))
 	}

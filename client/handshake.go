@@ -19,30 +19,40 @@ import (
 	"github.com/litmesh/litmesh/chain"
 )
 
-// Attestation is a client's verdict on a node's attestation.
+// Attestation is a client's verdict on a node's attestation, and on the TLS certificate the
+// node served (TLS, which `lit status --verify` prints beside it).
 type Attestation struct {
-	Verified    bool   `json:"verified"`
-	Kind        string `json:"kind,omitempty"`
-	Measurement string `json:"measurement,omitempty"`
-	Operator    string `json:"operator,omitempty"`
-	Reason      string `json:"reason,omitempty"`
+	Verified    bool     `json:"verified"`
+	Kind        string   `json:"kind,omitempty"`
+	Measurement string   `json:"measurement,omitempty"`
+	Operator    string   `json:"operator,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+	TLS         TLSCheck `json:"-"`
 }
 
 // Handshake asks a node who it is, for its epoch and network keys, and for an attestation bound
 // to a fresh challenge, which it verifies: under AMD's roots (or, for a devnet network file,
 // the simulated roots), with the measurement on the chain's release allowlist, bound to the
-// node's peer ID (which must match the network file's) and its operator. The response is
-// returned even when the attestation fails; the verdict says why.
+// node's peer ID (which must match the network file's), its operator and the TLS key it claims
+// to serve with. The certificate on the handshake's own connection must carry that key
+// (Attestation.TLS); then the client pins it, and only then sends the node credentials. The
+// response is returned even when a check fails; the verdict says why.
 func (c *Client) Handshake(ctx context.Context, node NodeEntry) (*api.HandshakeResponse, Attestation, error) {
 	var nonce [handshake.NonceSize]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
 		return nil, Attestation{}, err
 	}
 	var resp api.HandshakeResponse
-	if err := postIdempotentJSON(ctx, node.URL, "/web/handshake", api.HandshakeRequest{Challenge: hex.EncodeToString(nonce[:])}, &resp); err != nil {
+	served, err := postPlain(ctx, node.URL, "/web/handshake", api.HandshakeRequest{Challenge: hex.EncodeToString(nonce[:])}, &resp)
+	if err != nil {
+		if key, kerr := pinKey(node.URL); kerr == nil {
+			c.pins.drop(key)
+		}
 		return nil, Attestation{}, err
 	}
-	return &resp, c.verify(ctx, node, &resp, nonce), nil
+	att := c.verify(ctx, node, &resp, nonce)
+	att.TLS = c.checkTLS(node.URL, served, resp.Attestation.TLSSPKISHA256, att.Verified)
+	return &resp, att, nil
 }
 
 func (c *Client) verify(ctx context.Context, node NodeEntry, resp *api.HandshakeResponse, nonce [handshake.NonceSize]byte) Attestation {
@@ -71,11 +81,15 @@ func (c *Client) verify(ctx context.Context, node NodeEntry, resp *api.Handshake
 	if err != nil {
 		return fail(handshake.Reason(err), err)
 	}
+	spki, err := hex.DecodeString(resp.Attestation.TLSSPKISHA256)
+	if err != nil || len(spki) != attestation.SPKIHashSize {
+		return fail("the handshake names no TLS key (tlsSpkiSha256)", nil)
+	}
 	exp, err := c.expectations(ctx)
 	if err != nil {
 		return fail("cannot build expectations", err)
 	}
-	res, err := handshake.VerifyClientResponse(hr, pub, nonce, exp)
+	res, err := handshake.VerifyClientResponse(hr, pub, nonce, [attestation.SPKIHashSize]byte(spki), exp)
 	if err != nil {
 		return fail(handshake.Reason(err), err)
 	}
@@ -113,6 +127,17 @@ func (c *Client) expectations(ctx context.Context) (handshake.Expectations, erro
 		expMu.Lock()
 		verifier[mode] = v
 		expMu.Unlock()
+	}
+	if c.Network.Chain.RPCURL == "" && len(c.Network.Releases) > 0 {
+		var ms []attestation.Measurement
+		for _, r := range c.Network.Releases {
+			m, err := attestation.ParseMeasurement(r)
+			if err != nil {
+				return handshake.Expectations{}, fmt.Errorf("network file releases: %w", err)
+			}
+			ms = append(ms, m)
+		}
+		return handshake.Expectations{Verifier: v, Policy: attestation.Policy{Measurements: ms}}, nil
 	}
 	cc, err := c.Chain(ctx)
 	if err != nil {

@@ -1,6 +1,8 @@
 // Package client is the Go SDK for litmesh networks: it reads a network file, talks to nodes'
-// HTTP APIs, verifies what they return and combines their shares. It imports api and the pure
-// cryptographic packages, never node or p2p.
+// HTTPS APIs — verifying each node's certificate by its attestation, and sending credentials
+// (session signatures it makes, or plain authSigs) only to attested keys — verifies what they
+// return and combines their shares. It imports api, access, the pure cryptographic packages and
+// ipfs (for CIDs), never node or p2p.
 package client
 
 import (
@@ -21,6 +23,9 @@ type NetworkFile struct {
 	Contracts   map[string]string `json:"contracts"`
 	Nodes       []NodeEntry       `json:"nodes"`
 	DevAccounts []DevAccount      `json:"devAccounts,omitempty"`
+	// Releases are the launch measurements (hex) to trust when the file names no chain, whose
+	// release allowlist is otherwise the authority (an in-process test network has none).
+	Releases []string `json:"releases,omitempty"`
 }
 
 // Chain is the EVM chain a network's contracts live on.

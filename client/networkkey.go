@@ -152,6 +152,9 @@ func (c *Client) handshakeKey(ctx context.Context, n NodeEntry) (*handshakeKey, 
 	if !att.Verified {
 		return nil, "attestation not verified: " + att.Reason
 	}
+	if !att.TLS.Verified {
+		return nil, "TLS certificate not verified: " + att.TLS.Reason
+	}
 	if resp.NetworkPublicKey == "" {
 		return nil, fmt.Sprintf("holds no network key yet (epoch %d)", resp.Epoch)
 	}

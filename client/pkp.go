@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -198,6 +197,9 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 			if err == nil && !att.Verified {
 				err = fmt.Errorf("attestation not verified: %s", att.Reason)
 			}
+			if err == nil && !att.TLS.Verified {
+				err = fmt.Errorf("TLS certificate not verified: %s", att.TLS.Reason)
+			}
 			answers[i] = answer{n, resp, err}
 		}()
 	}
@@ -293,14 +295,11 @@ func (nw *pkpNetwork) pickSet(excluded map[string]string) ([]NodeEntry, error) {
 // PKPSign signs a 32-byte hash with a PKP (its public key or token id): it sends the request
 // to a signer set of 2t+1 nodes, checks every share, names and leaves out a node whose share is
 // wrong, combines t+1 or more good shares into a low-s signature, and verifies it recovers to
-// the PKP's address. When a node fails it tries another signer set without it.
-func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig *access.AuthSig) (*PKPSignature, error) {
-	if authSig == nil {
-		return nil, errors.New("pkp sign: no authSig")
-	}
-	rawAuth, err := json.Marshal(authSig)
-	if err != nil {
-		return nil, err
+// the PKP's address. When a node fails it tries another signer set without it. auth must make
+// session signatures (a *Session): nodes take no plain authSig for signing.
+func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Auth) (*PKPSignature, error) {
+	if auth == nil {
+		return nil, errors.New("pkp sign: no credentials")
 	}
 	nw, err := c.pkpNetwork(ctx, false)
 	if err != nil {
@@ -331,7 +330,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, authSig
 			}
 			return nil, err
 		}
-		sig, bad, soft, err := c.signWith(ctx, nw, set, key, hash, rawAuth)
+		sig, bad, soft, err := c.signWith(ctx, nw, set, key, hash, auth)
 		for _, r := range bad {
 			excluded[r.PeerID] = r.Reason
 		}
@@ -387,7 +386,7 @@ type nodeAnswer struct {
 
 // signWith runs one attempt with one signer set. bad names the nodes that failed (left out of
 // later attempts), soft those that could not serve this request (avoided if possible).
-func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, rawAuth json.RawMessage) (sig *PKPSignature, bad, soft []RejectedSigner, err error) {
+func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, auth Auth) (sig *PKPSignature, bad, soft []RejectedSigner, err error) {
 	var idb [16]byte
 	if _, err := rand.Read(idb[:]); err != nil {
 		return nil, nil, nil, err
@@ -395,7 +394,6 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 	req := api.PKPSignRequest{
 		ToSign:    hash[:],
 		PubKey:    "0x" + hex.EncodeToString(key.pub.SerializeUncompressed()),
-		AuthSig:   rawAuth,
 		RequestID: hex.EncodeToString(idb[:]),
 	}
 	for _, n := range set {
@@ -407,7 +405,11 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 	for _, n := range set {
 		go func() {
 			var out api.PKPSignShare
-			err := postJSON(sctx, n.URL, "/web/pkp/sign", req, &out)
+			nreq := req
+			var err error
+			if nreq.AuthSig, err = c.authJSON(sctx, auth, n.URL, access.PKPSigningRequest(key.tokenID)); err == nil {
+				err = c.postAuthed(sctx, n.URL, "/web/pkp/sign", nreq, &out, false)
+			}
 			if err != nil {
 				results <- nodeAnswer{node: n, err: err}
 				return

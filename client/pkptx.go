@@ -10,8 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-
-	"github.com/litmesh/litmesh/access"
 )
 
 // PKPTransaction is a transaction a PKP signed and the chain mined: what `lit pkp eth-send`
@@ -29,7 +27,7 @@ type PKPTransaction struct {
 // PKPSendTransaction sends value wei from the PKP's address to `to` on the network's chain:
 // it builds the transaction (nonce, fees and gas from the chain), has the network sign its
 // hash with the PKP, submits it and waits for the receipt.
-func (c *Client) PKPSendTransaction(ctx context.Context, pkp string, to common.Address, value *big.Int, authSig *access.AuthSig) (*PKPTransaction, error) {
+func (c *Client) PKPSendTransaction(ctx context.Context, pkp string, to common.Address, value *big.Int, auth Auth) (*PKPTransaction, error) {
 	nw, err := c.pkpNetwork(ctx, false)
 	if err != nil {
 		return nil, err
@@ -73,7 +71,7 @@ func (c *Client) PKPSendTransaction(ctx context.Context, pkp string, to common.A
 	}
 	tx := types.NewTx(txdata)
 	signer := types.LatestSignerForChainID(cc.ChainID())
-	sig, err := c.PKPSign(ctx, pkp, signer.Hash(tx), authSig)
+	sig, err := c.PKPSign(ctx, pkp, signer.Hash(tx), auth)
 	if err != nil {
 		return nil, fmt.Errorf("sign the transaction with the PKP: %w", err)
 	}

@@ -5,19 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/litmesh/litmesh/api"
 )
 
 // maxResponse bounds any node response the client reads.
 const maxResponse = 16 << 20
-
-// httpClient is shared by every request; per-request deadlines come from contexts.
-var httpClient = &http.Client{Timeout: 2 * time.Minute}
 
 // Status fetches a node's GET /web/status.
 func Status(ctx context.Context, nodeURL string) (*api.Status, error) {
@@ -36,19 +31,22 @@ func getJSON(ctx context.Context, url string, out any) error {
 	return do(req, out)
 }
 
-// do sends req and decodes a JSON body into out, turning error bodies into *api.Error.
+// do sends req through the unverified transport (nothing secret in it) and decodes a JSON
+// body into out, turning error bodies into *api.Error.
 func do(req *http.Request, out any) error {
-	resp, err := httpClient.Do(req)
+	resp, err := plainHTTP.Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", req.Method, req.URL, unwrapURLError(err))
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponse+1))
+	return decodeBody(req, resp, out)
+}
+
+// decodeBody decodes a JSON response into out, turning error bodies into *api.Error.
+func decodeBody(req *http.Request, resp *http.Response, out any) error {
+	body, err := readBody(req, resp)
 	if err != nil {
-		return fmt.Errorf("read response from %s: %w", req.URL, err)
-	}
-	if len(body) > maxResponse {
-		return fmt.Errorf("response from %s over %d bytes", req.URL, maxResponse)
+		return err
 	}
 	if resp.StatusCode >= 300 {
 		var eb api.ErrorBody

@@ -43,6 +43,10 @@ type config struct {
 	routing        routing.ContentDiscovery
 	log            *slog.Logger
 	set            map[string]bool
+	ownerQuota     int64 // bytes one owner may pin; 0: no limit
+	storeQuota     int64 // bytes all pins together may hold; 0: no limit
+	gcInterval     time.Duration
+	cacheFor       time.Duration // unpinned content touched this recently survives collection
 }
 
 // Option configures a Service. Giving the same option twice is an error.
@@ -161,6 +165,42 @@ func WithContentRouting(r routing.ContentDiscovery) Option {
 		}
 		c.routing = r
 		return once(c, "WithContentRouting")
+	}
+}
+
+// WithQuotas bounds what AddFor and PinFor keep: perOwner bytes for each owner, total bytes for
+// all pins together (0: no limit). Pins of OwnerNode count towards total only.
+func WithQuotas(perOwner, total int64) Option {
+	return func(c *config) error {
+		if perOwner < 0 || total < 0 {
+			return fmt.Errorf("quotas %d, %d: must not be negative", perOwner, total)
+		}
+		c.ownerQuota, c.storeQuota = perOwner, total
+		return once(c, "WithQuotas")
+	}
+}
+
+// WithGCInterval sets how often unpinned blocks are collected (DefaultGCInterval; 0: never,
+// except by calling GC).
+func WithGCInterval(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("GC interval %s: must not be negative", d)
+		}
+		c.gcInterval = d
+		return once(c, "WithGCInterval")
+	}
+}
+
+// WithCacheFor sets how long unpinned content an operation touched (an action fetched, a
+// file added without a pin) survives garbage collection (DefaultCacheFor; 0: not at all).
+func WithCacheFor(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("cache time %s: must not be negative", d)
+		}
+		c.cacheFor = d
+		return once(c, "WithCacheFor")
 	}
 }
 

@@ -114,8 +114,15 @@ func (r *resolve) GetBlock(ctx context.Context, c cid.Cid) (blocks.Block, error)
 		gatewaysStarted = true
 		running++
 		go func() {
-			blk, err := r.fromGateways(ctx, c)
-			results <- result{blk, err, true}
+			var blk blocks.Block
+			err := fmt.Errorf("gateway: internal error")
+			defer func() {
+				if v := recover(); v != nil {
+					r.s.cfg.log.Error("recovered from a panic reading a gateway's answer", "cid", c, "panic", fmt.Sprint(v))
+				}
+				results <- result{blk, err, true}
+			}()
+			blk, err = r.fromGateways(ctx, c)
 		}()
 	}
 	var delay <-chan time.Time

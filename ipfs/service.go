@@ -41,6 +41,10 @@ type Service struct {
 	verified blockstore.Blockstore // the same store, re-hashing every block it returns
 	bitswap  *bitswap.Bitswap
 	local    ipld.DAGService // Add's: stores locally and tells bitswap
+	pins     *pinSet
+	// gcMu: operations that store blocks (add, pin, cat) hold it shared; GC holds it alone,
+	// so it never removes blocks an operation is about to pin.
+	gcMu sync.RWMutex
 
 	ctx       context.Context
 	cancel    context.CancelFunc
@@ -59,6 +63,8 @@ func New(h host.Host, dir string, opts ...Option) (*Service, error) {
 		httpClient:     &http.Client{},
 		log:            slog.Default(),
 		set:            map[string]bool{},
+		gcInterval:     DefaultGCInterval,
+		cacheFor:       DefaultCacheFor,
 	}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
@@ -71,13 +77,17 @@ func New(h host.Host, dir string, opts ...Option) (*Service, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create blockstore directory: %w", err)
 	}
+	pins, err := openPins(dir)
+	if err != nil {
+		return nil, err
+	}
 	ds, err := flatfs.CreateOrOpen(filepath.Join(dir, "blocks"), flatfs.NextToLast(2), true)
 	if err != nil {
 		return nil, fmt.Errorf("open blockstore in %s: %w", dir, err)
 	}
 	store := blockstore.NewIdStore(blockstore.NewBlockstore(ds, blockstore.NoPrefix()))
 
-	s := &Service{host: h, cfg: cfg, ds: ds, store: store, verified: verifyingStore{store}}
+	s := &Service{host: h, cfg: cfg, ds: ds, store: store, verified: verifyingStore{store}, pins: pins}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 
 	bsOpts := []bitswap.Option{
@@ -101,6 +111,9 @@ func New(h host.Host, dir string, opts ...Option) (*Service, error) {
 	}
 	if len(cfg.peers) > 0 {
 		s.wg.Go(s.keepPeers)
+	}
+	if cfg.gcInterval > 0 {
+		s.wg.Go(func() { s.collect(cfg.gcInterval) })
 	}
 	return s, nil
 }
@@ -157,8 +170,19 @@ func (s *Service) ensurePeers(ctx context.Context, wait time.Duration) {
 }
 
 // Add imports r as a UnixFS file with kubo's defaults (the CID equals CIDOf's and
-// `ipfs add -Q`'s), stores it and offers it to bitswap peers. The caller bounds r.
+// `ipfs add -Q`'s), stores it and offers it to bitswap peers. The caller bounds r. The file is
+// not pinned: garbage collection removes it some minutes after (see AddFor).
 func (s *Service) Add(ctx context.Context, r io.Reader) (cid.Cid, error) {
+	s.gcMu.RLock()
+	defer s.gcMu.RUnlock()
+	c, err := s.add(ctx, r)
+	if err == nil {
+		s.pins.touch(c)
+	}
+	return c, err
+}
+
+func (s *Service) add(ctx context.Context, r io.Reader) (cid.Cid, error) {
 	buf := ipld.NewBufferedDAG(ctx, s.local)
 	nd, err := importFile(buf, r)
 	if err != nil {
@@ -174,6 +198,9 @@ func (s *Service) Add(ctx context.Context, r io.Reader) (cid.Cid, error) {
 // under the service's deadline. More than maxSize bytes is ErrTooLarge, found before
 // fetching the file's body when the root declares its size.
 func (s *Service) Cat(ctx context.Context, c cid.Cid, maxSize int64) ([]byte, error) {
+	s.gcMu.RLock()
+	defer s.gcMu.RUnlock()
+	s.pins.touch(c)
 	data, err := s.cat(ctx, c, maxSize)
 	if err != nil {
 		return nil, fmt.Errorf("cat %s: %w", c, err)
@@ -241,19 +268,10 @@ func fileSize(nd ipld.Node) (uint64, error) {
 	}
 }
 
-// Pin fetches the whole DAG under c (at most the service's max DAG size) and keeps it in the
-// local store, from which bitswap then serves it. There is no garbage collection: every
-// stored block stays.
+// Pin fetches the whole DAG under c (at most the service's max DAG size) and pins it for the
+// node itself, outside every quota; bitswap then serves it. See PinFor.
 func (s *Service) Pin(ctx context.Context, c cid.Cid) error {
-	if err := checkCID(c); err != nil {
-		return fmt.Errorf("pin %s: %w", c, err)
-	}
-	r := s.newResolve(ctx)
-	defer r.close()
-	if err := walkDAG(r.ctx, r.dag, c, s.cfg.maxDAGSize); err != nil {
-		return fmt.Errorf("pin %s: %w", c, r.fail(err))
-	}
-	return nil
+	return s.PinFor(ctx, c, OwnerNode)
 }
 
 // HasAll reports whether every block of the DAG under c is in the local store (and intact),
@@ -263,7 +281,7 @@ func (s *Service) HasAll(ctx context.Context, c cid.Cid) (bool, error) {
 		return false, fmt.Errorf("check %s: %w", c, err)
 	}
 	offline := oneByOne{merkledag.NewDAGService(blockservice.New(s.verified, nil))}
-	err := walkDAG(ctx, offline, c, s.cfg.maxDAGSize)
+	_, err := walkDAG(ctx, offline, c, s.cfg.maxDAGSize)
 	switch {
 	case err == nil:
 		return true, nil
@@ -278,8 +296,8 @@ func (s *Service) HasAll(ctx context.Context, c cid.Cid) (bool, error) {
 const walkBatch = 256
 
 // walkDAG gets every node under root, level by level, failing once more than limit bytes
-// of blocks have been seen.
-func walkDAG(ctx context.Context, ng ipld.NodeGetter, root cid.Cid, limit int64) error {
+// of blocks have been seen. It returns the DAG's size (every distinct block once).
+func walkDAG(ctx context.Context, ng ipld.NodeGetter, root cid.Cid, limit int64) (int64, error) {
 	seen := cid.NewSet()
 	seen.Add(root)
 	level := []cid.Cid{root}
@@ -291,16 +309,16 @@ func walkDAG(ctx context.Context, ng ipld.NodeGetter, root cid.Cid, limit int64)
 			got := 0
 			for opt := range ng.GetMany(ctx, batch) {
 				if opt.Err != nil {
-					return opt.Err
+					return 0, opt.Err
 				}
 				got++
 				total += int64(len(opt.Node.RawData()))
 				if total > limit {
-					return fmt.Errorf("DAG is over %d bytes: %w", limit, ErrTooLarge)
+					return 0, fmt.Errorf("DAG is over %d bytes: %w", limit, ErrTooLarge)
 				}
 				for _, l := range opt.Node.Links() {
 					if err := checkCID(l.Cid); err != nil {
-						return fmt.Errorf("link in %s: %w", opt.Node.Cid(), err)
+						return 0, fmt.Errorf("link in %s: %w", opt.Node.Cid(), err)
 					}
 					if seen.Visit(l.Cid) {
 						next = append(next, l.Cid)
@@ -309,14 +327,14 @@ func walkDAG(ctx context.Context, ng ipld.NodeGetter, root cid.Cid, limit int64)
 			}
 			if got != len(batch) {
 				if err := ctx.Err(); err != nil {
-					return err
+					return 0, err
 				}
-				return fmt.Errorf("DAG incomplete: got %d of %d blocks", got, len(batch))
+				return 0, fmt.Errorf("DAG incomplete: got %d of %d blocks", got, len(batch))
 			}
 		}
 		level = next
 	}
-	return nil
+	return total, nil
 }
 
 // verifyingStore re-hashes every block it returns, so a block corrupted on disk is an

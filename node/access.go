@@ -9,6 +9,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 )
 
 // startAccess builds the access-condition evaluator: the network's own chain under its name
@@ -19,10 +20,11 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 	dial := func(name, url string) error {
 		ec, err := ethclient.DialContext(ctx, url)
 		if err != nil {
-			return fmt.Errorf("chain %s for access conditions: %w", name, err)
+			return fmt.Errorf("chain %s (%s) for access conditions: %s", name, chain.RedactURL(url), chain.ScrubURL(err.Error(), url))
 		}
 		n.stops = append(n.stops, func(context.Context) error { ec.Close(); return nil })
-		opts = append(opts, access.WithChain(name, ec))
+		opts = append(opts, access.WithChain(name, scrubbedReader{r: ec, url: url}))
+		n.wallets.add(name, url, ec)
 		n.addActionChain(name, ec)
 		return nil
 	}
@@ -51,16 +53,70 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 	return nil
 }
 
-// authenticate parses and verifies a request's authSig (SIWE / EIP-4361): the signature must
-// recover the message's address, and the message must be well-formed and in date. The error is
-// an *api.Error naming the field.
-func (n *Node) authenticate(raw json.RawMessage) (*access.Auth, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, api.Errorf(api.KindUnauthorized, "authSig: missing")
-	}
-	sig, err := access.ParseAuthSig(raw)
+// authenticate verifies a request's authSig for the resource and ability the request needs:
+// a session signature (Lit's getSessionSigs) must be made for this node and grant req; a plain
+// wallet authSig is taken for decryption only, and only if it expires within the node's
+// maximum lifetime. The error is an *api.Error naming the check that failed.
+func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access.ResourceAbility) (*access.Auth, error) {
+	sig, err := parseAuth(raw)
 	if err != nil {
 		return nil, err
 	}
-	return sig.Verify(access.VerifyOptions{})
+	if sig.DerivedVia == access.DerivedViaSession {
+		return access.VerifySessionSig(ctx, sig, access.SessionOptions{
+			NodeAddresses: []string{n.URL()},
+			Request:       req,
+			MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
+			Wallets:       &n.wallets,
+		})
+	}
+	if req.Ability != access.AbilityDecryption {
+		return nil, api.Errorf(api.KindUnauthorized, "authSig: session signatures are required for %s; a plain wallet authSig is taken for decryption only (make session signatures with Lit's getSessionSigs, or `lit --key`)", abilityText(req.Ability))
+	}
+	return n.authenticatePlain(ctx, sig)
+}
+
+// precheckAuth refuses, before a large request body is decoded, an auth whose own checks fail
+// whatever the request: a malformed one, a plain authSig where session signatures are required,
+// a session signature that is forged, stale or made for another node. It authorises nothing;
+// authenticate must still run on the decoded request.
+func (n *Node) precheckAuth(raw json.RawMessage, ability access.Ability) error {
+	sig, err := parseAuth(raw)
+	if err != nil {
+		return err
+	}
+	if sig.DerivedVia != access.DerivedViaSession {
+		if ability != access.AbilityDecryption {
+			return api.Errorf(api.KindUnauthorized, "authSig: session signatures are required for %s; a plain wallet authSig is taken for decryption only (make session signatures with Lit's getSessionSigs, or `lit --key`)", abilityText(ability))
+		}
+		return nil
+	}
+	return access.CheckSessionEnvelope(sig, access.SessionOptions{NodeAddresses: []string{n.URL()}, MaxLifetime: n.cfg.AuthMaxLifetime.Duration})
+}
+
+// authenticatePlain verifies a plain wallet authSig (SIWE, EIP-191 or EIP-1271): it must expire,
+// within the node's maximum lifetime.
+func (n *Node) authenticatePlain(ctx context.Context, sig *access.AuthSig) (*access.Auth, error) {
+	return sig.VerifyContext(ctx, access.VerifyOptions{
+		RequireExpiration: true,
+		MaxLifetime:       n.cfg.AuthMaxLifetime.Duration,
+		Wallets:           &n.wallets,
+	})
+}
+
+func parseAuth(raw json.RawMessage) (*access.AuthSig, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, api.Errorf(api.KindUnauthorized, "authSig: missing")
+	}
+	return access.ParseAuthSig(raw)
+}
+
+func abilityText(a access.Ability) string {
+	switch a {
+	case access.AbilityPKPSigning:
+		return "PKP signing"
+	case access.AbilityExecution:
+		return "Lit Action execution"
+	}
+	return string(a)
 }

@@ -10,8 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -94,7 +92,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 		return runtime.SignResult{}, errors.New("an access-control condition cannot sign")
 	}
 	if req.Scheme != runtime.SchemeEcdsaK256 {
-		return runtime.SignResult{}, fmt.Errorf("signing scheme %s is not supported by this node yet: its keys are secp256k1 ECDSA keys (EcdsaK256Sha256); other schemes need a PKP of that key type", req.Scheme)
+		return runtime.SignResult{}, fmt.Errorf("signing scheme %s is not supported by this node yet: actions sign with secp256k1 ECDSA PKPs (EcdsaK256Sha256); PKPs of the other schemes are not wired to Lit Actions yet", req.Scheme)
 	}
 	if req.Mode == runtime.SignAsAction {
 		return h.signAsAction(ctx, req)
@@ -484,60 +482,4 @@ func (n *Node) actionChainNames() []string {
 	}
 	slices.Sort(names)
 	return names
-}
-
-// actionRPCURL is the seam of Lit.Actions.getRpcUrl: the JSON-RPC URL an action may use for a
-// chain. Until the node serves its own RPC proxy to actions (the hostile-inputs work plugs it in
-// by setting Node.rpcURLForActions), it answers the configured URL of the network's chain or of
-// the chains setting — but never one that may carry credentials (user info, a query string or
-// a key-like path segment, as Infura's and Alchemy's URLs do): an operator's API key must not
-// reach actions.
-func (n *Node) actionRPCURL(chainName string) (string, error) {
-	if n.rpcURLForActions != nil {
-		return n.rpcURLForActions(chainName)
-	}
-	configured := map[string]string{}
-	if n.cfg.ChainRPC != "" && n.cfg.ChainName != "" {
-		configured[n.cfg.ChainName] = n.cfg.ChainRPC
-	}
-	chains, _ := ParseChains(n.cfg.Chains)
-	for name, u := range chains {
-		if _, own := configured[name]; !own {
-			configured[name] = u
-		}
-	}
-	u, ok := configured[chainName]
-	if !ok {
-		known := make([]string, 0, len(configured))
-		for name := range configured {
-			known = append(known, name)
-		}
-		slices.Sort(known)
-		return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", clipArg(chainName), strings.Join(known, ", "))
-	}
-	if mayHoldCredentials(u) {
-		return "", fmt.Errorf("the node's RPC URL for chain %q may carry its operator's credentials, so it is not given to actions", chainName)
-	}
-	return u, nil
-}
-
-// keyLike is a path segment that looks like an API key or token.
-var keyLike = regexp.MustCompile(`^[A-Za-z0-9_\-]{20,}$`)
-
-// mayHoldCredentials reports whether an RPC URL may carry credentials: user info, a query, or
-// a path segment that looks like a key.
-func mayHoldCredentials(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return true
-	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return true
-	}
-	for _, seg := range strings.Split(u.Path, "/") {
-		if keyLike.MatchString(seg) {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -59,7 +60,9 @@ func (a actionConditions) RunCondition(ctx context.Context, call access.LitActio
 		auth.AuthSigAddress = call.UserAddress.Hex()
 	}
 	host := &actionHost{n: n, ipfsID: c.String(), condition: true, user: call.UserAddress}
-	res, err := n.actions.Execute(ctx, runtime.Request{Code: script, IPFSID: c.String(), Auth: auth}, host)
+	defer host.endRPC()
+	// The worker is the checked user's: a condition runs on that user's behalf.
+	res, err := n.actions.Execute(ctx, runtime.Request{Code: script, IPFSID: c.String(), Auth: auth, Requester: strings.ToLower(call.UserAddress.Hex())}, host)
 	if err != nil {
 		var re *runtime.Error
 		if errors.As(err, &re) {

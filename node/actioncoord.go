@@ -126,7 +126,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 		to = []int{ex.leader}
 	}
 
-	subject, err := h.conditionSubject(req.AuthSig, req.Action.IPFSID)
+	subject, err := h.conditionSubject(ctx, req.AuthSig, req.Action.IPFSID)
 	if err == nil {
 		err = h.n.evaluator.Check(ctx, conds, subject)
 	}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/api"
@@ -22,9 +23,10 @@ import (
 // Cross-node functions of Lit Actions (runOnce, broadcastAndCollect, decryptAndCombine,
 // decryptToSingleNode, signAndCombine*, signAsAction) run among the nodes that received the same
 // execution request. Each node names the execution's channel from what the client sent it — the
-// request id, the action's CID, the params, the authSig and the node set — so nodes join only
-// executions they were sent, and two different requests (another request id, other code, other
-// params or auth) never share a channel. The channel is a session of the action protocol
+// request id, the action's CID, the params, the authenticated requester and the node set — so
+// nodes join only executions they were sent, and two different requests (another request id,
+// other code, other params or requester) never share a channel. (The requester's address, not
+// the authSig: with session signatures each node is sent its own.) The channel is a session of the action protocol
 // (p2p.Sessions on /litmesh/action/1.0.0, buffers apart from the threshold protocols'): only
 // the node set's members reach it, each message authenticated as its sender's. The session is opened
 // at the first cross-node call and closed when the execution ends; a session id seen before is
@@ -76,7 +78,7 @@ type actBox struct {
 // newActionExec describes the execution's channel; nothing is opened until a cross-node call.
 // A node set this node cannot resolve leaves the execution without a channel (err says why):
 // most actions never use one.
-func (n *Node) newActionExec(execID string, in executeInput) *actionExec {
+func (n *Node) newActionExec(execID string, in executeInput, requester common.Address) *actionExec {
 	ex := &actionExec{n: n, boxes: map[actKey]*actBox{}, uses: map[actKey]uint32{}}
 	keys, err := n.keys.Current()
 	if err != nil {
@@ -114,7 +116,7 @@ func (n *Node) newActionExec(execID string, in executeInput) *actionExec {
 	}
 	h := sha256.New()
 	h.Write([]byte("litmesh/action/session/v1"))
-	for _, part := range [][]byte{[]byte(execID), []byte(in.cid.String()), in.params, in.authSig} {
+	for _, part := range [][]byte{[]byte(execID), []byte(in.cid.String()), in.params, requester.Bytes()} {
 		sum := sha256.Sum256(part)
 		h.Write(sum[:])
 	}

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"net/http"
 	"slices"
 	"strings"
-	"syscall"
-	"time"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -36,53 +34,12 @@ type actionHost struct {
 	// and user is who the conditions are being checked for.
 	condition bool
 	user      common.Address
+
+	rpcMu    sync.Mutex
+	rpcToken string // this execution's session with the node's RPC proxy, once getRpcUrl opened one
 }
 
 var _ runtime.Host = (*actionHost)(nil)
-
-// maxRedirects bounds the redirects one fetch follows.
-const maxRedirects = 10
-
-// newActionHTTPClient is the client actions fetch through: http and https only (also after
-// redirects), bounded headers, no connections to link-local addresses (where cloud metadata
-// services hand out credentials), and no request longer than an execution may run.
-func newActionHTTPClient(timeout time.Duration) *http.Client {
-	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: refuseLinkLocal}
-	tr := &http.Transport{
-		Proxy:                  http.ProxyFromEnvironment,
-		DialContext:            dialer.DialContext,
-		TLSHandshakeTimeout:    10 * time.Second,
-		ResponseHeaderTimeout:  timeout,
-		MaxResponseHeaderBytes: 64 << 10,
-		MaxIdleConns:           64,
-		IdleConnTimeout:        90 * time.Second,
-		ForceAttemptHTTP2:      true,
-	}
-	return &http.Client{
-		Transport: tr,
-		Timeout:   timeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= maxRedirects {
-				return fmt.Errorf("more than %d redirects", maxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to a %q URL: only http and https are allowed", req.URL.Scheme)
-			}
-			return nil
-		},
-	}
-}
-
-func refuseLinkLocal(_, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return err
-	}
-	if ip := net.ParseIP(host); ip != nil && (ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast()) {
-		return fmt.Errorf("connection to link-local address %s refused", host)
-	}
-	return nil
-}
 
 // Fetch performs one fetch() through the node's HTTP client.
 func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBody int) (runtime.FetchResponse, error) {
@@ -103,12 +60,12 @@ func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBod
 		return runtime.FetchResponse{}, err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxBody)+1))
+	data, err := readResponseBody(ctx, resp, maxBody)
+	if errors.Is(err, errBodyTooLarge) {
+		return runtime.FetchResponse{}, fmt.Errorf("the response body of %s is over the %d-byte limit", hr.URL.Redacted(), maxBody)
+	}
 	if err != nil {
 		return runtime.FetchResponse{}, fmt.Errorf("read the response body of %s: %w", hr.URL.Redacted(), err)
-	}
-	if len(data) > maxBody {
-		return runtime.FetchResponse{}, fmt.Errorf("the response body of %s is over the %d-byte limit", hr.URL.Redacted(), maxBody)
 	}
 	return runtime.FetchResponse{Status: resp.StatusCode, StatusText: strings.TrimSpace(strings.TrimPrefix(resp.Status, fmt.Sprint(resp.StatusCode))), Header: resp.Header, Body: data}, nil
 }
@@ -125,7 +82,7 @@ func (h *actionHost) CheckConditions(ctx context.Context, req runtime.Conditions
 	if usesLitAction(conds.Items) {
 		return false, errors.New("Lit Action conditions cannot be checked from inside a Lit Action") //nolint:staticcheck // starts with a proper noun
 	}
-	subject, err := h.conditionSubject(req.AuthSig, req.Action.IPFSID)
+	subject, err := h.conditionSubject(ctx, req.AuthSig, req.Action.IPFSID)
 	if err != nil {
 		return false, err
 	}
@@ -164,9 +121,23 @@ func (n *Node) chainNames() []string {
 	return slices.Compact(names)
 }
 
-// RPCURL is Lit.Actions.getRpcUrl, through the node's seam for it (actionRPCURL).
+// RPCURL is Lit.Actions.getRpcUrl for the network chain and the chains setting: the URL of the
+// node's RPC proxy for this execution (rpcproxy.go), never the operator's endpoint, whose URL
+// usually carries an API key.
 func (h *actionHost) RPCURL(_ context.Context, chainName string) (string, error) {
-	return h.n.actionRPCURL(chainName)
+	if u, ok := h.proxyURL(chainName); ok {
+		return u, nil
+	}
+	chains, _ := ParseChains(h.n.cfg.Chains)
+	known := make([]string, 0, len(chains)+1)
+	if h.n.cfg.ChainRPC != "" {
+		known = append(known, h.n.cfg.ChainName)
+	}
+	for name := range chains {
+		known = append(known, name)
+	}
+	slices.Sort(known)
+	return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", clipArg(chainName), strings.Join(known, ", "))
 }
 
 var errNoChain = errors.New("this node has no chain configured: PKPs and their permissions live on the chain")

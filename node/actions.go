@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	goruntime "runtime"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/litmesh/litmesh/access"
@@ -38,7 +40,27 @@ func (c *Config) actionLimits() runtime.Limits {
 		MaxContracts:  c.ActionMaxContracts,
 		MaxBroadcasts: c.ActionMaxBroadcasts,
 		MaxCallDepth:  c.ActionMaxCallDepth,
+		MaxFetchTotal: c.ActionMaxFetchMB << 20,
+		WorkerMemory:  int64(c.ActionMaxWorkerMB) << 20,
 	}
+}
+
+// actionSandbox is how the node confines its action workers: required in production unless
+// the operator said --insecure-no-sandbox, best effort on a devnet; either way every layer the
+// kernel allows is applied, and the data directory and the SEV-SNP guest device are among what
+// each worker checks it cannot open.
+func (c *Config) actionSandbox() runtime.Sandbox {
+	sb := runtime.Sandbox{Mode: runtime.SandboxRequired, UID: uint32(c.ActionSandboxID), GID: uint32(c.ActionSandboxID)}
+	if c.Devnet() || c.InsecureNoSandbox {
+		sb.Mode = runtime.SandboxBestEffort
+	}
+	if c.Dir != "" {
+		if abs, err := filepath.Abs(c.Dir); err == nil {
+			sb.DenyPaths = append(sb.DenyPaths, abs)
+		}
+	}
+	sb.DenyPaths = append(sb.DenyPaths, "/dev/sev-guest")
+	return sb
 }
 
 // startActions starts the Lit Action runtime: a pool of worker processes (this binary
@@ -50,17 +72,39 @@ func (n *Node) startActions(ctx context.Context) error {
 		workers = goruntime.NumCPU()
 	}
 	lim := n.cfg.actionLimits()
+	sandbox := n.cfg.actionSandbox()
 	pool, err := runtime.NewPool(ctx,
 		runtime.WithWorkers(workers),
 		runtime.WithLimits(lim),
 		runtime.WithLogger(n.log.With("component", "runtime")),
+		runtime.WithSandbox(sandbox),
 	)
 	if err != nil {
+		if sandbox.Mode == runtime.SandboxRequired {
+			return fmt.Errorf("start the Lit Action runtime: %w (a production node runs actions only in the full sandbox; see docs/security.md, or accept the risk with --insecure-no-sandbox)", err)
+		}
 		return fmt.Errorf("start the Lit Action runtime: %w", err)
 	}
+	report := pool.Sandbox()
+	if problem := report.Problem(); problem != nil {
+		for _, line := range strings.Split(problem.Error(), "\n") {
+			n.log.Error("Lit Action sandbox incomplete: actions run with less isolation than designed", "problem", line)
+		}
+	}
+	n.log.Info("Lit Action workers started", "workers", workers, "sandbox", report.String())
+	policy, err := newFetchPolicy(n.cfg.ActionFetchAllow)
+	if err != nil {
+		pool.Close()
+		return fmt.Errorf("action_fetch_allow: %w", err)
+	}
+	n.fetchPolicy = policy
 	n.actions = pool
-	n.actionHTTP = newActionHTTPClient(lim.Timeout)
+	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
 	n.actionSessions = newSessionGuard(maxActSeen)
+	if err := n.startRPCProxy(); err != nil {
+		pool.Close()
+		return err
+	}
 	n.stops = append(n.stops, func(context.Context) error {
 		err := pool.Close()
 		n.actionHTTP.CloseIdleConnections()
@@ -153,8 +197,25 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	// timeout; this response is allowed both deadlines and some slack.
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(n.cfg.IPFSTimeout.Duration + lim.Timeout + 30*time.Second))
 
+	// The body (up to ~25 MiB of code) is read a few at a time, and the authSig in it checked
+	// before the rest is decoded, base64-decoded and hashed: an unauthenticated flood costs
+	// reading bytes, not the work behind them.
+	body, err := n.readExecuteBody(w, r, executeBodyLimit(lim.MaxCode))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	rawAuth, err := authSigOf(body)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
+		writeError(w, err)
+		return
+	}
 	var req api.ExecuteRequest
-	if err := decodeJSON(w, r, executeBodyLimit(lim.MaxCode), &req); err != nil {
+	if err := decodeJSONBytes(body, &req); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -163,8 +224,12 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(in.authSig)
+	auth, err := n.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
 	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -175,20 +240,23 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	execID, err := executionID(r, in)
+	execID, err := executionID(r, in, auth.Address)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	exec := n.newActionExec(execID, in)
+	exec := n.newActionExec(execID, in, auth.Address)
 	defer exec.close()
 	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec}
+	defer host.endRPC()
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
 		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
 		Headers:  actionHeaders(r.Header),
+		// A worker serves one requester: the address that signed the request.
+		Requester: strings.ToLower(auth.Address.Hex()),
 	}, host)
 	if err != nil {
 		status, body := executeFailure(res, err)
@@ -269,13 +337,17 @@ func actionCodeError(c cid.Cid, err error) error {
 }
 
 // conditionSubject is who an action's checkConditions (and decryption) evaluates for: the
-// authSig the action passed, or the request's own; action is the CID of the action checking
-// (for :currentActionIpfsId).
-func (h *actionHost) conditionSubject(raw json.RawMessage, action string) (access.Subject, error) {
+// wallet authSig the action passed (it must expire, as for a decryption), or the request's own;
+// action is the CID of the action checking (for :currentActionIpfsId).
+func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage, action string) (access.Subject, error) {
 	var s access.Subject
 	switch {
 	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
-		a, err := h.n.authenticate(raw)
+		sig, err := parseAuth(raw)
+		if err != nil {
+			return s, err
+		}
+		a, err := h.n.authenticatePlain(ctx, sig)
 		if err != nil {
 			return s, err
 		}
@@ -297,10 +369,11 @@ const maxRequestID = 128
 
 // executionID names an execution identically at every node that received it: the client's
 // X-Request-Id header (Lit's clients send one; ours always does), or, without one, a digest of
-// the request. The signer set's nodes match each signEcdsa by this id plus its sigName, so two
+// the request and its authenticated requester (not its authSig: with session signatures each
+// node is sent its own). The signer set's nodes match each signEcdsa by this id plus its sigName, so two
 // identical executions without an id share one and the second's signatures are refused as
 // replays — clients should send the header.
-func executionID(r *http.Request, in executeInput) (string, error) {
+func executionID(r *http.Request, in executeInput, requester common.Address) (string, error) {
 	if id := r.Header.Get("X-Request-Id"); id != "" {
 		if len(id) > maxRequestID {
 			return "", api.Errorf(api.KindBadRequest, "X-Request-Id: over %d bytes", maxRequestID)
@@ -313,7 +386,7 @@ func executionID(r *http.Request, in executeInput) (string, error) {
 		return id, nil
 	}
 	h := sha256.New()
-	for _, part := range [][]byte{[]byte(in.cid.String()), in.params, in.authSig} {
+	for _, part := range [][]byte{[]byte(in.cid.String()), in.params, requester.Bytes()} {
 		h.Write(binary.BigEndian.AppendUint32(nil, uint32(len(part))))
 		h.Write(part)
 	}

@@ -54,17 +54,23 @@ func canonical(t *testing.T, cid string) []byte {
 	return b
 }
 
-func authSigOf(t *testing.T, a devchain.Account) json.RawMessage {
+// authSigOf is a session of the account's key: what executions and signatures take.
+func authSigOf(t *testing.T, a devchain.Account) client.Auth {
+	t.Helper()
+	s, err := client.NewSession(a.Key, client.SessionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func authSigStruct(t *testing.T, a devchain.Account) *access.AuthSig {
 	t.Helper()
 	sig, err := access.CreateAuthSig(a.Key, access.AuthSigOptions{ChainID: devchain.ChainID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := json.Marshal(sig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
+	return sig
 }
 
 func pubHex(p chain.PKP) string { return "0x" + hex.EncodeToString(p.PublicKey) }
@@ -74,7 +80,11 @@ func pubHex(p chain.PKP) string { return "0x" + hex.EncodeToString(p.PublicKey) 
 func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 	defer cancel()
-	c := testnet.Start(ctx, t, 4, testnet.WithChain())
+	// The condition action below fetches an allow list from a test server on loopback, which
+	// actions may reach only because the operator allowed it.
+	c := testnet.Start(ctx, t, 4, testnet.WithChain(), testnet.WithConfig(func(_ int, cfg *node.Config) {
+		cfg.ActionFetchAllow = []string{"127.0.0.1"}
+	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
 	// Keys for epoch 1 come before PKP signing for it: a signEcdsa reaching a node whose
@@ -160,7 +170,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	})
 
 	t.Run("signEcdsa in an action applies the rule", func(t *testing.T) {
-		cid, _, err := cl.PinAction(ctx, []byte(signingAction))
+		cid, _, err := cl.PinAction(ctx, []byte(signingAction), authSigStruct(t, owner))
 		if err != nil || cid != permittedCID {
 			t.Fatalf("pin: %s, %v", cid, err)
 		}
@@ -190,31 +200,31 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 				t.Fatalf("%s: signed by %s, want %s", what, sig.PublicKey, pubHex(pkp))
 			}
 		}
-		signed("permitted CID", run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, other)}, owned), owned)
+		signed("permitted CID", run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, other)}, owned), owned)
 		another, err := c.Chain.MintPKP(ctx, owner.Key)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, other)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
+		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, other)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
 			t.Errorf("CID not permitted for the PKP, someone else's authSig: %q", got.Response)
 		}
-		signed("the owner's authSig", run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, another), another)
-		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, owner)}, another), another)
+		signed("the owner's authSig", run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, another), another)
+		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, owner)}, another), another)
 		// Inline code is the code its CID names: a permitted CID lets it sign, as on Lit.
-		signed("inline code of a permitted CID", run(client.ExecuteRequest{Code: []byte(signingAction), AuthSig: authSigOf(t, other)}, owned), owned)
+		signed("inline code of a permitted CID", run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, other)}, owned), owned)
 
 		// Mint/Grant/Burn: the PKP signs through the action it was granted to, and only that.
 		granted := signingAction + "\n// the Mint/Grant/Burn action"
-		gcid, _, err := cl.PinAction(ctx, []byte(granted))
+		gcid, _, err := cl.PinAction(ctx, []byte(granted), authSigStruct(t, owner))
 		if err != nil || gcid != grantedCID {
 			t.Fatalf("pin the granted action: %s, %v", gcid, err)
 		}
-		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, AuthSig: authSigOf(t, other)}, burned), burned)
-		if got := run(client.ExecuteRequest{CID: cid, AuthSig: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
+		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, Auth: authSigOf(t, other)}, burned), burned)
+		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
 			t.Error("the Mint/Grant/Burn PKP signed through another action")
 		}
 		hash := sha256.Sum256([]byte("direct"))
-		minterAuth, err := access.CreateAuthSig(owner.Key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Minute})
+		minterAuth, err := client.NewSession(owner.Key, client.SessionOptions{TTL: time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,7 +245,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   const allowed = await fetch(listURL).then((r) => r.json());
   return allowed.includes(user.toLowerCase());
 };`
-		cid, _, err := cl.PinAction(ctx, []byte(code))
+		cid, _, err := cl.PinAction(ctx, []byte(code), authSigStruct(t, owner))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +281,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   try { await Lit.Actions.checkConditions({ conditions: %s, chain: "litdevnet" }); }
   catch (e) { Lit.Actions.setResponse({ response: e.message }); }
 })();`, raw)
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(check), AuthSig: authSigOf(t, owner)})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(check), Auth: authSigOf(t, owner)})
 		if err != nil || !strings.Contains(res.Response, "cannot be checked from inside a Lit Action") {
 			t.Fatalf("checkConditions with a Lit Action condition from an action: %+v, %v", res, err)
 		}
@@ -283,16 +293,18 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
   const permitted = await Lit.Actions.isPermittedAction({ tokenId: %q, ipfsId: %q });
   const holds = await Lit.Actions.checkConditions({ conditions: [{ contractAddress: "", standardContractType: "", chain: "litdevnet",
     method: "", parameters: [":userAddress"], returnValueTest: { comparator: "=", value: %q } }] });
-  Lit.Actions.setResponse({ response: [url, permitted, holds].join(" ") });
-})();`, owned.TokenID.String(), permittedCID, owner.Address.Hex())
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), AuthSig: authSigOf(t, owner)})
+  // The node's RPC proxy, never the chain endpoint itself (rpcproxy_test.go tests the proxy).
+  const proxied = url.startsWith("http://127.0.0.1:") && !url.startsWith(%q);
+  Lit.Actions.setResponse({ response: [proxied, permitted, holds].join(" ") });
+})();`, owned.TokenID.String(), permittedCID, owner.Address.Hex(), c.Deployment.RPCURL)
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), Auth: authSigOf(t, owner)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := c.Deployment.RPCURL + " true true"; res.Response != want {
+		if want := "true true true"; res.Response != want {
 			t.Fatalf("response %q, want %q", res.Response, want)
 		}
-		res, err = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), AuthSig: authSigOf(t, other)})
+		res, err = cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), Auth: authSigOf(t, other)})
 		if err != nil || !strings.HasSuffix(res.Response, " true false") {
 			t.Fatalf("for another address: %+v, %v", res, err)
 		}

@@ -29,7 +29,7 @@ func (n *Node) routes() http.Handler {
 	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.KindNotFound, "no route %s %s", r.Method, r.URL.Path))
 	})))
-	return mux
+	return n.limits.perIP(mux)
 }
 
 func (n *Node) handleStatus(w http.ResponseWriter, _ *http.Request) {
@@ -101,6 +101,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 // writeError writes err as {"error": {"kind", "message"}}; errors that are not *api.Error are
 // internal and their text is not shown to the client.
 func writeError(w http.ResponseWriter, err error) {
+	setRetryAfter(w, err)
 	var e *api.Error
 	if !errors.As(err, &e) {
 		e = api.Errorf(api.KindInternal, "internal error")

@@ -70,7 +70,7 @@ func (n *Node) startAttestation(ctx context.Context) error {
 		return err
 	}
 	n.attested = &p2p.Attested{
-		Provider:    prov,
+		Provider:    queuedProvider{Provider: prov, q: n.limits.attest, peer: true}, // peers before clients
 		OperatorKey: n.id.Operator,
 		Expect:      n.expectations,
 		Members:     memberCheck{n},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +20,7 @@ import (
 	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 )
 
 // ConfigFile is the name of the operator's config file inside the node directory.
@@ -38,7 +40,7 @@ type Config struct {
 	Announce   []string `toml:"announce" env:"LITMESH_ANNOUNCE" flag:"announce" help:"multiaddrs to announce instead of the listen addresses, comma-separated"`
 	Bootstrap  []string `toml:"bootstrap" env:"LITMESH_BOOTSTRAP" flag:"bootstrap" help:"bootstrap peer multiaddrs with /p2p/ID, comma-separated"`
 	APIAddr    string   `toml:"api_addr" env:"LITMESH_API_ADDR" flag:"api-addr" help:"host:port of the client HTTP API"`
-	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"URL clients reach the HTTP API at (default http://API_ADDR)"`
+	PublicURL  string   `toml:"public_url" env:"LITMESH_PUBLIC_URL" flag:"public-url" help:"https:// URL clients reach the API at (default https://API_ADDR); session signatures must name it"`
 	LogLevel   string   `toml:"log_level" env:"LITMESH_LOG_LEVEL" flag:"log-level" help:"debug, info, warn or error"`
 	DebugAddr  string   `toml:"debug_addr" env:"LITMESH_DEBUG_ADDR" flag:"debug-addr" help:"host:port to serve Go profiling (/debug/pprof/) on; empty: off. Keep it on loopback"`
 	ConnLow    int      `toml:"conn_low" env:"LITMESH_CONN_LOW" flag:"conn-low" help:"connection manager low watermark"`
@@ -70,7 +72,29 @@ type Config struct {
 	ActionMaxContracts  int      `toml:"action_max_contract_calls" env:"LITMESH_ACTION_MAX_CONTRACT_CALLS" flag:"action-max-contract-calls" help:"Lit.Actions.callContract calls one Lit Action execution may make"`
 	ActionMaxBroadcasts int      `toml:"action_max_broadcasts" env:"LITMESH_ACTION_MAX_BROADCASTS" flag:"action-max-broadcasts" help:"exchanges with the other nodes (runOnce, broadcastAndCollect, decrypt…, signAndCombine…) one Lit Action execution may make"`
 	ActionMaxCallDepth  int      `toml:"action_max_call_depth" env:"LITMESH_ACTION_MAX_CALL_DEPTH" flag:"action-max-call-depth" help:"how deep Lit.Actions.call may nest child actions"`
+	ActionMaxWorkerMB   int      `toml:"action_max_worker_mb" env:"LITMESH_ACTION_MAX_WORKER_MB" flag:"action-max-worker-mb" help:"resident memory a Lit Action worker may reach (V8 heap plus ArrayBuffers and WebAssembly memory) before it is killed, MiB; 0: the larger of 1024 and 4 x action_max_heap_mb"`
+	ActionMaxFetchMB    int      `toml:"action_max_fetch_mb" env:"LITMESH_ACTION_MAX_FETCH_MB" flag:"action-max-fetch-mb" help:"response bytes all fetches of one Lit Action execution may read together, MiB"`
+	ActionFetchAllow    []string `toml:"action_fetch_allow" env:"LITMESH_ACTION_FETCH_ALLOW" flag:"action-fetch-allow" help:"IP addresses or CIDR prefixes Lit Actions may fetch from although they are loopback, private, link-local or otherwise internal, comma-separated"`
+	ActionRPCCalls      int      `toml:"action_rpc_calls" env:"LITMESH_ACTION_RPC_CALLS" flag:"action-rpc-calls" help:"JSON-RPC calls one Lit Action execution may make through the node's RPC proxy"`
+	ActionSandboxID     int      `toml:"action_sandbox_id" env:"LITMESH_ACTION_SANDBOX_ID" flag:"action-sandbox-id" help:"host uid and gid Lit Action workers run as when the node runs as root (0: 2000000000); no file should belong to it"`
+	InsecureNoSandbox   bool     `toml:"insecure_no_sandbox" env:"LITMESH_INSECURE_NO_SANDBOX" flag:"insecure-no-sandbox" help:"INSECURE: run Lit Actions although the kernel or the node's privileges leave a layer of the worker sandbox out (production refuses to start otherwise); every layer available is still applied"`
 	PKPPool             int      `toml:"pkp_pool" env:"LITMESH_PKP_POOL" flag:"pkp-pool" help:"presignatures kept ready per signer set this node coordinates (0: compute every one on demand)"`
+
+	// Limits of the client HTTP API (docs/security.md, "Floods"); 0 turns one off.
+	RateLimitIP          int `toml:"rate_limit_ip" env:"LITMESH_RATE_LIMIT_IP" flag:"rate-limit-ip" help:"requests per second one client IP (IPv6: one /64) may make to the HTTP API, in bursts of up to twice that; over it: 429 with Retry-After. 0: no limit"`
+	RateLimitAddress     int `toml:"rate_limit_address" env:"LITMESH_RATE_LIMIT_ADDRESS" flag:"rate-limit-address" help:"authenticated requests per second one address may make, in bursts of up to twice that. 0: no limit"`
+	RateLimitPresign     int `toml:"rate_limit_presign" env:"LITMESH_RATE_LIMIT_PRESIGN" flag:"rate-limit-presign" help:"PKP signatures per second one requester (address or Lit Action) may take presignatures for, in bursts of up to twice that. 0: no limit"`
+	MaxConnections       int `toml:"max_connections" env:"LITMESH_MAX_CONNECTIONS" flag:"max-connections" help:"open HTTP API connections at most; further ones wait to be accepted. 0: no limit"`
+	HandshakeConcurrency int `toml:"handshake_concurrency" env:"LITMESH_HANDSHAKE_CONCURRENCY" flag:"handshake-concurrency" help:"attestation reports made at once for clients' /web/handshake (peers' handshakes always go first)"`
+	IPFSQuotaMB          int `toml:"ipfs_quota_mb" env:"LITMESH_IPFS_QUOTA_MB" flag:"ipfs-quota-mb" help:"MiB of IPFS content one address may add and pin on this node"`
+	IPFSStoreMB          int `toml:"ipfs_store_mb" env:"LITMESH_IPFS_STORE_MB" flag:"ipfs-store-mb" help:"MiB of pinned IPFS content this node keeps for all addresses together"`
+
+	TLSMode          string   `toml:"tls_mode" env:"LITMESH_TLS_MODE" flag:"tls-mode" help:"the API's certificate: self-signed (clients verify it by attestation), acme (a public DNS name), files (tls_cert_file certifies the node's own key), devnet-ca (devnet only)"`
+	TLSCertFile      string   `toml:"tls_cert_file" env:"LITMESH_TLS_CERT_FILE" flag:"tls-cert-file" help:"tls_mode files: PEM certificate chain for the node's TLS key (see litnode tls csr)"`
+	TLSACMEEmail     string   `toml:"tls_acme_email" env:"LITMESH_TLS_ACME_EMAIL" flag:"tls-acme-email" help:"tls_mode acme: contact address for the ACME account"`
+	TLSACMEDirectory string   `toml:"tls_acme_directory" env:"LITMESH_TLS_ACME_DIRECTORY" flag:"tls-acme-directory" help:"tls_mode acme: ACME directory URL (default Let's Encrypt)"`
+	TLSDevnetCA      string   `toml:"tls_devnet_ca" env:"LITMESH_TLS_DEVNET_CA" flag:"tls-devnet-ca" help:"tls_mode devnet-ca: directory with the devnet CA's ca.pem and ca.key (created if missing)"`
+	AuthMaxLifetime  Duration `toml:"auth_max_lifetime" env:"LITMESH_AUTH_MAX_LIFETIME" flag:"auth-max-lifetime" help:"longest validity (expiration minus issue time) of an authSig, session signature or capability this node takes"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -117,7 +141,21 @@ func DefaultConfig() Config {
 		ActionMaxContracts:  30,
 		ActionMaxBroadcasts: 30,
 		ActionMaxCallDepth:  5,
+		ActionMaxFetchMB:    32,
+		ActionRPCCalls:      100,
 		PKPPool:             64,
+
+		// Generous: a busy client or a benchmark stays under them, a flood does not.
+		RateLimitIP:          200,
+		RateLimitAddress:     100,
+		RateLimitPresign:     100,
+		MaxConnections:       1024,
+		HandshakeConcurrency: 2,
+		IPFSQuotaMB:          64,
+		IPFSStoreMB:          4096,
+
+		TLSMode:         TLSSelfSigned,
+		AuthMaxLifetime: Duration{24 * time.Hour},
 	}
 }
 
@@ -138,6 +176,10 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // only the flags that were actually set, so unset flags never mask the file or environment.
 func RegisterFlags(fs *flag.FlagSet) {
 	forEachField(func(f reflect.StructField) {
+		if f.Type.Kind() == reflect.Bool {
+			fs.Bool(f.Tag.Get("flag"), false, f.Tag.Get("help"))
+			return
+		}
 		fs.String(f.Tag.Get("flag"), "", f.Tag.Get("help"))
 	})
 }
@@ -236,6 +278,12 @@ func setField(v reflect.Value, raw string) error {
 		v.SetString(strings.TrimSpace(raw))
 	case []string:
 		v.Set(reflect.ValueOf(SplitList(raw)))
+	case bool:
+		b, err := strconv.ParseBool(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Errorf("not a boolean (true or false): %q", raw)
+		}
+		v.SetBool(b)
 	case int:
 		n, err := strconv.Atoi(strings.TrimSpace(raw))
 		if err != nil {
@@ -296,8 +344,11 @@ func (c *Config) validate(sources map[string]string) error {
 	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
 		return bad("api_addr", fmt.Errorf("bad port %q", port))
 	}
-	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "http://") && !strings.HasPrefix(c.PublicURL, "https://") {
-		return bad("public_url", fmt.Errorf("want an http:// or https:// URL, got %q", c.PublicURL))
+	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") {
+		return bad("public_url", fmt.Errorf("want an https:// URL (the API is served over TLS only), got %q", c.PublicURL))
+	}
+	if err := c.validateTLS(); err != nil {
+		return bad(err.Key, err.Err)
 	}
 	if _, err := ParseLogLevel(c.LogLevel); err != nil {
 		return bad("log_level", err)
@@ -323,8 +374,8 @@ func (c *Config) validate(sources map[string]string) error {
 		return bad("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
 	}
 	if c.ChainRPC != "" {
-		if !strings.HasPrefix(c.ChainRPC, "http://") && !strings.HasPrefix(c.ChainRPC, "https://") && !strings.HasPrefix(c.ChainRPC, "ws://") && !strings.HasPrefix(c.ChainRPC, "wss://") {
-			return bad("chain_rpc", fmt.Errorf("want an http(s):// or ws(s):// URL, got %q", c.ChainRPC))
+		if err := checkRPCURL(c.ChainRPC, c.Devnet()); err != nil {
+			return bad("chain_rpc", err)
 		}
 		for _, kv := range [][2]string{{"staking_contract", c.Staking}, {"pkp_nft_contract", c.PKPNFT}, {"pkp_permissions_contract", c.PKPPerms}} {
 			if !common.IsHexAddress(kv[1]) {
@@ -332,8 +383,14 @@ func (c *Config) validate(sources map[string]string) error {
 			}
 		}
 	}
-	if _, err := ParseChains(c.Chains); err != nil {
+	chains, err := ParseChains(c.Chains)
+	if err != nil {
 		return bad("chains", err)
+	}
+	for name, u := range chains {
+		if err := checkRPCURL(u, c.Devnet()); err != nil {
+			return bad("chains", fmt.Errorf("chain %q: %w", name, err))
+		}
 	}
 	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
 		return bad("ipfs_peers", err)
@@ -352,12 +409,57 @@ func (c *Config) validate(sources map[string]string) error {
 	for _, kd := range []struct {
 		key string
 		d   Duration
-	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}} {
+	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}, {"auth_max_lifetime", c.AuthMaxLifetime}} {
 		if kd.d.Duration <= 0 {
 			return bad(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
 		}
 	}
 	return nil
+}
+
+// maxAuthLifetime is the most auth_max_lifetime may be: Lit's nodes refuse sessions valid for
+// longer than 30 days.
+const maxAuthLifetime = 30 * 24 * time.Hour
+
+// validateTLS checks the certificate mode and its settings, and the auth lifetime; the error's
+// Source is filled by the caller.
+func (c *Config) validateTLS() *ConfigError {
+	switch c.TLSMode {
+	case TLSSelfSigned:
+	case TLSFiles:
+		if c.TLSCertFile == "" {
+			return &ConfigError{Key: "tls_cert_file", Err: errors.New("tls_mode files needs tls_cert_file (a certificate for the key `litnode tls csr` prints a request for)")}
+		}
+	case TLSACME:
+		if c.PublicURL == "" {
+			return &ConfigError{Key: "public_url", Err: errors.New("tls_mode acme needs public_url with the DNS name to get a certificate for")}
+		}
+		if h := hostOf(c.PublicURL); h == "" || net.ParseIP(h) != nil || h == "localhost" {
+			return &ConfigError{Key: "public_url", Err: fmt.Errorf("tls_mode acme needs a public DNS name, got %q", c.PublicURL)}
+		}
+	case TLSDevnetCA:
+		if c.Mode != "devnet" {
+			return &ConfigError{Key: "tls_mode", Err: errors.New("devnet-ca reads a CA key from disk and is refused in production mode")}
+		}
+		if c.TLSDevnetCA == "" {
+			return &ConfigError{Key: "tls_devnet_ca", Err: errors.New("tls_mode devnet-ca needs the devnet CA directory")}
+		}
+	default:
+		return &ConfigError{Key: "tls_mode", Err: fmt.Errorf("want self-signed, acme, files or devnet-ca, got %q", c.TLSMode)}
+	}
+	if c.AuthMaxLifetime.Duration > maxAuthLifetime {
+		return &ConfigError{Key: "auth_max_lifetime", Err: fmt.Errorf("at most %s, got %s", maxAuthLifetime, c.AuthMaxLifetime)}
+	}
+	return nil
+}
+
+// hostOf returns the lowercase host of a URL.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(p.Hostname())
 }
 
 // validateActions checks the Lit Action settings; the error's Source is filled by the caller.
@@ -376,10 +478,27 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_contract_calls", c.ActionMaxContracts, 1, 1 << 10},
 		{"action_max_broadcasts", c.ActionMaxBroadcasts, 1, 1 << 10},
 		{"action_max_call_depth", c.ActionMaxCallDepth, 1, 16},
+		{"action_max_fetch_mb", c.ActionMaxFetchMB, 1, 1 << 10},
+		{"action_max_worker_mb", c.ActionMaxWorkerMB, 0, 1 << 20},
+		{"action_rpc_calls", c.ActionRPCCalls, 1, 1 << 20},
+		{"action_sandbox_id", c.ActionSandboxID, 0, 1<<31 - 2},
+		{"rate_limit_ip", c.RateLimitIP, 0, 1 << 20},
+		{"rate_limit_address", c.RateLimitAddress, 0, 1 << 20},
+		{"rate_limit_presign", c.RateLimitPresign, 0, 1 << 20},
+		{"max_connections", c.MaxConnections, 0, 1 << 20},
+		{"handshake_concurrency", c.HandshakeConcurrency, 1, 64},
+		{"ipfs_quota_mb", c.IPFSQuotaMB, 1, 1 << 20},
+		{"ipfs_store_mb", c.IPFSStoreMB, 1, 1 << 30},
 	} {
 		if r.v < r.min || r.v > r.max {
 			return &ConfigError{Key: r.key, Err: fmt.Errorf("want %d..%d, got %d", r.min, r.max, r.v)}
 		}
+	}
+	if c.ActionMaxWorkerMB != 0 && c.ActionMaxWorkerMB < c.ActionMaxHeapMB+64 {
+		return &ConfigError{Key: "action_max_worker_mb", Err: fmt.Errorf("%d MiB leaves under 64 MiB above the %d MiB heap", c.ActionMaxWorkerMB, c.ActionMaxHeapMB)}
+	}
+	if _, err := newFetchPolicy(c.ActionFetchAllow); err != nil {
+		return &ConfigError{Key: "action_fetch_allow", Err: err}
 	}
 	return nil
 }
@@ -408,6 +527,26 @@ func ParseBootstrap(addrs []string) ([]peer.AddrInfo, error) {
 	return infos, nil
 }
 
+// checkRPCURL checks an RPC endpoint's URL. Production nodes need https:// or wss://: over
+// plain http anyone on the path reads the API key and can answer in the chain's place (docs/
+// security.md, "A lying chain RPC"). Errors never quote the URL, which may carry an API key.
+func checkRPCURL(raw string, devnet bool) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return errors.New("want an http(s):// or ws(s):// URL with a host")
+	}
+	switch u.Scheme {
+	case "https", "wss":
+		return nil
+	case "http", "ws":
+		if devnet {
+			return nil
+		}
+		return fmt.Errorf("%s: production nodes need an https:// or wss:// RPC URL (plain %s can be read and answered by anyone on the path)", chain.RedactURL(raw), u.Scheme)
+	}
+	return fmt.Errorf("%s: want an http(s):// or ws(s):// URL", chain.RedactURL(raw))
+}
+
 // ParseChains parses name=rpcURL entries.
 func ParseChains(entries []string) (map[string]string, error) {
 	out := map[string]string{}
@@ -415,7 +554,7 @@ func ParseChains(entries []string) (map[string]string, error) {
 		name, url, ok := strings.Cut(e, "=")
 		name, url = strings.TrimSpace(name), strings.TrimSpace(url)
 		if !ok || name == "" || !(strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "ws://") || strings.HasPrefix(url, "wss://")) {
-			return nil, fmt.Errorf("entry %d %q: want name=http(s)://rpc-url", i, e)
+			return nil, fmt.Errorf("entry %d (%s=%s): want name=http(s)://rpc-url", i, name, chain.RedactURL(url))
 		}
 		if _, dup := out[name]; dup {
 			return nil, fmt.Errorf("entry %d: chain %q given twice", i, name)
@@ -443,10 +582,10 @@ func ParseLogLevel(s string) (slog.Level, error) {
 	return 0, fmt.Errorf("unknown log level %q (want debug, info, warn or error)", s)
 }
 
-// URL is the base URL clients use to reach this node's HTTP API.
+// URL is the base URL clients use to reach this node's HTTPS API.
 func (c *Config) URL() string {
 	if c.PublicURL != "" {
 		return strings.TrimRight(c.PublicURL, "/")
 	}
-	return "http://" + c.APIAddr
+	return "https://" + c.APIAddr
 }

@@ -77,6 +77,9 @@ func TestBadSettingsAreRejectedNamingTheKeyAndItsSource(t *testing.T) {
 		{name: "a Lit Action code limit above what the node stores", file: "mode = \"devnet\"\naction_max_code_kb = 20000", wantKey: "action_max_code_kb", wantSrc: "config.toml"},
 		{name: "a zero Lit Action time limit", flags: []string{"--mode", "devnet", "--action-timeout", "0s"}, wantKey: "action_timeout", wantSrc: "flag --action-timeout"},
 		{name: "a presignature pool over its limit", env: map[string]string{"LITMESH_PKP_POOL": "5000"}, wantKey: "pkp_pool", wantSrc: "env LITMESH_PKP_POOL"},
+		{name: "a host name in the fetch allowlist", env: map[string]string{"LITMESH_ACTION_FETCH_ALLOW": "10.0.0.0/8,intranet.local"}, wantKey: "action_fetch_allow", wantSrc: "env LITMESH_ACTION_FETCH_ALLOW"},
+		{name: "a worker memory cap below the heap", flags: []string{"--action-max-worker-mb", "100"}, wantKey: "action_max_worker_mb", wantSrc: "flag --action-max-worker-mb"},
+		{name: "a sandbox switch that is not a boolean", env: map[string]string{"LITMESH_INSECURE_NO_SANDBOX": "maybe"}, wantKey: "insecure_no_sandbox", wantSrc: "env LITMESH_INSECURE_NO_SANDBOX"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,4 +190,64 @@ func FuzzLoadConfigFile(f *testing.F) {
 			t.Fatalf("accepted config without API address or listen addresses: %+v", cfg)
 		}
 	})
+}
+
+// The sandbox switch is a plain boolean flag, and the fetch allowlist a list, from any source.
+func TestActionSandboxAndFetchSettings(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	node.RegisterFlags(fs)
+	if err := fs.Parse([]string{"--mode", "devnet", "--insecure-no-sandbox"}); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"LITMESH_ACTION_FETCH_ALLOW": "10.1.2.3, 192.168.0.0/16", "LITMESH_ACTION_SANDBOX_ID": "70000"}
+	cfg, err := node.LoadConfig(t.TempDir(), fs, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.InsecureNoSandbox || cfg.ActionSandboxID != 70000 || len(cfg.ActionFetchAllow) != 2 || cfg.ActionFetchAllow[1] != "192.168.0.0/16" {
+		t.Fatalf("insecure_no_sandbox %t, action_sandbox_id %d, action_fetch_allow %q", cfg.InsecureNoSandbox, cfg.ActionSandboxID, cfg.ActionFetchAllow)
+	}
+	if def := node.DefaultConfig(); def.InsecureNoSandbox || def.ActionRPCCalls != 100 || def.ActionMaxFetchMB != 32 {
+		t.Fatalf("defaults: %+v", def)
+	}
+}
+
+// A production node reads its chain over TLS only, and no config error quotes an RPC URL
+// (operators' URLs carry API keys).
+func TestAProductionNodeNeedsTLSToItsChainAndErrorsHideTheURL(t *testing.T) {
+	const key = "0123456789abcdefKEY"
+	contracts := []string{"--staking-contract", "0x0000000000000000000000000000000000000001", "--pkp-nft-contract", "0x0000000000000000000000000000000000000002", "--pkp-permissions-contract", "0x0000000000000000000000000000000000000003"}
+	for _, tc := range []struct {
+		name    string
+		flags   []string
+		wantKey string // "" when the config is valid
+	}{
+		{"plain http", []string{"--chain-rpc", "http://rpc.example.com/v3/" + key}, "chain_rpc"},
+		{"plain ws", []string{"--chain-rpc", "ws://rpc.example.com/?key=" + key}, "chain_rpc"},
+		{"https", []string{"--chain-rpc", "https://rpc.example.com/v3/" + key}, ""},
+		{"wss", []string{"--chain-rpc", "wss://rpc.example.com/v3/" + key}, ""},
+		{"an extra chain over plain http", []string{"--chain-rpc", "https://rpc.example.com/", "--chains", "ethereum=http://eth.example.com/" + key}, "chains"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			node.RegisterFlags(fs)
+			if err := fs.Parse(append(tc.flags, contracts...)); err != nil {
+				t.Fatal(err)
+			}
+			_, err := node.LoadConfig(t.TempDir(), fs, nil)
+			if tc.wantKey == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			var ce *node.ConfigError
+			if !errors.As(err, &ce) || ce.Key != tc.wantKey {
+				t.Fatalf("err = %v, want a ConfigError naming %s", err, tc.wantKey)
+			}
+			if !strings.Contains(err.Error(), "https:// or wss://") || strings.Contains(err.Error(), key) {
+				t.Fatalf("the error must ask for TLS and hide the key: %v", err)
+			}
+		})
+	}
 }

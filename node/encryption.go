@@ -36,8 +36,11 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 		return nil, err
 	}
 	dataHash, conds := req.dataHash, req.conds
-	auth, err := n.authenticate(body.AuthSig)
+	auth, err := n.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
 	if err != nil {
+		return nil, err
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
 		return nil, err
 	}
 	keys, err := n.encryptionKeys(body.Epoch)

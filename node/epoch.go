@@ -38,15 +38,21 @@ type Transition func(ctx context.Context, ms *chain.Membership) error
 // epochs follows the Staking contract's epoch state machine for this node: it re-checks peers
 // when the epoch changes, does the transition work when this node is in the locked next set,
 // signals ready, and advances the epoch once every member is ready.
+//
+// The chain is read, not trusted blindly (docs/epochs.md, "A lying chain RPC"): the watcher
+// acts on — serves with, runs transitions for, prunes keys after — only snapshots judgeEpoch
+// accepts: the epoch it already follows, or the next one once this node holds its keys. A
+// jump, a regression, or a next epoch without this node's keys is logged and waited out.
 type epochs struct {
 	n *Node
 
 	mu          sync.Mutex
 	transitions []namedTransition
 	advance     []func(chain.Membership)
-	last        chain.Membership
+	last        chain.Membership // the last snapshot acted on
 	haveLast    bool
 	status      string // what the node is doing about the epoch, for /web/status
+	warned      string // the last refusal logged, so a lie that persists is logged once
 }
 
 // OnAdvance registers fn to run (on the watcher's goroutine) after the epoch advanced.
@@ -104,19 +110,19 @@ func (e *epochs) run(ctx context.Context) {
 		ms, err := e.n.chain.Membership(ctx)
 		switch {
 		case err != nil:
-			e.setStatus("chain unreachable: " + err.Error())
+			e.setStatus("chain unreachable: " + redactErr(e.n.cfg, err))
 		case ms.Stale:
-			e.setStatus("serving from the last known validator set: " + ms.StaleReason)
-			e.observe(ctx, ms)
+			if e.observe(ctx, ms) {
+				e.setStatus("serving from the last known validator set: " + redactText(e.n.cfg, ms.StaleReason))
+			}
 		default:
-			e.observe(ctx, ms)
-			if time.Now().After(retryAt) {
+			if e.observe(ctx, ms) && time.Now().After(retryAt) {
 				if err := e.step(ctx, &ms); err != nil && ctx.Err() == nil {
 					failures++
 					backoff := min(time.Duration(failures)*2*time.Second, 30*time.Second)
 					retryAt = time.Now().Add(backoff)
-					e.setStatus(fmt.Sprintf("epoch %d transition: %v (retrying in %s)", ms.Epoch.Number, err, backoff))
-					e.n.log.Warn("epoch transition step failed", "epoch", ms.Epoch.Number, "error", err, "retry_in", backoff.String())
+					e.setStatus(fmt.Sprintf("epoch %d transition: %s (retrying in %s)", ms.Epoch.Number, redactErr(e.n.cfg, err), backoff))
+					e.n.log.Warn("epoch transition step failed", "epoch", ms.Epoch.Number, "error", redactErr(e.n.cfg, err), "retry_in", backoff.String())
 				} else {
 					failures = 0
 				}
@@ -130,19 +136,75 @@ func (e *epochs) run(ctx context.Context) {
 	}
 }
 
-// observe records the snapshot. When the epoch or its state changes it logs it, re-checks the
-// trusted peers and runs the advance hooks; whenever the sets change it forgets refusals, since
-// a peer refused as not staked may be a member now.
-func (e *epochs) observe(ctx context.Context, ms chain.Membership) {
+// epochFacts is what judgeEpoch decides on.
+type epochFacts struct {
+	following    bool   // the watcher has accepted a snapshot before
+	current      uint64 // the epoch it follows (when following)
+	activeBefore bool   // this node is in that epoch's active set
+	chain        uint64 // the epoch the new snapshot reports
+	activeNow    bool   // this node is in the new snapshot's active set
+	holdsChain   bool   // this node holds keys for the reported epoch
+	holdsAny     bool   // this node holds keys for some epoch
+	newest       uint64 // the newest epoch it holds keys for (when holdsAny)
+}
+
+// judgeEpoch decides whether the watcher acts on a snapshot. It accepts the epoch it follows,
+// and the next one once this node holds its keys or is not in its active set (a member
+// leaving, or an outsider); a node in neither set serves nothing and simply follows the chain.
+// On start it accepts an epoch from just below its newest keys (a transition under way: the
+// next epoch's keys are stored before the chain advances) upwards. Everything else — a jump, a
+// regression, the next epoch without this node's keys — it refuses, saying why, so the caller
+// waits it out: one RPC answer must never make a node drop the epoch it serves or its keys.
+func judgeEpoch(f epochFacts) (bool, string) {
+	if !f.following {
+		if f.holdsAny && f.chain+1 < f.newest {
+			return false, fmt.Sprintf("it is older than the epochs this node holds keys for (up to %d)", f.newest)
+		}
+		return true, ""
+	}
+	switch {
+	case f.chain == f.current:
+		return true, ""
+	case !f.activeBefore && !f.activeNow:
+		return true, ""
+	case f.chain == f.current+1 && (f.holdsChain || !f.activeNow):
+		return true, ""
+	case f.chain == f.current+1:
+		return false, "this node is in its active set but holds no keys for it (did it miss the transition?)"
+	case f.chain > f.current:
+		return false, fmt.Sprintf("a jump of %d epochs", f.chain-f.current)
+	}
+	return false, "it is older than the epoch this node serves"
+}
+
+// observe judges the snapshot and, if accepted, records it. When the epoch or its state
+// changes it logs it, re-checks the trusted peers and runs the advance hooks; whenever the
+// sets change it forgets refusals, since a peer refused as not staked may be a member now. It
+// reports whether the snapshot was accepted.
+func (e *epochs) observe(ctx context.Context, ms chain.Membership) bool {
 	e.mu.Lock()
 	prev, had := e.last, e.haveLast
+	e.mu.Unlock()
+	self := e.n.operator()
+	f := epochFacts{following: had, current: prev.Epoch.Number, activeBefore: had && prev.IsActive(self),
+		chain: ms.Epoch.Number, activeNow: ms.IsActive(self)}
+	_, f.holdsChain = e.n.keys.ForEpoch(ms.Epoch.Number)
+	if k := e.n.keys.latest(); k != nil {
+		f.holdsAny, f.newest = true, k.Epoch
+	}
+	if ok, why := judgeEpoch(f); !ok {
+		e.refuse(prev, had, ms, why)
+		return false
+	}
+	e.mu.Lock()
 	e.last, e.haveLast = ms, true
+	e.warned = ""
 	e.mu.Unlock()
 	if !had || len(prev.Next) != len(ms.Next) || len(prev.Active) != len(ms.Active) || prev.Epoch != ms.Epoch {
 		e.n.host.Gate.ClearRejections()
 	}
 	if had && prev.Epoch.Number == ms.Epoch.Number && prev.Epoch.State == ms.Epoch.State {
-		return
+		return true
 	}
 	e.n.log.Info("epoch", "number", ms.Epoch.Number, "state", ms.Epoch.State.String(),
 		"active", len(ms.Active), "next", len(ms.Next), "in_active_set", ms.IsActive(e.n.operator()))
@@ -153,6 +215,25 @@ func (e *epochs) observe(ctx context.Context, ms chain.Membership) {
 		for _, fn := range e.onAdvance() {
 			fn(ms)
 		}
+	}
+	return true
+}
+
+// refuse records why a snapshot is not acted on: in the status, and once in the log (warn).
+func (e *epochs) refuse(prev chain.Membership, had bool, ms chain.Membership, why string) {
+	serving := "nothing yet"
+	if had {
+		serving = fmt.Sprintf("epoch %d", prev.Epoch.Number)
+	}
+	msg := fmt.Sprintf("the chain reports epoch %d (%s), not acted on: %s; waiting (following %s)", ms.Epoch.Number, ms.Epoch.State, why, serving)
+	e.mu.Lock()
+	e.status = msg
+	first := e.warned != msg
+	e.warned = msg
+	e.mu.Unlock()
+	if first {
+		e.n.log.Warn("ignoring the chain's epoch until it is consistent again", "reported", ms.Epoch.Number, "state", ms.Epoch.State.String(),
+			"following", prev.Epoch.Number, "following_any", had, "reason", why, "block", ms.Block)
 	}
 }
 

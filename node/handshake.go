@@ -11,7 +11,7 @@ import (
 )
 
 // handleHandshake answers a client's challenge with the node's identity, epoch, network keys
-// and an attestation bound to the challenge.
+// and an attestation bound to the challenge and to the TLS key the node serves with.
 func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 	var req api.HandshakeRequest
 	if err := decodeJSON(w, r, 4<<10, &req); err != nil {
@@ -25,14 +25,22 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 	}
 	var nonce [handshake.NonceSize]byte
 	copy(nonce[:], raw)
-	resp, err := handshake.BuildClientResponse(r.Context(), n.provider, n.id.Operator, n.id.Libp2p.GetPublic(), nonce)
+	serverName := ""
+	if r.TLS != nil {
+		serverName = r.TLS.ServerName
+	}
+	spki, err := n.tls.attestedSPKI(serverName)
 	if err != nil {
-		n.log.Error("attest for a client handshake", "error", err)
-		writeError(w, api.Errorf(api.KindUnavailable, "attestation unavailable"))
+		n.log.Error("TLS certificate for a client handshake", "error", err)
+		writeError(w, api.Errorf(api.KindUnavailable, "TLS certificate unavailable"))
 		return
 	}
-	enc, err := resp.Marshal()
+	enc, err := n.clientAttestation(r.Context(), nonce, spki)
 	if err != nil {
+		if api.KindOf(err) == api.KindInternal {
+			n.log.Error("attest for a client handshake", "error", err)
+			err = api.Errorf(api.KindUnavailable, "attestation unavailable")
+		}
 		writeError(w, err)
 		return
 	}
@@ -41,7 +49,7 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 		OperatorAddress: n.id.OperatorAddress(),
 		NodeVersion:     Version,
 		Network:         n.cfg.Network,
-		Attestation:     api.HandshakeAttestation{Kind: string(n.provider.Kind()), Response: base64.StdEncoding.EncodeToString(enc)},
+		Attestation:     api.HandshakeAttestation{Kind: string(n.provider.Kind()), Response: base64.StdEncoding.EncodeToString(enc), TLSSPKISHA256: hex.EncodeToString(spki[:])},
 	}
 	if ms, ok := n.epochs.snapshot(); ok {
 		out.Epoch = ms.Epoch.Number

@@ -84,6 +84,9 @@ func Join(ctx context.Context, cfg Config, log *slog.Logger, o JoinOptions) erro
 			return err
 		}
 		out("in the next validator set of epoch %d", ms.Epoch.Number+1)
+		if _, ok, err := c.SDKEndpoint(ctx, cfg.URL()); err == nil && !ok {
+			out("note: %s is not http(s)://<IPv4>[:port]: Lit's JS SDK will not list this node (litmesh's own clients still use it)", cfg.URL())
+		}
 	}
 	if !o.Wait {
 		return nil

@@ -152,15 +152,28 @@ func (kr *keyring) store(k *EpochKeys) error {
 }
 
 // prune forgets (and erases from the keystore) shares older than the previous epoch: once an
-// epoch advanced, requests still in flight may finish on the epoch before, never earlier.
+// epoch advanced, requests still in flight may finish on the epoch before, never earlier. The
+// newest epoch this node holds keys for is never erased, whatever the chain says: the watcher
+// advances one epoch at a time (judgeEpoch), and even then a node that left the set keeps its
+// last shares rather than lose them to one wrong answer.
 func (kr *keyring) prune(ms chain.Membership) {
 	if ms.Epoch.Number < 2 {
 		return
 	}
 	keep := ms.Epoch.Number - 1
 	kr.mu.Lock()
+	newest, haveNewest := uint64(0), false
 	for e := range kr.epochs {
-		if e < keep {
+		if !haveNewest || e > newest {
+			newest, haveNewest = e, true
+		}
+	}
+	erasable := func(e uint64) bool {
+		// Epoch 0 holds the node's lifetime DKG keys.
+		return e != lifetimeEpoch && e < keep && !(haveNewest && e == newest)
+	}
+	for e := range kr.epochs {
+		if erasable(e) {
 			delete(kr.epochs, e)
 		}
 	}
@@ -171,12 +184,14 @@ func (kr *keyring) prune(ms chain.Membership) {
 		return
 	}
 	for _, e := range eps {
-		if e == lifetimeEpoch || e >= keep { // epoch 0 holds the node's lifetime DKG keys
+		if !erasable(e) || (haveNewest && e > newest) {
 			continue
 		}
 		if err := kr.ks.DropEpoch(e); err != nil {
 			kr.n.log.Warn("could not erase old key shares", "epoch", e, "error", err)
+			continue
 		}
+		kr.n.log.Info("erased old key shares", "epoch", e, "serving", ms.Epoch.Number)
 	}
 }
 
@@ -378,6 +393,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 	lctx, stopListen := context.WithCancel(ctx)
 	defer stopListen()
 	go func() {
+		defer recoverGoroutine(r.kr.n.log, "key round control")
 		for {
 			m, err := ctl.Receive(lctx)
 			if err != nil {
@@ -714,11 +730,13 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 	k := &EpochKeys{Epoch: r.epoch, Self: r.newIndex, Members: r.members}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) {
+		defer recoverAsError(&err, "BLS "+what)
 		k.BLS, err = runOne(gctx, dkg.BLS12381(), "bls", r.longterm.BLS, chain.Threshold(n), chain.Threshold(oldN),
 			func(v chain.Validator) []byte { return v.BLSDKGKey }, oldBLS, blsCoeffs)
 		return err
 	})
 	g.Go(func() (err error) {
+		defer recoverAsError(&err, "secp256k1 "+what)
 		k.Secp, err = runOne(gctx, dkg.Secp256k1(), "secp256k1", r.longterm.Secp, ECDSADegree(n)+1, ECDSADegree(oldN)+1,
 			func(v chain.Validator) []byte { return v.SecpDKGKey }, oldSecp, secpCoeffs)
 		return err

@@ -20,6 +20,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/net/netutil"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -46,11 +47,13 @@ type Node struct {
 	provider  attestation.Provider
 	verifier  *attestation.Verifier
 	keystore  *keystore.Keystore
+	tls       *tlsService // the API's HTTPS: key sealed in the keystore, certificate of tls_mode
 	attested  *p2p.Attested
 	chain     *chain.Client
 	epochs    *epochs
 	keys      *keyring
 	evaluator *access.Evaluator
+	wallets   contractWallets // EIP-1271 checks on the chains of startAccess
 	host      *p2p.Host
 	sessions  *p2p.Sessions
 	// actionTransport carries the cross-node functions of Lit Action executions.
@@ -58,16 +61,16 @@ type Node struct {
 	ipfs            *ipfs.Service
 	actions         *runtime.Pool // Lit Action workers
 	pkp             *pkpService
+	limits          *limits // the API's rate limits and the attestation queue
 	api             *http.Server
 	apiLn           net.Listener
 	apiDone         chan error
 
 	actionHTTP     *http.Client                 // what Lit Actions fetch through
+	fetchPolicy    *fetchPolicy                 // what that client may connect to
+	rpcProxy       *rpcProxy                    // what getRpcUrl points actions at; nil without chains
 	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
 	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
-	// rpcURLForActions, when set, answers Lit.Actions.getRpcUrl (actionRPCURL): the seam for a
-	// node-local RPC proxy.
-	rpcURLForActions func(chain string) (string, error)
 
 	stops []func(context.Context) error // reverse start order
 
@@ -97,7 +100,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 // Start builds and starts every service of the node. Start order (Close reverses it):
 //  1. identity (keys from the node directory)
 //  2. metrics registry
-//  3. attestation provider, keystore (sealed with the provider's key), verifier
+//  3. attestation provider, keystore (sealed with the provider's key), verifier; the TLS key
+//     (sealed in the keystore) and certificate
 //  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
 //  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
 //  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
@@ -109,7 +113,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	n := &Node{cfg: cfg, log: log, started: time.Now(), apiDone: make(chan error, 1)}
+	n := &Node{cfg: cfg, log: log, started: time.Now(), apiDone: make(chan error, 1), limits: newLimits(cfg)}
 	ok := false
 	defer func() {
 		if !ok {
@@ -127,6 +131,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.metrics = newMetrics(reg)
 
 	if err := n.startAttestation(ctx); err != nil {
+		return nil, err
+	}
+	if err := n.startTLS(); err != nil {
 		return nil, err
 	}
 	if err := n.startChain(ctx); err != nil {
@@ -217,8 +224,12 @@ func (n *Node) startAPI() error {
 		}
 		return fmt.Errorf("listen on api_addr %s: %w", n.cfg.APIAddr, err)
 	}
+	if n.cfg.MaxConnections > 0 {
+		ln = netutil.LimitListener(ln, n.cfg.MaxConnections)
+	}
 	n.apiLn = ln
 	n.api = &http.Server{
+		TLSConfig:         n.tls.serverConfig(),
 		Handler:           n.routes(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -228,7 +239,7 @@ func (n *Node) startAPI() error {
 		ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelDebug),
 	}
 	go func() {
-		err := n.api.Serve(ln)
+		err := n.api.ServeTLS(ln, "", "")
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
@@ -280,12 +291,22 @@ func (n *Node) Host() *p2p.Host { return n.host }
 // Addrs are the node's full p2p multiaddrs (…/p2p/ID).
 func (n *Node) Addrs() []string { return p2p.PeerInfo(n.host) }
 
-// URL is the base URL of the node's HTTP API as actually bound (a :0 port resolved).
+// URL is the base URL of the node's HTTPS API as actually bound (a :0 port resolved): the
+// address session signatures must name.
 func (n *Node) URL() string {
 	if n.cfg.PublicURL != "" {
 		return n.cfg.URL()
 	}
-	return "http://" + n.apiLn.Addr().String()
+	return "https://" + n.apiLn.Addr().String()
+}
+
+// TLSCertificate is the DER certificate chain the node serves its API with (leaf first), or nil
+// under ACME, where it changes with renewals.
+func (n *Node) TLSCertificate() [][]byte {
+	if n.tls.cert == nil {
+		return nil
+	}
+	return n.tls.cert.Certificate
 }
 
 func multiaddrs(ss []string) ([]ma.Multiaddr, error) {

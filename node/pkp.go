@@ -441,6 +441,7 @@ func (ss *signerSet) start() {
 	ss.ep.wg.Add(1)
 	go func() {
 		defer ss.ep.wg.Done()
+		defer recoverGoroutine(ss.ep.s.n.log, "PKP signer set")
 		if ss.coordinator() {
 			ss.fill(ss.ctx)
 		} else {

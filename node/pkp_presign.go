@@ -224,6 +224,7 @@ func (ss *signerSet) onBatch(ctx context.Context, m *batchMsg, log *slog.Logger)
 	ss.ep.wg.Add(1)
 	go func() {
 		defer ss.ep.wg.Done()
+		defer recoverGoroutine(ss.ep.s.n.log, "presigning session")
 		release, err := ss.acquire(ctx)
 		ss.mu.Lock()
 		ss.queued--

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
@@ -33,8 +34,17 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(req.AuthSig)
+	tokenID, err := pkpRefTokenID(in.pkp)
 	if err != nil {
+		writeError(w, err)
+		return
+	}
+	auth, err := n.authenticate(r.Context(), req.AuthSig, access.PKPSigningRequest(tokenID))
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -45,6 +55,19 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, share)
+}
+
+// pkpRefTokenID is the token id of the PKP a request names, which its session signature must
+// be granted (lit-pkp://<token id>).
+func pkpRefTokenID(ref api.PKPRef) (*big.Int, error) {
+	if ref.TokenID != nil {
+		return ref.TokenID, nil
+	}
+	pub, err := secp256k1.ParsePubKey(ref.PublicKey)
+	if err != nil {
+		return nil, api.Errorf(api.KindBadRequest, "pubkey: not a secp256k1 public key: %v", err)
+	}
+	return chain.PKPTokenID(pub), nil
 }
 
 // signInput is a validated request for a signature share.
@@ -169,7 +192,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 			return nil, err
 		}
 	}
-	if !n.pkp.replay.add(in.requestID) {
+	if err := n.allowPresign(requesterOf(in)); err != nil {
+		return nil, err
+	}
+	if !n.pkp.replay.add(replayKey(in, pkp.tokenID)) {
 		return nil, api.Errorf(api.KindConflict, "requestId %s was used before: every signature needs a fresh one", in.requestID)
 	}
 	ss, err := ep.setFor(order)

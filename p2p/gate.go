@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/libp2p/go-libp2p/core/control"
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -19,12 +20,18 @@ import (
 // That is a deliberate, explicit placeholder, not an oversight: it authenticates peer IDs but
 // proves nothing about the code they run or their stake.
 type Gate struct {
-	mu       sync.RWMutex
-	trusted  map[peer.ID]string    // peer → why it is trusted
-	rejected map[peer.ID]rejection // peer → why and until when it is refused
+	mu      sync.RWMutex
+	trusted map[peer.ID]string // peer → why it is trusted
+	// rejected: peer → why and until when it is refused. Every new peer ID an attacker makes
+	// can earn an entry, so it holds at most MaxRejected, forgetting the least recently
+	// refused first (a forgotten peer is simply checked again on its next connection).
+	rejected *lru.Cache[peer.ID, rejection]
 	watchers []func(peer.ID, bool)
 	now      func() time.Time
 }
+
+// MaxRejected bounds the refusals the gate remembers.
+const MaxRejected = 4096
 
 type rejection struct {
 	reason string
@@ -33,7 +40,11 @@ type rejection struct {
 
 // NewGate returns a gate that trusts nobody yet.
 func NewGate() *Gate {
-	return &Gate{trusted: map[peer.ID]string{}, rejected: map[peer.ID]rejection{}, now: time.Now}
+	rejected, err := lru.New[peer.ID, rejection](MaxRejected)
+	if err != nil {
+		panic(err) // a positive constant size
+	}
+	return &Gate{trusted: map[peer.ID]string{}, rejected: rejected, now: time.Now}
 }
 
 // Trusted reports whether p may open streams, publish and be served.
@@ -60,7 +71,7 @@ func (g *Gate) Trust(p peer.ID, reason string) {
 	g.mu.Lock()
 	_, was := g.trusted[p]
 	g.trusted[p] = reason
-	delete(g.rejected, p)
+	g.rejected.Remove(p)
 	watchers := g.watchers
 	g.mu.Unlock()
 	if !was {
@@ -90,7 +101,7 @@ func (g *Gate) Reject(p peer.ID, reason string, for_ time.Duration) {
 	g.mu.Lock()
 	_, was := g.trusted[p]
 	delete(g.trusted, p)
-	g.rejected[p] = rejection{reason: reason, until: g.now().Add(for_)}
+	g.rejected.Add(p, rejection{reason: reason, until: g.now().Add(for_)})
 	watchers := g.watchers
 	g.mu.Unlock()
 	if was {
@@ -102,10 +113,12 @@ func (g *Gate) Reject(p peer.ID, reason string, for_ time.Duration) {
 
 // Rejection returns why p is currently refused, if it is.
 func (g *Gate) Rejection(p peer.ID) (string, bool) {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	r, ok := g.rejected[p]
-	if !ok || g.now().After(r.until) {
+	r, ok := g.rejected.Peek(p)
+	if !ok {
+		return "", false
+	}
+	if g.now().After(r.until) {
+		g.rejected.Remove(p) // expired: forget it
 		return "", false
 	}
 	return r.reason, true
@@ -115,9 +128,7 @@ func (g *Gate) Rejection(p peer.ID) (string, bool) {
 // their next connection. The node calls it when the validator set changes: a peer refused as
 // not staked may be a member now.
 func (g *Gate) ClearRejections() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	clear(g.rejected)
+	g.rejected.Purge()
 }
 
 // OnChange registers fn to be called (outside the gate's lock) whenever a peer becomes trusted

@@ -65,6 +65,7 @@ func (a *Attested) Serve(h host.Host) {
 
 func (a *Attested) answer(h host.Host, s network.Stream) {
 	defer s.Close()
+	defer recoverPanic(a.logger(), "handshake answer", s.Conn().RemotePeer())
 	// Reports can be slow to make (and rate-limited) on real hardware: answer a few at a time
 	// and let the rest queue briefly rather than fail.
 	wait := time.NewTimer(handshakeTimeout / 2)

@@ -25,6 +25,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
+	rcmgr "github.com/libp2p/go-libp2p/p2p/host/resource-manager"
 	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
 	noise "github.com/libp2p/go-libp2p/p2p/security/noise"
 	libp2ptls "github.com/libp2p/go-libp2p/p2p/security/tls"
@@ -87,6 +88,11 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cfg.Registerer = prometheus.NewRegistry()
 	}
 	gate := NewGate()
+	limits := mpcLimits()
+	rm, err := rcmgr.NewResourceManager(rcmgr.NewFixedLimiter(limits.AutoScale()))
+	if err != nil {
+		return nil, fmt.Errorf("resource manager: %w", err)
+	}
 	cm, err := connmgr.NewConnManager(cfg.ConnLow, cfg.ConnHigh, connmgr.WithGracePeriod(time.Minute))
 	if err != nil {
 		return nil, fmt.Errorf("connection manager: %w", err)
@@ -101,7 +107,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		libp2p.ConnectionManager(cm),
 		libp2p.ConnectionGater(gate),
 		libp2p.PrometheusRegisterer(cfg.Registerer),
-		libp2p.DefaultResourceManager,
+		libp2p.ResourceManager(rm),
 		libp2p.DisableRelay(),
 	}
 	if len(cfg.Announce) > 0 {
@@ -110,6 +116,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 	}
 	h, err := libp2p.New(opts...)
 	if err != nil {
+		rm.Close()
 		if errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use") {
 			return nil, fmt.Errorf("listen on %v: %w", cfg.Listen, ErrAddressInUse)
 		}
@@ -120,7 +127,9 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 	// services built on this host have registered their protocols and connection listeners
 	// (bitswap, for one, only learns of peers from connection events). Start dials them, and
 	// the reconnect loop redials them whenever the routing table would have needed them.
-	kad, err := dht.New(ctx, h,
+	// The DHT serves trusted (admitted) peers only: its handlers are registered through
+	// trustedOnly, so a stranger can neither query it nor store records in it.
+	kad, err := dht.New(ctx, trustedOnly{Host: h, gate: gate, log: cfg.Logger},
 		dht.Mode(dht.ModeServer),
 		dht.ProtocolPrefix(DHTPrefix),
 		dht.RoutingTableFilter(func(_ any, p peer.ID) bool { return gate.Trusted(p) }),
@@ -192,6 +201,7 @@ func (h *Host) Handle(id protocol.ID, handler network.StreamHandler) {
 			_ = s.Reset()
 			return
 		}
+		defer recoverPanic(h.log, string(id), s.Conn().RemotePeer())
 		handler(s)
 	})
 }
@@ -250,6 +260,7 @@ func (h *Host) admit(ctx context.Context, c network.Conn) {
 			delete(h.admitting, p)
 			h.mu.Unlock()
 		}()
+		defer recoverPanic(h.log, "admission", p)
 		actx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
 		reason, err := h.cfg.Policy.Admit(actx, h.Host, p)
@@ -299,4 +310,49 @@ func PeerInfo(h host.Host) []string {
 		out[i] = a.String()
 	}
 	return out
+}
+
+// mpcLimits are libp2p's default resource limits with explicit budgets for the MPC protocol
+// and the Lit Action protocol (each its own): every frame a peer sends is charged to them until
+// the protocol takes it (see Sessions).
+func mpcLimits() rcmgr.ScalingLimitConfig {
+	limits := rcmgr.DefaultLimits
+	libp2p.SetDefaultServiceLimits(&limits)
+	for _, proto := range []protocol.ID{MPCProtocol, ActionProtocol} {
+		limits.AddProtocolLimit(proto,
+			rcmgr.BaseLimit{StreamsInbound: 1024, StreamsOutbound: 1024, Streams: 2048, Memory: 4 * MaxPeerBytes},
+			rcmgr.BaseLimitIncrease{Memory: 256 << 20})
+		limits.AddProtocolPeerLimit(proto,
+			rcmgr.BaseLimit{StreamsInbound: 16, StreamsOutbound: 16, Streams: 32, Memory: MaxPeerBytes},
+			rcmgr.BaseLimitIncrease{})
+	}
+	return limits
+}
+
+// trustedOnly is a host whose stream handlers serve trusted peers only: the DHT is built on it.
+type trustedOnly struct {
+	host.Host
+	gate *Gate
+	log  *slog.Logger
+}
+
+func (t trustedOnly) SetStreamHandler(pid protocol.ID, handler network.StreamHandler) {
+	t.Host.SetStreamHandler(pid, t.guard(pid, handler))
+}
+
+func (t trustedOnly) SetStreamHandlerMatch(pid protocol.ID, match func(protocol.ID) bool, handler network.StreamHandler) {
+	t.Host.SetStreamHandlerMatch(pid, match, t.guard(pid, handler))
+}
+
+func (t trustedOnly) guard(pid protocol.ID, handler network.StreamHandler) network.StreamHandler {
+	return func(s network.Stream) {
+		p := s.Conn().RemotePeer()
+		if !t.gate.Trusted(p) {
+			t.log.Debug("refused stream from untrusted peer", "peer", p, "protocol", pid)
+			_ = s.Reset()
+			return
+		}
+		defer recoverPanic(t.log, string(pid), p)
+		handler(s)
+	}
 }

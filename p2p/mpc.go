@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/network"
@@ -27,16 +28,29 @@ const MPCProtocol protocol.ID = "/litmesh/mpc/1.0.0"
 // execution names, so its traffic must not crowd out the threshold protocols' sessions.
 const ActionProtocol protocol.ID = "/litmesh/action/1.0.0"
 
-// Limits of the MPC transport. A frame is a session ID and one protocol message.
+// Limits of the MPC transport. A frame is a session ID and one protocol message. Every frame
+// a peer sends is charged to the libp2p resource manager (the stream's scope, so the MPC
+// protocol's per-peer and overall memory limits, see mpcLimits) from before its payload is
+// allocated until the protocol has taken it or it is dropped; a peer over its budget has its
+// stream reset. On top of that each session holds at most MaxSessionBytes, and the buffer of
+// messages for sessions not opened yet gives each peer a quota, so one peer — trusted, but
+// malicious — cannot crowd the others out.
 const (
 	MaxSessionID    = 256      // bytes
 	MaxFramePayload = 16 << 20 // bytes: a DKG deal bundle for a large network fits comfortably
+	// MaxSessionBytes bounds the messages one open session holds, not yet received.
+	MaxSessionBytes = 64 << 20
+	// MaxPeerBytes bounds what one peer's MPC frames may hold in this node at once (the
+	// resource manager's MPC protocol-peer memory limit).
+	MaxPeerBytes = 96 << 20
 	// Messages may arrive for a session this node has not opened yet (a peer started first).
-	// They wait, bounded, for a while.
-	maxEarlySessions = 256
-	maxEarlyBytes    = 64 << 20
-	earlyTTL         = 2 * time.Minute
-	inboxSize        = 1024
+	// They wait, bounded in all and per peer, for a while.
+	maxEarlySessions        = 256
+	maxEarlyBytes           = 64 << 20
+	maxEarlySessionsPerPeer = 32
+	maxEarlyBytesPerPeer    = 16 << 20
+	earlyTTL                = 2 * time.Minute
+	inboxSize               = 1024
 )
 
 // Frame layout (all integers big-endian):
@@ -51,31 +65,40 @@ var ErrFrame = errors.New("bad mpc frame")
 
 // ReadFrame reads one frame, refusing oversized fields before allocating them.
 func ReadFrame(r io.Reader) (session string, payload []byte, err error) {
-	var hdr [2]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+	sid, m, err := readFrameHeader(r)
+	if err != nil {
 		return "", nil, err
-	}
-	n := binary.BigEndian.Uint16(hdr[:])
-	if n == 0 || n > MaxSessionID {
-		return "", nil, fmt.Errorf("%w: session ID length %d (want 1..%d)", ErrFrame, n, MaxSessionID)
-	}
-	sid := make([]byte, n)
-	if _, err := io.ReadFull(r, sid); err != nil {
-		return "", nil, fmt.Errorf("%w: truncated session ID: %w", ErrFrame, err)
-	}
-	var plen [4]byte
-	if _, err := io.ReadFull(r, plen[:]); err != nil {
-		return "", nil, fmt.Errorf("%w: truncated length: %w", ErrFrame, err)
-	}
-	m := binary.BigEndian.Uint32(plen[:])
-	if m > MaxFramePayload {
-		return "", nil, fmt.Errorf("%w: payload of %d bytes over the %d-byte limit", ErrFrame, m, MaxFramePayload)
 	}
 	payload = make([]byte, m)
 	if _, err := io.ReadFull(r, payload); err != nil {
 		return "", nil, fmt.Errorf("%w: truncated payload: %w", ErrFrame, err)
 	}
-	return string(sid), payload, nil
+	return sid, payload, nil
+}
+
+// readFrameHeader reads a frame up to its payload and returns the payload's length, checked.
+func readFrameHeader(r io.Reader) (session string, size int, err error) {
+	var hdr [2]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return "", 0, err
+	}
+	n := binary.BigEndian.Uint16(hdr[:])
+	if n == 0 || n > MaxSessionID {
+		return "", 0, fmt.Errorf("%w: session ID length %d (want 1..%d)", ErrFrame, n, MaxSessionID)
+	}
+	sid := make([]byte, n)
+	if _, err := io.ReadFull(r, sid); err != nil {
+		return "", 0, fmt.Errorf("%w: truncated session ID: %w", ErrFrame, err)
+	}
+	var plen [4]byte
+	if _, err := io.ReadFull(r, plen[:]); err != nil {
+		return "", 0, fmt.Errorf("%w: truncated length: %w", ErrFrame, err)
+	}
+	m := binary.BigEndian.Uint32(plen[:])
+	if m > MaxFramePayload {
+		return "", 0, fmt.Errorf("%w: payload of %d bytes over the %d-byte limit", ErrFrame, m, MaxFramePayload)
+	}
+	return string(sid), int(m), nil
 }
 
 // WriteFrame writes one frame.
@@ -103,21 +126,32 @@ type Sessions struct {
 	log   *slog.Logger
 	proto protocol.ID
 
-	mu       sync.Mutex
-	open     map[string]*session
-	early    map[string]*earlyQueue
-	earlyLen int // bytes buffered across early queues
-	out      map[peer.ID]*outStream
+	mu        sync.Mutex
+	open      map[string]*session
+	early     map[string]*earlyQueue
+	earlyLen  int // bytes buffered across early queues
+	earlyPeer map[peer.ID]*earlyQuota
+	out       map[peer.ID]*outStream
 }
 
 type earlyQueue struct {
-	msgs    []earlyMsg
+	msgs    []inMsg
 	created time.Time
+	by      peer.ID // whose message created it
 }
 
-type earlyMsg struct {
+// earlyQuota is what one peer holds in the early buffer.
+type earlyQuota struct {
+	sessions int
+	bytes    int
+}
+
+// inMsg is a received frame on its way to a protocol, with the resource-manager reservation
+// it holds until the protocol takes it (or it is dropped).
+type inMsg struct {
 	from    peer.ID
 	payload []byte
+	release func()
 }
 
 type outStream struct {
@@ -131,12 +165,13 @@ func NewSessions(h *Host) *Sessions { return NewSessionsOn(h, MPCProtocol) }
 // NewSessionsOn is NewSessions on another protocol ID, with its own sessions and buffers.
 func NewSessionsOn(h *Host, proto protocol.ID) *Sessions {
 	s := &Sessions{
-		h:     h,
-		log:   h.log.With("component", "mpc-transport", "protocol", string(proto)),
-		proto: proto,
-		open:  map[string]*session{},
-		early: map[string]*earlyQueue{},
-		out:   map[peer.ID]*outStream{},
+		h:         h,
+		log:       h.log.With("component", "mpc-transport", "protocol", string(proto)),
+		proto:     proto,
+		open:      map[string]*session{},
+		early:     map[string]*earlyQueue{},
+		earlyPeer: map[peer.ID]*earlyQuota{},
+		out:       map[peer.ID]*outStream{},
 	}
 	h.Handle(proto, s.handleStream)
 	return s
@@ -145,9 +180,11 @@ func NewSessionsOn(h *Host, proto protocol.ID) *Sessions {
 func (s *Sessions) handleStream(st network.Stream) {
 	from := st.Conn().RemotePeer()
 	defer st.Close()
+	defer recoverPanic(s.log, "MPC stream", from)
+	scope := st.Scope()
 	r := bufio.NewReaderSize(st, 64<<10)
 	for {
-		sid, payload, err := ReadFrame(r)
+		sid, size, err := readFrameHeader(r)
 		if err != nil {
 			if !errors.Is(err, io.EOF) {
 				s.log.Warn("dropping MPC stream", "peer", from, "error", err)
@@ -155,47 +192,96 @@ func (s *Sessions) handleStream(st network.Stream) {
 			}
 			return
 		}
-		if !s.h.Gate.Trusted(from) {
+		// Charge the payload before allocating it: a peer over its memory budget is cut off.
+		if err := scope.ReserveMemory(size, network.ReservationPriorityAlways); err != nil {
+			s.log.Warn("dropping MPC stream: the peer is over its memory budget", "peer", from, "frame_bytes", size, "error", err)
 			_ = st.Reset()
 			return
 		}
-		s.deliver(sid, from, payload)
+		var once sync.Once
+		release := func() { once.Do(func() { scope.ReleaseMemory(size) }) }
+		payload := make([]byte, size)
+		if _, err := io.ReadFull(r, payload); err != nil {
+			release()
+			s.log.Warn("dropping MPC stream", "peer", from, "error", fmt.Errorf("%w: truncated payload: %w", ErrFrame, err))
+			_ = st.Reset()
+			return
+		}
+		if !s.h.Gate.Trusted(from) {
+			release()
+			_ = st.Reset()
+			return
+		}
+		s.deliver(sid, inMsg{from: from, payload: payload, release: release})
 	}
 }
 
-func (s *Sessions) deliver(sid string, from peer.ID, payload []byte) {
+func (s *Sessions) deliver(sid string, m inMsg) {
 	s.mu.Lock()
 	if sess, ok := s.open[sid]; ok {
 		s.mu.Unlock()
-		sess.deliver(from, payload)
+		sess.deliver(m)
 		return
 	}
 	defer s.mu.Unlock()
 	s.expireEarly()
+	quota := s.earlyPeer[m.from]
+	if quota == nil {
+		quota = &earlyQuota{}
+		s.earlyPeer[m.from] = quota
+	}
 	q, ok := s.early[sid]
 	if !ok {
-		if len(s.early) >= maxEarlySessions {
-			s.log.Warn("dropping message for an unopened session: too many pending sessions", "peer", from, "session", sid)
+		if len(s.early) >= maxEarlySessions || quota.sessions >= maxEarlySessionsPerPeer {
+			m.release()
+			s.log.Warn("dropping message for an unopened session: too many pending sessions", "peer", m.from, "session", sid)
 			return
 		}
-		q = &earlyQueue{created: time.Now()}
+		q = &earlyQueue{created: time.Now(), by: m.from}
 		s.early[sid] = q
+		quota.sessions++
 	}
-	if s.earlyLen+len(payload) > maxEarlyBytes || len(q.msgs) >= inboxSize {
-		s.log.Warn("dropping message for an unopened session: buffer full", "peer", from, "session", sid)
+	if s.earlyLen+len(m.payload) > maxEarlyBytes || quota.bytes+len(m.payload) > maxEarlyBytesPerPeer || len(q.msgs) >= inboxSize {
+		m.release()
+		s.log.Warn("dropping message for an unopened session: buffer full", "peer", m.from, "session", sid)
 		return
 	}
-	q.msgs = append(q.msgs, earlyMsg{from: from, payload: payload})
-	s.earlyLen += len(payload)
+	q.msgs = append(q.msgs, m)
+	s.earlyLen += len(m.payload)
+	quota.bytes += len(m.payload)
+}
+
+// takeEarlyLocked removes session sid's early queue and its charges. s.mu is held.
+func (s *Sessions) takeEarlyLocked(sid string) *earlyQueue {
+	q := s.early[sid]
+	if q == nil {
+		return nil
+	}
+	delete(s.early, sid)
+	if quota := s.earlyPeer[q.by]; quota != nil {
+		quota.sessions--
+	}
+	for _, m := range q.msgs {
+		s.earlyLen -= len(m.payload)
+		if quota := s.earlyPeer[m.from]; quota != nil {
+			quota.bytes -= len(m.payload)
+		}
+	}
+	for p, quota := range s.earlyPeer {
+		if quota.sessions <= 0 && quota.bytes <= 0 {
+			delete(s.earlyPeer, p)
+		}
+	}
+	return q
 }
 
 func (s *Sessions) expireEarly() {
 	for sid, q := range s.early {
 		if time.Since(q.created) > earlyTTL {
+			s.takeEarlyLocked(sid)
 			for _, m := range q.msgs {
-				s.earlyLen -= len(m.payload)
+				m.release()
 			}
-			delete(s.early, sid)
 		}
 	}
 }
@@ -219,7 +305,7 @@ func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error
 		index[p] = i
 	}
 	sess := &session{id: sid, members: slices.Clone(members), index: index, self: self,
-		inbox: make(chan mpc.Message, inboxSize), closed: make(chan struct{}), log: s.log}
+		inbox: make(chan inMsg, inboxSize), closed: make(chan struct{}), log: s.log}
 
 	s.mu.Lock()
 	if _, dup := s.open[sid]; dup {
@@ -227,17 +313,11 @@ func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error
 		return nil, fmt.Errorf("open session %s: already open", sid)
 	}
 	s.open[sid] = sess
-	q := s.early[sid]
-	delete(s.early, sid)
-	if q != nil {
-		for _, m := range q.msgs {
-			s.earlyLen -= len(m.payload)
-		}
-	}
+	q := s.takeEarlyLocked(sid)
 	s.mu.Unlock()
 	if q != nil {
 		for _, m := range q.msgs {
-			sess.deliver(m.from, m.payload)
+			sess.deliver(m)
 		}
 	}
 	return &SessionTransport{sessions: s, sess: sess}, nil
@@ -299,27 +379,40 @@ func (s *Sessions) close(sid string) {
 }
 
 type session struct {
-	id      string
-	members []peer.ID
-	index   map[peer.ID]int
-	self    int
-	inbox   chan mpc.Message
-	closed  chan struct{}
-	once    sync.Once
-	log     *slog.Logger
+	id       string
+	members  []peer.ID
+	index    map[peer.ID]int
+	self     int
+	inbox    chan inMsg
+	closed   chan struct{}
+	once     sync.Once
+	log      *slog.Logger
+	buffered atomic.Int64 // bytes in the inbox
 }
 
-func (s *session) deliver(from peer.ID, payload []byte) {
-	i, ok := s.index[from]
+func (s *session) deliver(m inMsg) {
+	i, ok := s.index[m.from]
 	if !ok || i == s.self {
-		s.log.Warn("dropping MPC message from a non-member", "peer", from, "session", s.id)
+		m.release()
+		s.log.Warn("dropping MPC message from a non-member", "peer", m.from, "session", s.id)
+		return
+	}
+	size := int64(len(m.payload))
+	if s.buffered.Add(size) > MaxSessionBytes {
+		s.buffered.Add(-size)
+		m.release()
+		s.log.Warn("dropping MPC message: the session holds its byte budget", "peer", m.from, "session", s.id, "bytes", size)
 		return
 	}
 	select {
-	case s.inbox <- mpc.Message{From: i, Payload: payload}:
+	case s.inbox <- m:
 	case <-s.closed:
+		s.buffered.Add(-size)
+		m.release()
 	default:
-		s.log.Warn("dropping MPC message: session inbox full", "peer", from, "session", s.id)
+		s.buffered.Add(-size)
+		m.release()
+		s.log.Warn("dropping MPC message: session inbox full", "peer", m.from, "session", s.id)
 	}
 }
 
@@ -357,7 +450,9 @@ func (t *SessionTransport) Send(ctx context.Context, to int, payload []byte) err
 func (t *SessionTransport) Receive(ctx context.Context) (mpc.Message, error) {
 	select {
 	case m := <-t.sess.inbox:
-		return m, nil
+		t.sess.buffered.Add(-int64(len(m.payload)))
+		m.release()
+		return mpc.Message{From: t.sess.index[m.from], Payload: m.payload}, nil
 	case <-t.sess.closed:
 		return mpc.Message{}, mpc.ErrClosed
 	case <-ctx.Done():
@@ -366,10 +461,19 @@ func (t *SessionTransport) Receive(ctx context.Context) (mpc.Message, error) {
 }
 
 // Close ends the session; later messages for it are buffered as if it were never opened and
-// expire.
+// expire. Messages still in its inbox are dropped.
 func (t *SessionTransport) Close() {
 	t.sess.once.Do(func() {
 		close(t.sess.closed)
 		t.sessions.close(t.sess.id)
+		for {
+			select {
+			case m := <-t.sess.inbox:
+				t.sess.buffered.Add(-int64(len(m.payload)))
+				m.release()
+			default:
+				return
+			}
+		}
 	})
 }

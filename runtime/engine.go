@@ -66,6 +66,8 @@ type execution struct {
 	headers   string // Lit.Headers, JSON
 	auth      string // Lit.Auth's request part, JSON
 	start     time.Time
+	sent      map[uint64]struct{} // host calls sent and not yet answered: at most Limits.MaxConcurrentCalls
+	queued    []message           // host calls waiting for one of those to be answered
 	logs      strings.Builder
 	response  []byte
 	failure   *Error // a sticky failure raised inside the sandbox (an uncaught timer exception)
@@ -212,6 +214,7 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	st := &execution{
 		frames:  map[*v8.Context]*frame{},
 		pending: map[uint64]*pendingCall{},
+		sent:    map[uint64]struct{}{},
 		stop:    make(chan struct{}),
 		start:   time.Now(),
 	}
@@ -539,6 +542,10 @@ func (e *engine) fireDueTimers(st *execution) {
 // own context.
 func (e *engine) deliver(st *execution, m message) {
 	r := m.Reply
+	if _, ok := st.sent[r.ID]; ok {
+		delete(st.sent, r.ID)
+		defer e.sendQueued(st)
+	}
 	pc, ok := st.pending[r.ID]
 	if !ok {
 		return // an answer to a call of an earlier execution, or of a frame that ended
@@ -679,12 +686,41 @@ func (e *engine) nativeCall(st *execution, f *frame, info *v8.FunctionCallbackIn
 	if body != nil {
 		m.parts = [][]byte{body}
 	}
-	if err := e.send(m); err != nil {
-		return fail(info, "Error", "host call "+op+": "+err.Error())
+	// The parent serves at most MaxConcurrentCalls calls of an execution at once and kills a
+	// worker that sends more; the rest wait here, in the worker's memory, not the node's.
+	if len(st.sent) >= e.lim.MaxConcurrentCalls {
+		st.queued = append(st.queued, m)
+	} else {
+		if err := e.send(m); err != nil {
+			return fail(info, "Error", "host call "+op+": "+err.Error())
+		}
+		st.sent[id] = struct{}{}
 	}
 	st.pending[id] = &pendingCall{f: f, resolver: resolver}
 	f.calls++
 	return resolver.GetPromise().Value, nil
+}
+
+// sendQueued sends waiting host calls while fewer than the cap are in flight. A call whose
+// frame has ended is dropped; one that cannot be sent is answered with the error at once.
+func (e *engine) sendQueued(st *execution) {
+	for len(st.queued) > 0 && len(st.sent) < e.lim.MaxConcurrentCalls {
+		m := st.queued[0]
+		st.queued = st.queued[1:]
+		pc, ok := st.pending[m.Call.ID]
+		if !ok {
+			continue
+		}
+		if err := e.send(m); err != nil {
+			delete(st.pending, m.Call.ID)
+			pc.f.calls--
+			if v, jerr := jsValue(pc.f.ctx, map[string]string{"error": "host call " + m.Call.Op + ": " + err.Error()}); jerr == nil {
+				pc.resolver.Resolve(v)
+			}
+			continue
+		}
+		st.sent[m.Call.ID] = struct{}{}
+	}
 }
 
 func (e *engine) nativeSetTimer(_ *execution, f *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {

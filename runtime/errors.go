@@ -22,6 +22,7 @@ const (
 	KindTooManyContracts  ErrorKind = "too_many_contract_calls" // over Limits.MaxContracts
 	KindTooManyBroadcasts ErrorKind = "too_many_broadcasts"     // over Limits.MaxBroadcasts
 	KindBadFetchScheme    ErrorKind = "bad_fetch_scheme"        // fetch of a URL that is not http or https
+	KindFetchedTooMuch    ErrorKind = "fetched_too_much"        // fetch responses over Limits.MaxFetchTotal together
 	KindBadRequest        ErrorKind = "bad_request"             // the request itself is invalid (code too large, jsParams not an object)
 	KindCanceled          ErrorKind = "canceled"                // the caller's context ended first
 	KindCrashed           ErrorKind = "crashed"                 // the worker process died for a reason other than memory
@@ -55,7 +56,7 @@ func KindOf(err error) ErrorKind {
 // output throw an error the action may catch, as on Lit.)
 func (k ErrorKind) sticky() bool {
 	switch k {
-	case KindTooManyFetches, KindTooManySignatures, KindTooManyCalls, KindTooManyContracts, KindTooManyBroadcasts, KindBadFetchScheme:
+	case KindTooManyFetches, KindTooManySignatures, KindTooManyCalls, KindTooManyContracts, KindTooManyBroadcasts, KindBadFetchScheme, KindFetchedTooMuch:
 		return true
 	}
 	return false

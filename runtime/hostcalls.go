@@ -684,6 +684,13 @@ func (s *session) fetch(args json.RawMessage, body []byte) (json.RawMessage, []b
 	if len(resp.Body) > s.lim.MaxFetchBody {
 		return nil, nil, fmt.Errorf("response body of %s is over the limit of %d bytes", u.Redacted(), s.lim.MaxFetchBody)
 	}
+	s.mu.Lock()
+	s.fetched += len(resp.Body)
+	overTotal := s.fetched > s.lim.MaxFetchTotal
+	s.mu.Unlock()
+	if overTotal {
+		return nil, nil, s.violate(errorf(KindFetchedTooMuch, "fetch responses over %d bytes together", s.lim.MaxFetchTotal))
+	}
 	meta := fetchMeta{Status: resp.Status, StatusText: resp.StatusText, URL: u.String(), Headers: [][2]string{}}
 	if meta.StatusText == "" {
 		meta.StatusText = http.StatusText(resp.Status)

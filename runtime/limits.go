@@ -21,6 +21,11 @@ type Limits struct {
 	MaxCallDepth  int           // nesting of Lit.Actions.call: a child of the root action is depth 1
 	MaxHostCalls  int           // every call that leaves the sandbox (fetch, signing, condition and chain reads)
 	MaxFetchBody  int           // one fetch request or response body, bytes
+	// MaxFetchTotal caps the response bodies of all of an execution's fetches together, bytes.
+	MaxFetchTotal int
+	// MaxConcurrentCalls caps the host calls of one execution the node serves at once; the
+	// worker holds the others back until one is answered.
+	MaxConcurrentCalls int
 	// WorkerMemory caps the resident memory of a worker process while it executes; a worker
 	// above it is killed and the execution fails with a memory error. It backstops what the V8
 	// heap limit does not count (ArrayBuffer contents, WebAssembly memory).
@@ -48,7 +53,10 @@ func DefaultLimits() Limits {
 		MaxCallDepth:  5,
 		MaxHostCalls:  1000,
 		MaxFetchBody:  4 << 20,
+		MaxFetchTotal: 32 << 20,
 		WorkerMemory:  1 << 30,
+
+		MaxConcurrentCalls: 8,
 	}
 }
 
@@ -74,6 +82,8 @@ func (l Limits) withDefaults() (Limits, error) {
 	fill(&l.MaxCallDepth, d.MaxCallDepth)
 	fill(&l.MaxHostCalls, d.MaxHostCalls)
 	fill(&l.MaxFetchBody, d.MaxFetchBody)
+	fill(&l.MaxFetchTotal, d.MaxFetchTotal)
+	fill(&l.MaxConcurrentCalls, d.MaxConcurrentCalls)
 	if l.MaxHeap == 0 {
 		l.MaxHeap = d.MaxHeap
 	}
@@ -95,6 +105,7 @@ func (l Limits) withDefaults() (Limits, error) {
 		"max logs": l.MaxLogs, "max fetches": l.MaxFetches, "max signatures": l.MaxSignatures,
 		"max host calls": l.MaxHostCalls, "max fetch body": l.MaxFetchBody, "max contract calls": l.MaxContracts,
 		"max broadcasts": l.MaxBroadcasts, "max call depth": l.MaxCallDepth,
+		"max fetch total": l.MaxFetchTotal, "max concurrent calls": l.MaxConcurrentCalls,
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("%s is negative", name))
@@ -103,7 +114,10 @@ func (l Limits) withDefaults() (Limits, error) {
 	if l.MaxCallDepth > maxCallDepthLimit {
 		errs = append(errs, fmt.Errorf("max call depth %d is above %d", l.MaxCallDepth, maxCallDepthLimit))
 	}
-	if l.MaxCode > 1<<30 || l.MaxParams > 1<<30 || l.MaxFetchBody > 1<<30 || l.MaxResponse > 1<<30 || l.MaxLogs > 1<<30 {
+	if l.MaxConcurrentCalls > 256 {
+		errs = append(errs, fmt.Errorf("max concurrent calls %d is above 256", l.MaxConcurrentCalls))
+	}
+	if l.MaxCode > 1<<30 || l.MaxParams > 1<<30 || l.MaxFetchBody > 1<<30 || l.MaxFetchTotal > 1<<30 || l.MaxResponse > 1<<30 || l.MaxLogs > 1<<30 {
 		errs = append(errs, errors.New("a size limit is above 1 GiB"))
 	}
 	return l, errors.Join(errs...)

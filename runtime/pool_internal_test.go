@@ -67,7 +67,7 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 // OOM killer — fails only the execution it was running, and is replaced.
 func TestAWorkerThatDiesIsReplaced(t *testing.T) {
 	ctx := context.Background()
-	p, err := NewPool(ctx, WithWorkers(1), WithLimits(Limits{Timeout: 20 * time.Second}))
+	p, err := NewPool(ctx, WithWorkers(1), WithLimits(Limits{Timeout: 20 * time.Second}), WithIdleRecycle(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}

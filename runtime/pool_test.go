@@ -380,7 +380,7 @@ func TestRequestValidation(t *testing.T) {
 // context, its ethers, its source) must be reclaimed, or later actions fail for memory that
 // is not theirs.
 func TestExecutionsDoNotAccumulateMemory(t *testing.T) {
-	p, err := runtime.NewPool(context.Background(), runtime.WithWorkers(1), runtime.WithLimits(runtime.Limits{MaxHeap: 32 << 20}))
+	p, err := runtime.NewPool(context.Background(), runtime.WithWorkers(1), runtime.WithLimits(runtime.Limits{MaxHeap: 32 << 20}), runtime.WithIdleRecycle(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,6 +30,13 @@ type proc struct {
 
 	killMu     sync.Mutex
 	killReason *Error // why the parent killed it, if it did
+
+	sandbox workerSandbox // what the worker reported about its confinement when it was ready
+	// owner is the requester this worker serves; set on its first execution and never changed
+	// (guarded by the pool's mu).
+	owner     string
+	used      bool
+	idleSince time.Time
 }
 
 const (
@@ -40,8 +47,14 @@ const (
 	sendTimeout  = 10 * time.Second // how long one frame to a worker may take to write
 )
 
-// startProc starts a worker and waits until its isolate is warm.
-func startProc(ctx context.Context, exe string, args []string, lim Limits) (*proc, error) {
+// startProc starts a worker as plan says and waits until its isolate is warm and, when spec is
+// not nil, confined.
+func startProc(ctx context.Context, exe string, args []string, lim Limits, plan launchPlan, spec *sandboxSpec) (*proc, error) {
+	exeFile, err := os.Open(exe)
+	if err != nil {
+		return nil, fmt.Errorf("open the worker executable: %w", err)
+	}
+	defer exeFile.Close()
 	inR, inW, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("worker input pipe: %w", err)
@@ -60,14 +73,21 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits) (*pro
 		frames: make(chan message),
 		exited: make(chan struct{}),
 	}
-	// The worker gets no environment but its marker, no working directory of interest and no
+	// The worker gets no environment but its markers, no working directory of interest and no
 	// stdin: actions have no file or environment API, and the worker needs neither.
-	p.cmd = exec.Command(exe, args...)
-	p.cmd.Env = []string{workerEnv + "=" + workerVersion}
-	p.cmd.Dir = "/"
-	p.cmd.Stdout = p.output
-	p.cmd.Stderr = p.output
-	p.cmd.ExtraFiles = []*os.File{inR, outW} // descriptors 3 and 4
+	p.cmd = &exec.Cmd{
+		Path:       fmt.Sprintf("/proc/self/fd/%d", workerExeFD),
+		Args:       append([]string{exe}, args...),
+		Env:        []string{workerEnv + "=" + workerVersion},
+		Dir:        "/",
+		Stdout:     p.output,
+		Stderr:     p.output,
+		ExtraFiles: []*os.File{inR, outW, exeFile}, // descriptors 3, 4 and 5
+	}
+	if spec != nil && spec.Landlock {
+		p.cmd.Env = append(p.cmd.Env, landlockEnv+"=1")
+	}
+	setLaunchPlan(p.cmd, plan)
 	err = p.cmd.Start()
 	inR.Close()
 	outW.Close()
@@ -80,6 +100,14 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits) (*pro
 
 	go func() {
 		br := bufio.NewReaderSize(outR, 64<<10)
+		defer func() {
+			if r := recover(); r != nil { // a decoder bug must not take the node down: drop the worker
+				p.readErr = fmt.Errorf("read worker frames: panic: %v", r)
+				close(p.frames)
+				outR.Close()
+				_ = p.cmd.Process.Kill()
+			}
+		}()
 		for {
 			m, err := readMessage(br, p.lim)
 			if err != nil {
@@ -96,7 +124,7 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits) (*pro
 		close(p.exited)
 	}()
 
-	if err := p.send(message{Type: msgInit, Init: &initMsg{Limits: lim}}); err != nil {
+	if err := p.send(message{Type: msgInit, Init: &initMsg{Limits: lim, Sandbox: spec}}); err != nil {
 		p.kill(nil)
 		return nil, fmt.Errorf("send init to worker %d: %w", p.pid, err)
 	}
@@ -105,11 +133,16 @@ func startProc(ctx context.Context, exe string, args []string, lim Limits) (*pro
 	select {
 	case m, ok := <-p.frames:
 		if ok && m.Type == msgReady {
+			p.sandbox = m.Ready.Sandbox
 			return p, nil
 		}
 		p.kill(nil)
 		if !ok {
-			return nil, fmt.Errorf("worker %d exited before it was ready (%s); does main, or TestMain in tests, call runtime.RunWorkerIfRequested first?", p.pid, p.death())
+			status := p.death()
+			if out := p.output.String(); strings.Contains(out, "sandbox probe") || strings.Contains(out, "runtime worker:") {
+				return nil, fmt.Errorf("worker %d exited before it was ready (%s): %s", p.pid, status, strings.TrimSpace(lastLine(out)))
+			}
+			return nil, fmt.Errorf("worker %d exited before it was ready (%s); does main, or TestMain in tests, call runtime.RunWorkerIfRequested first?", p.pid, status)
 		}
 		return nil, fmt.Errorf("worker %d sent %s before ready", p.pid, m.Type)
 	case <-timer.C:
@@ -214,6 +247,12 @@ func (p *proc) rss() int64 {
 		return 0
 	}
 	return pages * int64(os.Getpagesize())
+}
+
+// lastLine is the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }
 
 // tail keeps the last max bytes written to it.

@@ -22,7 +22,7 @@ type msgType string
 
 const (
 	msgInit   msgType = "init"   // parent → worker, first frame: the limits
-	msgReady  msgType = "ready"  // worker → parent: the isolate is warm
+	msgReady  msgType = "ready"  // worker → parent: the isolate is warm and confined; what the sandbox turned out to be
 	msgExec   msgType = "exec"   // parent → worker: run an action; parts: code, jsParams
 	msgCall   msgType = "call"   // worker → parent: a host call; parts: request body
 	msgReply  msgType = "reply"  // parent → worker: a host call's answer; parts: response body
@@ -53,6 +53,7 @@ const (
 const (
 	maxHeader = 1 << 20 // every header: limits, auth, host call arguments, errors
 	maxParts  = 2
+	maxProbes = 64 // sandbox probe outcomes in a ready frame
 )
 
 var (
@@ -73,6 +74,7 @@ type message struct {
 	Type   msgType    `json:"t"`
 	Parts  []int      `json:"p,omitempty"`
 	Init   *initMsg   `json:"init,omitempty"`
+	Ready  *readyMsg  `json:"ready,omitempty"`
 	Exec   *execMsg   `json:"exec,omitempty"`
 	Call   *callMsg   `json:"call,omitempty"`
 	Reply  *replyMsg  `json:"reply,omitempty"`
@@ -82,7 +84,12 @@ type message struct {
 }
 
 type initMsg struct {
-	Limits Limits `json:"limits"`
+	Limits  Limits       `json:"limits"`
+	Sandbox *sandboxSpec `json:"sandbox,omitempty"` // nil: the worker confines nothing itself
+}
+
+type readyMsg struct {
+	Sandbox workerSandbox `json:"sandbox"`
 }
 
 type execMsg struct {
@@ -145,15 +152,21 @@ func writeMessage(w io.Writer, m message, lim frameLimit) error {
 	if len(header) > maxHeader || blobLen > lim.blob {
 		return fmt.Errorf("encode %s: header %d bytes, blob %d bytes: %w", m.Type, len(header), blobLen, errFrameTooLarge)
 	}
-	buf := make([]byte, 8, 8+len(header)+blobLen)
+	// The parts are written as they are, not copied into one buffer: a fetch body is already
+	// held once by the node, and a frame must not hold it a second time.
+	buf := make([]byte, 8, 8+len(header))
 	binary.BigEndian.PutUint32(buf[0:4], uint32(len(header)))
 	binary.BigEndian.PutUint32(buf[4:8], uint32(blobLen))
 	buf = append(buf, header...)
-	for _, p := range m.parts {
-		buf = append(buf, p...)
+	if _, err := w.Write(buf); err != nil {
+		return err
 	}
-	_, err = w.Write(buf)
-	return err
+	for _, p := range m.parts {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readMessage reads and validates one frame. io.EOF means the other side closed cleanly
@@ -222,7 +235,7 @@ func decodeHeader(header []byte, blobLen int) (message, error) {
 		return message{}, fmt.Errorf("%s frame parts %v do not add up to %d: %w", m.Type, m.Parts, blobLen, errBadFrame)
 	}
 	payloads := 0
-	for _, set := range []bool{m.Init != nil, m.Exec != nil, m.Call != nil, m.Reply != nil, m.Result != nil} {
+	for _, set := range []bool{m.Init != nil, m.Ready != nil, m.Exec != nil, m.Call != nil, m.Reply != nil, m.Result != nil} {
 		if set {
 			payloads++
 		}
@@ -231,6 +244,8 @@ func decodeHeader(header []byte, blobLen int) (message, error) {
 	switch m.Type {
 	case msgInit:
 		ok = m.Init != nil
+	case msgReady:
+		ok = m.Ready != nil && blobLen == 0 && len(m.Ready.Sandbox.Probes) <= maxProbes
 	case msgExec:
 		ok = m.Exec != nil
 	case msgCall:
@@ -239,7 +254,7 @@ func decodeHeader(header []byte, blobLen int) (message, error) {
 		ok = m.Reply != nil && m.Reply.ID != 0 && (m.Reply.Child == nil || (m.Reply.Child.Frame != 0 && len(m.Reply.Child.Stack) <= maxCallDepthLimit+1))
 	case msgResult:
 		ok = m.Result != nil
-	case msgReady, msgCancel:
+	case msgCancel:
 		ok = payloads == 0 && blobLen == 0
 		payloads++ // the check below expects exactly one payload
 	default:

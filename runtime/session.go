@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -32,11 +34,14 @@ type session struct {
 	w       *proc
 	ctx     context.Context   // host calls run under it; canceled when the execution ends
 	goOwned func(func()) bool // the pool's: Close waits for host call goroutines
+	log     *slog.Logger
 
 	mu         sync.Mutex
 	closed     bool // the execution ended: answers are dropped
 	calls      int
+	inflight   int // calls being served now
 	fetches    int
+	fetched    int // response body bytes of all fetches so far
 	signings   int
 	contracts  int
 	broadcasts int
@@ -60,7 +65,7 @@ type callFrame struct {
 func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, reusable bool, err error) {
 	lim := p.cfg.limits
 	hostCtx, cancelHost := context.WithTimeout(ctx, lim.Timeout)
-	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned,
+	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, log: p.log,
 		signatures: map[string]json.RawMessage{}, claims: map[string]json.RawMessage{}, sigUses: map[string]int{},
 		frames: map[uint64]*callFrame{0: {ipfsID: req.IPFSID, stack: rootStack(req.IPFSID)}}}
 	defer func() {
@@ -178,22 +183,30 @@ func (s *session) finish(m message) (Result, bool, error) {
 	return res, !r.Retire, nil
 }
 
-// serve answers one host call in its own goroutine: calls are concurrent (Promise.all). What
-// depends on the order the action made its calls in (which frame is running, how often a
-// sigName was used) is settled here, in the order the worker sent them.
+// serve answers one host call in its own goroutine: calls are concurrent (Promise.all), up to
+// MaxConcurrentCalls at once. An honest worker holds the others back (engine.nativeCall); one
+// that sends more is broken or subverted, and is killed. What depends on the order the action
+// made its calls in (which frame is running, how often a sigName was used) is settled here, in
+// the order the worker sent them.
 func (s *session) serve(c *callMsg, body []byte) {
-	if c.Op == opChildDone {
+	if c.Op == opChildDone { // a notice, not a call: it has no answer and takes no slot
 		s.endFrame(c.Frame)
 		return
 	}
 	s.mu.Lock()
+	s.inflight++
+	over := s.inflight > s.lim.MaxConcurrentCalls
 	f := s.frames[c.Frame]
 	s.mu.Unlock()
+	if over {
+		s.w.kill(errorf(KindCrashed, "the worker process running the action misbehaved (more than %d host calls at once)", s.lim.MaxConcurrentCalls))
+		return
+	}
 	seq := 0
 	if c.Op == opSign {
 		seq = s.sigUse(c.Args)
 	}
-	s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
+	started := s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
 		var (
 			reply message
 			err   error
@@ -201,8 +214,12 @@ func (s *session) serve(c *callMsg, body []byte) {
 		if f == nil {
 			err = fmt.Errorf("call from action frame %d, which is not running", c.Frame)
 		} else {
-			reply, err = s.call(c, f, seq, body)
+			reply, err = s.callSafely(c, f, seq, body)
 		}
+		// Done before the answer is sent: the worker sends its next call as soon as it has it.
+		s.mu.Lock()
+		s.inflight--
+		s.mu.Unlock()
 		reply.Type = msgReply
 		if reply.Reply == nil {
 			reply.Reply = &replyMsg{}
@@ -227,6 +244,23 @@ func (s *session) serve(c *callMsg, body []byte) {
 			s.w.kill(nil) // the pipe is broken; the frames loop reports the death
 		}
 	})
+	if !started {
+		s.mu.Lock()
+		s.inflight--
+		s.mu.Unlock()
+	}
+}
+
+// callSafely is call, with a panic in the node's code behind it turned into that call's error:
+// a bug reachable from an action must fail the action, never the node.
+func (s *session) callSafely(c *callMsg, f *callFrame, seq int, body []byte) (reply message, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("a Lit Action host call panicked", "op", c.Op, "panic", r, "stack", string(debug.Stack()))
+			reply, err = message{}, fmt.Errorf("the node failed to serve this call (internal error)")
+		}
+	}()
+	return s.call(c, f, seq, body)
 }
 
 // violate records a sticky failure and returns it for the call's answer.

@@ -12,13 +12,16 @@ import (
 // workerEnv marks a process as a runtime worker; its value is the protocol version.
 const (
 	workerEnv     = "LITMESH_RUNTIME_WORKER"
-	workerVersion = "1"
+	workerVersion = "2"
 )
 
-// The pipes a worker inherits from its parent (exec.Cmd.ExtraFiles start at descriptor 3).
+// The descriptors a worker inherits from its parent (exec.Cmd.ExtraFiles start at descriptor
+// 3): its two pipes, and the executable it was started from (exec'd as /proc/self/fd/5, so a
+// worker under the sandbox's uid needs no search permission on the directories above it).
 const (
 	workerInFD  = 3
 	workerOutFD = 4
+	workerExeFD = 5
 )
 
 // RunWorkerIfRequested turns this process into a runtime worker and never returns if the Pool
@@ -31,6 +34,7 @@ const (
 //		...
 //	}
 func RunWorkerIfRequested() {
+	exitIfExecProbe()
 	v, ok := os.LookupEnv(workerEnv)
 	if !ok {
 		return
@@ -39,6 +43,7 @@ func RunWorkerIfRequested() {
 		fmt.Fprintf(os.Stderr, "runtime worker: protocol version %q, this binary speaks %q\n", v, workerVersion)
 		os.Exit(2)
 	}
+	_ = os.NewFile(workerExeFD, "runtime-exe").Close()
 	err := serveWorker(os.NewFile(workerInFD, "runtime-in"), os.NewFile(workerOutFD, "runtime-out"))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "runtime worker: %v\n", err)
@@ -80,7 +85,13 @@ func serveWorker(in io.Reader, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := send(message{Type: msgReady}); err != nil {
+	// Confined only now: warming the isolate is the node's own code, and after it a worker
+	// needs far fewer system calls than V8 needs to start.
+	var ready readyMsg
+	if spec := first.Init.Sandbox; spec != nil {
+		ready.Sandbox = confine(spec)
+	}
+	if err := send(message{Type: msgReady, Ready: &ready}); err != nil {
 		return fmt.Errorf("send ready: %w", err)
 	}
 
@@ -88,6 +99,13 @@ func serveWorker(in io.Reader, out io.Writer) error {
 	execs := make(chan message)
 	readErr := make(chan error, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				readErr <- fmt.Errorf("read frames: panic: %v", r)
+				close(execs)
+				eng.cancelCurrent()
+			}
+		}()
 		for {
 			m, err := readMessage(r, flim)
 			if err != nil {

@@ -27,12 +27,12 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 	c := testnet.Start(ctx, b, 4)
 	c.WaitMesh(ctx)
 	cl := client.New(c.NetworkFile())
-	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`))
+	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`), anyAuthSig(b))
 	if err != nil {
 		b.Fatal(err)
 	}
 	auth, _ := newAuthSig(b)
-	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), AuthSig: auth}
+	req := client.ExecuteRequest{CID: cid, JSParams: []byte(`{"name": "bench"}`), Auth: auth}
 	for range 5 { // warm: connections, workers' first contexts
 		if _, err := cl.Execute(ctx, req); err != nil {
 			b.Fatal(err)
@@ -95,7 +95,7 @@ func BenchmarkExecuteActions(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			auth, _ := json.Marshal(pkpAuthSig(b, owner))
+			auth := pkpAuthSig(b, owner)
 			var seq atomic.Uint64
 			for _, tc := range []struct{ name, code string }{
 				{"trivial", `Lit.Actions.setResponse({response: "ok"})`},
@@ -106,7 +106,7 @@ func BenchmarkExecuteActions(b *testing.B) {
 				{"ethers", `Lit.Actions.setResponse({response: String(ethers.utils.arrayify(toSign).length)})`},
 			} {
 				b.Run(tc.name, func(b *testing.B) {
-					cid, _, err := cl.PinAction(ctx, []byte(tc.code))
+					cid, _, err := cl.PinAction(ctx, []byte(tc.code), anyAuthSig(b))
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -114,7 +114,7 @@ func BenchmarkExecuteActions(b *testing.B) {
 						h := sha256.Sum256(binary.BigEndian.AppendUint64(nil, seq.Add(1)))
 						params, _ := json.Marshal(map[string]string{"publicKey": pkp.PublicKey, "toSign": fmt.Sprintf("0x%x", h)})
 						t0 := time.Now()
-						res, err := cl.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, AuthSig: auth})
+						res, err := cl.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, Auth: auth})
 						took := time.Since(t0)
 						if err != nil {
 							b.Fatal(err)

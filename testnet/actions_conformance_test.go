@@ -28,6 +28,7 @@ import (
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
@@ -44,8 +45,8 @@ type conformance struct {
 	c      *testnet.Cluster
 	cl     *client.Client
 	owner  *client.PKPInfo
-	auth   json.RawMessage // the PKP owner's authSig
-	other  json.RawMessage // someone else's
+	auth   *client.Session // the PKP owner's session
+	other  *client.Session // someone else's
 	pinned map[string]string
 }
 
@@ -53,7 +54,7 @@ type conformance struct {
 // successful answer.
 func (cf *conformance) run(t *testing.T, code string, params any) *client.ExecuteResult {
 	t.Helper()
-	return cf.exec(t, client.ExecuteRequest{Code: []byte(code), AuthSig: cf.auth}, params)
+	return cf.exec(t, client.ExecuteRequest{Code: []byte(code), Auth: cf.auth}, params)
 }
 
 func (cf *conformance) exec(t *testing.T, req client.ExecuteRequest, params any) *client.ExecuteResult {
@@ -85,7 +86,7 @@ func (cf *conformance) exec(t *testing.T, req client.ExecuteRequest, params any)
 func (cf *conformance) fails(t *testing.T, code string, params any) *client.ActionFailedError {
 	t.Helper()
 	raw, _ := json.Marshal(params)
-	_, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{Code: []byte(code), JSParams: raw, AuthSig: cf.auth})
+	_, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{Code: []byte(code), JSParams: raw, Auth: cf.auth})
 	var failed *client.ActionFailedError
 	if !errors.As(err, &failed) {
 		t.Fatalf("got %v, want the action to fail", err)
@@ -101,7 +102,7 @@ func (cf *conformance) pin(t *testing.T, code string) string {
 	if cid, ok := cf.pinned[code]; ok {
 		return cid
 	}
-	cid, _, err := cf.cl.PinAction(cf.ctx, []byte(code))
+	cid, _, err := cf.cl.PinAction(cf.ctx, []byte(code), anyAuthSig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +160,8 @@ func TestLitActionsConformance(t *testing.T) {
 		// executions at once need two workers at every node, or each node could be running the
 		// other one and both wait out the time limit.
 		cfg.ActionWorkers = 2
+		// The suite's stand-ins for web services (the weather service…) listen on loopback.
+		cfg.ActionFetchAllow = []string{"127.0.0.1"}
 	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
@@ -170,8 +173,8 @@ func TestLitActionsConformance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	owner, _ := json.Marshal(pkpAuthSig(t, ownerKey))
-	other, _ := json.Marshal(pkpAuthSig(t, devKey(t, 9)))
+	owner := pkpAuthSig(t, ownerKey)
+	other := pkpAuthSig(t, devKey(t, 9))
 	cf := &conformance{t: t, ctx: ctx, c: c, cl: cl, owner: pkp, auth: owner, other: other, pinned: map[string]string{}}
 
 	t.Run("signEcdsa", func(t *testing.T) { cf.signEcdsa(t) })
@@ -386,7 +389,7 @@ const actionKeyAction = `(async () => {
 func (cf *conformance) actionKeys(t *testing.T) {
 	otherCid := cf.pin(t, `Lit.Actions.setResponse({response: "some other action"})`)
 	cid := cf.pin(t, actionKeyAction)
-	res := cf.exec(t, client.ExecuteRequest{CID: cid, AuthSig: cf.other}, map[string]string{"otherCid": otherCid})
+	res := cf.exec(t, client.ExecuteRequest{CID: cid, Auth: cf.other}, map[string]string{"otherCid": otherCid})
 	var got struct {
 		SignOutput   string `json:"signOutput"`
 		PublicKey    string `json:"publicKey"`
@@ -624,7 +627,7 @@ func (cf *conformance) call(t *testing.T) {
 		t.Fatal(err)
 	}
 	cf.permit(t, kid, child)
-	req := client.ExecuteRequest{Code: []byte(callChild), AuthSig: cf.other}
+	req := client.ExecuteRequest{Code: []byte(callChild), Auth: cf.other}
 	res := cf.exec(t, req, map[string]string{"childId": child, "publicKey": kid.PublicKey, "sigName": "sig1"})
 	var got struct{ Stack []string }
 	decodeResponse(t, res, &got)
@@ -642,7 +645,7 @@ go();`
 
 func (cf *conformance) claimKey(t *testing.T) {
 	cid := cf.pin(t, claimKeyAction)
-	res := cf.exec(t, client.ExecuteRequest{CID: cid, AuthSig: cf.other}, map[string]string{"userId": "user-42"})
+	res := cf.exec(t, client.ExecuteRequest{CID: cid, Auth: cf.other}, map[string]string{"userId": "user-42"})
 	claim := res.Claims["user-42"]
 	if claim == nil {
 		t.Fatalf("no claim: %+v", res.Claims)
@@ -701,8 +704,13 @@ func (cf *conformance) chainReads(t *testing.T) {
     scopes: await Lit.Actions.getPermittedAuthMethodScopes({ tokenId, authMethodType: "6", userId, maxScopeId: 4 }),
     nonce: await Lit.Actions.getLatestNonce({ address: owner, chain: "litdevnet" }),
     rpc: await Lit.Actions.getRpcUrl({ chain: "litdevnet" }),
+    rpcChainId: 0,
     unknownChain: await Lit.Actions.getRpcUrl({ chain: "filecoin" }),
   };
+  // The URL is the node's RPC proxy for this execution, different at every node: the action
+  // uses it and answers what every node agrees on.
+  r.rpcChainId = (await new ethers.providers.JsonRpcProvider(r.rpc).getNetwork()).chainId;
+  r.rpc = r.rpc.startsWith("http://127.0.0.1:") && !r.rpc.includes(chainRpc) ? "the node's proxy" : r.rpc;
   const erc20 = new ethers.utils.Interface(["function balanceOf(address) view returns (uint256)"]);
   const txn = ethers.utils.serializeTransaction({ to: token, data: erc20.encodeFunctionData("balanceOf", [owner]) });
   const result = await Lit.Actions.callContract({ chain: "litdevnet", txn });
@@ -712,7 +720,7 @@ func (cf *conformance) chainReads(t *testing.T) {
 })();`
 	ownerAddr := crypto.PubkeyToAddress(devKey(t, 0).PublicKey)
 	res := cf.run(t, code, map[string]string{"publicKey": pkp.PublicKey, "permittedCid": permittedCID, "friend": friend.Hex(),
-		"owner": ownerAddr.Hex(), "token": cf.c.Deployment.Contracts.DemoERC20.Hex()})
+		"owner": ownerAddr.Hex(), "token": cf.c.Deployment.Contracts.DemoERC20.Hex(), "chainRpc": cf.c.Deployment.RPCURL})
 	var got struct {
 		TokenID                                string
 		Action, NotAction, Address, AuthMethod bool
@@ -720,6 +728,7 @@ func (cf *conformance) chainReads(t *testing.T) {
 		AuthMethods                            []map[string]string
 		Scopes                                 []bool
 		Nonce, RPC, UnknownChain, Balance      string
+		RPCChainID                             uint64 `json:"rpcChainId"`
 		BadTokenID                             string
 	}
 	decodeResponse(t, res, &got)
@@ -746,7 +755,7 @@ func (cf *conformance) chainReads(t *testing.T) {
 		{"getPermittedAuthMethods", len(got.AuthMethods) == 1 && got.AuthMethods[0]["auth_method_type"] == "0x6" && got.AuthMethods[0]["id"] == "0x"+hex.EncodeToString([]byte("google-user"))},
 		{"getPermittedAuthMethodScopes", fmt.Sprint(got.Scopes) == "[false true true false]"},
 		{"getLatestNonce", got.Nonce == fmt.Sprintf("0x%x", nonce)},
-		{"getRpcUrl", got.RPC == cf.c.Deployment.RPCURL},
+		{"getRpcUrl: the node's proxy, which serves the chain", got.RPC == "the node's proxy" && got.RPCChainID == devchain.ChainID},
 		{"getRpcUrl of an unknown chain", strings.HasPrefix(got.UnknownChain, "Error getting RPC URL: ")},
 		{"callContract", got.Balance == bal.String()},
 		{"a bad tokenId", got.BadTokenID == "RangeError: tokenId must be a valid U256 string"},
@@ -849,7 +858,7 @@ func (cf *conformance) isolation(t *testing.T) {
 		errs := make(chan error, 2)
 		for i := range results {
 			go func() {
-				res, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{CID: cid, AuthSig: cf.auth})
+				res, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{CID: cid, Auth: cf.auth})
 				if err == nil {
 					err = json.Unmarshal([]byte(res.Response), &results[i])
 				}
@@ -893,7 +902,7 @@ func (cf *conformance) isolation(t *testing.T) {
 	})
 
 	t.Run("a node of the node set not sent the request does not join it", func(t *testing.T) {
-		_, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{CID: cid, AuthSig: cf.auth, Nodes: nodes[:3], NodeSet: nodes})
+		_, err := cf.cl.Execute(cf.ctx, client.ExecuteRequest{CID: cid, Auth: cf.auth, Nodes: nodes[:3], NodeSet: nodes})
 		var failed *client.ActionFailedError
 		if !errors.As(err, &failed) || !strings.Contains(failed.Message, cf.c.Members()[3].Node().PeerID().String()) {
 			t.Fatalf("got %v, want the 3 nodes to give up naming the 4th", err)
@@ -901,13 +910,13 @@ func (cf *conformance) isolation(t *testing.T) {
 	})
 
 	t.Run("a replayed request cannot run its cross-node functions again", func(t *testing.T) {
-		body, _ := json.Marshal(api.ExecuteRequest{IPFSID: cid, AuthSig: cf.auth})
+		req := api.ExecuteRequest{IPFSID: cid}
 		id := "replay-" + hex.EncodeToString(bytesOf(4, 7))
-		first := postAll(t, nodes, body, id)
+		first := postAll(t, nodes, req, cf.auth, id)
 		if !first.Success {
 			t.Fatalf("first run: %+v", first.Error)
 		}
-		again := postAll(t, nodes, body, id)
+		again := postAll(t, nodes, req, cf.auth, id)
 		if again.Success || !strings.Contains(again.Error.Message, "ran its cross-node functions before") {
 			t.Fatalf("the replay: %+v", again)
 		}

@@ -14,19 +14,22 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/p2p"
 )
 
 // actionSessionID is the id of an execution's cross-node session as every node computes it
 // (node/actionexec.go): the test needs it to play a node that forges messages on it.
-func actionSessionID(network, execID, cid string, params, authSig []byte, members []peer.ID) string {
+func actionSessionID(network, execID, cid string, params []byte, requester common.Address, members []peer.ID) string {
 	h := sha256.New()
 	h.Write([]byte("litmesh/action/session/v1"))
-	for _, part := range [][]byte{[]byte(execID), []byte(cid), params, authSig} {
+	for _, part := range [][]byte{[]byte(execID), []byte(cid), params, requester.Bytes()} {
 		sum := sha256.Sum256(part)
 		h.Write(sum[:])
 	}
@@ -55,7 +58,7 @@ func (cf *conformance) injected(t *testing.T, cid string, nodeSet, sendTo []clie
 	var idb [8]byte
 	_, _ = rand.Read(idb[:])
 	execID := "inject-" + hex.EncodeToString(idb[:])
-	req := api.ExecuteRequest{IPFSID: cid, AuthSig: cf.auth}
+	req := api.ExecuteRequest{IPFSID: cid}
 	var members []peer.ID
 	for _, n := range nodeSet {
 		req.NodeSet = append(req.NodeSet, api.NodeSetEntry{SocketAddress: n.URL, Value: 1})
@@ -65,11 +68,7 @@ func (cf *conformance) injected(t *testing.T, cid string, nodeSet, sendTo []clie
 		}
 		members = append(members, p)
 	}
-	body, err := json.Marshal(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sid := actionSessionID("testnet", execID, cid, nil, cf.auth, members)
+	sid := actionSessionID("testnet", execID, cid, nil, cf.auth.Address(), members)
 	attacker := cf.c.Host(injector)
 	for _, n := range sendTo {
 		p, _ := peer.Decode(n.PeerID)
@@ -82,7 +81,7 @@ func (cf *conformance) injected(t *testing.T, cid string, nodeSet, sendTo []clie
 		}
 		st.Close()
 	}
-	res := postAll(t, sendTo, body, execID)
+	res := postAll(t, sendTo, req, cf.auth, execID)
 	if !res.Success {
 		t.Fatalf("the runners failed: %+v", res.Error)
 	}
@@ -93,22 +92,37 @@ func (cf *conformance) injected(t *testing.T, cid string, nodeSet, sendTo []clie
 	return vals
 }
 
-// postAll sends one /web/execute body with the request id to every node at once, as a client
-// would, and returns the first node's answer after checking every node answered the same way.
-func postAll(t *testing.T, nodes []client.NodeEntry, body []byte, requestID string) api.ExecuteResponse {
+// postAll sends one /web/execute request with the request id to every node at once, as a
+// client would (each with the session's signature for that node), and returns the first node's
+// answer after checking every node answered the same way.
+func postAll(t *testing.T, nodes []client.NodeEntry, exec api.ExecuteRequest, auth *client.Session, requestID string) api.ExecuteResponse {
 	t.Helper()
 	answers := make([]api.ExecuteResponse, len(nodes))
+	bodies := make([][]byte, len(nodes))
+	for i, n := range nodes {
+		sig, err := auth.SessionSig(n.URL, access.ExecutionRequest(exec.IPFSID), devchain.ChainID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one := exec
+		if one.AuthSig, err = json.Marshal(sig); err != nil {
+			t.Fatal(err)
+		}
+		if bodies[i], err = json.Marshal(one); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var wg sync.WaitGroup
 	for i, n := range nodes {
 		wg.Go(func() {
-			req, err := http.NewRequest(http.MethodPost, n.URL+"/web/execute", bytes.NewReader(body))
+			req, err := http.NewRequest(http.MethodPost, n.URL+"/web/execute", bytes.NewReader(bodies[i]))
 			if err != nil {
 				t.Error(err)
 				return
 			}
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("X-Request-Id", requestID)
-			resp, err := http.DefaultClient.Do(req)
+			resp, err := client.UnverifiedHTTPClient().Do(req)
 			if err != nil {
 				t.Error(err)
 				return

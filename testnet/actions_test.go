@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -24,22 +23,22 @@ import (
 	"github.com/litmesh/litmesh/testnet"
 )
 
-// newAuthSig signs a fresh authSig with a new key and returns it with the key's address.
-func newAuthSig(t testing.TB) (json.RawMessage, string) {
+// anyAction is the grant of a session that may run any Lit Action.
+var anyAction = access.ExecutionRequest("*")
+
+// newAuthSig makes a session of a new key that may run any action, and returns it with the
+// key's address.
+func newAuthSig(t testing.TB) (*client.Session, string) {
 	t.Helper()
 	key, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig, err := access.CreateAuthSig(key, access.AuthSigOptions{})
+	s, err := client.NewSession(key, client.SessionOptions{Grants: []access.ResourceAbility{anyAction}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := json.Marshal(sig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw, crypto.PubkeyToAddress(key.PublicKey).Hex()
+	return s, crypto.PubkeyToAddress(key.PublicKey).Hex()
 }
 
 // An action written the way Lit's documentation writes them: a go() function run at the top
@@ -65,11 +64,11 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 
 	t.Run("a pinned action runs by CID on every node", func(t *testing.T) {
 		code := []byte(`Lit.Actions.setResponse({response: "hello " + who + " from " + Lit.Auth.actionIpfsIds[0] + " for " + Lit.Auth.authSigAddress})`)
-		cid, _, err := cl.PinAction(ctx, code)
+		cid, _, err := cl.PinAction(ctx, code, anyAuthSig(t))
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := cl.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: json.RawMessage(`{"who": "litmesh"}`), AuthSig: auth})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: json.RawMessage(`{"who": "litmesh"}`), Auth: auth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +97,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 				t.Fatalf("node %d holds the action before running it (%v): the test proves nothing", m.Index, err)
 			}
 		}
-		res, err := cl.Execute(ctx, client.ExecuteRequest{CID: want.String(), AuthSig: auth})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{CID: want.String(), Auth: auth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +113,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 
 	t.Run("an action written as Lit's docs show runs unmodified", func(t *testing.T) {
 		params := json.RawMessage(`{"message": "Hello from a Lit Action", "magicNumber": 42}`)
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(litDocsAction), JSParams: params, AuthSig: auth})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(litDocsAction), JSParams: params, Auth: auth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +132,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: code, AuthSig: auth})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: code, Auth: auth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +142,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 	})
 
 	t.Run("a failing action is a clear error with its logs, agreed by every node", func(t *testing.T) {
-		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(`console.log("about to fail"); null.boom;`), AuthSig: auth})
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(`console.log("about to fail"); null.boom;`), Auth: auth})
 		var failed *client.ActionFailedError
 		if !errors.As(err, &failed) || failed.Kind != api.ActionException || failed.Agreed != 4 || !strings.Contains(failed.Message, "null") {
 			t.Fatalf("err %v, want an exception from all 4 nodes", err)
@@ -162,14 +161,24 @@ func badActionLimits(_ int, cfg *node.Config) {
 	cfg.IPFSTimeout = node.Duration{Duration: 3 * time.Second}
 }
 
-// postExecute sends one /web/execute request as Lit's SDK would and decodes the answer.
-func postExecute(t *testing.T, url string, req api.ExecuteRequest) (int, api.ExecuteResponse) {
+// postExecute sends one /web/execute request as Lit's SDK would, with the session's signature
+// for that node if there is a session, and decodes the answer.
+func postExecute(t *testing.T, url string, req api.ExecuteRequest, auth *client.Session) (int, api.ExecuteResponse) {
 	t.Helper()
+	if auth != nil {
+		sig, err := auth.SessionSig(url, anyAction, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if req.AuthSig, err = json.Marshal(sig); err != nil {
+			t.Fatal(err)
+		}
+	}
 	body, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.Post(url+"/web/execute", "application/json", bytes.NewReader(body))
+	resp, err := client.UnverifiedHTTPClient().Post(url+"/web/execute", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,11 +252,10 @@ func TestBadActionsGetClearErrorsAndTheNodeKeepsServing(t *testing.T) {
 		{name: "jsParams that are not an object", req: api.ExecuteRequest{Code: inline(`1`), JSParams: json.RawMessage(`[1, 2]`)},
 			wantStatus: 400, wantKind: string(api.KindBadRequest), wantInMsg: "jsParams"},
 	}
-	good := api.ExecuteRequest{Code: inline(`Lit.Actions.setResponse({response: "still here"})`), AuthSig: auth}
+	good := api.ExecuteRequest{Code: inline(`Lit.Actions.setResponse({response: "still here"})`)}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.req.AuthSig = auth
-			status, res := postExecute(t, url, tc.req)
+			status, res := postExecute(t, url, tc.req, auth)
 			if status != tc.wantStatus || res.Success || res.Error == nil || res.Error.Kind != tc.wantKind || !strings.Contains(res.Error.Message, tc.wantInMsg) {
 				t.Fatalf("HTTP %d %+v (error %+v), want HTTP %d %s mentioning %q", status, res, res.Error, tc.wantStatus, tc.wantKind, tc.wantInMsg)
 			}
@@ -257,14 +265,14 @@ func TestBadActionsGetClearErrorsAndTheNodeKeepsServing(t *testing.T) {
 			if _, err := client.Status(ctx, url); err != nil {
 				t.Fatalf("the node no longer answers /web/status: %v", err)
 			}
-			if status, res := postExecute(t, url, good); status != 200 || res.Response != "still here" {
+			if status, res := postExecute(t, url, good, auth); status != 200 || res.Response != "still here" {
 				t.Fatalf("a good action after this one: HTTP %d %+v", status, res)
 			}
 		})
 	}
 
 	t.Run("a request without an authSig", func(t *testing.T) {
-		status, res := postExecute(t, url, api.ExecuteRequest{Code: inline(`1`)})
+		status, res := postExecute(t, url, api.ExecuteRequest{Code: inline(`1`)}, nil)
 		if status != 401 || res.Error == nil || res.Error.Kind != string(api.KindUnauthorized) {
 			t.Fatalf("HTTP %d %+v, want 401 unauthorized", status, res.Error)
 		}

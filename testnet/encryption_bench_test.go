@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet"
@@ -42,7 +41,7 @@ func BenchmarkDecrypt(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			auth, err := access.CreateAuthSig(dev1.Key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Hour})
+			auth, err := client.NewSession(dev1.Key, client.SessionOptions{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -41,7 +42,8 @@ func ownsDemoNFT(contract string, id int) []byte {
 	return fmt.Appendf(nil, `[{"contractAddress":%q,"standardContractType":"ERC721","chain":"litdevnet","method":"ownerOf","parameters":["%d"],"returnValueTest":{"comparator":"=","value":":userAddress"}}]`, contract, id)
 }
 
-// signProxy is a real HTTP reverse proxy in front of one node. It records every answer the
+// signProxy is a real HTTPS reverse proxy in front of one node, serving with the node's own TLS
+// certificate and key: to the client it is that node, misbehaving. It records every answer the
 // node gives to POST /web/encryption/sign, can corrupt the share in it (a valid G2 point that
 // is not the node's signature), and can hold answers back until released.
 type signProxy struct {
@@ -58,7 +60,7 @@ type signAnswer struct {
 	body   []byte
 }
 
-func newSignProxy(t *testing.T, target string) *signProxy {
+func newSignProxy(t *testing.T, target string, cert tls.Certificate) *signProxy {
 	t.Helper()
 	u, err := url.Parse(target)
 	if err != nil {
@@ -66,6 +68,7 @@ func newSignProxy(t *testing.T, target string) *signProxy {
 	}
 	p := &signProxy{}
 	rp := httputil.NewSingleHostReverseProxy(u)
+	rp.Transport = client.UnverifiedHTTPClient().Transport
 	rp.ModifyResponse = func(resp *http.Response) error {
 		if resp.Request.URL.Path != "/web/encryption/sign" {
 			return nil
@@ -96,7 +99,9 @@ func newSignProxy(t *testing.T, target string) *signProxy {
 		resp.Header.Del("Content-Length")
 		return nil
 	}
-	p.srv = httptest.NewServer(rp)
+	p.srv = httptest.NewUnstartedServer(rp)
+	p.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	p.srv.StartTLS()
 	t.Cleanup(p.srv.Close)
 	return p
 }
@@ -156,6 +161,17 @@ func authSigOf(t *testing.T, key *ecdsa.PrivateKey) *access.AuthSig {
 	return a
 }
 
+// sessionOf is a session of the key: a capability for exactly each file's conditions and data,
+// a session signature per node.
+func sessionOf(t *testing.T, key *ecdsa.PrivateKey) *client.Session {
+	t.Helper()
+	s, err := client.NewSession(key, client.SessionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // refusedEverywhere asserts that every node answered the last request with 403 naming the
 // failed condition, and that no answer carries a share.
 func (f *encryptionFixture) refusedEverywhere(who string, wantReason ...string) {
@@ -189,7 +205,9 @@ func (f *encryptionFixture) decrypt(file *client.EncryptedFile, key *ecdsa.Priva
 	for _, p := range f.proxies {
 		p.take()
 	}
-	return f.cl.Decrypt(f.ctx, file, authSigOf(f.t, key), opts...)
+	// A plain authSig: the proxies put another URL in front of each node, which a session
+	// signature would name (and the node refuse); a wallet authSig is not bound to the node.
+	return f.cl.Decrypt(f.ctx, file, client.PlainAuthSig(authSigOf(f.t, key)), opts...)
 }
 
 func (f *encryptionFixture) mustDecrypt(file *client.EncryptedFile, key *ecdsa.PrivateKey, want []byte) *client.Decryption {
@@ -263,7 +281,11 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 	viaProxies := c.NetworkFile()
 	f := &encryptionFixture{t: t, ctx: ctx, c: c}
 	for i := range viaProxies.Nodes {
-		p := newSignProxy(t, viaProxies.Nodes[i].URL)
+		cert, err := c.Members()[i].TLSCertificate(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newSignProxy(t, viaProxies.Nodes[i].URL, cert)
 		f.proxies = append(f.proxies, p)
 		viaProxies.Nodes[i].URL = p.srv.URL
 	}
@@ -381,7 +403,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		cl := client.New(direct)
 		defer cl.Close()
 		c.Stop(3)
-		d, err := cl.Decrypt(ctx, balanceFile, authSigOf(t, dev1.Key))
+		d, err := cl.Decrypt(ctx, balanceFile, sessionOf(t, dev1.Key))
 		if err != nil {
 			t.Fatalf("with node 3 down: %v", err)
 		}
@@ -390,7 +412,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		}
 
 		c.Stop(2)
-		_, err = cl.Decrypt(ctx, balanceFile, authSigOf(t, dev1.Key))
+		_, err = cl.Decrypt(ctx, balanceFile, sessionOf(t, dev1.Key))
 		var se *client.ShareError
 		if !errors.As(err, &se) || se.Valid != 2 || se.Needed != 3 || se.Answered != 2 {
 			t.Fatalf("with nodes 2 and 3 down: %v", err)
@@ -418,6 +440,32 @@ func badRequests(t *testing.T, ctx context.Context, nodeURL string, file *client
 	tampered := *good
 	tampered.SignedMessage = strings.Replace(tampered.SignedMessage, "https://localhost/", "https://localhost/x", 1)
 	tamperedRaw, _ := json.Marshal(tampered)
+	// A plain authSig without an expiration (valid forever, so a bearer token forever), and
+	// one valid for two days.
+	forever, err := access.SignSIWE(key, &access.SIWEMessage{Domain: "localhost", URI: "https://localhost/", ChainID: devchain.ChainID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreverRaw, _ := json.Marshal(forever)
+	long, err := access.CreateAuthSig(key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: 48 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	longRaw, _ := json.Marshal(long)
+	// Session signatures: one made for another node, one whose capability grants other
+	// conditions.
+	sess := sessionOf(t, key)
+	ident := access.DecryptionRequest(file.Conditions().LitHash(), file.DataHash())
+	elsewhere, err := sess.SessionSig("https://127.0.0.1:1", ident, devchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhereRaw, _ := json.Marshal(elsewhere)
+	otherConds, err := sess.SessionSig(nodeURL, access.DecryptionRequest([32]byte{1}, file.DataHash()), devchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherCondsRaw, _ := json.Marshal(otherConds)
 	conds := file.AccessControlConditions
 	cond := func(s string) string { return `[` + s + `]` }
 	basic := func(chain, cmp string) string {
@@ -451,6 +499,10 @@ func badRequests(t *testing.T, ctx context.Context, nodeURL string, file *client
 		{"no authSig", fmt.Sprintf(`{"accessControlConditions":%s,"dataToEncryptHash":%q}`, conds, file.DataToEncryptHash), 401, "authSig: missing"},
 		{"an expired authSig", body(acc, string(conds), string(expiredRaw)), 401, "authSig.signedMessage.expirationTime: expired"},
 		{"a signature over another message", body(acc, string(conds), string(tamperedRaw)), 401, "authSig.sig: not a signature of the message"},
+		{"an authSig that never expires", body(acc, string(conds), string(foreverRaw)), 401, "authSig.signedMessage.expirationTime: missing"},
+		{"an authSig valid for two days", body(acc, string(conds), string(longRaw)), 401, "longer than this node's maximum of 24h0m0s"},
+		{"a session signature made for another node", body(acc, string(conds), string(elsewhereRaw)), 401, "sessionSig.signedMessage.nodeAddress: made for https://127.0.0.1:1"},
+		{"a session signature for other conditions", body(acc, string(conds), string(otherCondsRaw)), 403, "resourceAbilityRequests: the session does not ask for"},
 		{"shares of an epoch the node does not hold", body(acc, string(conds), string(goodRaw), `"epoch":99`), 503, "epoch: this node holds no key shares for epoch 99 (it serves epoch 1)"},
 		{"conditions that do not hold", body(acc, cond(basic("litdevnet", "<")), string(goodRaw)), 403, "accessControlConditions[0]: balance of"},
 	} {
@@ -474,7 +526,7 @@ func postRaw(t *testing.T, ctx context.Context, url, body string) (int, []byte) 
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.UnverifiedHTTPClient().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

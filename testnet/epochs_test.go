@@ -106,7 +106,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 		t.Helper()
 		cl := client.New(c.NetworkFile())
 		defer cl.Close()
-		d, err := cl.Decrypt(ctx, file, authSigOf(t, reader))
+		d, err := cl.Decrypt(ctx, file, sessionOf(t, reader))
 		if err != nil || string(d.Plaintext) != string(secret) {
 			t.Fatalf("epoch %d: the epoch-1 file does not decrypt: %v", epoch, err)
 		}

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/testnet"
@@ -23,7 +26,7 @@ func TestAPinnedActionReachesEveryNodeOverBitswap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cid, results, err := client.New(c.NetworkFile()).PinAction(ctx, code)
+	cid, results, err := client.New(c.NetworkFile()).PinAction(ctx, code, anyAuthSig(t))
 	if err != nil {
 		t.Fatalf("pin: %v (%+v)", err, results)
 	}
@@ -37,4 +40,18 @@ func TestAPinnedActionReachesEveryNodeOverBitswap(t *testing.T) {
 			t.Errorf("node %d does not hold the whole file after pinning (%v)", m.Index, err)
 		}
 	}
+}
+
+// anyAuthSig is an authSig of a fresh key: who stores a file on the nodes.
+func anyAuthSig(t testing.TB) *access.AuthSig {
+	t.Helper()
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := access.CreateAuthSig(key, access.AuthSigOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -25,14 +25,14 @@ func TestALitActionSignsWithAPKPThroughSignEcdsa(t *testing.T) {
 	}
 	hash := sha256.Sum256([]byte("from an action"))
 	params, _ := json.Marshal(map[string]string{"hash": "0x" + hex.EncodeToString(hash[:]), "publicKey": pkp.PublicKey})
-	auth, _ := json.Marshal(pkpAuthSig(t, owner))
+	auth := pkpAuthSig(t, owner)
 	code := `const go = async () => {
   await Lit.Actions.signEcdsa({ toSign: ethers.utils.arrayify(hash), publicKey, sigName: "sig1" });
   Lit.Actions.setResponse({ response: "signed" });
 };
 go();`
 	start := time.Now()
-	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, AuthSig: auth})
+	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, Auth: auth})
 	if err != nil {
 		t.Fatalf("execute: %v", err)
 	}

@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -18,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,9 +38,14 @@ import (
 
 // pkpCluster starts n nodes on a dev chain with the given pool target, and waits for epoch 1
 // and for every warm signer set's pool to hold `ready` presignatures at its coordinator.
-func pkpCluster(ctx context.Context, t testing.TB, n, pool, ready int) *testnet.Cluster {
+func pkpCluster(ctx context.Context, t testing.TB, n, pool, ready int, configure ...func(int, *node.Config)) *testnet.Cluster {
 	t.Helper()
-	c := testnet.Start(ctx, t, n, testnet.WithChain(), testnet.WithConfig(func(_ int, cfg *node.Config) { cfg.PKPPool = pool }))
+	c := testnet.Start(ctx, t, n, testnet.WithChain(), testnet.WithConfig(func(i int, cfg *node.Config) {
+		cfg.PKPPool = pool
+		for _, f := range configure {
+			f(i, cfg)
+		}
+	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
 	waitPools(ctx, c, ready)
@@ -92,13 +100,15 @@ func devKey(t testing.TB, i int) *ecdsa.PrivateKey {
 	return a.Key
 }
 
-func pkpAuthSig(t testing.TB, key *ecdsa.PrivateKey) *access.AuthSig {
+// pkpAuthSig is a session of the key: a capability for exactly the PKP each request names,
+// and a session signature per node.
+func pkpAuthSig(t testing.TB, key *ecdsa.PrivateKey) *client.Session {
 	t.Helper()
-	a, err := access.CreateAuthSig(key, access.AuthSigOptions{})
+	s, err := client.NewSession(key, client.SessionOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return s
 }
 
 // checkRecovers asserts that go-ethereum recovers the PKP's address from a low-s signature.
@@ -125,9 +135,23 @@ func kindOf(err error) api.Kind {
 	return ""
 }
 
-// postSign sends a raw POST /web/pkp/sign and returns the share or the typed error.
-func postSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest) (*api.PKPSignShare, error) {
+// postSign sends a raw POST /web/pkp/sign and returns the share or the typed error. With a
+// session it carries the session's signature for that node and PKP; without, req's AuthSig.
+func postSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest, auth *client.Session) (*api.PKPSignShare, error) {
 	t.Helper()
+	if auth != nil {
+		tok, err := client.PKPTokenID(req.PubKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig, err := auth.SessionSig(nodeURL, access.PKPSigningRequest(tok), devchain.ChainID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if req.AuthSig, err = json.Marshal(sig); err != nil {
+			t.Fatal(err)
+		}
+	}
 	body, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +160,7 @@ func postSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSign
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.DefaultClient.Do(hr)
+	resp, err := client.UnverifiedHTTPClient().Do(hr)
 	if err != nil {
 		return nil, err
 	}
@@ -179,17 +203,39 @@ func warmSet(t testing.TB, c *testnet.Cluster, nf *client.NetworkFile) (peers, u
 	return nil, nil
 }
 
-// tamperingProxy forwards to target and, in every PKP signature share it relays, changes the
-// share: a node that sends a wrong share, without a fake node.
-func tamperingProxy(t testing.TB, target string) *httptest.Server {
+// tamperingProxy stands in front of one node at the URL the node registered and serves with
+// the node's own TLS key, so to clients it is that node; while on, it changes every PKP
+// signature share it relays: a node that sends a wrong share, without a fake node.
+type tamperingProxy struct {
+	ln  net.Listener // reserved before the node starts, so the node can advertise it
+	srv *httptest.Server
+	on  atomic.Bool
+}
+
+// reserveProxy reserves the proxy's address; the node it stands for must use it as its
+// public URL.
+func reserveProxy(t testing.TB) *tamperingProxy {
 	t.Helper()
-	u, err := url.Parse(target)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rp := httputil.NewSingleHostReverseProxy(u)
+	return &tamperingProxy{ln: ln}
+}
+
+func (p *tamperingProxy) url() string { return "https://" + p.ln.Addr().String() }
+
+// start serves in front of member m (its API at m.Cfg.APIAddr) with its TLS key.
+func (p *tamperingProxy) start(ctx context.Context, t testing.TB, m *testnet.Member) {
+	t.Helper()
+	cert, err := m.TLSCertificate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := httputil.NewSingleHostReverseProxy(&url.URL{Scheme: "https", Host: m.Cfg.APIAddr})
+	rp.Transport = client.UnverifiedHTTPClient().Transport
 	rp.ModifyResponse = func(resp *http.Response) error {
-		if resp.Request.URL.Path != "/web/pkp/sign" || resp.StatusCode != http.StatusOK {
+		if !p.on.Load() || resp.Request.URL.Path != "/web/pkp/sign" || resp.StatusCode != http.StatusOK {
 			return nil
 		}
 		raw, err := io.ReadAll(resp.Body)
@@ -213,15 +259,24 @@ func tamperingProxy(t testing.TB, target string) *httptest.Server {
 		resp.Header.Set("Content-Length", fmt.Sprint(len(raw)))
 		return nil
 	}
-	srv := httptest.NewServer(rp)
-	t.Cleanup(srv.Close)
-	return srv
+	p.srv = &httptest.Server{Listener: p.ln, Config: &http.Server{Handler: rp, ReadHeaderTimeout: 10 * time.Second}}
+	p.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	p.srv.StartTLS()
+	t.Cleanup(p.srv.Close)
 }
 
 func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 24, 8)
+	// Node 2 is reached through a proxy holding its TLS key, which can tamper with its shares.
+	const bad = 2
+	proxy := reserveProxy(t)
+	c := pkpCluster(ctx, t, 4, 24, 8, func(i int, cfg *node.Config) {
+		if i == bad {
+			cfg.PublicURL = proxy.url()
+		}
+	})
+	proxy.start(ctx, t, c.Members()[bad])
 	nf := c.NetworkFile() // taken while every node runs: the client knows the whole ring
 	cl := client.New(nf)
 	defer cl.Close()
@@ -276,10 +331,26 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 	t.Run("bad requests get typed errors", func(t *testing.T) {
 		peers, urls := warmSet(t, c, nf)
-		auth, _ := json.Marshal(pkpAuthSig(t, owner))
+		auth := pkpAuthSig(t, owner)
 		good := func(id string) api.PKPSignRequest {
 			h := sha256.Sum256([]byte(id))
-			return api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, AuthSig: auth, RequestID: id, NodeSet: slices.Clone(peers)}
+			return api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, RequestID: id, NodeSet: slices.Clone(peers)}
+		}
+		// The owner's own credentials, misused: a plain authSig, and a session signature made
+		// for another node of the set.
+		plain, err := access.CreateAuthSig(owner, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plainJSON, _ := json.Marshal(plain)
+		tok, _ := client.PKPTokenID(pkp.TokenID)
+		forOther, err := auth.SessionSig(urls[1], access.PKPSigningRequest(tok), devchain.ChainID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		forOtherJSON, _ := json.Marshal(forOther)
+		withAuth := func(raw json.RawMessage) func(*api.PKPSignRequest) {
+			return func(r *api.PKPSignRequest) { r.AuthSig = raw }
 		}
 		outsider := slices.IndexFunc(nf.Nodes, func(e client.NodeEntry) bool { return !slices.Contains(peers, e.PeerID) })
 		for _, tc := range []struct {
@@ -289,6 +360,8 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			kind   api.Kind
 			says   string
 		}{
+			{"a plain authSig", urls[0], withAuth(plainJSON), api.KindUnauthorized, "session signatures are required for PKP signing"},
+			{"a session signature made for another node", urls[0], withAuth(forOtherJSON), api.KindUnauthorized, "sessionSig.signedMessage.nodeAddress"},
 			{"toSign of 31 bytes", urls[0], func(r *api.PKPSignRequest) { r.ToSign = r.ToSign[:31] }, api.KindBadRequest, "32-byte"},
 			{"no requestId", urls[0], func(r *api.PKPSignRequest) { r.RequestID = "" }, api.KindBadRequest, "requestId"},
 			{"an unknown PKP", urls[0], func(r *api.PKPSignRequest) { r.PubKey = "0x1234" }, api.KindNotFound, "no PKP"},
@@ -299,7 +372,11 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		} {
 			req := good("bad-" + strings.ReplaceAll(tc.name, " ", "-"))
 			tc.mutate(&req)
-			_, err := postSign(ctx, t, tc.url, req)
+			session := auth
+			if req.AuthSig != nil || tc.name == "no authSig" {
+				session = nil
+			}
+			_, err := postSign(ctx, t, tc.url, req, session)
 			if kindOf(err) != tc.kind || !strings.Contains(err.Error(), tc.says) {
 				t.Errorf("%s: got %v, want %s saying %q", tc.name, err, tc.kind, tc.says)
 			}
@@ -314,7 +391,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				var err error
-				if shares[i], err = postSign(ctx, t, u, req); err != nil {
+				if shares[i], err = postSign(ctx, t, u, req, auth); err != nil {
 					t.Errorf("signer %d: %v", i, err)
 				}
 			}()
@@ -336,7 +413,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 		// Replaying the request id is refused at every signer.
 		for i, u := range urls {
-			if _, err := postSign(ctx, t, u, req); kindOf(err) != api.KindConflict || !strings.Contains(err.Error(), "used before") {
+			if _, err := postSign(ctx, t, u, req, auth); kindOf(err) != api.KindConflict || !strings.Contains(err.Error(), "used before") {
 				t.Errorf("replay at signer %d: got %v, want conflict", i, err)
 			}
 		}
@@ -354,7 +431,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 				if i > 0 {
 					r = other
 				}
-				_, errs[i] = postSign(ctx, t, u, r)
+				_, errs[i] = postSign(ctx, t, u, r, auth)
 			}()
 		}
 		wg.Wait()
@@ -370,10 +447,10 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 	t.Run("requests and assignments that never meet expire, and the presignature goes", func(t *testing.T) {
 		peers, urls := warmSet(t, c, nf)
-		auth, _ := json.Marshal(pkpAuthSig(t, owner))
+		auth := pkpAuthSig(t, owner)
 		h := sha256.Sum256([]byte("lonely"))
 		// Only the coordinator gets one request, only a member the other.
-		toCoord := api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, AuthSig: auth, RequestID: "lonely-coordinator", NodeSet: peers}
+		toCoord := api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, RequestID: "lonely-coordinator", NodeSet: peers}
 		toMember := toCoord
 		toMember.RequestID = "lonely-member"
 		var wg sync.WaitGroup
@@ -381,9 +458,9 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, memberErr = postSign(ctx, t, urls[1], toMember)
+			_, memberErr = postSign(ctx, t, urls[1], toMember, auth)
 		}()
-		share, err := postSign(ctx, t, urls[0], toCoord)
+		share, err := postSign(ctx, t, urls[0], toCoord, auth)
 		if err != nil {
 			t.Fatalf("coordinator: %v", err)
 		}
@@ -427,12 +504,9 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	})
 
 	t.Run("a node sending a wrong share is named and left out", func(t *testing.T) {
-		bad := 2
-		proxy := tamperingProxy(t, nf.Nodes[bad].URL)
-		tampered := *nf
-		tampered.Nodes = slices.Clone(nf.Nodes)
-		tampered.Nodes[bad].URL = proxy.URL
-		tcl := client.New(&tampered)
+		proxy.on.Store(true)
+		defer proxy.on.Store(false)
+		tcl := client.New(nf)
 		defer tcl.Close()
 		// The client picks a random warm set; 3 of the 4 include the tampered node.
 		for try := 0; ; try++ {

@@ -10,6 +10,8 @@ import (
 	"bufio"
 	"context"
 	"crypto/ecdsa"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -26,9 +28,11 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/attestation"
+	"github.com/litmesh/litmesh/attestation/simulated"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/p2p"
 )
@@ -67,6 +71,7 @@ type Option func(*options)
 type options struct {
 	configure func(i int, cfg *node.Config)
 	chain     bool
+	rpc       func(i int, url string) string
 }
 
 // WithChain runs an in-process dev chain with every contract deployed, registers and stakes
@@ -75,6 +80,13 @@ type options struct {
 // WaitEpoch to wait for it.
 func WithChain() Option {
 	return func(o *options) { o.chain = true }
+}
+
+// WithChainRPC lets a test put something between node i and the dev chain: rpc gets the dev
+// chain's URL and returns the one node i uses (e.g. a proxy that rewrites answers). It
+// applies with WithChain.
+func WithChainRPC(rpc func(i int, url string) string) Option {
+	return func(o *options) { o.rpc = rpc }
 }
 
 // WithConfig lets a test adjust each node's config before it starts.
@@ -143,6 +155,9 @@ func (c *Cluster) newMember(ctx context.Context, root string, i int) (*Member, d
 	if c.Chain != nil {
 		a := c.Deployment.Contracts
 		env["LITMESH_CHAIN_RPC"] = c.Deployment.RPCURL
+		if c.opts.rpc != nil {
+			env["LITMESH_CHAIN_RPC"] = c.opts.rpc(i, c.Deployment.RPCURL)
+		}
 		env["LITMESH_STAKING_CONTRACT"] = a.Staking.Hex()
 		env["LITMESH_PKP_NFT_CONTRACT"] = a.PKPNFT.Hex()
 		env["LITMESH_PKP_PERMISSIONS_CONTRACT"] = a.PKPPermissions.Hex()
@@ -428,6 +443,12 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 // NetworkFile describes the running members the way a network.json would, for the client.
 func (c *Cluster) NetworkFile() *client.NetworkFile {
 	nf := &client.NetworkFile{Name: "testnet", Mode: "devnet"}
+	if c.Chain == nil {
+		// No chain to read the release allowlist from: the nodes run this test binary.
+		if m, err := attestation.MeasureExecutable(); err == nil {
+			nf.Releases = []string{m.String()}
+		}
+	}
 	if c.Chain != nil {
 		d := c.Deployment
 		nf.Chain = client.Chain{Name: d.Name, ChainID: d.ChainID, RPCURL: d.RPCURL}
@@ -443,6 +464,38 @@ func (c *Cluster) NetworkFile() *client.NetworkFile {
 		}
 	}
 	return nf
+}
+
+// TLSCertificate is the running member's TLS certificate with its private key, read from the
+// node's sealed keystore (the simulated sealing key is a file in its directory): for a test
+// that puts a proxy in the node's place, i.e. the node itself misbehaving, which clients then
+// verify as the node. Test-only: nothing else may take a node's key out of its keystore.
+func (m *Member) TLSCertificate(ctx context.Context) (tls.Certificate, error) {
+	n := m.Node()
+	if n == nil {
+		return tls.Certificate{}, fmt.Errorf("node %d is not running", m.Index)
+	}
+	prov, err := simulated.New(attestation.ModeDevnet, m.Dir)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	sealing, err := prov.SealingKey(ctx)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	ks, err := keystore.Open(filepath.Join(m.Dir, "keystore"), sealing[:])
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	der, err := ks.Get(0, "tls-key-p256") // node's lifetime epoch and TLS key name (node/tls.go)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	key, err := x509.ParsePKCS8PrivateKey(der)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: n.TLSCertificate(), PrivateKey: key}, nil
 }
 
 // Host returns member i's libp2p host (the member must be running).

@@ -4,7 +4,9 @@
 // public key, its operator's EVM address and that nonce, plus the operator's EIP-191 signature
 // over (domain tag ‖ peer ID ‖ nonce). Nodes exchange these on /litmesh/handshake/1.0.0;
 // clients get the same Response, made for PurposeClient, from POST /web/handshake and verify it
-// with the same code.
+// with the same code; a client's REPORT_DATA also binds the SHA-256 of the node's TLS key
+// (attestation.ClientReportData), so the client knows which certificate the attested node
+// serves its API with.
 //
 // The binary encodings (see wire.go and docs/attestation.md) have fixed layouts and strict
 // size limits. This package does no I/O: p2p frames the messages on streams, node serves them
@@ -125,13 +127,15 @@ type Result struct {
 // public key self, its operator and nonce, and the operator's signature over this node's peer
 // ID and nonce.
 func BuildResponse(ctx context.Context, provider attestation.Provider, operatorKey *ecdsa.PrivateKey, self crypto.PubKey, nonce [NonceSize]byte) (*Response, error) {
-	return build(ctx, attestation.PurposePeer, provider, operatorKey, self, nonce)
+	return build(ctx, attestation.PurposePeer, provider, operatorKey, self, nonce, nil)
 }
 
 // BuildClientResponse answers a client's challenge (POST /web/handshake) the same way, under
-// the client domain tags, so the answer cannot be used as a peer handshake or the reverse.
-func BuildClientResponse(ctx context.Context, provider attestation.Provider, operatorKey *ecdsa.PrivateKey, self crypto.PubKey, nonce [NonceSize]byte) (*Response, error) {
-	return build(ctx, attestation.PurposeClient, provider, operatorKey, self, nonce)
+// the client domain tags, so the answer cannot be used as a peer handshake or the reverse; its
+// REPORT_DATA also binds tlsSPKI, the SHA-256 of the SubjectPublicKeyInfo of the TLS
+// certificate the node serves its API with.
+func BuildClientResponse(ctx context.Context, provider attestation.Provider, operatorKey *ecdsa.PrivateKey, self crypto.PubKey, nonce [NonceSize]byte, tlsSPKI [attestation.SPKIHashSize]byte) (*Response, error) {
+	return build(ctx, attestation.PurposeClient, provider, operatorKey, self, nonce, &tlsSPKI)
 }
 
 // VerifyResponse checks a peer's answer to our challenge nonce: the evidence against exp
@@ -139,16 +143,30 @@ func BuildClientResponse(ctx context.Context, provider attestation.Provider, ope
 // operator and nonce, then the operator signature. It returns the verified operator or an
 // error wrapping one reason.
 func VerifyResponse(resp *Response, peerKey crypto.PubKey, nonce [NonceSize]byte, exp Expectations) (*Result, error) {
-	return verifyResponse(attestation.PurposePeer, resp, peerKey, nonce, exp)
+	return verifyResponse(attestation.PurposePeer, resp, peerKey, nonce, nil, exp)
 }
 
 // VerifyClientResponse checks a node's answer to a client's challenge; nodeKey is the node's
-// libp2p public key (for an Ed25519 peer ID, peer.ID.ExtractPublicKey gives it).
-func VerifyClientResponse(resp *Response, nodeKey crypto.PubKey, nonce [NonceSize]byte, exp Expectations) (*Result, error) {
-	return verifyResponse(attestation.PurposeClient, resp, nodeKey, nonce, exp)
+// libp2p public key (for an Ed25519 peer ID, peer.ID.ExtractPublicKey gives it) and tlsSPKI
+// the SHA-256 of the TLS key the node claims to serve with: the report verifies only if the
+// node attested exactly that key. Whether the connection's certificate carries it is the
+// caller's check.
+func VerifyClientResponse(resp *Response, nodeKey crypto.PubKey, nonce [NonceSize]byte, tlsSPKI [attestation.SPKIHashSize]byte, exp Expectations) (*Result, error) {
+	return verifyResponse(attestation.PurposeClient, resp, nodeKey, nonce, &tlsSPKI, exp)
 }
 
-func build(ctx context.Context, purpose attestation.Purpose, provider attestation.Provider, operatorKey *ecdsa.PrivateKey, self crypto.PubKey, nonce [NonceSize]byte) (*Response, error) {
+// reportData is the REPORT_DATA of the purpose: a client's binds the TLS key too.
+func reportData(purpose attestation.Purpose, pub []byte, operator common.Address, nonce [NonceSize]byte, tlsSPKI *[attestation.SPKIHashSize]byte) ([attestation.ReportDataSize]byte, error) {
+	if purpose == attestation.PurposeClient {
+		if tlsSPKI == nil {
+			return [attestation.ReportDataSize]byte{}, errors.New("a client's report needs the TLS key")
+		}
+		return attestation.ClientReportData(pub, operator, *tlsSPKI, nonce)
+	}
+	return attestation.ReportData(purpose, pub, operator, nonce)
+}
+
+func build(ctx context.Context, purpose attestation.Purpose, provider attestation.Provider, operatorKey *ecdsa.PrivateKey, self crypto.PubKey, nonce [NonceSize]byte, tlsSPKI *[attestation.SPKIHashSize]byte) (*Response, error) {
 	if provider == nil || operatorKey == nil || self == nil {
 		return nil, errors.New("build handshake response: missing provider, operator key or public key")
 	}
@@ -161,7 +179,7 @@ func build(ctx context.Context, purpose attestation.Purpose, provider attestatio
 		return nil, fmt.Errorf("build handshake response: %w", err)
 	}
 	operator := ethcrypto.PubkeyToAddress(operatorKey.PublicKey)
-	rd, err := attestation.ReportData(purpose, pub, operator, nonce)
+	rd, err := reportData(purpose, pub, operator, nonce, tlsSPKI)
 	if err != nil {
 		return nil, fmt.Errorf("build handshake response: %w", err)
 	}
@@ -179,7 +197,7 @@ func build(ctx context.Context, purpose attestation.Purpose, provider attestatio
 	return r, nil
 }
 
-func verifyResponse(purpose attestation.Purpose, resp *Response, peerKey crypto.PubKey, nonce [NonceSize]byte, exp Expectations) (*Result, error) {
+func verifyResponse(purpose attestation.Purpose, resp *Response, peerKey crypto.PubKey, nonce [NonceSize]byte, tlsSPKI *[attestation.SPKIHashSize]byte, exp Expectations) (*Result, error) {
 	if resp == nil || peerKey == nil || exp.Verifier == nil {
 		return nil, errors.New("verify handshake response: missing response, peer key or verifier")
 	}
@@ -190,7 +208,7 @@ func verifyResponse(purpose attestation.Purpose, resp *Response, peerKey crypto.
 	if err != nil {
 		return nil, fmt.Errorf("verify handshake response: %w", err)
 	}
-	rd, err := attestation.ReportData(purpose, pub, resp.Operator, nonce)
+	rd, err := reportData(purpose, pub, resp.Operator, nonce, tlsSPKI)
 	if err != nil {
 		return nil, fmt.Errorf("verify handshake response: %w", err)
 	}

@@ -133,7 +133,8 @@ func TestTwoNodesAttestToEachOther(t *testing.T) {
 func TestAClientVerifiesANodeFromItsPeerID(t *testing.T) {
 	n := newNode(t)
 	c := challenge(t)
-	resp, err := handshake.BuildClientResponse(context.Background(), n.provider, n.operator, n.pub, c.Nonce)
+	tlsKey := [32]byte{0x71, 0x5}
+	resp, err := handshake.BuildClientResponse(context.Background(), n.provider, n.operator, n.pub, c.Nonce, tlsKey)
 	if err != nil {
 		t.Fatalf("build client response: %v", err)
 	}
@@ -142,12 +143,18 @@ func TestAClientVerifiesANodeFromItsPeerID(t *testing.T) {
 	if err != nil {
 		t.Fatalf("extract public key: %v", err)
 	}
-	res, err := handshake.VerifyClientResponse(overTheWire(t, resp), pub, c.Nonce, expectations(t))
+	res, err := handshake.VerifyClientResponse(overTheWire(t, resp), pub, c.Nonce, tlsKey, expectations(t))
 	if err != nil {
 		t.Fatalf("verify client response: %v", err)
 	}
 	if res.Operator != ethcrypto.PubkeyToAddress(n.operator.PublicKey) {
 		t.Errorf("operator %s", res.Operator)
+	}
+	// A man in the middle serving its own TLS key cannot pass the node's report off as
+	// vouching for it.
+	_, err = handshake.VerifyClientResponse(overTheWire(t, resp), pub, c.Nonce, [32]byte{0x66}, expectations(t))
+	if !errors.Is(err, attestation.ErrReportDataMismatch) {
+		t.Fatalf("a report for another TLS key: %v", err)
 	}
 }
 
@@ -237,7 +244,7 @@ func TestVerifyResponseRefusesEachBadAnswerWithItsOwnReason(t *testing.T) {
 		{
 			name: "a response made for a client",
 			resp: func(t *testing.T) *handshake.Response {
-				r, err := handshake.BuildClientResponse(context.Background(), honest.provider, honest.operator, honest.pub, c.Nonce)
+				r, err := handshake.BuildClientResponse(context.Background(), honest.provider, honest.operator, honest.pub, c.Nonce, [32]byte{})
 				if err != nil {
 					t.Fatal(err)
 				}

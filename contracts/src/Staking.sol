@@ -43,6 +43,28 @@ contract Staking is Ownable {
         uint256 nextSetSize;
     }
 
+    /// Lit's Staking epoch record (LibStakingStorage.Epoch) as deployed on Datil and as Lit's
+    /// JS SDK v7 decodes it, field for field. The SDK takes the start as endTime − epochLength.
+    struct LitEpoch {
+        uint256 epochLength;
+        uint256 number;
+        uint256 endTime;
+        uint256 retries;
+        uint256 timeout;
+    }
+
+    /// Lit's validator record (LibStakingStorage.Validator) as deployed on Datil, field for
+    /// field; the SDK builds each node's URL as http(s)://<ip>:<port>.
+    struct LitValidator {
+        uint32 ip;
+        uint128 ipv6;
+        uint32 port;
+        address nodeAddress;
+        uint256 reward;
+        uint256 senderPubKey;
+        uint256 receiverPubKey;
+    }
+
     /// Key types, numbered as Lit does.
     uint256 public constant KEY_TYPE_BLS = 1;
     uint256 public constant KEY_TYPE_ECDSA = 2;
@@ -100,6 +122,9 @@ contract Staking is Ownable {
     event RootKeySet(uint256 indexed keyType, bytes pubkey);
     event ReleaseAllowed(bytes measurement);
     event ReleaseRevoked(bytes measurement);
+    /// Every change of the epoch state, with Lit's numbering (0 Active, 1 NextValidatorSetLocked,
+    /// 2 ReadyForNextEpoch): Lit's JS SDK listens for it and reconnects on Active.
+    event StateChanged(uint8 newState);
 
     error ZeroAmount();
     error InsufficientStake(uint256 have, uint256 want);
@@ -214,6 +239,7 @@ contract Staking is Ownable {
         _round++;
         _readyCount = 0;
         emit NextValidatorSetLocked(_epochNumber, size);
+        emit StateChanged(uint8(_state));
     }
 
     /// Returns to Active without advancing, so the admin can repair a stuck transition.
@@ -223,6 +249,7 @@ contract Staking is Ownable {
         _round++;
         _readyCount = 0;
         emit NextValidatorSetUnlocked(_epochNumber);
+        emit StateChanged(uint8(_state));
     }
 
     /// Called by each member of the locked next set once it holds its key shares for the next
@@ -239,6 +266,7 @@ contract Staking is Ownable {
         if (_readyCount == _next.length()) {
             _state = EpochState.ReadyForNextEpoch;
             emit ReadyForNextEpoch(epochNumber);
+            emit StateChanged(uint8(_state));
         }
     }
 
@@ -257,6 +285,7 @@ contract Staking is Ownable {
         _round++;
         _readyCount = 0;
         emit EpochAdvanced(e, members.length);
+        emit StateChanged(uint8(_state));
     }
 
     function setEpochLength(uint256 length) external onlyOwner {
@@ -382,7 +411,100 @@ contract Staking is Ownable {
         return _records(_epochMembers[e]);
     }
 
+    // ------------------------------------------------------ Lit JS SDK compatibility
+
+    /// Lit's connection view, with Lit's ABI: the current epoch, the number of nodes every
+    /// operation needs (T = ⌈2n/3⌉ of the n active validators) and the active validators the
+    /// SDK can reach, each with the IPv4 address and port of its registered URL. A validator
+    /// whose URL is not http(s)://<IPv4 literal>[:port][/...] is left out, since the SDK
+    /// could only dial it as 0.0.0.0; T still counts it.
+    function getActiveUnkickedValidatorStructsAndCounts()
+        external
+        view
+        returns (LitEpoch memory, uint256, LitValidator[] memory)
+    {
+        address[] storage members = _epochMembers[_epochNumber];
+        LitValidator[] memory found = new LitValidator[](members.length);
+        uint256 k = 0;
+        for (uint256 i = 0; i < members.length; i++) {
+            (bool ok, uint32 ip, uint32 port) = sdkEndpoint(_validators[members[i]].url);
+            if (!ok) continue;
+            found[k++] = LitValidator(ip, 0, port, members[i], 0, 0, 0);
+        }
+        LitValidator[] memory out = new LitValidator[](k);
+        for (uint256 i = 0; i < k; i++) {
+            out[i] = found[i];
+        }
+        LitEpoch memory info = LitEpoch(_epochLength, _epochNumber, _epochStart + _epochLength, 0, 0);
+        return (info, threshold(members.length), out);
+    }
+
+    /// Lit's name for T of the current epoch.
+    function currentValidatorCountForConsensus() external view returns (uint256) {
+        return threshold(_epochMembers[_epochNumber].length);
+    }
+
+    /// The IPv4 address (as Lit's uint32, first octet most significant) and port of a URL of the
+    /// form http(s)://a.b.c.d[:port][/path]; the port defaults to 80 (http) or 443 (https).
+    /// ok is false for anything else (host names, IPv6, user info, bad numbers).
+    function sdkEndpoint(string memory url) public pure returns (bool ok, uint32 ip, uint32 port) {
+        bytes memory b = bytes(url);
+        uint256 i;
+        if (_hasPrefix(b, "http://")) {
+            i = 7;
+            port = 80;
+        } else if (_hasPrefix(b, "https://")) {
+            i = 8;
+            port = 443;
+        } else {
+            return (false, 0, 0);
+        }
+        for (uint256 octet = 0; octet < 4; octet++) {
+            if (octet > 0) {
+                if (i >= b.length || b[i] != ".") return (false, 0, 0);
+                i++;
+            }
+            (bool good, uint256 v, uint256 next) = _decimal(b, i, 3);
+            if (!good || v > 255) return (false, 0, 0);
+            ip = (ip << 8) | uint32(v);
+            i = next;
+        }
+        if (i < b.length && b[i] == ":") {
+            (bool good, uint256 v, uint256 next) = _decimal(b, i + 1, 5);
+            if (!good || v == 0 || v > 65535) return (false, 0, 0);
+            port = uint32(v);
+            i = next;
+        }
+        if (i < b.length && b[i] != "/") return (false, 0, 0);
+        return (true, ip, port);
+    }
+
     // ---------------------------------------------------------------- internal
+
+    function _hasPrefix(bytes memory b, bytes memory prefix) private pure returns (bool) {
+        if (b.length < prefix.length) return false;
+        for (uint256 i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    /// Reads 1..maxDigits decimal digits at b[i:], no leading zero unless the number is 0.
+    function _decimal(bytes memory b, uint256 i, uint256 maxDigits)
+        private
+        pure
+        returns (bool ok, uint256 v, uint256 next)
+    {
+        next = i;
+        while (next < b.length && b[next] >= "0" && b[next] <= "9") {
+            if (next - i == maxDigits) return (false, 0, 0);
+            v = v * 10 + (uint8(b[next]) - 48);
+            next++;
+        }
+        if (next == i) return (false, 0, 0);
+        if (next - i > 1 && b[i] == "0") return (false, 0, 0);
+        return (true, v, next);
+    }
 
     function _records(address[] memory operators) private view returns (Validator[] memory out) {
         out = new Validator[](operators.length);

@@ -18,11 +18,15 @@ type ShareKeys struct {
 	pub  *share.PubPoly
 	mu   sync.Mutex
 	keys map[int]kyber.Point
+	// hash maps a message to the G2 point signatures are multiples of (hashToG2 unless set).
+	hash func([]byte) kyber.Point
+	// offset, when set, is added to every share's public key: the derived key's ε·G1 (PKPs).
+	offset kyber.Point
 }
 
 // NewShareKeys prepares to check partial signatures made with shares of pub.
 func NewShareKeys(pub *share.PubPoly) *ShareKeys {
-	return &ShareKeys{pub: pub, keys: map[int]kyber.Point{}}
+	return &ShareKeys{pub: pub, keys: map[int]kyber.Point{}, hash: hashToG2}
 }
 
 // Poly is the public polynomial the partials are checked against.
@@ -35,6 +39,9 @@ func (k *ShareKeys) key(i int) kyber.Point {
 	p, ok := k.keys[i]
 	if !ok {
 		p = k.pub.Eval(i).V
+		if k.offset != nil {
+			p = suite.G1().Point().Add(p, k.offset)
+		}
 		k.keys[i] = p
 	}
 	return p
@@ -81,7 +88,7 @@ func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) (ok []Verified
 	if len(decoded) == 0 {
 		return ok, errs
 	}
-	hm := hashToG2(msg)
+	hm := k.hash(msg)
 	batch := len(decoded) > 1 && k.batchHolds(hm, decoded)
 	for n, j := range which {
 		v := decoded[n]

@@ -6,6 +6,9 @@
 // identity (Boneh–Franklin, kyber's CCA variant with the master key on G1), which is how the
 // network releases decryption keys without any node holding one.
 //
+// BLS PKPs (pkp.go) use a root key of their own and the proof-of-possession ciphersuite, with
+// keys derived additively per PKP (docs/schemes.md).
+//
 // It builds on drand/kyber (sign/bls NewSchemeOnG2, sign/tbls, encrypt/ibe) with the
 // kyber-bls12381 suite, and adds what a network needs around them: strict decoding, errors that
 // name the bad share's index, a combine that never returns an unverified signature, and a

@@ -16,6 +16,7 @@ import (
 	kdkg "github.com/drand/kyber/share/dkg"
 	"github.com/drand/kyber/sign"
 
+	"github.com/litmesh/litmesh/mpc/edwards25519"
 	"github.com/litmesh/litmesh/mpc/secp256k1"
 )
 
@@ -26,8 +27,14 @@ type Suite = kdkg.Suite
 // signatures and IBE keys live on G2.
 func BLS12381() Suite { return kbls.NewBLS12381Suite().G1().(Suite) }
 
-// Secp256k1 is the group of the PKP root key.
+// Secp256k1 is the group of the PKP root keys on secp256k1: threshold ECDSA and the
+// secp256k1 FROST suites (package frost).
 func Secp256k1() Suite { return secp256k1.NewGroup() }
+
+// Ed25519 is the group of the FROST(Ed25519, SHA-512) PKP root key: the prime-order subgroup of
+// edwards25519 (package edwards25519), whose shares and commitments marshal in the standard
+// 32-byte encodings package frost reads.
+func Ed25519() Suite { return edwards25519.NewGroup() }
 
 // Limits on a session. MaxIndex keeps share indices inside the 16-bit index of kyber's threshold
 // BLS partial signatures.

@@ -24,6 +24,7 @@ var suites = []struct {
 }{
 	{"bls12381", dkg.BLS12381()},
 	{"secp256k1", dkg.Secp256k1()},
+	{"edwards25519", dkg.Ed25519()},
 }
 
 // outcome is one member's return from Run.

@@ -1,7 +1,8 @@
 // Package dkg runs distributed key generation and resharing — drand/kyber's share/dkg (Pedersen
 // DKG with complaints and justifications, in its FastSync mode) — over an mpc.Transport, for any
-// kyber group: the BLS12-381 G1 group of the encryption root key and the secp256k1 group of the
-// PKP root key.
+// kyber group: the BLS12-381 G1 group of the encryption root key (and of BLS PKPs), the
+// secp256k1 group of the ECDSA and secp256k1 FROST root keys, and the edwards25519 group of the
+// Ed25519 FROST root key.
 //
 // What it owns: the adapter between kyber's Board/Phaser interfaces and the transport (a
 // validated, size-limited wire codec for the three bundle kinds, echo relaying, per-phase

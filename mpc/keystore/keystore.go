@@ -364,3 +364,18 @@ func (k *Keystore) DropEpoch(e uint64) error {
 	}
 	return syncDir(k.dir)
 }
+
+// Delete erases one secret. Deleting one that does not exist is not an error.
+func (k *Keystore) Delete(epoch uint64, name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	err := os.Remove(k.path(epoch, name))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("keystore: delete %s in epoch %d: %w", name, epoch, err)
+	}
+	return syncDir(k.epochDir(epoch))
+}

@@ -29,6 +29,7 @@ import (
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/node"
 )
 
 // Files and directories inside the devnet directory.
@@ -132,7 +133,14 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 	}
 	defer cc.Close()
 
-	// 2. Node directories: identity, operator key, DKG keys, config pointing at the chain.
+	// 2. The devnet CA (DIR/ca.pem): the nodes have it certify their own TLS keys, so curl and
+	// Node (NODE_EXTRA_CA_CERTS) trust the devnet; litmesh's clients verify by attestation.
+	if _, err := node.EnsureDevnetCA(dir); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(o.Progress, "devnet CA at %s\n", filepath.Join(dir, node.DevnetCACert))
+
+	// 3. Node directories: identity, operator key, DKG keys, config pointing at the chain.
 	nf := &client.NetworkFile{
 		Name:        "litdevnet",
 		Mode:        "devnet",
@@ -166,7 +174,7 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		})
 	}
 
-	// 3. The release allowlist gets this exact binary; every node stakes, registers and the
+	// 4. The release allowlist gets this exact binary; every node stakes, registers and the
 	// first validator set is locked, so the nodes run the first DKG and start epoch 1.
 	measurement, err := attestation.MeasureFile(exe)
 	if err != nil {
@@ -181,7 +189,7 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 	}
 	fmt.Fprintf(o.Progress, "registered %d staked validators; next validator set locked\n", len(specs))
 
-	// 4. The node processes.
+	// 5. The node processes.
 	for i := range nf.Nodes {
 		name := fmt.Sprintf("node-%d", i)
 		ndir := filepath.Join(dir, name)
@@ -590,6 +598,8 @@ func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, ba
 		"--pkp-nft-contract", dep.Contracts.PKPNFT.Hex(),
 		"--pkp-permissions-contract", dep.Contracts.PKPPermissions.Hex(),
 		"--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
+		"--tls-mode", node.TLSDevnetCA,
+		"--tls-devnet-ca", filepath.Dir(ndir), // the devnet directory, which holds ca.pem and ca.key
 		"--listen", fmt.Sprintf("/ip4/127.0.0.1/tcp/%d,/ip4/127.0.0.1/udp/%d/quic-v1", p2pPort, p2pPort),
 		"--discovery-interval", "10s",
 	}

@@ -34,10 +34,16 @@ for i in $(seq 1 120); do
     peers=$(printf '%s' "$out" | grep -o '"connectedPeers": [0-9]*' | awk '{print $2}' | tr '\n' ' ')
     epochs=$(printf '%s' "$out" | grep -o '"epoch": [0-9]*' | awk '{print $2}' | tr '\n' ' ')
     echo "    connected peers per node: $peers  epochs: $epochs"
+    # 4 attestations and 4 TLS certificates verified.
     if [ "$(printf '%s' "$out" | grep -c '"connectedPeers": 3')" = 4 ] &&
        [ "$(printf '%s' "$out" | grep -c '"inActiveSet": true')" = 4 ] &&
-       [ "$(printf '%s' "$out" | grep -c '"verified": true')" = 4 ]; then
-      echo "==> all 4 containers meshed, attested and serve epoch 1"
+       [ "$(printf '%s' "$out" | grep -c '"verified": true')" = 8 ]; then
+      echo "==> all 4 containers meshed, attested (TLS included) and serve epoch 1"
+      docker cp "$(compose ps -q node0)":/ca/ca.pem dist/devnet-ca.pem >/dev/null
+      if command -v curl >/dev/null; then
+        curl -fsS --cacert dist/devnet-ca.pem https://127.0.0.1:17004/web/status >/dev/null
+        echo "==> curl trusts the nodes through the devnet CA"
+      fi
       trap - EXIT
       compose down -v --remove-orphans >/dev/null
       exit 0

@@ -21,19 +21,21 @@ func actionRunCmd() *cli.Command {
 		Short: "run a Lit Action on every node and print the agreed result",
 		Long: `Run a Lit Action on every node of the network: by CID (pinned with 'lit action pin') or
 from a local file, sent inline. --params is the jsParams object; each key is also a global of
-the action. Authenticate with --key (hex or dev:N; a fresh authSig is signed with it) or with
---authsig FILE (a Lit-format authSig). Prints {"response", "logs", "signatures", "claims"}: the most
-common response among the nodes, that node's logs, the signatures by sigName (each node's
-signEcdsa share combined and checked: r, s, v, signature, publicKey), and the keys the action
-claimed (claimKey: the derived key id and every node's signature of it). Exits non-zero with
-the error if the action failed on most nodes; its logs then go to stderr.`,
+the action. Authenticate with --key (hex or dev:N): it signs a capability for this action's CID
+for a fresh session key, which signs a session signature for each node (running an action takes
+session signatures; a plain --authsig is refused by the nodes). Prints {"response", "logs",
+"signatures", "claims", "decryptedData"}: the most common response among the nodes, that
+node's logs, the signatures by sigName (the nodes' shares combined and checked: r, s, v,
+signature, publicKey), the keys the action claimed (claimKey: the derived key id and every
+node's signature of it) and what decryptToSingleNode decrypted. Exits non-zero with the error
+if the action failed on most nodes; its logs then go to stderr.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
 			fs.StringVar(&cid, "cid", "", "CID of a pinned action")
 			fs.StringVar(&file, "file", "", "JavaScript file to run inline")
 			fs.StringVar(&params, "params", "", "jsParams, a JSON object")
-			fs.StringVar(&key, "key", "", "private key to sign the authSig with: hex, or dev:N for devnet account N")
-			fs.StringVar(&authSig, "authsig", "", "file holding a Lit-format authSig (JSON)")
+			fs.StringVar(&key, "key", "", "wallet key that authorises the session: hex, or dev:N for devnet account N")
+			fs.StringVar(&authSig, "authsig", "", "file holding a Lit-format authSig (JSON); nodes refuse plain authSigs for execution")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -64,11 +66,7 @@ the error if the action failed on most nodes; its logs then go to stderr.`,
 			if err != nil {
 				return err
 			}
-			sig, err := authSigFromFlags(nf, key, authSig)
-			if err != nil {
-				return err
-			}
-			if req.AuthSig, err = json.Marshal(sig); err != nil {
+			if req.Auth, err = authFromFlags(nf, key, authSig); err != nil {
 				return err
 			}
 			cl := client.New(nf)

@@ -23,7 +23,7 @@ go();
 	if err := os.WriteFile(action, []byte(code), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, err := runLit(t, bin, work, "action", "pin", "--network", netFile, action)
+	out, errOut, err := runLit(t, bin, work, "action", "pin", "--network", netFile, "--key", "dev:1", action)
 	if err != nil {
 		t.Fatalf("action pin: %v\n%s", err, errOut)
 	}

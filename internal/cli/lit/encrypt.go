@@ -83,8 +83,10 @@ func decryptCmd() *cli.Command {
 		Name:  "decrypt",
 		Short: "decrypt a .lit file with key shares from the nodes",
 		Long: `Ask the nodes for their shares of the decryption key of the .lit file in --in (default stdin),
-proving who you are with --key (a hex private key, or dev:N for the devnet's account N, which
-signs a fresh SIWE authSig) or --authsig (a Lit-format authSig JSON file). Each node releases its
+proving who you are with --key (a hex private key, or dev:N for the devnet's account N: it
+signs a capability for this file's conditions and data for a fresh session key, which signs a
+session signature for each node) or --authsig (a Lit-format authSig JSON file, used as it is;
+nodes take it only if it expires within their maximum lifetime, 24 h by default). Each node releases its
 share only if the access-control conditions hold for that address. Shares are verified as they
 arrive; a bad one is reported on stderr and skipped. Writes the data to --out (default stdout);
 with --out, prints a JSON summary on stdout. Fails, saying why each node gave no share, when
@@ -93,7 +95,7 @@ fewer than the threshold of nodes do.`,
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
 			fs.StringVar(&in, "in", "", ".lit file to decrypt (default stdin)")
 			fs.StringVar(&out, "out", "", "where to write the data (default stdout)")
-			fs.StringVar(&key, "key", "", "private key to sign an authSig with: hex, or dev:N")
+			fs.StringVar(&key, "key", "", "wallet key that authorises the session: hex, or dev:N")
 			fs.StringVar(&authSig, "authsig", "", "authSig JSON file")
 		},
 		Run: func(ctx context.Context, args []string) error {
@@ -112,13 +114,13 @@ fewer than the threshold of nodes do.`,
 			if err != nil {
 				return err
 			}
-			sig, err := authSigFromFlags(nf, key, authSig)
+			auth, err := authFromFlags(nf, key, authSig)
 			if err != nil {
 				return err
 			}
 			cl := client.New(nf)
 			defer cl.Close()
-			d, err := cl.Decrypt(ctx, f, sig)
+			d, err := cl.Decrypt(ctx, f, auth)
 			if err != nil {
 				return err
 			}

@@ -117,6 +117,21 @@ func TestLitEncryptDecrypt(t *testing.T) {
 		if code != 0 || string(out) != "a short message\n" {
 			t.Fatalf("decrypt exited %d, printed %q: %s", code, out, stderr)
 		}
+
+		// An authSig that never expires is a bearer token forever: refused, in one line.
+		forever, err := access.SignSIWE(dev2.Key, &access.SIWEMessage{Domain: "localhost", URI: "https://localhost/", ChainID: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ = json.Marshal(forever)
+		if err := os.WriteFile(path("forever.json"), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code = litWithInput(t, ctx, lit, "decrypt", network, "--authsig", path("forever.json"))
+		msg := strings.TrimSpace(string(stderr))
+		if code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "authSig.signedMessage.expirationTime: missing") {
+			t.Fatalf("an authSig without expiration: exited %d: %q", code, msg)
+		}
 	})
 
 	t.Run("an unfunded key is refused and nothing is written", func(t *testing.T) {

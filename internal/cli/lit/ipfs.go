@@ -52,15 +52,19 @@ func actionCmd() *cli.Command {
 }
 
 func actionPinCmd() *cli.Command {
-	var network string
+	var network, key, authFile string
 	return &cli.Command{
 		Name:  "pin",
 		Args:  "FILE",
 		Short: "store a Lit Action on the network and print its CID",
 		Long: `Store FILE on one node and have every node of the network fetch and pin it (over bitswap),
-so any node can run it by CID. Prints {"cid", "nodes": [...]}; fails if any node could not pin.`,
+so any node can run it by CID. Nodes keep the file for the address you prove with --key (hex or
+dev:N) or --authsig, within that address's storage quota on each node (ipfs_quota_mb).
+Prints {"cid", "nodes": [...]}; fails if any node could not pin.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
+			fs.StringVar(&key, "key", "", "private key (hex, or dev:N for the devnet's account N) to sign an authSig with")
+			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key)")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) != 1 {
@@ -77,7 +81,11 @@ so any node can run it by CID. Prints {"cid", "nodes": [...]}; fails if any node
 			if err != nil {
 				return err
 			}
-			cid, results, pinErr := client.New(nf).PinAction(ctx, data)
+			auth, err := authSigFromFlags(nf, key, authFile)
+			if err != nil {
+				return err
+			}
+			cid, results, pinErr := client.New(nf).PinAction(ctx, data, auth)
 			if cid != "" {
 				if err := cli.PrintJSON(map[string]any{"cid": cid, "nodes": results}); err != nil {
 					return err

@@ -102,13 +102,14 @@ func pkpSignCmd() *cli.Command {
 		Name:  "sign",
 		Short: "sign a 32-byte hash with a PKP",
 		Long: `Sign a 32-byte hash with a PKP on the network: the owner (or a permitted address) proves
-itself with --key (an authSig is made and signed with it) or --authsig (a Lit-format authSig
-JSON file). Prints {"r", "s", "v", "recid", "signature", "publicKey", …}: v is 27 or 28,
+itself with --key, which signs a capability for this PKP for a fresh session key; the session
+key signs a session signature for each node. Signing takes session signatures: nodes refuse a
+plain --authsig. Prints {"r", "s", "v", "recid", "signature", "publicKey", …}: v is 27 or 28,
 recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s ‖ v.`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, true)
 			fs.StringVar(&hash, "hash", "", "the 32-byte hash to sign, hex")
-			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key)")
+			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key); nodes refuse plain authSigs for signing")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -123,7 +124,7 @@ recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s �
 				return err
 			}
 			defer cl.Close()
-			auth, err := authSigFromFlags(cl.Network, f.key, authFile)
+			auth, err := authFromFlags(cl.Network, f.key, authFile)
 			if err != nil {
 				return err
 			}
@@ -174,7 +175,7 @@ must hold the value and the gas. Prints {"txHash", "from", "to", "value", "block
 			if f.key == "" && authFile == "" {
 				f.key = "dev:0"
 			}
-			auth, err := authSigFromFlags(cl.Network, f.key, authFile)
+			auth, err := authFromFlags(cl.Network, f.key, authFile)
 			if err != nil {
 				return err
 			}

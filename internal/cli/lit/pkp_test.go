@@ -89,17 +89,22 @@ func TestPKPCommandsMintSignSendAndPermit(t *testing.T) {
 		t.Fatalf("signature recovers to %s, want %s", got.Hex(), pkp.EthAddress)
 	}
 
-	// A stranger's authSig file is refused with a one-line reason.
-	stranger, err := access.CreateAuthSig(devchain.Accounts()[2].Key, access.AuthSigOptions{})
+	// Even the owner's own plain authSig is refused: signing takes session signatures.
+	owners, err := access.CreateAuthSig(devchain.Accounts()[1].Key, access.AuthSigOptions{ChainID: devchain.ChainID, TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
-	authFile := filepath.Join(work, "stranger.json")
-	rawAuth, _ := json.Marshal(stranger)
+	authFile := filepath.Join(work, "owner.json")
+	rawAuth, _ := json.Marshal(owners)
 	if err := os.WriteFile(authFile, rawAuth, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, errOut, err := runLit(t, bin, work, "pkp", "sign", "--pkp", pkp.PublicKey, "--hash", hex.EncodeToString(hash[:]), "--authsig", authFile, "--network", netFile)
+	if err == nil || !strings.Contains(errOut, "session signatures are required for PKP signing") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Fatalf("a plain authSig: err %v, stderr %q", err, errOut)
+	}
+	// A stranger's session is refused with a one-line reason.
+	_, errOut, err = runLit(t, bin, work, "pkp", "sign", "--pkp", pkp.PublicKey, "--hash", hex.EncodeToString(hash[:]), "--key", "dev:2", "--network", netFile)
 	if err == nil || !strings.Contains(errOut, "forbidden") || !strings.Contains(errOut, "neither owns") {
 		t.Fatalf("a stranger's sign: err %v, stderr %q", err, errOut)
 	}

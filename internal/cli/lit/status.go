@@ -23,8 +23,9 @@ type nodeStatus struct {
 	InActiveSet    bool    `json:"inActiveSet"`
 	EpochStatus    string  `json:"epochStatus,omitempty"`
 	ChainStale     string  `json:"chainStale,omitempty"`
-	// Attestation is set with --verify.
+	// Attestation and TLS are set with --verify.
 	Attestation *client.Attestation `json:"attestation,omitempty"`
+	TLS         *client.TLSCheck    `json:"tls,omitempty"`
 	Error       string              `json:"error,omitempty"`
 }
 
@@ -37,11 +38,13 @@ func statusCmd() *cli.Command {
 		Long: `Ask every node in the network file for its status and print a JSON array, one object per
 node: peer ID, connected peers, epoch, whether it is in the active set. With --verify, also
 challenge each node and verify its attestation (trust roots of the network's mode, release
-allowlist on chain, bound to the node's peer ID and operator). Exits non-zero if any node does
-not answer or, with --verify, fails verification.`,
+allowlist on chain, bound to the node's peer ID, operator and TLS key) and its TLS certificate
+("tls": verified only when the certificate the node served is the one its attestation vouches
+for; no CA is involved). Exits non-zero if any node does not answer or, with --verify, fails
+either check.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
-			fs.BoolVar(&verify, "verify", false, "verify every node's attestation")
+			fs.BoolVar(&verify, "verify", false, "verify every node's attestation and TLS certificate")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -80,8 +83,10 @@ not answer or, with --verify, fails verification.`,
 						_, att, err := cl.Handshake(sctx, n)
 						if err != nil {
 							att = client.Attestation{Reason: "handshake: " + err.Error()}
+							att.TLS.Reason = att.Reason
 						}
 						out[i].Attestation = &att
+						out[i].TLS = &att.TLS
 					}
 				}()
 			}
@@ -89,12 +94,15 @@ not answer or, with --verify, fails verification.`,
 			if err := cli.PrintJSON(out); err != nil {
 				return err
 			}
-			down, unverified := 0, 0
+			down, unverified, tlsUnverified := 0, 0, 0
 			for _, s := range out {
-				if s.Error != "" {
+				switch {
+				case s.Error != "":
 					down++
-				} else if s.Attestation != nil && !s.Attestation.Verified {
+				case s.Attestation != nil && !s.Attestation.Verified:
 					unverified++
+				case s.TLS != nil && !s.TLS.Verified:
+					tlsUnverified++
 				}
 			}
 			if down > 0 {
@@ -102,6 +110,9 @@ not answer or, with --verify, fails verification.`,
 			}
 			if unverified > 0 {
 				return fmt.Errorf("%d of %d nodes failed attestation verification", unverified, len(out))
+			}
+			if tlsUnverified > 0 {
+				return fmt.Errorf("%d of %d nodes serve a TLS certificate their attestation does not vouch for", tlsUnverified, len(out))
 			}
 			return nil
 		},

@@ -35,7 +35,7 @@ func Command() *cli.Command {
   litnode run --dir D     run the node until SIGINT/SIGTERM
 
 Settings come from flags, then LITMESH_* environment variables, then D/config.toml.`,
-		Sub: []*cli.Command{initCmd(), runCmd(), joinCmd(), leaveCmd(), attestCmd(), devchainCmd()},
+		Sub: []*cli.Command{initCmd(), runCmd(), joinCmd(), leaveCmd(), attestCmd(), tlsCmd(), devchainCmd()},
 	}
 }
 
@@ -116,7 +116,7 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 		Flags: func(f *flag.FlagSet) {
 			fs = f
 			f.StringVar(&dir, "dir", defaultDir(), "node directory ($LITMESH_DIR)")
-			f.StringVar(&devSeed, "insecure-dev-seed", "", "INSECURE, container devnets only: if DIR has no identity yet, derive it from this seed")
+			f.StringVar(&devSeed, "insecure-dev-seed", "", "INSECURE, devnet mode only (refused in production): if DIR has no identity yet, derive it from this seed")
 			f.BoolVar(&devnetJoin, "devnet-join", false, "devnet only: fund the operator from the dev chain's public account 0, then stake and join")
 			node.RegisterFlags(f)
 		},
@@ -124,14 +124,18 @@ Logs are JSON lines on stderr. SIGINT or SIGTERM shuts down cleanly.`,
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
 			}
-			if devSeed != "" {
-				if err := initDevIdentity(dir, devSeed); err != nil {
-					return err
-				}
-			}
 			cfg, err := node.LoadConfig(dir, fs, os.Getenv)
 			if err != nil {
 				return err
+			}
+			if devSeed != "" {
+				// Anyone who knows the seed has the node's keys: never outside a devnet.
+				if !cfg.Devnet() {
+					return cli.Usagef("--insecure-dev-seed derives the node's keys from a seed anyone may know: devnet mode only (mode is %q)", cfg.Mode)
+				}
+				if err := initDevIdentity(dir, devSeed); err != nil {
+					return err
+				}
 			}
 			level, _ := node.ParseLogLevel(cfg.LogLevel) // validated by LoadConfig
 			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))

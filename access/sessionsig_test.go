@@ -1,0 +1,400 @@
+package access_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/api"
+)
+
+const (
+	nodeA = "https://127.0.0.1:7001"
+	nodeB = "https://127.0.0.1:7002"
+)
+
+var sessionNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+// sessionParts is everything a test may tamper with before the session key signs.
+type sessionParts struct {
+	wallet     *ecdsa.PrivateKey
+	session    ed25519.PrivateKey
+	grants     []access.ResourceAbility // the capability's ReCap
+	capTTL     time.Duration
+	capURIKey  ed25519.PublicKey // the session key the capability names (default: session's)
+	requests   []access.ResourceAbility
+	issuedAt   time.Time
+	expiration time.Time
+	node       string
+	editCap    func(*access.AuthSig)
+}
+
+func newSessionParts(t *testing.T, grants ...access.ResourceAbility) *sessionParts {
+	t.Helper()
+	w, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, s, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &sessionParts{
+		wallet: w, session: s, grants: grants, capTTL: time.Hour, requests: grants,
+		issuedAt: sessionNow.Add(-time.Minute), expiration: sessionNow.Add(50 * time.Minute), node: nodeA,
+	}
+}
+
+func (p *sessionParts) sign(t *testing.T) *access.AuthSig {
+	t.Helper()
+	uriKey := p.capURIKey
+	if uriKey == nil {
+		uriKey = p.session.Public().(ed25519.PublicKey)
+	}
+	capability, err := access.NewCapability(p.wallet, uriKey, p.grants, access.CapabilityOptions{TTL: p.capTTL, Now: sessionNow.Add(-2 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.editCap != nil {
+		p.editCap(capability)
+	}
+	s, err := access.SignSession(p.session, &access.SessionMessage{
+		Requests: p.requests, Capabilities: []access.AuthSig{*capability},
+		IssuedAt: p.issuedAt, Expiration: p.expiration, NodeAddress: p.node,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func verifyAt(s *access.AuthSig, node string, req access.ResourceAbility) (*access.Auth, error) {
+	return access.VerifySessionSig(context.Background(), s, access.SessionOptions{
+		NodeAddresses: []string{node}, Request: req, Now: sessionNow,
+	})
+}
+
+var (
+	pkpA    = access.PKPSigningRequest(big.NewInt(0xa))
+	pkpB    = access.PKPSigningRequest(big.NewInt(0xb))
+	actionA = access.ExecutionRequest("QmRwN9GKHvCn4Vk7biqtr6adjXMs7PzzYPCzNCRjPFiDjm")
+	condsA  = access.DecryptionRequest([32]byte{0xa}, [32]byte{0xd})
+)
+
+func TestSessionSigGrantsTheWalletForItsResource(t *testing.T) {
+	p := newSessionParts(t, pkpA)
+	auth, err := verifyAt(p.sign(t), nodeA, pkpA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if auth.Address != crypto.PubkeyToAddress(p.wallet.PublicKey) {
+		t.Fatalf("requester %s, want the capability's wallet", auth.Address.Hex())
+	}
+	if !auth.Session.Expiration.Equal(p.expiration) {
+		t.Errorf("session expiration %v", auth.Session.Expiration)
+	}
+}
+
+// Every way to misuse a session signature fails with the kind and the field of the check that
+// caught it. Each case starts from a signature that verifies, so each can only fail for its
+// own reason.
+func TestSessionSigRefusesMisuseNamingTheCheck(t *testing.T) {
+	otherKey := func() ed25519.PrivateKey {
+		_, k, _ := ed25519.GenerateKey(nil)
+		return k
+	}
+	cases := []struct {
+		name  string
+		build func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility)
+		kind  api.Kind
+		field string
+	}{
+		{"a signature made for node A, at node B", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			return newSessionParts(t, pkpA).sign(t), nodeB, pkpA
+		}, api.KindUnauthorized, "sessionSig.signedMessage.nodeAddress"},
+		{"a ReCap naming another PKP", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpB)
+			p.requests = []access.ResourceAbility{pkpA}
+			return p.sign(t), nodeA, pkpA
+		}, api.KindForbidden, "capabilities[0]: signedMessage.resources"},
+		{"a ReCap naming another condition hash", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, access.DecryptionRequest([32]byte{0xb}, [32]byte{0xd}))
+			p.requests = []access.ResourceAbility{condsA}
+			return p.sign(t), nodeA, condsA
+		}, api.KindForbidden, "capabilities[0]: signedMessage.resources"},
+		{"a ReCap naming another action CID", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, access.ExecutionRequest("QmQm5bYDbstxxD1aVKS3q1YD8LxnwvpTyKiQDz1hKfz2Xy"))
+			p.requests = []access.ResourceAbility{actionA}
+			return p.sign(t), nodeA, actionA
+		}, api.KindForbidden, "capabilities[0]: signedMessage.resources"},
+		{"a ReCap granting another ability on the resource", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, condsA)
+			return p.sign(t), nodeA, access.ResourceAbility{Resource: condsA.Resource, Ability: access.AbilityConditionSigning}
+		}, api.KindForbidden, "capabilities[0]: signedMessage.resources"},
+		{"a session not asking for the resource", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, access.PKPSigningRequest(big.NewInt(0xa)))
+			p.grants = []access.ResourceAbility{{Resource: access.Resource{Prefix: access.PrefixPKP, ID: "*"}, Ability: access.AbilityPKPSigning}}
+			return p.sign(t), nodeA, pkpB
+		}, api.KindForbidden, "sessionSig.signedMessage.resourceAbilityRequests"},
+		{"an expired session signature", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.issuedAt, p.expiration = sessionNow.Add(-3*time.Hour), sessionNow.Add(-2*time.Hour)
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.signedMessage.expiration"},
+		{"a session signature issued in the future", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.issuedAt = sessionNow.Add(10 * time.Minute)
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.signedMessage.issuedAt"},
+		{"an over-long session signature", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.expiration = p.issuedAt.Add(access.DefaultMaxLifetime + time.Minute)
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.signedMessage.expiration"},
+		{"an over-long capability", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.capTTL = 7 * 24 * time.Hour
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: authSig.signedMessage.expirationTime"},
+		{"an expired capability", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.capTTL = 30 * time.Second // issued two minutes ago; the skew is one
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: authSig.signedMessage.expirationTime"},
+		{"a capability naming another session key", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.capURIKey = otherKey().Public().(ed25519.PublicKey)
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: authSig.signedMessage.uri"},
+		{"a stolen capability signed by another session key", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			// The thief has the wallet's capability for the victim's session key, and signs
+			// the session message with a key of its own.
+			victim := newSessionParts(t, pkpA)
+			s := victim.sign(t)
+			m, err := access.ParseSessionMessage(s.SignedMessage)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.SessionKey = ""
+			forged, err := access.SignSession(otherKey(), m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return forged, nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: authSig.signedMessage.uri"},
+		{"a capability without the session key's signature", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			// The thief has the capability and knows the session key's public half only.
+			s := newSessionParts(t, pkpB).sign(t)
+			s.SignedMessage = strings.Replace(s.SignedMessage, `"resourceAbilityRequests":[`, `"resourceAbilityRequests":[{"resource":{"resource":"*","resourcePrefix":"lit-pkp"},"ability":"pkp-signing"},`, 1)
+			return s, nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.sig"},
+		{"a session message naming another session key than the signer", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			s := p.sign(t)
+			m, _ := access.ParseSessionMessage(s.SignedMessage)
+			m.SessionKey = hex.EncodeToString(otherKey().Public().(ed25519.PublicKey))
+			forged, err := access.SignSession(p.session, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return forged, nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.signedMessage.sessionKey"},
+		{"a capability whose wallet signature is wrong", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			other, _ := crypto.GenerateKey()
+			p.editCap = func(c *access.AuthSig) {
+				forged, err := access.SignSIWE(other, mustSIWE(t, c.SignedMessage, crypto.PubkeyToAddress(other.PublicKey)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.Sig = forged.Sig
+			}
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: authSig.sig"},
+		{"a capability whose statement hides what the ReCap grants", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.editCap = func(c *access.AuthSig) {
+				m := mustSIWE(t, c.SignedMessage, common.Address{})
+				m.Statement = "Sign in to the game."
+				again, err := access.SignSIWE(p.wallet, m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				*c = *again
+			}
+			return p.sign(t), nodeA, pkpA
+		}, api.KindUnauthorized, "capabilities[0]: signedMessage.statement"},
+		{"a capability without a ReCap", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			p := newSessionParts(t, pkpA)
+			p.editCap = func(c *access.AuthSig) {
+				m := mustSIWE(t, c.SignedMessage, common.Address{})
+				m.Resources = nil
+				again, err := access.SignSIWE(p.wallet, m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				*c = *again
+			}
+			return p.sign(t), nodeA, pkpA
+		}, api.KindForbidden, "capabilities[0]: signedMessage.resources"},
+		{"a plain authSig", func(t *testing.T) (*access.AuthSig, string, access.ResourceAbility) {
+			w, _ := crypto.GenerateKey()
+			a, err := access.CreateAuthSig(w, access.AuthSigOptions{Now: sessionNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a, nodeA, pkpA
+		}, api.KindUnauthorized, "sessionSig.derivedVia"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, node, req := c.build(t)
+			_, err := verifyAt(s, node, req)
+			var ae *api.Error
+			if !errors.As(err, &ae) {
+				t.Fatalf("accepted or untyped: %v", err)
+			}
+			if ae.Kind != c.kind || !strings.Contains(ae.Message, c.field) {
+				t.Fatalf("got %s %q, want %s naming %s", ae.Kind, ae.Message, c.kind, c.field)
+			}
+		})
+	}
+}
+
+func mustSIWE(t *testing.T, text string, addr common.Address) *access.SIWEMessage {
+	t.Helper()
+	m, err := access.ParseSIWE(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if addr != (common.Address{}) {
+		m.Address = addr
+	}
+	return m
+}
+
+// Wildcards work as Lit's: a ReCap on prefix://* grants every resource of the prefix, */*
+// grants every ability; a grant on a conditions hash alone covers all data under it.
+func TestSessionSigWildcards(t *testing.T) {
+	star := func(prefix string, a access.Ability) access.ResourceAbility {
+		return access.ResourceAbility{Resource: access.Resource{Prefix: prefix, ID: "*"}, Ability: a}
+	}
+	for name, tc := range map[string]struct {
+		grant access.ResourceAbility
+		req   access.ResourceAbility
+		ok    bool
+	}{
+		"every PKP":                {star(access.PrefixPKP, access.AbilityPKPSigning), pkpB, true},
+		"every action":             {star(access.PrefixLitAction, access.AbilityExecution), actionA, true},
+		"every condition":          {star(access.PrefixAccessControlCondition, access.AbilityDecryption), condsA, true},
+		"a conditions hash alone":  {access.ResourceAbility{Resource: access.Resource{Prefix: access.PrefixAccessControlCondition, ID: strings.Repeat("0a", 1) + strings.Repeat("00", 31)}, Ability: access.AbilityDecryption}, condsA, true},
+		"a token id with 0x":       {access.ResourceAbility{Resource: access.Resource{Prefix: access.PrefixPKP, ID: "0xA"}, Ability: access.AbilityPKPSigning}, pkpA, true},
+		"every PKP is no action":   {star(access.PrefixPKP, access.AbilityPKPSigning), actionA, false},
+		"another conditions hash":  {access.ResourceAbility{Resource: access.Resource{Prefix: access.PrefixAccessControlCondition, ID: strings.Repeat("0b", 32)}, Ability: access.AbilityDecryption}, condsA, false},
+		"another token id":         {access.ResourceAbility{Resource: access.Resource{Prefix: access.PrefixPKP, ID: "0xb"}, Ability: access.AbilityPKPSigning}, pkpA, false},
+		"a CID differing in case":  {access.ExecutionRequest(strings.ToLower("QmRwN9GKHvCn4Vk7biqtr6adjXMs7PzzYPCzNCRjPFiDjm")), actionA, false},
+		"decryption is no signing": {star(access.PrefixAccessControlCondition, access.AbilityDecryption), access.ResourceAbility{Resource: condsA.Resource, Ability: access.AbilityConditionSigning}, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rc, err := access.NewRecap(tc.grant)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rc.Grants(tc.req); got != tc.ok {
+				t.Fatalf("grant %s, request %s: granted %v, want %v", tc.grant, tc.req, got, tc.ok)
+			}
+		})
+	}
+	// "*/*" on a resource grants every ability that suits it.
+	rc, err := access.ParseRecap(access.RecapPrefix + b64(`{"att":{"lit-pkp://*":{"*/*":[{}]}},"prf":[]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rc.Grants(pkpA) || rc.Grants(actionA) {
+		t.Fatal("*/* on lit-pkp://* must grant PKP signing and nothing else")
+	}
+}
+
+// A grant with restrictions (a non-empty nota bene) is not taken as a grant: litmesh does not
+// interpret restrictions, so it must not ignore them either.
+func TestRecapRestrictedGrantsGrantNothing(t *testing.T) {
+	rc, err := access.ParseRecap(access.RecapPrefix + b64(`{"att":{"lit-pkp://*":{"Threshold/Signing":[{"uses":"1"}]}},"prf":[]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc.Grants(pkpA) {
+		t.Fatal("a restricted grant was taken")
+	}
+	if !strings.Contains(rc.Statement(), "'Threshold': 'Signing' for 'lit-pkp://*'") {
+		t.Fatalf("the statement must still show it: %q", rc.Statement())
+	}
+}
+
+func TestParseRecapRefusesMalformed(t *testing.T) {
+	for name, body := range map[string]string{
+		"not JSON":           `nope`,
+		"no prf":             `{"att":{}}`,
+		"an unknown field":   `{"att":{},"prf":[],"x":1}`,
+		"a bad ability":      `{"att":{"lit-pkp://*":{"Signing":[{}]}},"prf":[]}`,
+		"no nota bene":       `{"att":{"lit-pkp://*":{"Threshold/Signing":[]}},"prf":[]}`,
+		"a non-object nb":    `{"att":{"lit-pkp://*":{"Threshold/Signing":[1]}},"prf":[]}`,
+		"a non-URI resource": `{"att":{"no scheme":{"Threshold/Signing":[{}]}},"prf":[]}`,
+		"a duplicate key":    `{"att":{},"att":{},"prf":[]}`,
+	} {
+		if _, err := access.ParseRecap(access.RecapPrefix + b64(body)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	if _, err := access.ParseRecap(access.RecapPrefix + b64(`{"att":{},"prf":[]}`) + "="); err == nil {
+		t.Error("padded base64 accepted")
+	}
+}
+
+func TestNormalizeNodeAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://127.0.0.1:7001":   "127.0.0.1:7001",
+		"https://localhost:7001/":  "127.0.0.1:7001",
+		"HTTPS://Node.Example.com": "node.example.com:443",
+		"http://node.example.com":  "node.example.com:80",
+		"127.0.0.1:7001":           "127.0.0.1:7001",
+		"https://[::1]:7001":       "[::1]:7001",
+	} {
+		got, err := access.NormalizeNodeAddress(in)
+		if err != nil || got != want {
+			t.Errorf("%q: %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "https://", "https://a/b", "https://user@host:1"} {
+		if got, err := access.NormalizeNodeAddress(bad); err == nil {
+			t.Errorf("%q accepted as %q", bad, got)
+		}
+	}
+}
+
+// verify_strict as Lit's nodes: a small-order session key is refused even though the
+// signature equation alone would hold for it.
+func TestSessionSigRefusesASmallOrderKey(t *testing.T) {
+	p := newSessionParts(t, pkpA)
+	s := p.sign(t)
+	// The identity point: every signature with R = identity and s = 0 satisfies the equation
+	// for it, whatever the message.
+	s.Address = "01" + strings.Repeat("00", 31)
+	s.Sig = "01" + strings.Repeat("00", 63)
+	_, err := verifyAt(s, nodeA, pkpA)
+	if api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "small order") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
