@@ -55,7 +55,8 @@ type PKPSignShare struct {
 	// Presignature is its public part (hex, the mpc/ecdsa encoding).
 	PresignatureID string `json:"presignatureId"`
 	Presignature   string `json:"presignature"`
-	// Rho is the re-randomisation the set's coordinator drew for this request (hex, 32 bytes).
+	// Rho is the re-randomisation the whole signer set agreed on for this request, hashed from
+	// every signer's committed contribution (hex, 32 bytes; docs/ecdsa.md, "Signer agreement").
 	Rho string `json:"rho"`
 	// SignatureShare is the share (hex, the mpc/ecdsa encoding).
 	SignatureShare string `json:"signatureShare"`

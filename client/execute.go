@@ -95,7 +95,10 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	}
 	nodes := req.Nodes
 	if len(nodes) == 0 {
-		nodes = c.Network.Nodes
+		// The nodes that answered the handshake, as Lit's SDK runs on its connected nodes: the
+		// node set is also the signer set of every signEcdsa, and a signature needs every
+		// member of its set to confirm it (docs/pkp.md).
+		nodes = c.liveNodes(ctx)
 	}
 	if len(nodes) == 0 {
 		return nil, errors.New("execute: no nodes to run on")

@@ -257,6 +257,29 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 	return nw, nil
 }
 
+// liveNodes returns the nodes of the network file that answered the (cached) handshake with
+// the epoch and keys most nodes agree on, in network-file order; all of them if the handshake
+// view cannot be had (no ECDSA key yet, say: then no signature can be asked for anyway).
+func (c *Client) liveNodes(ctx context.Context) []NodeEntry {
+	nw, err := c.pkpNetwork(ctx, false)
+	if err != nil {
+		return c.Network.Nodes
+	}
+	var out []NodeEntry
+	for _, n := range c.Network.Nodes {
+		for _, e := range nw.ring {
+			if e.URL == n.URL && nw.live[e.PeerID] {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	if len(out) < nw.size {
+		return c.Network.Nodes
+	}
+	return out
+}
+
 // pickSet chooses a signer set of live, not excluded nodes: a window of consecutive ring
 // members (the sets the nodes keep presignatures for) from a random start, or, when no window
 // is all live, any live nodes (their presignatures are computed on demand).
@@ -417,10 +440,25 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			results <- nodeAnswer{node: n, share: &out}
 		}()
 	}
+	// Every honest signer answers once the whole set agreed, so the answers normally come
+	// together. A member that cannot agree (it lacked a confirmation) answers only at its
+	// timeout: once t+1 good shares combine, the rest get as long again as the request took
+	// so far (at least graceMin) to be checked and named, and no longer.
+	start := time.Now()
 	var answers []nodeAnswer
+	var goods []nodeAnswer
+	var early *PKPSignature
+	var grace <-chan time.Time
 	failed := 0
+collect:
 	for range set {
-		a := <-results
+		var a nodeAnswer
+		select {
+		case a = <-results:
+		case <-grace:
+			cancel()
+			break collect
+		}
 		answers = append(answers, a)
 		if a.err != nil {
 			failed++
@@ -429,11 +467,21 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			if failed > len(set)-(nw.t+1) {
 				cancel()
 			}
+			continue
+		}
+		goods = append(goods, a)
+		if early == nil && len(goods) >= nw.t+1 {
+			if sig, _, err := combineAnswers(key, hash, goods, nw.t); err == nil {
+				early = sig
+				grace = time.After(max(time.Since(start), graceMin))
+			}
 		}
 	}
 	kinds := map[api.Kind]int{}
 	var firstOfKind = map[api.Kind]error{}
 	var good []nodeAnswer
+	coord := nw.coordinatorOf(set)
+	blameCoordinator := ""
 	for _, a := range answers {
 		if a.err == nil {
 			good = append(good, a)
@@ -446,11 +494,36 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 			if firstOfKind[ae.Kind] == nil {
 				firstOfKind[ae.Kind] = ae
 			}
+			// A member that reports the coordinator's equivocation, or names members that did
+			// not confirm or that it leaves out of its signer sets, points away from itself:
+			// blame the coordinator (not the members that disagreed with it), avoid those it
+			// names rather than the member itself.
+			var named []string
+			for _, m := range set {
+				if m.PeerID != a.node.PeerID && strings.Contains(ae.Message, m.PeerID) {
+					named = append(named, m.PeerID)
+				}
+			}
+			if strings.Contains(ae.Message, "equivocated") && coord != "" && coord != a.node.PeerID {
+				blameCoordinator = fmt.Sprintf("coordinator equivocated (reported by %s)", a.node.PeerID)
+			}
 			switch ae.Kind {
 			case api.KindInternal, api.KindBadGateway:
 				bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
 			case api.KindUnavailable, api.KindTimeout, api.KindConflict:
-				soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
+				if len(named) == 0 {
+					soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
+				}
+			}
+			for _, p := range named {
+				r := RejectedSigner{p, fmt.Sprintf("named by %s: %s", a.node.PeerID, ae.Message)}
+				if strings.Contains(ae.Message, "out of its signer sets") {
+					// The member holds proof of a fault of p (nodes exclude only for faults they
+					// verified): leave p out of this signature's later attempts.
+					bad = append(bad, r)
+				} else {
+					soft = append(soft, r)
+				}
 			}
 		case errors.Is(a.err, context.Canceled) && ctx.Err() == nil:
 			// We stopped waiting for it.
@@ -459,13 +532,27 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 		}
 	}
 	if len(good) >= nw.t+1 {
-		sig, rej, err := combineAnswers(key, hash, good, nw.t)
+		sig, rej, split, err := combineGroups(key, hash, good, nw.t)
 		bad = append(bad, rej...)
+		if split && coord != "" {
+			// Honest signers answer only with the tuple the whole set agreed on: answers with
+			// different presignatures or ρ mean the coordinator (or those answering) lied.
+			blameCoordinator = "the signers' answers name different presignatures or ρ"
+		}
+		if blameCoordinator != "" {
+			bad = append(bad, RejectedSigner{coord, blameCoordinator})
+		}
 		if err == nil {
 			sig.Rejected = rej
 			return sig, bad, soft, nil
 		}
+		if early != nil {
+			return early, bad, soft, nil
+		}
 		return nil, bad, soft, err
+	}
+	if blameCoordinator != "" {
+		bad = append(bad, RejectedSigner{coord, blameCoordinator})
 	}
 	// Not enough answers: report the most common refusal if t+1 nodes agree on it.
 	for k, cnt := range kinds {
@@ -483,6 +570,38 @@ func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, 
 		}
 	}
 	return nil, bad, soft, fmt.Errorf("%d of %d signers answered, %d needed: %w", len(good), len(set), nw.t+1, errors.Join(errs...))
+}
+
+// graceMin is the least a client waits, after t+1 shares combined, for the other signers'
+// answers (to check and name them).
+const graceMin = 20 * time.Millisecond
+
+// coordinatorOf returns the peer ID of the set's coordinator, as the nodes choose it: the
+// first member of the set's canonical order, which runs around the ring (nodes ordered by
+// peer ID) starting after the set's largest gap (ties: the earliest ring position).
+func (nw *pkpNetwork) coordinatorOf(set []NodeEntry) string {
+	n := len(nw.ring)
+	var ps []int
+	for _, m := range set {
+		if i := slices.IndexFunc(nw.ring, func(e NodeEntry) bool { return e.PeerID == m.PeerID }); i >= 0 {
+			ps = append(ps, i)
+		}
+	}
+	if len(ps) != len(set) || n == 0 {
+		return ""
+	}
+	slices.Sort(ps)
+	best, bestGap := 0, -1
+	for j := range ps {
+		gap := ps[j] - ps[(j+len(ps)-1)%len(ps)]
+		if j == 0 {
+			gap = ps[0] + n - ps[len(ps)-1]
+		}
+		if gap > bestGap {
+			best, bestGap = j, gap
+		}
+	}
+	return nw.ring[ps[best]].PeerID
 }
 
 // CombinePKPShares combines signature shares that nodes returned (for example from
@@ -513,9 +632,17 @@ func (c *Client) CombinePKPShares(ctx context.Context, pkp string, hash [32]byte
 const maxShareHex = 64 << 10
 
 // combineAnswers groups the answers by the presignature and ρ they used, takes the largest
-// group, and combines it. Shares that fail their check, and answers outside the group, are
-// named in rejected.
+// group, and combines it. Shares that fail their check are named in rejected.
 func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*PKPSignature, []RejectedSigner, error) {
+	sig, rej, _, err := combineGroups(key, hash, answers, t)
+	return sig, rej, err
+}
+
+// combineGroups is combineAnswers that also reports whether the answers named more than one
+// (presignature, ρ): honest signers release a share only for the tuple their whole set agreed
+// on, so a split is the coordinator's doing (or the answering signers lie), and the signers
+// outside the largest group are not blamed for it.
+func combineGroups(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*PKPSignature, []RejectedSigner, bool, error) {
 	type group struct {
 		id, rho string
 		members []nodeAnswer
@@ -540,13 +667,9 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 		groups[i].members = append(groups[i].members, a)
 	}
 	slices.SortStableFunc(groups, func(a, b *group) int { return len(b.members) - len(a.members) })
+	split := len(groups) > 1
 	if len(groups) == 0 || len(groups[0].members) < t+1 {
-		return nil, rejected, fmt.Errorf("combine: no presignature agreed by %d signers: %w", t+1, tecdsa.ErrNotEnoughShares)
-	}
-	for _, g := range groups[1:] {
-		for _, a := range g.members {
-			rejected = append(rejected, RejectedSigner{a.node.PeerID, fmt.Sprintf("used presignature %s, not the set's %s", g.id, groups[0].id)})
-		}
+		return nil, rejected, split, fmt.Errorf("combine: no presignature agreed by %d signers: %w", t+1, tecdsa.ErrNotEnoughShares)
 	}
 	g := groups[0]
 	rho, _ := hex.DecodeString(g.rho)
@@ -593,7 +716,7 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 			continue // a signer sent a false public presignature: try another signer's
 		}
 		if err != nil {
-			return nil, rejected, fmt.Errorf("combine: %w", err)
+			return nil, rejected, split, fmt.Errorf("combine: %w", err)
 		}
 		for _, f := range sig.Rejected {
 			rejected = append(rejected, RejectedSigner{byIndex[f.Index], "wrong signature share: " + f.Error()})
@@ -605,7 +728,7 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 		}
 		out, err := finish(key, hash, sig)
 		if err != nil {
-			return nil, rejected, err
+			return nil, rejected, split, err
 		}
 		out.PresignatureID = g.id
 		for _, sh := range shares {
@@ -613,9 +736,9 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 				out.Signers = append(out.Signers, byIndex[sh.Index])
 			}
 		}
-		return out, rejected, nil
+		return out, rejected, split, nil
 	}
-	return nil, rejected, fmt.Errorf("combine: %w", lastErr)
+	return nil, rejected, split, fmt.Errorf("combine: %w", lastErr)
 }
 
 // finish checks the signature with go-ethereum's recovery and formats it.

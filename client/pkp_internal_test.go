@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -130,7 +131,6 @@ func TestCombineNamesEveryNodeThatAnsweredWrongly(t *testing.T) {
 			b[len(b)-40] ^= 1 // inside the last commitment: parses or not, never the true one
 			a[1].share.Presignature = hex.EncodeToString(b)
 		}, "false public presignature"},
-		{"another ρ", func(a []nodeAnswer) { a[1].share.Rho = strings.Repeat("00", 32) }, "not the set's"},
 		{"another hash", func(a []nodeAnswer) { a[1].share.DataSigned = "0x" + strings.Repeat("00", 32) }, "another hash"},
 		{"garbage", func(a []nodeAnswer) { a[1].share.SignatureShare = "zz" }, "malformed"},
 	} {
@@ -151,8 +151,17 @@ func TestCombineNamesEveryNodeThatAnsweredWrongly(t *testing.T) {
 		}
 	}
 
-	// Two wrong of three: no signature, and no wrong one either.
+	// A signer answering with another ρ is not named: honest signers answer only with the
+	// tuple their whole set agreed on, so a split is reported and the coordinator is blamed.
 	in := cloneAnswers(answers)
+	in[1].share.Rho = strings.Repeat("00", 32)
+	sig, rej, split, err := combineGroups(key, hash, in, 1)
+	if err != nil || len(rej) != 0 || !split || len(sig.Signers) != 2 {
+		t.Fatalf("another ρ: %v, rejected %v, split %v, signers %v", err, rej, split, sig.Signers)
+	}
+
+	// Two wrong of three: no signature, and no wrong one either.
+	in = cloneAnswers(answers)
 	in[0].share.Rho, in[1].share.Rho = strings.Repeat("01", 32), strings.Repeat("02", 32)
 	if _, _, err := combineAnswers(key, hash, in, 1); err == nil {
 		t.Fatal("combined with one agreeing signer")
@@ -179,4 +188,32 @@ func FuzzCombineAnswers(f *testing.F) {
 			t.Fatalf("combined a signature for %s", sig.EthAddress)
 		}
 	})
+}
+
+func TestTheClientFindsTheCoordinatorTheNodesChoose(t *testing.T) {
+	nw := &pkpNetwork{}
+	for i := range 7 {
+		nw.ring = append(nw.ring, NodeEntry{PeerID: fmt.Sprint("peer-", i)})
+	}
+	pick := func(pos ...int) []NodeEntry {
+		var out []NodeEntry
+		for _, p := range pos {
+			out = append(out, nw.ring[p])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		set  []int
+		want int
+	}{
+		{[]int{2, 3, 4, 5, 6}, 2}, // a window: its first member
+		{[]int{5, 6, 0, 1, 2}, 5}, // a window across the ring's end
+		{[]int{3, 1, 0}, 0},       // gaps 4 (before 0), 1, 2: starts at 0
+		{[]int{0, 2, 4, 6}, 2},    // gaps 1 (before 0), 2, 2, 2: the first largest, before 2
+		{[]int{6, 4, 0, 1, 2}, 4}, // the largest gap is before 4
+	} {
+		if got := nw.coordinatorOf(pick(tc.set...)); got != nw.ring[tc.want].PeerID {
+			t.Errorf("set %v: coordinator %s, want %s", tc.set, got, nw.ring[tc.want].PeerID)
+		}
+	}
 }

@@ -95,6 +95,10 @@ type Config struct {
 	TLSACMEDirectory string   `toml:"tls_acme_directory" env:"LITMESH_TLS_ACME_DIRECTORY" flag:"tls-acme-directory" help:"tls_mode acme: ACME directory URL (default Let's Encrypt)"`
 	TLSDevnetCA      string   `toml:"tls_devnet_ca" env:"LITMESH_TLS_DEVNET_CA" flag:"tls-devnet-ca" help:"tls_mode devnet-ca: directory with the devnet CA's ca.pem and ca.key (created if missing)"`
 	AuthMaxLifetime  Duration `toml:"auth_max_lifetime" env:"LITMESH_AUTH_MAX_LIFETIME" flag:"auth-max-lifetime" help:"longest validity (expiration minus issue time) of an authSig, session signature or capability this node takes"`
+
+	// PKPHooks makes this node misbehave in PKP signing, for attack tests (testnet) only. It
+	// has no file key, variable or flag: every binary runs with it nil.
+	PKPHooks *PKPHooks `toml:"-" env:"-" flag:"-"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.

@@ -14,19 +14,21 @@ import (
 	"sync/atomic"
 	"time"
 
+	libp2pcrypto "github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/mpc"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
-	"github.com/litmesh/litmesh/p2p"
 )
 
 // PKP signing in the node (docs/pkp.md): presignatures are made in the background, per signer
-// set, by the set's members over n.sessions and kept in memory in an ecdsa.Pool; a signature
-// request (POST /web/pkp/sign, or Lit.Actions.signEcdsa through PKPSignForAction) is matched
-// across the set — the set's coordinator names the presignature and ρ, every member takes
-// exactly that presignature — and answered with one signature share.
+// set, by the set's members over n.sessions, agreed by every member (pkp_presign.go) and kept
+// in memory in an ecdsa.Pool; a signature request (POST /web/pkp/sign, or
+// Lit.Actions.signEcdsa through PKPSignForAction) is agreed across the whole set — the
+// coordinator signs which presignature serves it, every member confirms that to every other
+// with its ρ contribution (pkp_agree.go) — and answered with one signature share.
 //
 // A signer set is 2t+1 members of the current epoch. Members are ordered on a ring by peer ID;
 // the sets kept warm are the windows of 2t+1 consecutive ring members (one per starting
@@ -50,9 +52,13 @@ const (
 
 // pkpService owns the presignature pools and the request matching of the serving epoch.
 type pkpService struct {
-	n      *Node
-	target int // presignatures each warm set keeps
-	replay *replayGuard
+	n       *Node
+	target  int // presignatures each warm set keeps
+	replay  *replayGuard
+	metrics *pkpMetrics
+	// How long a request waits for its assignment, and then for the set's confirmations
+	// (assignWait, confirmWait; shorter in unit tests).
+	assignWait, confirmWait, voteWait time.Duration
 
 	mu sync.Mutex
 	ep *pkpEpoch // nil until the node holds keys for the chain's current epoch
@@ -62,7 +68,9 @@ type pkpService struct {
 }
 
 func newPKPService(n *Node) *pkpService {
-	return &pkpService{n: n, target: n.cfg.PKPPool, replay: newReplayGuard(1 << 16)}
+	s := &pkpService{n: n, target: n.cfg.PKPPool, replay: newReplayGuard(1 << 16), assignWait: assignWait, confirmWait: confirmWait, voteWait: voteWait}
+	s.metrics = newPKPMetrics(n.metrics.reg, s)
+	return s
 }
 
 // run follows the serving epoch until ctx ends: it builds the epoch's signer sets when the
@@ -164,7 +172,9 @@ type pkpEpoch struct {
 	ring    []int // share indices ordered by peer ID
 	pos     []int // share index → ring position
 	pool    *ecdsa.Pool
-	match   *matcher
+	reach   func(peer.ID) bool // overrides connected (unit tests without a host)
+	agree   *agreeState
+	excl    *exclusions // peers this node leaves out of its signer sets (pkp_blame.go)
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -203,7 +213,7 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 	ep := &pkpEpoch{
 		s: s, number: k.Epoch, self: k.Self, key: key, size: k.ECDSASigners(),
 		members: k.Members, byPeer: map[peer.ID]int{}, sets: map[string]*signerSet{},
-		pool: ecdsa.NewPool(poolCapacity(s.target)), match: newMatcher(),
+		pool: ecdsa.NewPool(poolCapacity(s.target)), agree: newAgreeState(), excl: newExclusions(),
 	}
 	for i, m := range k.Members {
 		p, err := peer.Decode(m.PeerID)
@@ -254,7 +264,7 @@ func (ep *pkpEpoch) stop() {
 	ep.sets = map[string]*signerSet{}
 	ep.mu.Unlock()
 	ep.pool.Clear()
-	ep.match.clear()
+	ep.agree.clear()
 }
 
 // canonical orders a set of share indices: around the ring, starting after the largest gap
@@ -333,7 +343,7 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 	ss := &signerSet{
 		ep: ep, key: key, order: order, self: self, warm: warm, tag: hex.EncodeToString(sum[:6]),
 		slot: make(chan struct{}, 1), poked: make(chan struct{}, 1), nonces: map[[32]byte]struct{}{},
-		target: ep.s.target,
+		votes: map[[32]byte]*voteBox{}, target: ep.s.target,
 	}
 	if !warm {
 		ss.target = min(ep.s.target, lazyTarget)
@@ -341,6 +351,11 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 	for _, idx := range order {
 		ss.peers = append(ss.peers, ep.peers[idx])
 	}
+	pub, err := ss.peers[0].ExtractPublicKey()
+	if err != nil {
+		return nil, fmt.Errorf("signer set %s: the coordinator's peer ID %s holds no public key: %w", key, ss.peers[0], err)
+	}
+	ss.coordPub = pub
 	ss.ctx, ss.cancel = context.WithCancel(ep.ctx)
 
 	ep.mu.Lock()
@@ -385,17 +400,27 @@ func (ep *pkpEpoch) evictLocked(key string) {
 	}
 }
 
-// sweep discards assignments whose requests never came.
+// sweep discards the presignatures of assignments whose requests never came.
 func (ep *pkpEpoch) sweep() {
-	for _, a := range ep.match.expired(time.Now()) {
-		a.set.discard(a.msg.Presig)
+	for _, x := range ep.agree.expired(time.Now()) {
+		x.ss.discard(x.id)
 	}
 }
 
 // connected reports whether this node has a trusted live connection to peer p.
 func (ep *pkpEpoch) connected(p peer.ID) bool {
+	if ep.reach != nil {
+		return ep.reach(p)
+	}
 	h := ep.s.n.host
 	return p == h.ID() || (h.Gate.Trusted(p) && h.Network().Connectedness(p) == network.Connected)
+}
+
+// ctlTransport is a signer set's control session: a p2p.SessionTransport (in-memory in unit
+// tests).
+type ctlTransport interface {
+	mpc.Transport
+	Close()
 }
 
 // signerSet is one signer set this node belongs to.
@@ -408,9 +433,11 @@ type signerSet struct {
 	self   int // this node's position in order
 	warm   bool
 	target int
-	ctl    *p2p.SessionTransport
+	ctl    ctlTransport
 	ctx    context.Context
 	cancel context.CancelFunc
+
+	coordPub libp2pcrypto.PubKey // verifies the coordinator's assignments
 
 	// sendMu orders, at the coordinator, the keep-list snapshot of a batch message with the
 	// presignatures taken for assignments: a member must never see a batch message whose keep
@@ -427,6 +454,9 @@ type signerSet struct {
 	queued  int
 	nonces  map[[32]byte]struct{}
 	nonceQ  [][32]byte
+	votes   map[[32]byte]*voteBox // per presigning session (nonce): the members' verdicts
+	pooled  int                   // sessions whose presignatures every member agreed on
+	dropped int                   // sessions dropped: a veto, a digest mismatch, a missing vote
 }
 
 func (ss *signerSet) coordinator() bool { return ss.self == 0 }
@@ -442,12 +472,16 @@ func (ss *signerSet) start() {
 	go func() {
 		defer ss.ep.wg.Done()
 		defer recoverGoroutine(ss.ep.s.n.log, "PKP signer set")
-		if ss.coordinator() {
-			ss.fill(ss.ctx)
-		} else {
-			ss.follow(ss.ctx)
-		}
+		ss.receive(ss.ctx)
 	}()
+	if ss.coordinator() {
+		ss.ep.wg.Add(1)
+		go func() {
+			defer ss.ep.wg.Done()
+			defer recoverGoroutine(ss.ep.s.n.log, "PKP presigning")
+			ss.fill(ss.ctx)
+		}()
+	}
 }
 
 // connectedAll reports whether every member is connected; otherwise it names one that is not.
@@ -466,7 +500,8 @@ func (ss *signerSet) discard(id ecdsa.ID) {
 	if !ss.holds(id) {
 		return // not this set's: a coordinator may only name its own set's presignatures
 	}
-	if _, err := ss.ep.pool.Take(id); err == nil {
+	if ps, err := ss.ep.pool.Take(id); err == nil {
+		ps.Discard()
 		ss.ep.s.n.log.Debug("discarded an unused presignature", "presignature", id.String(), "set", ss.key)
 	}
 }
@@ -516,11 +551,12 @@ func (ss *signerSet) sendAll(ctx context.Context, payload []byte) error {
 	return errors.Join(errs...)
 }
 
-// PKPPoolStatus describes this node's presignature pools (public data only), for operators and
-// tests.
+// PKPPoolStatus describes this node's presignature pools (public data only) and the peers it
+// leaves out of its signer sets, for operators and tests.
 type PKPPoolStatus struct {
-	Epoch uint64         `json:"epoch"`
-	Sets  []PKPSetStatus `json:"sets"`
+	Epoch    uint64         `json:"epoch"`
+	Sets     []PKPSetStatus `json:"sets"`
+	Excluded []PKPExclusion `json:"excluded,omitempty"`
 }
 
 // PKPSetStatus is one signer set's pool at this node.
@@ -531,6 +567,10 @@ type PKPSetStatus struct {
 	Warm        bool     `json:"warm"`
 	Target      int      `json:"target"`
 	Ready       []string `json:"ready"` // presignature IDs, oldest first
+	// Pooled and Dropped count this set's presigning sessions here: pooled once every member
+	// agreed on them, dropped after a veto, a digest mismatch or a missing vote.
+	Pooled  int `json:"pooled"`
+	Dropped int `json:"dropped"`
 }
 
 // PKPPools reports the presignature pools of the serving epoch (ok false if none).
@@ -542,7 +582,7 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 	if err != nil {
 		return PKPPoolStatus{}, false
 	}
-	st := PKPPoolStatus{Epoch: ep.number}
+	st := PKPPoolStatus{Epoch: ep.number, Excluded: ep.excl.list(time.Now())}
 	ep.mu.Lock()
 	sets := make([]*signerSet, 0, len(ep.sets))
 	for _, ss := range ep.sets {
@@ -553,6 +593,9 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 	for _, ss := range sets {
 		ids := ep.pool.IDs(ss.order)
 		s := PKPSetStatus{Signers: slices.Clone(ss.order), Members: make([]string, len(ss.peers)), Coordinator: ss.coordinator(), Warm: ss.warm, Target: ss.target, Ready: make([]string, len(ids))}
+		ss.mu.Lock()
+		s.Pooled, s.Dropped = ss.pooled, ss.dropped
+		ss.mu.Unlock()
 		for i, id := range ids {
 			s.Ready[i] = id.String()
 		}

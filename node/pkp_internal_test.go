@@ -2,52 +2,89 @@ package node
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
 )
 
+func sampleAssignment() assignment {
+	return assignment{Epoch: 3, RequestID: "req-1", Digest: [32]byte{1}, Presig: ecdsa.ID{2}, Sig: bytes.Repeat([]byte{9}, 64)}
+}
+
 func TestControlMessagesRoundTrip(t *testing.T) {
-	a := &assignMsg{RequestID: "req-1", Digest: [32]byte{1}, Presig: ecdsa.ID{2}, Rho: [32]byte{3}}
-	gotA, gotB, err := decodeCtl(a.encode())
-	if err != nil || gotB != nil || *gotA != *a {
-		t.Fatalf("assign round trip: %+v %+v %v", gotA, gotB, err)
+	c := &confirmMsg{Assign: sampleAssignment(), Contribution: [32]byte{3}}
+	got, err := decodeCtl(c.encode())
+	if err != nil || got.confirm == nil || !got.confirm.Assign.sameTuple(&c.Assign) || !bytes.Equal(got.confirm.Assign.Sig, c.Assign.Sig) || got.confirm.Contribution != c.Contribution {
+		t.Fatalf("confirm round trip: %+v %v", got, err)
 	}
 	b := &batchMsg{Nonce: [32]byte{9}, Count: 64, Keep: []ecdsa.ID{{1}, {2}}}
-	gotA, gotB, err = decodeCtl(b.encode())
-	if err != nil || gotA != nil || gotB.Nonce != b.Nonce || gotB.Count != b.Count || !slices.Equal(gotB.Keep, b.Keep) {
-		t.Fatalf("batch round trip: %+v %+v %v", gotA, gotB, err)
+	got, err = decodeCtl(b.encode())
+	if err != nil || got.batch == nil || got.batch.Nonce != b.Nonce || got.batch.Count != b.Count || !slices.Equal(got.batch.Keep, b.Keep) {
+		t.Fatalf("batch round trip: %+v %v", got, err)
+	}
+	for _, v := range []*voteMsg{{Nonce: [32]byte{4}, Verdict: verdictAgree, Digest: [32]byte{5}}, {Nonce: [32]byte{4}, Verdict: verdictVeto, Reason: reasonPresignFault}} {
+		got, err = decodeCtl(v.encode())
+		if err != nil || got.vote == nil || *got.vote != *v {
+			t.Fatalf("vote round trip: %+v %v", got, err)
+		}
+	}
+	for _, r := range []*refuseMsg{
+		{RequestID: "r", Presig: ecdsa.ID{6}, Reason: reasonDiffers},
+		{RequestID: "r", Presig: ecdsa.ID{6}, Reason: reasonEquivocation, Evidence: []assignment{sampleAssignment(), sampleAssignment()}},
+	} {
+		got, err = decodeCtl(r.encode())
+		if err != nil || got.refuse == nil || !bytes.Equal(got.refuse.encode(), r.encode()) || len(got.refuse.Evidence) != len(r.Evidence) {
+			t.Fatalf("refuse round trip: %+v %v", got, err)
+		}
 	}
 }
 
 func TestBadControlMessagesAreRefusedNamingTheProblem(t *testing.T) {
-	good := (&assignMsg{RequestID: "r", Presig: ecdsa.ID{1}}).encode()
+	a := sampleAssignment()
+	good := (&confirmMsg{Assign: a}).encode()
 	batch := (&batchMsg{Count: 1, Keep: []ecdsa.ID{{1}}}).encode()
+	vote := (&voteMsg{Verdict: verdictAgree}).encode()
+	refuse := (&refuseMsg{RequestID: "r", Reason: reasonTimeout}).encode()
+	// offsets in a confirm: version, kind, epoch [8], id length at 10, id at 11…
+	idLen := 10
+	sigLen := 11 + len(a.RequestID) + 64
 	for _, tc := range []struct {
 		name string
 		msg  []byte
 		says string
 	}{
 		{"an empty message", nil, "0 bytes"},
-		{"another version", append([]byte{9}, good[1:]...), "version 9"},
-		{"an unknown kind", []byte{1, 7}, "kind 7"},
-		{"a truncated assignment", good[:len(good)-1], "want"},
-		{"an assignment with a long tail", append(slices.Clone(good), 0), "want"},
-		{"an empty request id", append([]byte{1, 1, 0}, make([]byte, 96)...), "request id of 0 bytes"},
-		{"a request id with a newline", append([]byte{1, 1, 1, '\n'}, make([]byte, 96)...), "printable"},
+		{"a version-1 message (ρ chosen by the coordinator)", append([]byte{1}, good[1:]...), "version 1, want 2"},
+		{"an unknown kind", []byte{2, 7}, "kind 7"},
+		{"a truncated confirmation", good[:len(good)-1], "want a 32-byte contribution"},
+		{"a confirmation with a long tail", append(slices.Clone(good), 0), "want a 32-byte contribution"},
+		{"an empty request id", func() []byte { b := slices.Clone(good); b[idLen] = 0; return b }(), "request id of 0 bytes"},
+		{"a request id with a newline", func() []byte { b := slices.Clone(good); b[idLen+1] = '\n'; return b }(), "printable"},
+		{"an unsigned assignment", func() []byte { b := slices.Clone(good); b[sigLen] = 0; return b }(), "signature of 0 bytes"},
+		{"a signature longer than the message", func() []byte { b := slices.Clone(good); b[sigLen] = 200; return b }(), "signature of 200 bytes"},
 		{"a batch of zero", func() []byte { b := slices.Clone(batch); b[34], b[35] = 0, 0; return b }(), "count 0"},
 		{"a keep list longer than sent", func() []byte { b := slices.Clone(batch); b[37] = 2; return b }(), "want"},
+		{"a vote of another verdict", func() []byte { b := slices.Clone(vote); b[34] = 9; return b }(), "verdict 9"},
+		{"a veto carrying a digest", func() []byte { b := slices.Clone(vote); b[34] = verdictVeto; b[40] = 1; return b }(), "veto with a digest"},
+		{"a vote with an unknown reason", func() []byte { b := slices.Clone(vote); b[67] = 99; return b }(), "reason 99"},
+		{"a truncated vote", vote[:60], "vote of 60 bytes"},
+		{"a refusal with an unknown reason", func() []byte { b := slices.Clone(refuse); b[len(b)-2] = 99; return b }(), "reason 99"},
+		{"a truncated refusal", refuse[:10], "refuse of 10 bytes"},
+		{"a refusal with one assignment of evidence", append(slices.Clone(refuse[:len(refuse)-1]), 1), "1 assignments of evidence"},
+		{"evidence for a refusal that is not about equivocation", func() []byte {
+			a := sampleAssignment()
+			return (&refuseMsg{RequestID: "r", Reason: reasonTimeout, Evidence: []assignment{a, a}}).encode()
+		}(), "evidence with reason 6"},
+		{"a refusal with a trailing byte", append(slices.Clone(refuse), 0), "trailing"},
 		{"an oversized message", make([]byte, maxCtlMessage+1), "over"},
 	} {
-		_, _, err := decodeCtl(tc.msg)
+		_, err := decodeCtl(tc.msg)
 		if !errors.Is(err, errCtl) || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("%s: got %v, want an error saying %q", tc.name, err, tc.says)
 		}
@@ -55,26 +92,41 @@ func TestBadControlMessagesAreRefusedNamingTheProblem(t *testing.T) {
 }
 
 func FuzzDecodeCtl(f *testing.F) {
-	f.Add((&assignMsg{RequestID: "abc", Digest: [32]byte{1}}).encode())
+	f.Add((&confirmMsg{Assign: sampleAssignment(), Contribution: [32]byte{1}}).encode())
 	f.Add((&batchMsg{Count: 3, Keep: []ecdsa.ID{{4}}}).encode())
-	f.Add([]byte{1, 2})
+	f.Add((&voteMsg{Nonce: [32]byte{1}, Verdict: verdictAgree, Digest: [32]byte{2}}).encode())
+	f.Add((&voteMsg{Verdict: verdictVeto, Reason: reasonExcluded}).encode())
+	f.Add((&refuseMsg{RequestID: "abc", Presig: ecdsa.ID{7}, Reason: reasonUnknown}).encode())
+	f.Add((&refuseMsg{RequestID: "abc", Reason: reasonEquivocation, Evidence: []assignment{sampleAssignment(), sampleAssignment()}}).encode())
+	f.Add([]byte{2, 2})
+	f.Add([]byte{1, 1, 3, 'a', 'b', 'c'})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		a, bm, err := decodeCtl(b)
+		m, err := decodeCtl(b)
+		var again []byte
+		set := 0
+		if m.confirm != nil {
+			set++
+			again = m.confirm.encode()
+		}
+		if m.batch != nil {
+			set++
+			again = m.batch.encode()
+		}
+		if m.vote != nil {
+			set++
+			again = m.vote.encode()
+		}
+		if m.refuse != nil {
+			set++
+			again = m.refuse.encode()
+		}
 		switch {
-		case err != nil:
-			if a != nil || bm != nil {
-				t.Fatal("error with a result")
-			}
-		case a != nil:
-			if !bytes.Equal(a.encode(), b) {
-				t.Fatal("assign does not re-encode to its input")
-			}
-		case bm != nil:
-			if !bytes.Equal(bm.encode(), b) {
-				t.Fatal("batch does not re-encode to its input")
-			}
-		default:
-			t.Fatal("no error and no result")
+		case err != nil && set != 0:
+			t.Fatal("error with a result")
+		case err == nil && set != 1:
+			t.Fatalf("%d results", set)
+		case err == nil && !bytes.Equal(again, b):
+			t.Fatal("accepted message does not re-encode to its input")
 		}
 	})
 }
@@ -105,7 +157,7 @@ func FuzzParsePKPSignRequest(f *testing.F) {
 
 // testEpoch builds just enough of an epoch for ring arithmetic and matching.
 func testEpoch(n, size int) *pkpEpoch {
-	ep := &pkpEpoch{size: size, ring: make([]int, n), pos: make([]int, n), match: newMatcher(), pool: ecdsa.NewPool(8)}
+	ep := &pkpEpoch{size: size, ring: make([]int, n), pos: make([]int, n), agree: newAgreeState(), pool: ecdsa.NewPool(8)}
 	for i := range n {
 		// a ring that is not the identity: member i sits at position (3i+1) mod n (n not a multiple of 3)
 		ep.ring[(3*i+1)%n] = i
@@ -141,60 +193,6 @@ func TestCanonicalOrderStartsAWindowAtItsFirstMemberWhateverTheClientSent(t *tes
 	}
 }
 
-func TestMatchingPairsRequestsWithAssignmentsInEitherOrder(t *testing.T) {
-	ep := testEpoch(4, 3)
-	ss := &signerSet{ep: ep, key: "0,1,2"}
-	mt := ep.match
-	ctx := context.Background()
-
-	// The assignment first.
-	a := &assignment{set: ss, msg: assignMsg{RequestID: "first", Presig: ecdsa.ID{1}}, expires: time.Now().Add(time.Minute)}
-	if !mt.deliver(a) || !mt.assigned(ecdsa.ID{1}) {
-		t.Fatal("an early assignment was not kept")
-	}
-	if mt.deliver(&assignment{set: ss, msg: assignMsg{RequestID: "first", Presig: ecdsa.ID{9}}}) {
-		t.Fatal("a second assignment for the same request was kept")
-	}
-	got, ok := mt.wait(ctx, ss, "first", time.Second)
-	if !ok || got != a {
-		t.Fatal("the request did not get its early assignment")
-	}
-	mt.done(got)
-	if mt.assigned(ecdsa.ID{1}) {
-		t.Fatal("a served assignment still protects its presignature")
-	}
-
-	// The request first.
-	b := &assignment{set: ss, msg: assignMsg{RequestID: "second", Presig: ecdsa.ID{2}}, expires: time.Now().Add(time.Minute)}
-	done := make(chan *assignment)
-	go func() {
-		got, _ := mt.wait(ctx, ss, "second", 10*time.Second)
-		done <- got
-	}()
-	waitUntil(t, "the request to wait", func() bool {
-		mt.mu.Lock()
-		defer mt.mu.Unlock()
-		_, waiting := mt.waiting[matchKey{ss.key, "second"}]
-		return waiting
-	})
-	if !mt.deliver(b) {
-		t.Fatal("an assignment for a waiting request was refused")
-	}
-	if got := <-done; got != b {
-		t.Fatal("the waiting request did not get its assignment")
-	}
-
-	// A request alone times out; an assignment alone expires.
-	if _, ok := mt.wait(ctx, ss, "lonely", 10*time.Millisecond); ok {
-		t.Fatal("a request without an assignment was served")
-	}
-	c := &assignment{set: ss, msg: assignMsg{RequestID: "unclaimed", Presig: ecdsa.ID{3}}, expires: time.Now().Add(-time.Second)}
-	mt.deliver(c)
-	if exp := mt.expired(time.Now()); len(exp) != 1 || exp[0] != c || mt.assigned(ecdsa.ID{3}) {
-		t.Fatalf("expired %v, want the unclaimed assignment released", exp)
-	}
-}
-
 func TestTheReplayGuardRefusesSeenIDsAndForgetsTheOldest(t *testing.T) {
 	g := newReplayGuard(3)
 	for i := range 3 {
@@ -208,20 +206,5 @@ func TestTheReplayGuardRefusesSeenIDsAndForgetsTheOldest(t *testing.T) {
 	g.add("3") // forgets "0"
 	if !g.add("0") {
 		t.Fatal("the oldest id is still remembered beyond capacity")
-	}
-}
-
-// waitUntil polls cond until it holds or five seconds pass.
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(5 * time.Second)
-	tick := time.NewTicker(time.Millisecond)
-	defer tick.Stop()
-	for !cond() {
-		select {
-		case <-deadline:
-			t.Fatalf("waiting for %s: timed out", what)
-		case <-tick.C:
-		}
 	}
 }

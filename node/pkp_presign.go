@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/litmesh/litmesh/api"
@@ -124,10 +126,14 @@ func (ss *signerSet) runBatch(ctx context.Context, count int) error {
 		return err
 	}
 	defer release()
+	if p, why, _, ok := ss.ep.excl.anyOf(ss.peers, ss.peers[ss.self], time.Now()); ok {
+		return fmt.Errorf("not presigning with %s, which this node leaves out of its signer sets (%s)", p, why)
+	}
 	var nonce [32]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
 		return err
 	}
+	ss.openVotes(nonce)
 	ss.sendMu.Lock()
 	keep := ss.ep.pool.IDs(ss.order)
 	if len(keep) > maxKeep {
@@ -136,34 +142,236 @@ func (ss *signerSet) runBatch(ctx context.Context, count int) error {
 	err = ss.sendAll(ctx, (&batchMsg{Nonce: nonce, Count: count, Keep: keep}).encode())
 	ss.sendMu.Unlock()
 	if err != nil {
+		ss.closeVotes(nonce)
 		return fmt.Errorf("start presigning: %w", err)
 	}
 	return ss.presign(ctx, nonce, count)
 }
 
-// presign runs the session the nonce names and adds its presignatures to the pool.
-func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) error {
-	sid := ss.session(fmt.Sprintf("b/%x", nonce[:16]))
-	tr, err := ss.ep.s.n.sessions.Open(sid, ss.peers)
-	if err != nil {
-		return err
+// Batch agreement. After ecdsa.Presign returns, every member sends every other a vote: the
+// digest of the session's public presignatures, or a veto when its run failed (a round-3 check
+// that failed here only, an abort, a timeout). A member pools the presignatures only when every
+// other member sent the same digest; otherwise — a veto, another digest, a vote that does not
+// come within voteWait — every honest member drops them, so no presignature exists at fewer
+// than all of the set's honest members. A veto that arrives while this member's run is still
+// going stops it at once.
+const (
+	voteWait     = 10 * time.Second
+	maxVoteBoxes = 8 // sessions per set whose votes are kept at once
+)
+
+// voteBox collects the votes of one presigning session.
+type voteBox struct {
+	votes   map[int]voteMsg
+	wake    chan struct{}
+	cancel  context.CancelFunc // stops this member's run of the session; nil when not running
+	created time.Time
+}
+
+// openVotes makes room for a session's votes before anyone can send one.
+func (ss *signerSet) openVotes(nonce [32]byte) *voteBox {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return ss.voteBoxLocked(nonce, true)
+}
+
+func (ss *signerSet) voteBoxLocked(nonce [32]byte, create bool) *voteBox {
+	if b := ss.votes[nonce]; b != nil {
+		return b
 	}
-	defer tr.Close()
-	ctx, cancel := context.WithTimeout(ctx, presignTimeout)
-	defer cancel()
-	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
-	ps, err := ecdsa.Presign(ctx, tr, ss.ep.key, ecdsa.Config{Session: session, Signers: ss.order, Count: count})
-	if err != nil {
-		return fmt.Errorf("presign %d in session %s: %w", count, sid, err)
+	if !create {
+		return nil
 	}
-	if err := ss.ep.pool.Put(ps...); err != nil && !errors.Is(err, ecdsa.ErrPoolFull) {
-		return err
+	for len(ss.votes) >= maxVoteBoxes {
+		var oldest [32]byte
+		var at time.Time
+		for n, b := range ss.votes {
+			if at.IsZero() || b.created.Before(at) {
+				oldest, at = n, b.created
+			}
+		}
+		delete(ss.votes, oldest)
+	}
+	b := &voteBox{votes: map[int]voteMsg{}, wake: make(chan struct{}, 1), created: time.Now()}
+	ss.votes[nonce] = b
+	return b
+}
+
+func (ss *signerSet) closeVotes(nonce [32]byte) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	delete(ss.votes, nonce)
+}
+
+// onVote records member `from`'s verdict on a session. It refuses a vote for a session this
+// node neither runs nor was asked to (beyond a few, kept in case the batch message is late).
+func (ss *signerSet) onVote(from int, v *voteMsg) error {
+	if from < 0 || from >= len(ss.peers) || from == ss.self {
+		return fmt.Errorf("vote from member %d: not another member of the set", from)
+	}
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	_, known := ss.nonces[v.Nonce]
+	b := ss.voteBoxLocked(v.Nonce, known || len(ss.votes) < maxVoteBoxes/2)
+	if b == nil {
+		return fmt.Errorf("vote for presigning session %x, which this node does not know", v.Nonce[:8])
+	}
+	if _, dup := b.votes[from]; dup {
+		return fmt.Errorf("a second vote from %s on session %x", ss.peers[from], v.Nonce[:8])
+	}
+	b.votes[from] = *v
+	if v.Verdict == verdictVeto && b.cancel != nil {
+		b.cancel()
+	}
+	select {
+	case b.wake <- struct{}{}:
+	default:
 	}
 	return nil
 }
 
-// follow handles the coordinator's control messages at a member.
-func (ss *signerSet) follow(ctx context.Context) {
+// batchDigest is what the members of a session vote on: every presignature's ID and public
+// digest, in order.
+func batchDigest(nonce [32]byte, ps []*ecdsa.Presignature) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("litmesh/pkp/batch/v2"))
+	h.Write(nonce[:])
+	var n [2]byte
+	binary.BigEndian.PutUint16(n[:], uint16(len(ps)))
+	h.Write(n[:])
+	for _, p := range ps {
+		id := p.ID()
+		d := p.Public().Digest()
+		h.Write(id[:])
+		h.Write(d[:])
+	}
+	return [32]byte(h.Sum(nil))
+}
+
+// presign runs the session the nonce names and, once every member agreed on its outcome, adds
+// its presignatures to the pool.
+func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) error {
+	box := ss.openVotes(nonce)
+	defer ss.closeVotes(nonce)
+	sid := ss.session(fmt.Sprintf("b/%x", nonce[:16]))
+	tr, err := ss.ep.s.n.sessions.Open(sid, ss.peers)
+	if err != nil {
+		ss.veto(nonce, reasonPresignAbort)
+		return err
+	}
+	defer tr.Close()
+	pctx, cancel := context.WithTimeout(ctx, presignTimeout)
+	defer cancel()
+	ss.mu.Lock()
+	box.cancel = cancel
+	vetoed := false
+	for _, v := range box.votes {
+		vetoed = vetoed || v.Verdict == verdictVeto
+	}
+	ss.mu.Unlock()
+	if vetoed {
+		cancel()
+	}
+	var transport mpc.Transport = tr
+	if h := ss.ep.s.n.cfg.PKPHooks; h != nil && h.PresignTransport != nil {
+		transport = h.PresignTransport(ss.peers, tr)
+	}
+	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
+	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, ecdsa.Config{Session: session, Signers: ss.order, Count: count})
+	ss.mu.Lock()
+	box.cancel = nil
+	ss.mu.Unlock()
+	if err != nil {
+		reason := reasonPresignAbort
+		var fe *ecdsa.FaultError
+		if errors.As(err, &fe) && !fe.Disputed && fe.Member >= 0 && fe.Member < len(ss.peers) && fe.Member != ss.self {
+			// A fault this member verified itself (never an AbortError's word).
+			reason = reasonPresignFault
+			ss.ep.fault(ss.peers[fe.Member], faultPresign, fe.Error())
+		}
+		ss.veto(nonce, reason)
+		ss.batchOutcome("failed")
+		return fmt.Errorf("presign %d in session %s: %w", count, sid, err)
+	}
+	digest := batchDigest(nonce, ps)
+	if err := ss.sendAll(ctx, (&voteMsg{Nonce: nonce, Verdict: verdictAgree, Digest: digest}).encode()); err != nil {
+		ss.ep.s.n.log.Debug("could not send every member the presigning vote", "error", err)
+	}
+	if err := ss.awaitVotes(ctx, box, digest); err != nil {
+		for _, p := range ps {
+			p.Discard()
+		}
+		return fmt.Errorf("presigning session %s: %w", sid, err)
+	}
+	if err := ss.ep.pool.Put(ps...); err != nil && !errors.Is(err, ecdsa.ErrPoolFull) {
+		return err
+	}
+	ss.batchOutcome("pooled")
+	return nil
+}
+
+// veto tells the other members this member's run of a session failed.
+func (ss *signerSet) veto(nonce [32]byte, reason byte) {
+	if err := ss.sendAll(ss.ctx, (&voteMsg{Nonce: nonce, Verdict: verdictVeto, Reason: reason}).encode()); err != nil {
+		ss.ep.s.n.log.Debug("could not send every member the veto", "error", err)
+	}
+}
+
+// awaitVotes waits until every other member voted for the same digest.
+func (ss *signerSet) awaitVotes(ctx context.Context, box *voteBox, digest [32]byte) error {
+	timer := time.NewTimer(ss.ep.s.voteWait)
+	defer timer.Stop()
+	for {
+		ss.mu.Lock()
+		var missing []string
+		var fail error
+		for m := range ss.peers {
+			if m == ss.self {
+				continue
+			}
+			v, ok := box.votes[m]
+			switch {
+			case !ok:
+				missing = append(missing, ss.peers[m].String())
+			case v.Verdict == verdictVeto && fail == nil:
+				fail = fmt.Errorf("member %s vetoed it: %s", ss.peers[m], reasonName(v.Reason))
+			case v.Verdict == verdictAgree && v.Digest != digest && fail == nil:
+				fail = fmt.Errorf("member %s made other presignatures (batch digest %x, here %x)", ss.peers[m], v.Digest[:8], digest[:8])
+			}
+		}
+		ss.mu.Unlock()
+		switch {
+		case fail != nil:
+			ss.batchOutcome("vetoed")
+			return fmt.Errorf("dropped: %w", fail)
+		case len(missing) == 0:
+			return nil
+		}
+		select {
+		case <-box.wake:
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-timer.C:
+			ss.batchOutcome("timeout")
+			return fmt.Errorf("dropped: no vote from %s within %s", strings.Join(missing, ", "), ss.ep.s.voteWait)
+		}
+	}
+}
+
+func (ss *signerSet) batchOutcome(outcome string) {
+	ss.ep.s.metrics.batches.WithLabelValues(outcome).Inc()
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	switch outcome {
+	case "pooled":
+		ss.pooled++
+	case "vetoed", "timeout", "failed":
+		ss.dropped++
+	}
+}
+
+// receive handles the set's control messages at every member, the coordinator included.
+func (ss *signerSet) receive(ctx context.Context) {
 	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
 	for {
 		m, err := ss.ctl.Receive(ctx)
@@ -173,31 +381,31 @@ func (ss *signerSet) follow(ctx context.Context) {
 			}
 			return
 		}
-		if m.From != 0 {
-			log.Warn("ignoring a PKP control message from a member that does not coordinate the set", "peer", ss.peers[m.From])
+		msg, err := decodeCtl(m.Payload)
+		if err != nil {
+			log.Warn("ignoring a bad PKP control message", "peer", ss.peers[m.From], "error", err)
 			continue
 		}
-		assign, batch, err := decodeCtl(m.Payload)
 		switch {
-		case err != nil:
-			log.Warn("ignoring a bad PKP control message", "peer", ss.peers[0], "error", err)
-		case assign != nil:
-			ss.onAssign(assign)
-		case batch != nil:
-			ss.onBatch(ctx, batch, log)
+		case msg.confirm != nil:
+			err = ss.onConfirm(m.From, msg.confirm)
+		case msg.refuse != nil:
+			err = ss.onRefuse(m.From, msg.refuse)
+		case msg.vote != nil:
+			err = ss.onVote(m.From, msg.vote)
+		case msg.batch != nil && (m.From != 0 || ss.coordinator()):
+			err = fmt.Errorf("a batch message from %s, which does not coordinate the set", ss.peers[m.From])
+		case msg.batch != nil:
+			ss.onBatch(ctx, msg.batch, log)
+		}
+		if err != nil {
+			log.Debug("refused a PKP control message", "peer", ss.peers[m.From], "reason", err)
 		}
 	}
 }
 
-// onAssign hands an assignment to the request waiting for it, or keeps it for a while.
-func (ss *signerSet) onAssign(m *assignMsg) {
-	a := &assignment{set: ss, msg: *m, expires: time.Now().Add(earlyTTL)}
-	if !ss.ep.match.deliver(a) {
-		ss.discard(m.Presig)
-	}
-}
-
-// onBatch joins a presigning session the coordinator started.
+// onBatch joins a presigning session the coordinator started, or vetoes it at once when the
+// set includes a peer this node leaves out of its signer sets.
 func (ss *signerSet) onBatch(ctx context.Context, m *batchMsg, log *slog.Logger) {
 	ss.mu.Lock()
 	_, seen := ss.nonces[m.Nonce]
@@ -218,8 +426,18 @@ func (ss *signerSet) onBatch(ctx context.Context, m *batchMsg, log *slog.Logger)
 		return
 	case full:
 		log.Warn("refusing a presigning session: too many queued", "peer", ss.peers[0])
+		ss.veto(m.Nonce, reasonOther)
 		return
 	}
+	if p, why, _, ok := ss.ep.excl.anyOf(ss.peers, ss.peers[ss.self], time.Now()); ok {
+		ss.mu.Lock()
+		ss.queued--
+		ss.mu.Unlock()
+		log.Info("vetoing a presigning session: the set includes a peer this node leaves out", "peer", p, "reason", why)
+		ss.veto(m.Nonce, reasonExcluded)
+		return
+	}
+	ss.openVotes(m.Nonce)
 	ss.dropOrphans(m.Keep)
 	ss.ep.wg.Add(1)
 	go func() {
@@ -253,7 +471,7 @@ func (ss *signerSet) dropOrphans(keep []ecdsa.ID) {
 		kept[id] = true
 	}
 	for _, id := range ss.ep.pool.IDs(ss.order) {
-		if !kept[id] && !ss.ep.match.assigned(id) {
+		if !kept[id] && !ss.ep.agree.named(ss.key, id) {
 			ss.discard(id)
 		}
 	}

@@ -3,13 +3,13 @@ package node
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum/common"
@@ -166,7 +166,7 @@ func (n *Node) PKPSignForAction(ctx context.Context, req PKPActionSign) (*api.PK
 }
 
 // pkpSign checks a request against the epoch, the PKP and its permissions, agrees with the
-// signer set on the presignature and ρ, and returns this node's signature share.
+// whole signer set on the presignature and ρ, and returns this node's signature share.
 func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, error) {
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
@@ -177,6 +177,9 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}
 	order, err := ep.resolveSet(in.nodeSet)
 	if err != nil {
+		return nil, err
+	}
+	if err := ep.checkExcluded(order); err != nil {
 		return nil, err
 	}
 	var pkp *pkpKey
@@ -203,14 +206,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		return nil, err
 	}
 	digest := requestDigest(ep.number, in.requestID, pkp.tokenID, in.hash, ss.order)
-
-	var ps *ecdsa.Presignature
-	var rho [32]byte
-	if ss.coordinator() {
-		ps, rho, err = ss.assign(ctx, in.requestID, digest)
-	} else {
-		ps, rho, err = ss.assigned(ctx, in.requestID, digest)
+	digestFor := func(id string, hash [32]byte) [32]byte {
+		return requestDigest(ep.number, id, pkp.tokenID, hash, ss.order)
 	}
+	ps, rho, err := ss.agree(ctx, in.requestID, digest, digestFor)
 	if err != nil {
 		return nil, err
 	}
@@ -234,79 +233,22 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}, nil
 }
 
-// assign is the coordinator's side: take the oldest presignature, draw ρ, tell every other
-// member, under sendMu so that no batch message's keep list overtakes the assignment.
-func (ss *signerSet) assign(ctx context.Context, requestID string, digest [32]byte) (*ecdsa.Presignature, [32]byte, error) {
-	var rho [32]byte
-	if _, err := rand.Read(rho[:]); err != nil {
-		return nil, rho, err
+// checkExcluded refuses a signer set that includes a peer this node excluded for a fault it
+// verified (pkp_blame.go).
+func (ep *pkpEpoch) checkExcluded(order []int) error {
+	peers := make([]peer.ID, len(order))
+	for i, idx := range order {
+		peers[i] = ep.peers[idx]
 	}
-	for attempt := 0; attempt < 5; attempt++ {
-		if err := ss.ensureReady(ctx); err != nil {
-			return nil, rho, err
-		}
-		ss.sendMu.Lock()
-		ps := ss.takeOldest()
-		if ps == nil {
-			ss.sendMu.Unlock()
-			continue // another request took it first
-		}
-		msg := &assignMsg{RequestID: requestID, Digest: digest, Presig: ps.ID(), Rho: rho}
-		err := ss.sendAll(ctx, msg.encode())
-		ss.sendMu.Unlock()
-		if err != nil {
-			// The reachable members got the assignment; the others will fail this request,
-			// which the client survives while t+1 signers answer.
-			ss.ep.s.n.log.Debug("could not tell every signer the assignment", "request_id", requestID, "error", err)
-		}
-		return ps, rho, nil
-	}
-	return nil, rho, api.Errorf(api.KindUnavailable, "no presignature for signer set %s: too many concurrent requests; retry", ss.key)
-}
-
-// assigned is a member's side: wait for the coordinator's assignment of this request, check
-// that the coordinator received the same request, and take exactly the named presignature.
-func (ss *signerSet) assigned(ctx context.Context, requestID string, digest [32]byte) (*ecdsa.Presignature, [32]byte, error) {
-	mt := ss.ep.match
-	a, ok := mt.wait(ctx, ss, requestID, assignWait)
+	p, why, until, ok := ep.excl.anyOf(peers, ep.peers[ep.self], time.Now())
 	if !ok {
-		if ctx.Err() != nil {
-			return nil, [32]byte{}, ctx.Err()
-		}
-		return nil, [32]byte{}, api.Errorf(api.KindTimeout,
-			"the signer set's coordinator %s assigned no presignature to request %s within %s: it did not receive the request, or refused it",
-			ss.peers[0], requestID, assignWait)
+		return nil
 	}
-	defer mt.done(a)
-	if a.msg.Digest != digest {
-		ss.discard(a.msg.Presig)
-		return nil, [32]byte{}, api.Errorf(api.KindConflict,
-			"request %s differs from the one the coordinator %s received (toSign, PKP or nodeSet): every signer must get the same request",
-			requestID, ss.peers[0])
+	when := "the next epoch"
+	if !until.IsZero() {
+		when = until.UTC().Format(time.RFC3339)
 	}
-	if !ss.holds(a.msg.Presig) {
-		// It may be in a session that ended at the coordinator and is still ending here.
-		if ch := ss.runningBatch(); ch != nil {
-			select {
-			case <-ch:
-			case <-ctx.Done():
-				return nil, [32]byte{}, ctx.Err()
-			}
-		}
-	}
-	// Only a presignature of this very set: the coordinator must not be able to spend
-	// another set's.
-	if !ss.holds(a.msg.Presig) {
-		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", a.msg.Presig, ss.key)
-	}
-	ps, err := ss.ep.pool.Take(a.msg.Presig)
-	switch {
-	case errors.Is(err, ecdsa.ErrUsed):
-		return nil, [32]byte{}, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", a.msg.Presig)
-	case err != nil:
-		return nil, [32]byte{}, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", a.msg.Presig)
-	}
-	return ps, a.msg.Rho, nil
+	return api.Errorf(api.KindConflict, "this node leaves signer %s out of its signer sets until %s (%s): choose a set without it", p, when, why)
 }
 
 // resolveSet maps a request's nodeSet to share indices of the epoch, canonically ordered,

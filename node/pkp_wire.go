@@ -9,24 +9,41 @@ import (
 	"github.com/litmesh/litmesh/mpc/ecdsa"
 )
 
-// Control messages of a signer set, sent by the set's coordinator (member 0 of the set's
-// control session) to the other members. Fixed binary layouts, all integers big-endian:
+// Control messages of a signer set, on its control session (pkp/<network>/e<epoch>/<set>/ctl).
+// Fixed binary layouts, all integers big-endian; version 2 (version 1 let the coordinator
+// choose ρ and had no confirmations or votes; a version-1 message is refused):
 //
-//	assign: version u8 (=1) ‖ kind u8 (=1) ‖ request id length u8 ‖ request id
-//	        ‖ request digest [32] ‖ presignature id [32] ‖ ρ [32]
-//	batch:  version u8 (=1) ‖ kind u8 (=2) ‖ nonce [32] ‖ count u16
-//	        ‖ keep count u16 ‖ keep count × presignature id [32]
+//	confirm: version u8 (=2) ‖ kind u8 (=1) ‖ assignment ‖ contribution [32]
+//	batch:   version u8 (=2) ‖ kind u8 (=2) ‖ nonce [32] ‖ count u16
+//	         ‖ keep count u16 ‖ keep count × presignature id [32]
+//	vote:    version u8 (=2) ‖ kind u8 (=3) ‖ nonce [32] ‖ verdict u8 (1 agree, 2 veto)
+//	         ‖ batch digest [32] (zero with a veto) ‖ reason u8
+//	refuse:  version u8 (=2) ‖ kind u8 (=4) ‖ request id length u8 ‖ request id
+//	         ‖ presignature id [32] ‖ reason u8 ‖ evidence count u8 (0 or 2) ‖ assignments
 //
-// assign tells a member which presignature (and which ρ) serves a request; batch starts a
-// presigning session named by the nonce and lists the presignatures the coordinator still
-// holds for the set, so members drop the ones it lost (a restart, a failed session).
+//	assignment: epoch u64 ‖ request id length u8 ‖ request id ‖ request digest [32]
+//	            ‖ presignature id [32] ‖ signature length u8 ‖ signature
+//
+// confirm is every member's word that it holds the request the coordinator assigned and took
+// the named presignature for it, with its ρ contribution for that presignature; the
+// coordinator's own confirm is the assignment. The assignment is signed by the coordinator's
+// libp2p identity key (over assignmentBytes), so two conflicting assignments prove that it
+// equivocated. batch starts a presigning session (coordinator only); vote is each member's
+// verdict on the session's outcome; refuse tells the set that this member will not confirm a
+// request, and why — the others cannot check its word, only fail fast — except that a refusal
+// for equivocation carries the two conflicting signed assignments, which every receiver
+// verifies for itself.
 const (
-	ctlVersion    byte = 1
-	ctlKindAssign byte = 1
-	ctlKindBatch  byte = 2
+	ctlVersion     byte = 2
+	ctlKindConfirm byte = 1
+	ctlKindBatch   byte = 2
+	ctlKindVote    byte = 3
+	ctlKindRefuse  byte = 4
 
 	// maxKeep bounds the keep list of a batch message (a pool never holds more per set).
 	maxKeep = 1024
+	// maxSignature bounds an assignment's signature (Ed25519: 64 bytes; secp256k1 DER: ≤ 72).
+	maxSignature = 255
 	// maxCtlMessage bounds any control message.
 	maxCtlMessage = 4 + 32 + 2 + 2 + 32*maxKeep
 )
@@ -34,12 +51,25 @@ const (
 // errCtl is wrapped by every control-message decoding failure.
 var errCtl = errors.New("bad pkp control message")
 
-// assignMsg binds one request to one presignature and ρ.
-type assignMsg struct {
+// assignment is the coordinator's signed word on one request: this presignature serves it.
+type assignment struct {
+	Epoch     uint64
 	RequestID string
 	Digest    [32]byte
 	Presig    ecdsa.ID
-	Rho       [32]byte
+	Sig       []byte
+}
+
+// sameTuple reports whether two assignments name the same request, digest and presignature
+// (the signature aside).
+func (a *assignment) sameTuple(b *assignment) bool {
+	return a.Epoch == b.Epoch && a.RequestID == b.RequestID && a.Digest == b.Digest && a.Presig == b.Presig
+}
+
+// confirmMsg is a member's confirmation of an assignment, with its ρ contribution.
+type confirmMsg struct {
+	Assign       assignment
+	Contribution [32]byte
 }
 
 // batchMsg starts a presigning session.
@@ -49,13 +79,81 @@ type batchMsg struct {
 	Keep  []ecdsa.ID
 }
 
-func (m *assignMsg) encode() []byte {
-	buf := make([]byte, 0, 3+len(m.RequestID)+96)
-	buf = append(buf, ctlVersion, ctlKindAssign, byte(len(m.RequestID)))
-	buf = append(buf, m.RequestID...)
-	buf = append(buf, m.Digest[:]...)
-	buf = append(buf, m.Presig[:]...)
-	return append(buf, m.Rho[:]...)
+// Vote verdicts.
+const (
+	verdictAgree byte = 1
+	verdictVeto  byte = 2
+)
+
+// voteMsg is a member's verdict on a presigning session: the digest of the presignatures it
+// made, or a veto.
+type voteMsg struct {
+	Nonce   [32]byte
+	Verdict byte
+	Digest  [32]byte
+	Reason  byte
+}
+
+// refuseMsg tells the set that this member will not confirm a request.
+type refuseMsg struct {
+	RequestID string
+	Presig    ecdsa.ID
+	Reason    byte
+	Evidence  []assignment // with reasonEquivocation: the two conflicting signed assignments
+}
+
+// Reasons carried by refuse and veto messages.
+const (
+	reasonOther        byte = 0
+	reasonDiffers      byte = 1 // this member's copy of the request has another digest
+	reasonUnknown      byte = 2 // this member does not hold the presignature (used, or its session failed here)
+	reasonEquivocation byte = 3 // conflicting signed assignments
+	reasonBadMember    byte = 4 // a member sent a false contribution or a forged assignment
+	reasonExcluded     byte = 5 // the set includes a peer this member excludes
+	reasonTimeout      byte = 6 // this member gave up waiting
+	reasonPresignFault byte = 7 // presigning failed here with a fault it verified
+	reasonPresignAbort byte = 8 // presigning failed here otherwise (an abort, a timeout, an error)
+	reasonMaxKnown          = reasonPresignAbort
+)
+
+func reasonName(r byte) string {
+	switch r {
+	case reasonDiffers:
+		return "its copy of the request differs from the one assigned"
+	case reasonUnknown:
+		return "it does not hold the presignature"
+	case reasonEquivocation:
+		return "it holds conflicting assignments from the coordinator"
+	case reasonBadMember:
+		return "a member sent it a false contribution or a forged assignment"
+	case reasonExcluded:
+		return "it excludes a member of the set"
+	case reasonTimeout:
+		return "it timed out"
+	case reasonPresignFault:
+		return "its presigning run found a member at fault"
+	case reasonPresignAbort:
+		return "its presigning run failed"
+	default:
+		return "unspecified"
+	}
+}
+
+func appendAssignment(buf []byte, a *assignment) []byte {
+	buf = binary.BigEndian.AppendUint64(buf, a.Epoch)
+	buf = append(buf, byte(len(a.RequestID)))
+	buf = append(buf, a.RequestID...)
+	buf = append(buf, a.Digest[:]...)
+	buf = append(buf, a.Presig[:]...)
+	buf = append(buf, byte(len(a.Sig)))
+	return append(buf, a.Sig...)
+}
+
+func (m *confirmMsg) encode() []byte {
+	buf := make([]byte, 0, 2+8+1+len(m.Assign.RequestID)+64+1+len(m.Assign.Sig)+32)
+	buf = append(buf, ctlVersion, ctlKindConfirm)
+	buf = appendAssignment(buf, &m.Assign)
+	return append(buf, m.Contribution[:]...)
 }
 
 func (m *batchMsg) encode() []byte {
@@ -70,65 +168,181 @@ func (m *batchMsg) encode() []byte {
 	return buf
 }
 
-// decodeCtl parses a control message; exactly one of the results is non-nil on success.
-func decodeCtl(b []byte) (*assignMsg, *batchMsg, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", errCtl, fmt.Sprintf(format, args...))
+func (m *voteMsg) encode() []byte {
+	buf := make([]byte, 0, 2+32+1+32+1)
+	buf = append(buf, ctlVersion, ctlKindVote)
+	buf = append(buf, m.Nonce[:]...)
+	buf = append(buf, m.Verdict)
+	buf = append(buf, m.Digest[:]...)
+	return append(buf, m.Reason)
+}
+
+func (m *refuseMsg) encode() []byte {
+	buf := make([]byte, 0, 3+len(m.RequestID)+34+len(m.Evidence)*300)
+	buf = append(buf, ctlVersion, ctlKindRefuse, byte(len(m.RequestID)))
+	buf = append(buf, m.RequestID...)
+	buf = append(buf, m.Presig[:]...)
+	buf = append(buf, m.Reason, byte(len(m.Evidence)))
+	for i := range m.Evidence {
+		buf = appendAssignment(buf, &m.Evidence[i])
+	}
+	return buf
+}
+
+// pkpCtl is a decoded control message: exactly one field is set.
+type pkpCtl struct {
+	confirm *confirmMsg
+	batch   *batchMsg
+	vote    *voteMsg
+	refuse  *refuseMsg
+}
+
+// decodeCtl parses a control message.
+func decodeCtl(b []byte) (pkpCtl, error) {
+	bad := func(format string, args ...any) (pkpCtl, error) {
+		return pkpCtl{}, fmt.Errorf("%w: %s", errCtl, fmt.Sprintf(format, args...))
 	}
 	if len(b) > maxCtlMessage {
-		return nil, nil, bad("%d bytes, over %d", len(b), maxCtlMessage)
+		return bad("%d bytes, over %d", len(b), maxCtlMessage)
 	}
 	if len(b) < 2 {
-		return nil, nil, bad("%d bytes", len(b))
+		return bad("%d bytes", len(b))
 	}
 	if b[0] != ctlVersion {
-		return nil, nil, bad("version %d", b[0])
+		return bad("version %d, want %d", b[0], ctlVersion)
 	}
 	switch b[1] {
-	case ctlKindAssign:
-		if len(b) < 3 {
-			return nil, nil, bad("truncated assign")
+	case ctlKindConfirm:
+		a, rest, err := decodeAssignment(b[2:])
+		if err != nil {
+			return bad("confirm: %v", err)
 		}
-		n := int(b[2])
-		if n == 0 || n > api.MaxRequestID {
-			return nil, nil, bad("request id of %d bytes", n)
+		if len(rest) != 32 {
+			return bad("confirm: %d bytes after the assignment, want a 32-byte contribution", len(rest))
 		}
-		if len(b) != 3+n+96 {
-			return nil, nil, bad("assign of %d bytes, want %d", len(b), 3+n+96)
-		}
-		m := &assignMsg{RequestID: string(b[3 : 3+n])}
-		if err := checkRequestID(m.RequestID); err != nil {
-			return nil, nil, bad("%v", err)
-		}
-		off := 3 + n
-		copy(m.Digest[:], b[off:off+32])
-		copy(m.Presig[:], b[off+32:off+64])
-		copy(m.Rho[:], b[off+64:off+96])
-		return m, nil, nil
+		return pkpCtl{confirm: &confirmMsg{Assign: a, Contribution: [32]byte(rest)}}, nil
 	case ctlKindBatch:
 		const fixed = 2 + 32 + 4
 		if len(b) < fixed {
-			return nil, nil, bad("truncated batch")
+			return bad("truncated batch")
 		}
 		m := &batchMsg{Nonce: [32]byte(b[2:34]), Count: int(binary.BigEndian.Uint16(b[34:36]))}
 		keep := int(binary.BigEndian.Uint16(b[36:38]))
 		if m.Count < 1 || m.Count > ecdsa.MaxCount {
-			return nil, nil, bad("count %d not in 1…%d", m.Count, ecdsa.MaxCount)
+			return bad("count %d not in 1…%d", m.Count, ecdsa.MaxCount)
 		}
 		if keep > maxKeep {
-			return nil, nil, bad("keep list of %d, over %d", keep, maxKeep)
+			return bad("keep list of %d, over %d", keep, maxKeep)
 		}
 		if len(b) != fixed+32*keep {
-			return nil, nil, bad("batch of %d bytes, want %d", len(b), fixed+32*keep)
+			return bad("batch of %d bytes, want %d", len(b), fixed+32*keep)
 		}
 		m.Keep = make([]ecdsa.ID, keep)
 		for i := range m.Keep {
 			copy(m.Keep[i][:], b[fixed+32*i:])
 		}
-		return nil, m, nil
+		return pkpCtl{batch: m}, nil
+	case ctlKindVote:
+		if len(b) != 2+32+1+32+1 {
+			return bad("vote of %d bytes, want %d", len(b), 2+32+1+32+1)
+		}
+		m := &voteMsg{Nonce: [32]byte(b[2:34]), Verdict: b[34], Digest: [32]byte(b[35:67]), Reason: b[67]}
+		switch {
+		case m.Verdict != verdictAgree && m.Verdict != verdictVeto:
+			return bad("vote verdict %d", m.Verdict)
+		case m.Verdict == verdictVeto && m.Digest != [32]byte{}:
+			return bad("a veto with a digest")
+		case m.Reason > reasonMaxKnown:
+			return bad("reason %d", m.Reason)
+		}
+		return pkpCtl{vote: m}, nil
+	case ctlKindRefuse:
+		if len(b) < 3 {
+			return bad("truncated refuse")
+		}
+		n := int(b[2])
+		if len(b) < 3+n+34 {
+			return bad("refuse of %d bytes, want at least %d", len(b), 3+n+34)
+		}
+		m := &refuseMsg{RequestID: string(b[3 : 3+n]), Presig: ecdsa.ID(b[3+n : 3+n+32]), Reason: b[3+n+32]}
+		if err := checkRequestID(m.RequestID); err != nil {
+			return bad("refuse: %v", err)
+		}
+		if m.Reason > reasonMaxKnown {
+			return bad("reason %d", m.Reason)
+		}
+		count := int(b[3+n+33])
+		rest := b[3+n+34:]
+		switch {
+		case count != 0 && count != 2:
+			return bad("refuse with %d assignments of evidence, want 0 or 2", count)
+		case count == 2 && m.Reason != reasonEquivocation:
+			return bad("evidence with reason %d", m.Reason)
+		}
+		for range count {
+			a, r, err := decodeAssignment(rest)
+			if err != nil {
+				return bad("refuse evidence: %v", err)
+			}
+			m.Evidence = append(m.Evidence, a)
+			rest = r
+		}
+		if len(rest) != 0 {
+			return bad("refuse with %d trailing bytes", len(rest))
+		}
+		return pkpCtl{refuse: m}, nil
 	default:
-		return nil, nil, bad("kind %d", b[1])
+		return bad("kind %d", b[1])
 	}
+}
+
+// decodeAssignment parses an assignment and returns the bytes after it.
+func decodeAssignment(b []byte) (assignment, []byte, error) {
+	var a assignment
+	if len(b) < 9 {
+		return a, nil, errors.New("truncated assignment")
+	}
+	a.Epoch = binary.BigEndian.Uint64(b[:8])
+	n := int(b[8])
+	if n == 0 || n > api.MaxRequestID {
+		return a, nil, fmt.Errorf("request id of %d bytes", n)
+	}
+	b = b[9:]
+	if len(b) < n+64+1 {
+		return a, nil, errors.New("truncated assignment")
+	}
+	a.RequestID = string(b[:n])
+	if err := checkRequestID(a.RequestID); err != nil {
+		return a, nil, err
+	}
+	a.Digest = [32]byte(b[n : n+32])
+	a.Presig = ecdsa.ID(b[n+32 : n+64])
+	sl := int(b[n+64])
+	b = b[n+65:]
+	if sl == 0 || len(b) < sl {
+		return a, nil, fmt.Errorf("signature of %d bytes, %d left", sl, len(b))
+	}
+	a.Sig = append([]byte(nil), b[:sl]...)
+	return a, b[sl:], nil
+}
+
+// assignmentBytes is what the coordinator signs: the domain, the network, the signer set (its
+// share indices in canonical order) and the tuple. The request digest binds the epoch, request
+// id, PKP, hash and set again; naming them here keeps the signature meaningful on its own.
+func assignmentBytes(network string, order []int, a *assignment) []byte {
+	buf := make([]byte, 0, 64+len(network)+2*len(order)+len(a.RequestID)+72)
+	buf = append(buf, "litmesh/pkp/assign/v2"...)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(network)))
+	buf = append(buf, network...)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(order)))
+	for _, v := range order {
+		buf = binary.BigEndian.AppendUint16(buf, uint16(v))
+	}
+	buf = binary.BigEndian.AppendUint64(buf, a.Epoch)
+	buf = append(buf, byte(len(a.RequestID)))
+	buf = append(buf, a.RequestID...)
+	buf = append(buf, a.Digest[:]...)
+	return append(buf, a.Presig[:]...)
 }
 
 // checkRequestID accepts 1…MaxRequestID printable ASCII bytes: ids end up in logs and errors.

@@ -126,7 +126,8 @@ type SandboxReport struct {
 	Seccomp    bool     // the seccomp allowlist is installed
 	Landlock   int      // the Landlock ABI the worker is restricted with; 0: none
 	// Probes maps each attempt ("open /data", "socket inet", "exec") to its outcome:
-	// "denied: <errno>" or "ALLOWED".
+	// "denied: <errno>", "absent" (a path that does not exist here, e.g. /dev/sev-guest off
+	// SEV-SNP hardware: nothing to reach) or "ALLOWED".
 	Probes map[string]string
 	// Missing names each layer that is not in place and why.
 	Missing []string
@@ -138,7 +139,7 @@ func (r SandboxReport) Complete() bool { return len(r.Missing) == 0 && len(r.all
 func (r SandboxReport) allowed() []string {
 	var out []string
 	for what, outcome := range r.Probes {
-		if !strings.HasPrefix(outcome, "denied") {
+		if !strings.HasPrefix(outcome, "denied") && outcome != "absent" {
 			out = append(out, what)
 		}
 	}

@@ -38,3 +38,21 @@ func TestARefusedLaunchPlanFallsBackOrFails(t *testing.T) {
 		t.Fatalf("a required sandbox whose plan the kernel refuses: %v, want the refusal", err)
 	}
 }
+
+// A deny path that does not exist here (/dev/sev-guest off SEV-SNP hardware) leaves nothing to
+// reach: it does not make the sandbox incomplete. Any other outcome that is not a denial does.
+func TestAnAbsentDenyPathIsNoHole(t *testing.T) {
+	r := SandboxReport{Probes: map[string]string{
+		"open /data":          "denied: permission denied",
+		"open /dev/sev-guest": "absent",
+		"socket inet":         "denied: operation not permitted",
+		"fork and exec":       "denied: operation not permitted",
+	}}
+	if !r.Complete() || r.Problem() != nil {
+		t.Fatalf("an absent device counted as a hole: %v", r.Problem())
+	}
+	r.Probes["open /data"] = "ALLOWED"
+	if r.Complete() || r.Problem() == nil || !strings.Contains(r.Problem().Error(), "open /data") {
+		t.Fatalf("an allowed open was not reported: %v", r.Problem())
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -51,6 +52,7 @@ type signProxy struct {
 
 	mu      sync.Mutex
 	answers []signAnswer
+	gen     int // take() starts a new generation: answers to requests of older ones are not recorded
 	corrupt bool
 	hold    chan struct{} // non-nil: answers wait until it is closed
 }
@@ -69,6 +71,13 @@ func newSignProxy(t *testing.T, target string, cert tls.Certificate) *signProxy 
 	p := &signProxy{}
 	rp := httputil.NewSingleHostReverseProxy(u)
 	rp.Transport = client.UnverifiedHTTPClient().Transport
+	direct := rp.Director
+	rp.Director = func(r *http.Request) {
+		direct(r)
+		p.mu.Lock()
+		r.Header.Set(genHeader, strconv.Itoa(p.gen))
+		p.mu.Unlock()
+	}
 	rp.ModifyResponse = func(resp *http.Response) error {
 		if resp.Request.URL.Path != "/web/encryption/sign" {
 			return nil
@@ -79,7 +88,11 @@ func newSignProxy(t *testing.T, target string, cert tls.Certificate) *signProxy 
 			return err
 		}
 		p.mu.Lock()
-		p.answers = append(p.answers, signAnswer{status: resp.StatusCode, body: body})
+		// A node's late answer to an earlier decryption (the client stopped waiting once it
+		// had a threshold) belongs to that one, not to the next.
+		if resp.Request.Header.Get(genHeader) == strconv.Itoa(p.gen) {
+			p.answers = append(p.answers, signAnswer{status: resp.StatusCode, body: body})
+		}
 		corrupt, hold := p.corrupt, p.hold
 		p.mu.Unlock()
 		if corrupt && resp.StatusCode == http.StatusOK {
@@ -135,8 +148,12 @@ func (p *signProxy) take() []signAnswer {
 	defer p.mu.Unlock()
 	a := p.answers
 	p.answers = nil
+	p.gen++
 	return a
 }
+
+// genHeader carries a proxy's generation on the requests it forwards.
+const genHeader = "X-Litmesh-Test-Generation"
 
 func (p *signProxy) set(corrupt bool, hold chan struct{}) {
 	p.mu.Lock()

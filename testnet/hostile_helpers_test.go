@@ -168,7 +168,7 @@ func getStatus(ctx context.Context, url string) (int, string) {
 	if err != nil {
 		return 0, err.Error()
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.UnverifiedHTTPClient().Do(req)
 	if err != nil {
 		return 0, err.Error()
 	}

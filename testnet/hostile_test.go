@@ -16,6 +16,7 @@ import (
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain/devchain"
+	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 )
 
@@ -146,7 +147,7 @@ func postHostile(ctx context.Context, header http.Header, url, contentType strin
 		req.Header[k] = vs
 	}
 	req.Header.Set("Content-Type", contentType)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.UnverifiedHTTPClient().Do(req)
 	if err != nil {
 		return 0, err.Error()
 	}

@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -435,8 +436,10 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		if errs[0] != nil {
-			t.Errorf("the coordinator refused its request: %v", errs[0])
+		// No share anywhere: the members whose copy differs say so, and the coordinator, which
+		// never got their confirmations, names them.
+		if kindOf(errs[0]) != api.KindConflict || !strings.Contains(errs[0].Error(), "refused") {
+			t.Errorf("the coordinator: got %v, want a conflict naming a refusing signer", errs[0])
 		}
 		for i := 1; i < len(urls); i++ {
 			if kindOf(errs[i]) != api.KindConflict || !strings.Contains(errs[i].Error(), "differs") {
@@ -460,17 +463,22 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			defer wg.Done()
 			_, memberErr = postSign(ctx, t, urls[1], toMember, auth)
 		}()
-		share, err := postSign(ctx, t, urls[0], toCoord, auth)
-		if err != nil {
-			t.Fatalf("coordinator: %v", err)
-		}
+		_, coordErr := postSign(ctx, t, urls[0], toCoord, auth)
 		wg.Wait()
 		if kindOf(memberErr) != api.KindTimeout || !strings.Contains(memberErr.Error(), "assigned no presignature") {
 			t.Fatalf("a member whose coordinator never got the request: %v, want a timeout naming the coordinator", memberErr)
 		}
-		// The other members never got the coordinator's request: they drop the presignature.
+		// The coordinator's request was never confirmed by the members, who never got it: no
+		// share, and the presignature it named is burnt there and dropped by the members.
+		if kindOf(coordErr) != api.KindTimeout || !strings.Contains(coordErr.Error(), "no confirmation from") {
+			t.Fatalf("a coordinator whose members never got the request: %v, want a timeout naming them", coordErr)
+		}
+		id := regexp.MustCompile(`presignature ([0-9a-f]{64}) burnt`).FindStringSubmatch(coordErr.Error())
+		if id == nil {
+			t.Fatalf("the coordinator's error does not name the burnt presignature: %v", coordErr)
+		}
 		c.WaitFor(ctx, "the unmatched presignature to be discarded", func() (bool, string) {
-			held := pooled(c)[share.PresignatureID]
+			held := pooled(c)[id[1]]
 			return len(held) == 0, fmt.Sprintf("still held by nodes %v", held)
 		})
 	})

@@ -272,10 +272,3 @@ func mulH(k *scalar) point {
 	}
 	return r
 }
-
-// pedersen returns a·G + b·H.
-func pedersen(a, b *scalar) point {
-	g := mulG(a)
-	h := mulH(b)
-	return add(&g, &h)
-}

@@ -12,8 +12,14 @@
 // The flow:
 //
 //	Presign (offline, interactive, over an mpc.Transport) → []*Presignature → Pool
-//	Pool.Take(id) → SignShare(presig, request) → one SignatureShare per signer → client
+//	Pool.Take(id) → the signers agree (node layer): every one confirms the request to every
+//	  other with its Contribution() → ρ = PublicPresignature.Rho(request, contributions)
+//	SignShare(presig, request with ρ) → one SignatureShare per signer → client
 //	client: Combine(public presignature, public key, request, shares) → r, s, v
+//
+// SignShare signs whatever it is given: a caller that lets one presignature sign two different
+// requests hands t colluding signers the root key (docs/ecdsa.md, "Signer agreement").
+// Multiplications by secret scalars run in constant time (ct.go).
 //
 // Secret presignature state lives in memory only; nothing here writes it anywhere, so a
 // restart drops every presignature and none can ever be used twice from disk.

@@ -63,7 +63,7 @@ func TestAMemberSendingAWrongPresignMessageIsNamed(t *testing.T) {
 		culprit       = 1
 	)
 	signers := []int{0, 1, 2, 3}
-	r1Broadcast := count * (3*deg + 1) * pointSize
+	r1Broadcast := count*(3*deg+1)*pointSize + count*hashSize // points, then ρ-contribution commitments
 	r2Statement := count * 2 * (deg + 1) * pointSize
 	for _, tc := range []struct {
 		name     string
@@ -183,7 +183,9 @@ func equivocateRound1(culprit, victim, deg int) mpctest.Filter {
 		q := append([]byte(nil), p...)
 		per := (3*deg + 1) * pointSize
 		swap(q[header:header+per], q[header+per:header+2*per])
-		priv := header + 2*per // count = 2
+		commits := header + 2*per // count = 2: two ρ-contribution commitments follow
+		swap(q[commits:commits+hashSize], q[commits+hashSize:commits+2*hashSize])
+		priv := commits + 2*hashSize
 		swap(q[priv:priv+5*scalarSz], q[priv+5*scalarSz:priv+10*scalarSz])
 		return q, true
 	}

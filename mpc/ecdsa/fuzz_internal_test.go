@@ -36,13 +36,15 @@ func sampleRound1(t testing.TB) []byte {
 	ahat := make([][]point, s.count)
 	bhat := make([][]point, s.count)
 	priv := make([]round1Private, s.count)
+	commits := make([][32]byte, s.count)
 	for b := range s.count {
+		rand.Read(commits[b][:])
 		ahat[b] = fuzzPoints(t, s.t+1)
 		bhat[b] = fuzzPoints(t, 2*s.t)
 		v := fuzzScalars(t, 5)
 		priv[b] = round1Private{v[0], v[1], v[2], v[3], v[4]}
 	}
-	return s.encodeRound1(ahat, bhat, priv)
+	return s.encodeRound1(ahat, bhat, commits, priv)
 }
 
 func sampleRound2(t testing.TB) []byte {
@@ -83,7 +85,7 @@ func FuzzDecodeRound1(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if again := fuzzShape.encodeRound1(m.ahat, m.bhat, m.priv); !bytes.Equal(again, b) {
+		if again := fuzzShape.encodeRound1(m.ahat, m.bhat, m.commits, m.priv); !bytes.Equal(again, b) {
 			t.Fatal("accepted round-1 message does not re-encode to itself")
 		}
 	})

@@ -98,7 +98,7 @@ func NewKeyShare(root *RootCommitments, index int, secret []byte) (*KeyShare, er
 		return nil, fmt.Errorf("key share: %w", errors.Join(ErrInvalid, err))
 	}
 	want := root.shareCommitment(index)
-	got := mulG(&s)
+	got := ctMulG(&s) // s is the secret key share
 	if !equalPoints(&got, &want) {
 		return nil, fmt.Errorf("key share %d does not match the root commitments: %w", index, ErrInvalid)
 	}

@@ -9,8 +9,9 @@ import (
 // Presign wire format: a fixed binary layout, big-endian, no optional fields, so every message
 // of a session has exactly one valid length, checked before anything is parsed.
 //
-//	header  version u8 (=1) ‖ kind u8 ‖ session digest [32] ‖ count u16
-//	round 1 header ‖ count × ( Â_0…Â_t ‖ B̂_1…B̂_2t )            points, the broadcast part
+//	header  version u8 (=2) ‖ kind u8 ‖ session digest [32] ‖ count u16
+//	round 1 header ‖ count × ( Â_0…Â_t ‖ B̂_1…B̂_2t )            points, the broadcast part …
+//	               ‖ count × c [32]                               … and ρ-contribution commitments
 //	               ‖ count × ( k ‖ a ‖ a' ‖ b ‖ b' )             scalars, private to the recipient
 //	round 2 header ‖ echo: members × [32]                         hashes of round-1 broadcasts
 //	               ‖ count × ( K_0…K_t ‖ V̂_0…V̂_t ) ‖ T1 ‖ T2 ‖ z_x ‖ z_u   the broadcast part
@@ -24,7 +25,9 @@ import (
 // 32-byte big-endian and must be below the group order.
 
 const (
-	wireVersion = 1
+	// wireVersion is the presign messages' layout; version 2 added the ρ-contribution
+	// commitments to round 1.
+	wireVersion = 2
 
 	kindRound1 = 1
 	kindRound2 = 2
@@ -54,7 +57,7 @@ type shape struct {
 	n       int      // signers
 }
 
-func (s shape) round1BroadcastLen() int { return s.count * (3*s.t + 1) * pointLen }
+func (s shape) round1BroadcastLen() int { return s.count*(3*s.t+1)*pointLen + s.count*hashLen }
 func (s shape) round1Len() int          { return headerLen + s.round1BroadcastLen() + s.count*5*scalarLen }
 func (s shape) pi1Len() int             { return 2*pointLen + 2*scalarLen }
 func (s shape) round2BroadcastLen() int {
@@ -167,13 +170,14 @@ func appendScalar(buf []byte, s *scalar) []byte {
 type round1Private struct{ k, a, a2, b, b2 scalar }
 
 type round1Msg struct {
-	broadcast []byte    // the broadcast part, hashed for the echo check
-	ahat      [][]point // [presig][0…t]
-	bhat      [][]point // [presig][0…2t−1] = coefficients 1…2t
+	broadcast []byte     // the broadcast part, hashed for the echo check
+	ahat      [][]point  // [presig][0…t]
+	bhat      [][]point  // [presig][0…2t−1] = coefficients 1…2t
+	commits   [][32]byte // [presig] commitment to the dealer's ρ contribution
 	priv      []round1Private
 }
 
-func (s shape) encodeRound1(ahat, bhat [][]point, priv []round1Private) []byte {
+func (s shape) encodeRound1(ahat, bhat [][]point, commits [][32]byte, priv []round1Private) []byte {
 	buf := make([]byte, 0, s.round1Len())
 	buf = s.putHeader(buf, kindRound1, s.count)
 	for b := range s.count {
@@ -183,6 +187,9 @@ func (s shape) encodeRound1(ahat, bhat [][]point, priv []round1Private) []byte {
 		for l := range bhat[b] {
 			buf = appendPoint(buf, &bhat[b][l])
 		}
+	}
+	for b := range s.count {
+		buf = append(buf, commits[b][:]...)
 	}
 	for b := range s.count {
 		p := &priv[b]
@@ -202,6 +209,7 @@ func (s shape) decodeRound1(msg []byte) (*round1Msg, error) {
 		broadcast: msg[headerLen : headerLen+s.round1BroadcastLen()],
 		ahat:      make([][]point, s.count),
 		bhat:      make([][]point, s.count),
+		commits:   make([][32]byte, s.count),
 		priv:      make([]round1Private, s.count),
 	}
 	for b := range s.count {
@@ -213,6 +221,9 @@ func (s shape) decodeRound1(msg []byte) (*round1Msg, error) {
 		for l := range m.bhat[b] {
 			m.bhat[b][l] = r.point("commitment B̂", l+1)
 		}
+	}
+	for b := range s.count {
+		m.commits[b] = r.hash()
 	}
 	for b := range s.count {
 		p := &m.priv[b]

@@ -21,7 +21,8 @@ var (
 // nothing is persisted, so nothing can be replayed from disk.
 //
 // The node layer agrees which presignature serves which request: a coordinator picks an ID
-// from IDs (oldest first), tells the other signers, and every signer Takes that exact ID.
+// from IDs (oldest first) and signs the assignment, every signer Takes that exact ID, and none
+// signs before every other confirmed the same request (docs/ecdsa.md, "Signer agreement").
 // Pool is safe for concurrent use.
 type Pool struct {
 	mu     sync.Mutex

@@ -110,6 +110,8 @@ type instance struct {
 	// per dealer, kept until the round that checks them: for blame
 	r1 []*round1Msg
 
+	u [32]byte // this member's ρ contribution (secret until a request reveals it)
+
 	w []scalar // w_j of every member
 }
 
@@ -265,10 +267,21 @@ func (s *session) deal(ctx context.Context) error {
 		as = append(append(as, in.fa...), in.fb[1:]...)
 		bs = append(append(bs, in.fa2...), in.fb2[1:]...)
 	}
-	cs := batchPedersen(as, bs)
+	cs := ctBatchPedersen(as, bs)
 	for b := range s.inst {
 		ahat[b], cs = cs[:t+1], cs[t+1:]
 		bhat[b], cs = cs[:2*t], cs[2*t:]
+	}
+	// The ρ contributions (docs/ecdsa.md, "Signer agreement"): committed now, so that they are
+	// fixed — and, through the echo of this broadcast in round 2, the same at every member —
+	// long before any request; revealed only when a request is.
+	commits := make([][32]byte, s.count)
+	for b := range s.inst {
+		in := &s.inst[b]
+		if _, err := io.ReadFull(s.rnd, in.u[:]); err != nil {
+			return fmt.Errorf("presign: read randomness: %w", err)
+		}
+		commits[b] = contributionCommitment(presignatureID(s.digest, b), s.self, &in.u)
 	}
 	broadcast := make([]byte, 0, s.shape.round1BroadcastLen())
 	for b := range s.inst {
@@ -279,9 +292,12 @@ func (s *session) deal(ctx context.Context) error {
 			broadcast = appendPoint(broadcast, &bhat[b][l])
 		}
 	}
+	for b := range commits {
+		broadcast = append(broadcast, commits[b][:]...)
+	}
 	s.h1[s.self] = sha256.Sum256(broadcast)
 
-	own := &round1Msg{ahat: ahat, bhat: bhat, priv: s.dealTo(s.self)}
+	own := &round1Msg{ahat: ahat, bhat: bhat, commits: commits, priv: s.dealTo(s.self)}
 	for m := range s.n {
 		if m == s.self {
 			continue
@@ -374,7 +390,7 @@ func (s *session) checkRound1(r1 []*round1Msg) error {
 	}
 	batchNormalize(norm)
 
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for b := range s.inst {
 		in := &s.inst[b]
@@ -449,8 +465,8 @@ func (s *session) open(ctx context.Context) error {
 		vs = append(vs, in.fv...)
 		v2s = append(v2s, in.fv2...)
 	}
-	kcs := batchPedersen(ks, nil)
-	vcs := batchPedersen(vs, v2s)
+	kcs := ctBatchPedersen(ks, nil)
+	vcs := ctBatchPedersen(vs, v2s)
 	for b := range s.inst {
 		kc[b], kcs = kcs[:t+1], kcs[t+1:]
 		vhat[b], vcs = vcs[:t+1], vcs[t+1:]
@@ -581,7 +597,7 @@ func (s *session) checkRound2() error {
 		}
 	}
 	batchNormalize(norm)
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for b := range s.inst {
 		in := &s.inst[b]
@@ -624,7 +640,7 @@ func (s *session) prove(ctx context.Context) error {
 		as = append(as, r[0], rk)
 		bs = append(bs, r[1], nr2)
 	}
-	ts := batchPedersen(as, bs)
+	ts := ctBatchPedersen(as, bs)
 	for b := range s.inst {
 		entries[b].proof.t1, entries[b].proof.t2 = ts[2*b], ts[2*b+1]
 		s.pi2Respond(b, &entries[b].w, &entries[b].proof, nonces[b])
@@ -666,7 +682,7 @@ func (s *session) prove(ctx context.Context) error {
 // checkRound3 checks, in one batch, every resharing proof, this member's resharing shares and
 // every proof of w_j.
 func (s *session) checkRound3(r3 []*round3Msg) error {
-	var bt batch
+	bt := batch{secret: true}
 	p := s.pows[s.self]
 	for j := range s.n {
 		if j == s.self {
@@ -702,6 +718,10 @@ func (s *session) output() ([]*Presignature, error) {
 		if w.IsZero() {
 			return nil, fmt.Errorf("presign: w of presignature %d: %w", b, ErrDegenerate)
 		}
+		commits := make([][32]byte, s.n)
+		for j := range s.n {
+			commits[j] = in.r1[j].commits[b]
+		}
 		pub := &PublicPresignature{
 			id:      presignatureID(s.digest, b),
 			t:       s.t,
@@ -711,13 +731,14 @@ func (s *session) output() ([]*Presignature, error) {
 			w:       w,
 			ahat:    in.ahat,
 			dhat:    in.dhat,
+			commits: commits,
 		}
 		if err := pub.seal(); err != nil {
 			return nil, fmt.Errorf("presign: presignature %d: %w", b, err)
 		}
 		out[b] = &Presignature{
 			pub: pub, member: s.self, index: s.signers[s.self],
-			a: in.a, a2: in.a2, ax: in.ax, ax2: in.ax2,
+			a: in.a, a2: in.a2, ax: in.ax, ax2: in.ax2, u: in.u,
 		}
 		in.wipe() // drop the dealing and every share but the four kept above
 	}

@@ -25,7 +25,8 @@ import (
 //
 //	Â(id_j) = a·G + a'·H  ∧  w_j·G − B̂(id_j) = a·R_j − b'·H,   R_j = K(id_j) = k_j·G.
 //
-// The prover computes a·R_j as (a·k_j)·G with the fixed-base table, since it knows k_j.
+// The prover computes a·R_j as (a·k_j)·G with the constant-time fixed-base tables, since it
+// knows k_j.
 
 var minusOne = func() scalar {
 	var s scalar
@@ -99,11 +100,11 @@ func (s *session) provePi1(stmt [32]byte) (*pi1, error) {
 	}
 	rx, ru := &r[0], &r[1]
 	var pr pi1
-	pr.t1 = mulG(rx)
+	pr.t1 = ctMulG(rx)
 	var g, h scalar
 	g.Mul2(rx, &sa)
 	h.Mul2(rx, &sa2).Add(ru)
-	pr.t2 = pedersen(&g, &h)
+	pr.t2 = ctPedersen(&g, &h)
 	batchNormalize([]*point{&pr.t1, &pr.t2})
 	e := s.pi1Challenge(s.self, stmt, &pr.t1, &pr.t2)
 	pr.zx.Mul2(&e, x).Add(rx)

@@ -17,7 +17,10 @@ type SignRequest struct {
 	// Hash is the 32-byte message hash to sign (signed as is, as Ethereum does).
 	Hash [32]byte
 	// Rho is public per-request randomness for the re-randomisation of the presignature. It
-	// must not be known before the presignature is chosen for the request (docs/ecdsa.md).
+	// must not be known to the requester or to any t signers before the request is fixed, and
+	// every signer must use the same one: derive it with PublicPresignature.Rho from every
+	// signer's contribution, and sign only what the whole set agreed (docs/ecdsa.md, "Signer
+	// agreement"). SignShare cannot check either: it signs whatever it is given.
 	Rho [32]byte
 }
 
@@ -242,7 +245,7 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 	if err := (&batch{claims: claims}).verify(); err != nil {
 		good = nil
 		for i := range claims {
-			if claims[i].holds() {
+			if claims[i].holds(false) {
 				good = append(good, cand[i])
 			} else {
 				reject(claims[i].member, cand[i].Index, fmt.Errorf("signature share: %w", ErrBadProof))

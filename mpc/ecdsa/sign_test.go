@@ -1,7 +1,9 @@
 package ecdsa_test
 
 import (
+	"bytes"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -196,4 +198,69 @@ func TestThousandSignaturesWithOneKeyNeverRepeatR(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestRhoNeedsEveryMembersCommittedContribution(t *testing.T) {
+	d := newDealer(t, 5, 2)
+	ps := mustPresign(t, d, []int{0, 1, 2, 3, 4}, 2)
+	pub := ps[0][0].Public()
+	us := make([][32]byte, len(ps))
+	for m := range ps {
+		if !bytes.Equal(mustMarshal(t, ps[m][0].Public()), mustMarshal(t, pub)) {
+			t.Fatalf("member %d holds another public presignature", m)
+		}
+		us[m] = ps[m][0].Contribution()
+		if us[m] == ps[m][1].Contribution() || (m > 0 && us[m] == us[m-1]) {
+			t.Fatal("contributions repeat across presignatures or members")
+		}
+	}
+	ctx := []byte("request tuple")
+	rho, err := pub.Rho(ctx, us)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m := range ps {
+		again, err := ps[m][0].Public().Rho(ctx, us)
+		if err != nil || again != rho {
+			t.Fatalf("member %d derives another ρ: %v", m, err)
+		}
+	}
+	if other, _ := pub.Rho([]byte("another request"), us); other == rho {
+		t.Fatal("ρ does not depend on the request")
+	}
+	// A member revealing anything but what it committed to is named.
+	bad := slices.Clone(us)
+	bad[3][0] ^= 1
+	_, err = pub.Rho(ctx, bad)
+	var fe *ecdsa.FaultError
+	if !errors.As(err, &fe) || fe.Member != 3 || !errors.Is(err, ecdsa.ErrBadContribution) {
+		t.Fatalf("a false contribution of member 3: %v", err)
+	}
+	if err := pub.CheckContribution(3, bad[3]); !errors.Is(err, ecdsa.ErrBadContribution) {
+		t.Fatalf("CheckContribution accepted a false contribution: %v", err)
+	}
+	if err := pub.CheckContribution(3, us[3]); err != nil {
+		t.Fatal(err)
+	}
+	// Another presignature's contribution does not open this one's commitment.
+	swapped := slices.Clone(us)
+	swapped[1] = ps[1][1].Contribution()
+	if _, err := pub.Rho(ctx, swapped); !errors.Is(err, ecdsa.ErrBadContribution) {
+		t.Fatalf("a contribution of another presignature was accepted: %v", err)
+	}
+	if _, err := pub.Rho(ctx, us[:4]); !errors.Is(err, ecdsa.ErrInvalid) {
+		t.Fatalf("four contributions of five: %v", err)
+	}
+	if err := pub.CheckContribution(5, us[0]); !errors.Is(err, ecdsa.ErrInvalid) {
+		t.Fatalf("a contribution of a sixth member: %v", err)
+	}
+}
+
+func mustMarshal(t testing.TB, p *ecdsa.PublicPresignature) []byte {
+	t.Helper()
+	b, err := p.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

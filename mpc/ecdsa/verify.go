@@ -27,8 +27,8 @@ func (c *claim) term(p *point, k scalar) {
 	c.ks = append(c.ks, k)
 }
 
-// holds checks the claim on its own.
-func (c *claim) holds() bool {
+// holds checks the claim on its own; secret says its g and h may be secret (see batch).
+func (c *claim) holds(secret bool) bool {
 	pts := make([]point, 0, len(c.pts)+2)
 	ks := make([]scalar, 0, len(c.ks)+2)
 	for i, p := range c.pts {
@@ -36,10 +36,8 @@ func (c *claim) holds() bool {
 		ks = append(ks, c.ks[i])
 	}
 	r := msm(pts, ks)
-	g := mulG(&c.g)
-	hh := mulH(&c.h)
-	r = add(&r, &g)
-	r = add(&r, &hh)
+	gh := fixedTerms(&c.g, &c.h, secret)
+	r = add(&r, &gh)
 	return isInfinity(&r)
 }
 
@@ -47,9 +45,15 @@ func (c *claim) holds() bool {
 // independent random 128-bit weights ρ_c, Σ ρ_c·claim_c = 0 fails to reveal a false claim
 // with probability at most 2^-128. Points shared by many claims (summed commitments) are
 // passed by pointer so that they enter the sum once.
+//
+// secret marks a batch whose G and H coefficients involve this member's secret shares (every
+// presign check: a member checks its own summed shares against the commitments): they are
+// multiplied in constant time (ct.go). The other terms' scalars are public (or masked by the
+// secret random weights) and go through the variable-time multi-scalar multiplication.
 type batch struct {
 	claims []claim
 	terms  int
+	secret bool
 }
 
 func (b *batch) add(c claim) {
@@ -85,10 +89,8 @@ func (b *batch) verify() error {
 		}
 	}
 	r := msm(pts, ks)
-	gp := mulG(&g)
-	hp := mulH(&h)
-	r = add(&r, &gp)
-	r = add(&r, &hp)
+	gh := fixedTerms(&g, &h, b.secret)
+	r = add(&r, &gh)
 	if isInfinity(&r) {
 		return nil
 	}
@@ -99,7 +101,7 @@ func (b *batch) verify() error {
 func (b *batch) blame() error {
 	for i := range b.claims {
 		c := &b.claims[i]
-		if c.holds() {
+		if c.holds(b.secret) {
 			continue
 		}
 		if c.member >= 0 {
@@ -107,7 +109,7 @@ func (b *batch) blame() error {
 		}
 		if c.expand != nil {
 			for _, part := range c.expand() {
-				if !part.holds() {
+				if !part.holds(b.secret) {
 					return part.fault()
 				}
 			}
@@ -117,6 +119,16 @@ func (b *batch) blame() error {
 	// The weighted sum failed although every claim holds on its own: only possible if the
 	// batch arithmetic is wrong.
 	return fmt.Errorf("batch verification: %w", errInternal)
+}
+
+// fixedTerms returns g·G + h·H: in constant time when g or h may be secret.
+func fixedTerms(g, h *scalar, secret bool) point {
+	if secret {
+		return ctPedersen(g, h)
+	}
+	gp := mulG(g)
+	hp := mulH(h)
+	return add(&gp, &hp)
 }
 
 func (c *claim) fault() error {

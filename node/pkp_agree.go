@@ -1,0 +1,777 @@
+package node
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/mpc/ecdsa"
+)
+
+// Signer agreement (docs/ecdsa.md, "Signer agreement"; docs/pkp.md, "Pending-request
+// matching"). A member of a signer set releases its signature share for a request only when
+//
+//  1. it holds its own copy of the request (from the client, or its own Lit Action run);
+//  2. it holds the coordinator's signed assignment of one presignature to the request, and the
+//     assignment's digest is its own copy's — then it takes (reserves) that presignature out of
+//     its pool and sends every other member a confirmation: the assignment and its ρ
+//     contribution for the presignature, committed during presigning;
+//  3. every other member of the set has confirmed the same (epoch, request id, digest,
+//     presignature), each with the contribution its commitment in the public presignature
+//     opens to — then ρ = H(public presignature, tuple, every member's contribution).
+//
+// The coordinator's own confirmation is the assignment. Confirmations carry the signed
+// assignment, so a member that the coordinator left out still learns it, and a member holding
+// two assignments the coordinator signed for one presignature or one request holds proof of
+// equivocation: it burns the presignatures, fails the requests, and leaves the coordinator out
+// of its signer sets until the epoch ends. Whatever does not complete in time burns the
+// reserved presignature; nothing is ever returned to the pool, and no share leaves the node.
+const (
+	confirmWait       = 10 * time.Second // after this member confirmed, how long it waits for the rest
+	maxEarlyPerMember = 256              // agreements one member's confirmations may open before this node's request came
+	recordTTL         = 10 * time.Minute // how long signed assignments are remembered, to catch conflicts
+	maxRecords        = 8192             // signed assignments remembered per set
+	maxVerified       = 4096             // assignment signatures remembered as checked
+)
+
+type agreeKey struct {
+	set       string
+	requestID string
+}
+
+// agreement is one request's agreement at this node.
+type agreement struct {
+	key     agreeKey
+	ss      *signerSet
+	created time.Time
+	opener  int // member whose confirmation opened it; −1: this node's request
+
+	assign  *assignment // the coordinator's, verified; nil until known
+	request bool        // this node holds its own copy of the request (and a goroutine waits)
+	digest  [32]byte    // … with this digest
+	ps      *ecdsa.Presignature
+
+	confirmed []bool     // per member of the set: it confirmed assign's tuple
+	contrib   [][32]byte // … with this contribution
+	err       error      // set when the agreement failed: the waiting request returns it
+	wake      chan struct{}
+}
+
+func (e *agreement) signal() {
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+// missing names the members whose confirmation has not come.
+func (e *agreement) missing() []string {
+	var out []string
+	for m, ok := range e.confirmed {
+		if !ok {
+			out = append(out, e.ss.peers[m].String())
+		}
+	}
+	return out
+}
+
+// assignRecord is a signed assignment this node saw, kept to catch a conflicting one.
+type assignRecord struct {
+	a    assignment
+	at   time.Time
+	done bool // its agreement ended here (a later confirmation of it is a replay)
+}
+
+// registry holds the recent signed assignments of one set, by presignature and by request.
+type registry struct {
+	byPresig  map[ecdsa.ID]*assignRecord
+	byRequest map[string]*assignRecord
+	fifo      []*assignRecord
+}
+
+// agreeState is one epoch's agreements, over every signer set of this node.
+type agreeState struct {
+	mu       sync.Mutex
+	entries  map[agreeKey]*agreement
+	early    map[string]map[int]int // set → member → agreements it opened that await this node's request
+	regs     map[string]*registry
+	verified map[[32]byte]struct{}
+	verFIFO  [][32]byte
+	proofs   map[[32]byte]struct{} // equivocations handled already
+}
+
+func newAgreeState() *agreeState {
+	return &agreeState{
+		entries: map[agreeKey]*agreement{}, early: map[string]map[int]int{},
+		regs: map[string]*registry{}, verified: map[[32]byte]struct{}{}, proofs: map[[32]byte]struct{}{},
+	}
+}
+
+func (st *agreeState) clear() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, e := range st.entries {
+		if e.err == nil {
+			e.err = api.Errorf(api.KindUnavailable, "epoch changing")
+		}
+		e.signal()
+	}
+	st.entries = map[agreeKey]*agreement{}
+	st.early = map[string]map[int]int{}
+	st.regs = map[string]*registry{}
+}
+
+func (st *agreeState) reg(set string) *registry {
+	r := st.regs[set]
+	if r == nil {
+		r = &registry{byPresig: map[ecdsa.ID]*assignRecord{}, byRequest: map[string]*assignRecord{}}
+		st.regs[set] = r
+	}
+	return r
+}
+
+// record remembers a verified assignment of the set, or returns the earlier one it conflicts
+// with: the same presignature for another request or digest, or the same request — while its
+// agreement is still pending — with another presignature or digest. Both are signed by the
+// coordinator: that is proof it equivocated. A new assignment for a request whose agreement
+// ended here is not (a coordinator that restarted forgets the request ids it served, and a
+// client may replay one to it): errReplayedRequest.
+func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignRecord, *assignment, error) {
+	r := st.reg(set)
+	if old := r.byPresig[a.Presig]; old != nil {
+		if !old.a.sameTuple(a) {
+			return nil, &old.a, nil
+		}
+		return old, nil, nil
+	}
+	if old := r.byRequest[a.RequestID]; old != nil && !old.a.sameTuple(a) {
+		if old.done {
+			return nil, nil, errReplayedRequest
+		}
+		return nil, &old.a, nil
+	}
+	rec := &assignRecord{a: *a, at: now}
+	r.byPresig[a.Presig] = rec
+	r.byRequest[a.RequestID] = rec
+	r.fifo = append(r.fifo, rec)
+	for len(r.fifo) > maxRecords || (len(r.fifo) > 0 && now.Sub(r.fifo[0].at) > recordTTL) {
+		old := r.fifo[0]
+		r.fifo = r.fifo[1:]
+		if r.byPresig[old.a.Presig] == old {
+			delete(r.byPresig, old.a.Presig)
+		}
+		if r.byRequest[old.a.RequestID] == old {
+			delete(r.byRequest, old.a.RequestID)
+		}
+	}
+	return rec, nil, nil
+}
+
+// errReplayedRequest: an assignment for a request id whose agreement already ended here.
+var errReplayedRequest = errors.New("an assignment for a request whose agreement already ended here, with another presignature (a replayed request id)")
+
+// named reports whether a pending agreement or a live record names the presignature (so a
+// batch message's keep list must not discard it).
+func (st *agreeState) named(set string, id ecdsa.ID) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if r := st.regs[set]; r != nil {
+		if rec := r.byPresig[id]; rec != nil && !rec.done {
+			return true
+		}
+	}
+	return false
+}
+
+// entryLocked returns the set's agreement for the request, opening one for `opener` (−1: this
+// node's own request) if there is none. It refuses to open one when the opener already holds
+// its quota of agreements that wait for this node's request.
+func (st *agreeState) entryLocked(ss *signerSet, requestID string, opener int, now time.Time) (*agreement, error) {
+	k := agreeKey{ss.key, requestID}
+	if e := st.entries[k]; e != nil {
+		return e, nil
+	}
+	if opener >= 0 {
+		q := st.early[ss.key]
+		if q == nil {
+			q = map[int]int{}
+			st.early[ss.key] = q
+		}
+		if q[opener] >= maxEarlyPerMember || len(st.entries) >= maxEarly {
+			return nil, fmt.Errorf("member %s has %d confirmations waiting for requests this node does not have (limit %d)", ss.peers[opener], q[opener], maxEarlyPerMember)
+		}
+		q[opener]++
+	}
+	n := len(ss.peers)
+	e := &agreement{key: k, ss: ss, created: now, opener: opener, confirmed: make([]bool, n), contrib: make([][32]byte, n), wake: make(chan struct{}, 1)}
+	st.entries[k] = e
+	return e, nil
+}
+
+// removeLocked forgets an agreement and marks its assignment done.
+func (st *agreeState) removeLocked(e *agreement) {
+	if st.entries[e.key] != e {
+		return
+	}
+	delete(st.entries, e.key)
+	st.unearlyLocked(e)
+	if e.assign != nil {
+		if rec := st.reg(e.key.set).byPresig[e.assign.Presig]; rec != nil && rec.a.sameTuple(e.assign) {
+			rec.done = true
+		}
+	}
+}
+
+func (st *agreeState) unearlyLocked(e *agreement) {
+	if e.opener >= 0 {
+		if q := st.early[e.key.set]; q != nil && q[e.opener] > 0 {
+			q[e.opener]--
+		}
+		e.opener = -1
+	}
+}
+
+// failLocked ends an agreement with err. If no request waits for it yet, the presignature it
+// named is discarded at once (it must never serve another request) and the failure is kept
+// until the agreement expires, so that the request, if it comes, fails at once too.
+func (st *agreeState) failLocked(e *agreement, err error) {
+	if e.err != nil {
+		return
+	}
+	e.err = err
+	e.signal()
+	if !e.request && e.assign != nil {
+		e.ss.discard(e.assign.Presig)
+	}
+}
+
+// expired forgets the agreements whose request never came here and returns the presignatures
+// they named (to be discarded).
+func (st *agreeState) expired(now time.Time) []expiredAssignment {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var out []expiredAssignment
+	for _, e := range st.entries {
+		if !e.request && now.Sub(e.created) > earlyTTL {
+			st.removeLocked(e)
+			if e.assign != nil && e.err == nil {
+				out = append(out, expiredAssignment{e.ss, e.assign.Presig})
+			}
+		}
+	}
+	return out
+}
+
+type expiredAssignment struct {
+	ss *signerSet
+	id ecdsa.ID
+}
+
+// verify checks the coordinator's signature on an assignment, once per distinct signed
+// assignment.
+func (ss *signerSet) verify(a *assignment) error {
+	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a)
+	h := sha256.New()
+	h.Write(msg)
+	h.Write(a.Sig)
+	key := [32]byte(h.Sum(nil))
+	st := ss.ep.agree
+	st.mu.Lock()
+	_, ok := st.verified[key]
+	st.mu.Unlock()
+	if ok {
+		return nil
+	}
+	if ss.coordPub == nil {
+		return fmt.Errorf("no public key for coordinator %s", ss.peers[0])
+	}
+	good, err := ss.coordPub.Verify(msg, a.Sig)
+	if err != nil || !good {
+		return fmt.Errorf("the assignment of request %s is not signed by the coordinator %s", a.RequestID, ss.peers[0])
+	}
+	st.mu.Lock()
+	if _, ok := st.verified[key]; !ok {
+		st.verified[key] = struct{}{}
+		st.verFIFO = append(st.verFIFO, key)
+		if len(st.verFIFO) > maxVerified {
+			delete(st.verified, st.verFIFO[0])
+			st.verFIFO = st.verFIFO[1:]
+		}
+	}
+	st.mu.Unlock()
+	return nil
+}
+
+// sign signs an assignment with this node's libp2p identity key.
+func (ss *signerSet) sign(a *assignment) error {
+	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a))
+	if err != nil {
+		return fmt.Errorf("sign the assignment of request %s: %w", a.RequestID, err)
+	}
+	if len(sig) > maxSignature {
+		return fmt.Errorf("sign the assignment of request %s: a %d-byte signature", a.RequestID, len(sig))
+	}
+	a.Sig = sig
+	return nil
+}
+
+// onConfirm handles member `from`'s confirmation. It returns why the message was refused, or
+// nil; a refusal never affects the set's other requests.
+func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
+	ep := ss.ep
+	a := &c.Assign
+	switch {
+	case from < 0 || from >= len(ss.peers):
+		return fmt.Errorf("confirmation from member %d: not a member of the set", from)
+	case from == ss.self:
+		return errors.New("a confirmation from this node itself")
+	case a.Epoch != ep.number:
+		return fmt.Errorf("confirmation of request %s for epoch %d, this set serves epoch %d", a.RequestID, a.Epoch, ep.number)
+	}
+	if err := ss.verify(a); err != nil {
+		// An honest member relays only an assignment it verified: the sender is at fault.
+		ep.fault(ss.peers[from], faultForgery, fmt.Sprintf("sent a confirmation whose assignment does not verify (request %s)", a.RequestID))
+		return err
+	}
+	st := ep.agree
+	now := time.Now()
+	st.mu.Lock()
+	rec, conflict, rerr := st.record(ss.key, a, now)
+	switch {
+	case conflict != nil:
+		st.mu.Unlock()
+		ss.equivocated(conflict, a)
+		return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+	case rerr != nil:
+		st.mu.Unlock()
+		ss.discard(a.Presig)
+		return fmt.Errorf("request %s: %w", a.RequestID, rerr)
+	}
+	e := st.entries[agreeKey{ss.key, a.RequestID}]
+	if e == nil && rec != nil && rec.done {
+		st.mu.Unlock()
+		return fmt.Errorf("a replayed confirmation of request %s, whose agreement ended here", a.RequestID)
+	}
+	if e == nil {
+		var err error
+		if e, err = st.entryLocked(ss, a.RequestID, from, now); err != nil {
+			st.mu.Unlock()
+			return err
+		}
+	}
+	if e.err != nil {
+		st.mu.Unlock()
+		return nil // already failed; the waiting request returns its error
+	}
+	if e.assign == nil {
+		e.assign = a
+	} else if !e.assign.sameTuple(a) {
+		old := *e.assign
+		st.mu.Unlock()
+		ss.equivocated(&old, a)
+		return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+	}
+	if e.confirmed[from] && e.contrib[from] == c.Contribution {
+		st.mu.Unlock()
+		return nil // a duplicate
+	}
+	if e.ps != nil {
+		if err := e.ps.Public().CheckContribution(from, c.Contribution); err != nil {
+			st.failLocked(e, ss.falseContribution(from, a))
+			st.mu.Unlock()
+			ep.fault(ss.peers[from], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+			return err
+		}
+	}
+	e.confirmed[from] = true
+	e.contrib[from] = c.Contribution
+	e.signal()
+	st.mu.Unlock()
+	return nil
+}
+
+func (ss *signerSet) falseContribution(from int, a *assignment) error {
+	return api.Errorf(api.KindConflict,
+		"signer %s revealed a ρ contribution that does not open its commitment (presignature %s, request %s): no share released; this node leaves it out of its signer sets for a while",
+		ss.peers[from], a.Presig, a.RequestID)
+}
+
+// onRefuse handles a member's refusal of a request: the agreement cannot complete, so it
+// fails now rather than at its timeout. The refusal is the member's word, not a fault anyone
+// can check: nobody is blamed for it — except on evidence this node verifies itself: two
+// conflicting assignments, both signed by the coordinator.
+func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
+	if from < 0 || from >= len(ss.peers) || from == ss.self {
+		return fmt.Errorf("refusal from member %d: not another member of the set", from)
+	}
+	if len(r.Evidence) == 2 {
+		a, b := &r.Evidence[0], &r.Evidence[1]
+		switch {
+		case a.Epoch != ss.ep.number || b.Epoch != ss.ep.number:
+			return fmt.Errorf("evidence of equivocation from another epoch, from %s", ss.peers[from])
+		case ss.verify(a) != nil || ss.verify(b) != nil:
+			ss.ep.fault(ss.peers[from], faultForgery, "sent evidence of equivocation the coordinator did not sign")
+			return fmt.Errorf("forged evidence of equivocation from %s", ss.peers[from])
+		case a.sameTuple(b) || (a.Presig != b.Presig && a.RequestID != b.RequestID):
+			return fmt.Errorf("evidence of equivocation from %s that shows none", ss.peers[from])
+		}
+		st := ss.ep.agree
+		st.mu.Lock()
+		_, _, _ = st.record(ss.key, a, time.Now())
+		_, _, _ = st.record(ss.key, b, time.Now())
+		st.mu.Unlock()
+		ss.equivocated(a, b)
+	}
+	st := ss.ep.agree
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	e := st.entries[agreeKey{ss.key, r.RequestID}]
+	if e == nil {
+		if len(r.Evidence) == 2 {
+			return nil
+		}
+		return fmt.Errorf("refusal of request %s, which has no pending agreement here", r.RequestID)
+	}
+	if e.assign != nil && e.assign.Presig != r.Presig {
+		return fmt.Errorf("refusal of request %s with presignature %s, but it was assigned %s", r.RequestID, r.Presig, e.assign.Presig)
+	}
+	why := reasonName(r.Reason)
+	var missing []string
+	for _, p := range e.missing() {
+		if p != ss.peers[from].String() && p != ss.peers[ss.self].String() {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 {
+		why += " (no confirmation from " + strings.Join(missing, ", ") + " here either)"
+	}
+	st.failLocked(e, api.Errorf(api.KindConflict, "signer %s refused request %s: %s; no share released", ss.peers[from], r.RequestID, why))
+	return nil
+}
+
+// equivocated handles proof that the coordinator signed two conflicting assignments: log it,
+// count it, leave the coordinator out until the epoch ends, burn both presignatures, fail both
+// requests, and send the set the evidence so that every member checks it for itself.
+func (ss *signerSet) equivocated(a, b *assignment) {
+	ep := ss.ep
+	coord := ss.peers[0]
+	st := ep.agree
+	st.mu.Lock()
+	key := equivocationKey(a, b)
+	if _, seen := st.proofs[key]; seen {
+		st.mu.Unlock()
+		return
+	}
+	if len(st.proofs) >= maxVerified {
+		clear(st.proofs)
+	}
+	st.proofs[key] = struct{}{}
+	// Blame first, so that whoever sees a request fail also sees the coordinator excluded.
+	ep.s.metrics.equivocations.Inc()
+	ep.s.metrics.faults.WithLabelValues(faultEquivocation).Inc()
+	ep.excl.add(coord, "equivocation: signed two conflicting assignments (request "+a.RequestID+" / "+b.RequestID+")", true, time.Now())
+	var failed []*agreement
+	for _, x := range []*assignment{a, b} {
+		if e := st.entries[agreeKey{ss.key, x.RequestID}]; e != nil && e.err == nil {
+			failed = append(failed, e)
+		}
+	}
+	err := api.Errorf(api.KindConflict,
+		"the signer set's coordinator %s equivocated: it signed conflicting assignments (request %s, digest %x…, presignature %s; request %s, digest %x…, presignature %s); the presignatures are burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
+		coord, a.RequestID, a.Digest[:6], a.Presig, b.RequestID, b.Digest[:6], b.Presig)
+	for _, e := range failed {
+		st.failLocked(e, err)
+	}
+	st.mu.Unlock()
+	ep.s.n.log.Warn("PKP coordinator equivocated: it signed two conflicting assignments",
+		"coordinator", coord, "set", ss.key, "epoch", ep.number,
+		"first_request", a.RequestID, "first_presignature", a.Presig.String(), "first_digest", hex.EncodeToString(a.Digest[:]), "first_signature", hex.EncodeToString(a.Sig),
+		"second_request", b.RequestID, "second_presignature", b.Presig.String(), "second_digest", hex.EncodeToString(b.Digest[:]), "second_signature", hex.EncodeToString(b.Sig))
+	ss.discard(a.Presig)
+	ss.discard(b.Presig)
+	ss.sendRefuse(&refuseMsg{RequestID: a.RequestID, Presig: a.Presig, Reason: reasonEquivocation, Evidence: []assignment{*a, *b}})
+}
+
+// equivocationKey names a pair of conflicting assignments, in either order.
+func equivocationKey(a, b *assignment) [32]byte {
+	x, y := sha256.Sum256(a.Sig), sha256.Sum256(b.Sig)
+	if string(x[:]) > string(y[:]) {
+		x, y = y, x
+	}
+	return sha256.Sum256(append(x[:], y[:]...))
+}
+
+// sendRefuse tells the other members that this node will not confirm a request, so they fail
+// it now rather than at their timeout.
+func (ss *signerSet) sendRefuse(r *refuseMsg) {
+	if err := ss.sendAll(ss.ctx, r.encode()); err != nil {
+		ss.ep.s.n.log.Debug("could not send every member a refusal", "request_id", r.RequestID, "error", err)
+	}
+}
+
+// agree runs this node's side of the agreement on one request and returns the presignature
+// reserved for it and ρ; the caller signs at once. On error nothing is returned and any
+// presignature reserved was burnt.
+//
+// digestFor computes the digest of another request for the same PKP and set; only the
+// malicious-coordinator test hook uses it.
+func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (ps *ecdsa.Presignature, rho [32]byte, err error) {
+	ep := ss.ep
+	st := ep.agree
+	now := time.Now()
+	st.mu.Lock()
+	e, err := st.entryLocked(ss, requestID, -1, now)
+	switch {
+	case err != nil:
+	case e.request:
+		err = api.Errorf(api.KindConflict, "requestId %s is being served already", requestID)
+	case e.err != nil:
+		err = e.err // the agreement failed before the request came here
+		st.removeLocked(e)
+	}
+	if err != nil {
+		st.mu.Unlock()
+		return nil, rho, err
+	}
+	e.request = true
+	e.digest = digest
+	st.unearlyLocked(e) // this node's request came: no longer counts against the opener's quota
+	st.mu.Unlock()
+
+	outcome := "failed"
+	defer func() {
+		st.mu.Lock()
+		st.removeLocked(e)
+		held := e.ps
+		st.mu.Unlock()
+		if err != nil && held != nil {
+			ss.burn(held)
+		}
+		ep.s.metrics.agreements.WithLabelValues(outcome).Inc()
+	}()
+
+	var confirmedAt time.Time
+	if ss.coordinator() {
+		if err := ss.assignAsCoordinator(ctx, e, digestFor); err != nil {
+			return nil, rho, err
+		}
+		confirmedAt = time.Now()
+	}
+	timer := time.NewTimer(ep.s.assignWait)
+	defer timer.Stop()
+	for {
+		st.mu.Lock()
+		if e.err != nil {
+			err := e.err
+			st.mu.Unlock()
+			outcome = "conflict"
+			if errors.Is(err, errAgreeTimeout) {
+				outcome = "timeout"
+			}
+			return nil, rho, err
+		}
+		if e.ps == nil && e.assign != nil {
+			a := e.assign
+			if a.Digest != e.digest {
+				err := api.Errorf(api.KindConflict,
+					"request %s differs from the one the coordinator %s assigned (toSign, PKP or nodeSet): every signer must get the same request; no share released",
+					requestID, ss.peers[0])
+				st.failLocked(e, err)
+				st.mu.Unlock()
+				ss.discard(a.Presig)
+				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
+				outcome = "refused"
+				return nil, rho, err
+			}
+			st.mu.Unlock()
+			held, rerr := ss.reserve(ctx, a.Presig)
+			st.mu.Lock()
+			if rerr == nil {
+				e.ps = held
+			}
+			if e.err == nil && rerr != nil {
+				st.failLocked(e, rerr)
+				st.mu.Unlock()
+				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonUnknown})
+				outcome = "refused"
+				return nil, rho, rerr
+			}
+			if e.err != nil {
+				st.mu.Unlock()
+				continue
+			}
+			// Check the contributions that came before this node held the presignature.
+			pub := held.Public()
+			var liar = -1
+			for m, ok := range e.confirmed {
+				if ok && pub.CheckContribution(m, e.contrib[m]) != nil {
+					liar = m
+					break
+				}
+			}
+			if liar >= 0 {
+				st.failLocked(e, ss.falseContribution(liar, a))
+				st.mu.Unlock()
+				ep.fault(ss.peers[liar], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+				continue
+			}
+			e.confirmed[ss.self] = true
+			e.contrib[ss.self] = held.Contribution()
+			msg := (&confirmMsg{Assign: *a, Contribution: held.Contribution()}).encode()
+			st.mu.Unlock()
+			if !ss.coordinator() {
+				if serr := ss.sendAll(ctx, msg); serr != nil {
+					ep.s.n.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
+				}
+			}
+			confirmedAt = time.Now()
+			timer.Reset(ep.s.confirmWait)
+			continue
+		}
+		if e.ps != nil && !slices.Contains(e.confirmed, false) {
+			ctxBytes := assignmentBytes(ep.s.n.cfg.Network, ss.order, e.assign)
+			rho, err := e.ps.Public().Rho(ctxBytes, e.contrib)
+			ps := e.ps
+			if err != nil {
+				st.failLocked(e, fmt.Errorf("derive ρ: %w", err))
+				st.mu.Unlock()
+				continue
+			}
+			e.ps = nil // handed to the caller
+			st.mu.Unlock()
+			outcome = "agreed"
+			ep.s.metrics.agreeTime.Observe(time.Since(confirmedAt).Seconds())
+			return ps, rho, nil
+		}
+		st.mu.Unlock()
+		select {
+		case <-e.wake:
+		case <-ctx.Done():
+			st.mu.Lock()
+			st.failLocked(e, ctx.Err())
+			st.mu.Unlock()
+		case <-timer.C:
+			st.mu.Lock()
+			var terr error
+			if e.assign == nil {
+				terr = api.Errorf(api.KindTimeout,
+					"the signer set's coordinator %s assigned no presignature to request %s within %s: it did not receive the request, or refused it",
+					ss.peers[0], requestID, ep.s.assignWait)
+			} else {
+				terr = api.Errorf(api.KindTimeout,
+					"the signer set did not agree on request %s within %s: no confirmation from %s; presignature %s burnt, no share released",
+					requestID, ep.s.confirmWait, strings.Join(e.missing(), ", "), e.assign.Presig)
+				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: e.assign.Presig, Reason: reasonTimeout})
+			}
+			st.failLocked(e, errors.Join(terr, errAgreeTimeout))
+			st.mu.Unlock()
+		}
+	}
+}
+
+// errAgreeTimeout marks an agreement that timed out (for the metrics; the api error says why).
+var errAgreeTimeout = errors.New("agreement timed out")
+
+// assignAsCoordinator takes the oldest presignature of the set for the request, signs the
+// assignment and sends every member its confirmation — under sendMu, so that no batch
+// message's keep list overtakes it.
+func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, digestFor func(string, [32]byte) [32]byte) error {
+	ep := ss.ep
+	st := ep.agree
+	for attempt := 0; attempt < 5; attempt++ {
+		if err := ss.ensureReady(ctx); err != nil {
+			return err
+		}
+		ss.sendMu.Lock()
+		ps := ss.takeOldest()
+		if ps == nil {
+			ss.sendMu.Unlock()
+			continue // another request took it first
+		}
+		a := &assignment{Epoch: ep.number, RequestID: e.key.requestID, Digest: e.digest, Presig: ps.ID()}
+		if err := ss.sign(a); err != nil {
+			ss.sendMu.Unlock()
+			ss.burn(ps)
+			return err
+		}
+		st.mu.Lock()
+		if _, conflict, rerr := st.record(ss.key, a, time.Now()); conflict != nil || rerr != nil {
+			// Not possible for an honest coordinator: the request id is new here and the
+			// presignature was in the pool.
+			st.mu.Unlock()
+			ss.sendMu.Unlock()
+			ss.burn(ps)
+			return fmt.Errorf("assignment of request %s conflicts with an earlier one", a.RequestID)
+		}
+		e.assign = a
+		e.ps = ps
+		e.confirmed[ss.self] = true
+		e.contrib[ss.self] = ps.Contribution()
+		st.mu.Unlock()
+		msg := &confirmMsg{Assign: *a, Contribution: ps.Contribution()}
+		var err error
+		if h := ep.s.n.cfg.PKPHooks; h != nil && h.Coordinate != nil {
+			h.Coordinate(ctx, ss.coordination(a, ps, digestFor))
+		} else {
+			err = ss.sendAll(ctx, msg.encode())
+		}
+		ss.sendMu.Unlock()
+		if err != nil {
+			// The members that got it can confirm; the others fail this request, and the
+			// agreement fails with them: no share leaves any node.
+			ep.s.n.log.Debug("could not send every member the assignment", "request_id", a.RequestID, "error", err)
+		}
+		return nil
+	}
+	return api.Errorf(api.KindUnavailable, "no presignature for signer set %s: too many concurrent requests; retry", ss.key)
+}
+
+// reserve takes exactly the named presignature of this set out of the pool for a request.
+func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (*ecdsa.Presignature, error) {
+	if !ss.holds(id) {
+		// It may be in a session that ended at the coordinator and is still ending here.
+		if ch := ss.runningBatch(); ch != nil {
+			select {
+			case <-ch:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+	}
+	// Only a presignature of this very set: a coordinator must not spend another set's.
+	if !ss.holds(id) {
+		return nil, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", id, ss.key)
+	}
+	ps, err := ss.ep.pool.Take(id)
+	switch {
+	case errors.Is(err, ecdsa.ErrUsed):
+		return nil, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", id)
+	case err != nil:
+		return nil, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", id)
+	}
+	return ps, nil
+}
+
+// burn drops a reserved presignature for good: it never goes back to the pool, and its secret
+// shares are zeroed.
+func (ss *signerSet) burn(ps *ecdsa.Presignature) {
+	ps.Discard()
+	ss.ep.s.n.log.Debug("burnt a presignature", "presignature", ps.ID().String(), "set", ss.key)
+}
+
+// fault records a fault of peer p that this node verified, and leaves p out of its signer sets
+// for a while.
+func (ep *pkpEpoch) fault(p peer.ID, kind, what string) {
+	ep.s.metrics.faults.WithLabelValues(kind).Inc()
+	ep.excl.add(p, kind+": "+what, false, time.Now())
+	ep.s.n.log.Warn("PKP signer at fault", "peer", p, "kind", kind, "what", what, "epoch", ep.number)
+}
