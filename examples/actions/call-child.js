@@ -1,7 +1,7 @@
 // Lit.Actions.call: run a pinned child action with params; the child's signatures come back with
 // the parent's (the client combines childSig), and the child's response is call()'s result.
 //
-//   lit action pin examples/actions/child.js                    # → childCid
+//   lit action pin --key dev:1 examples/actions/child.js         # → childCid
 //   lit action run --file examples/actions/call-child.js --key dev:1 \
 //     --params '{"childCid": "Qm…", "publicKey": "0x04…"}'
 const go = async () => {
