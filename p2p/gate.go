@@ -15,10 +15,9 @@ import (
 // gater (refusing peers that were recently rejected) and the trusted-peer set that every stream
 // handler, the pubsub validators, the DHT routing table and bitswap consult.
 //
-// Trust is granted and withdrawn by a Policy. Until the attestation handshake exists, the
-// policy is TrustAuthenticated: every peer that completed the Noise/TLS handshake is trusted.
-// That is a deliberate, explicit placeholder, not an oversight: it authenticates peer IDs but
-// proves nothing about the code they run or their stake.
+// Trust is granted and withdrawn by a Policy. A node's is Attested (handshake.go): a peer is
+// trusted only once its SEV-SNP report, release measurement and stake check out. There is no
+// default: a host without a Policy is refused, so the gate fails closed.
 type Gate struct {
 	mu      sync.RWMutex
 	trusted map[peer.ID]string // peer → why it is trusted

@@ -85,7 +85,7 @@ func TestARejectedPeerGetsNoStreamsNoPubsubAndNoRoutingTableSlot(t *testing.T) {
 	a := newHost(t, ctx, policy, key(t), nil)
 	boot := []peer.AddrInfo{{ID: a.ID(), Addrs: a.Addrs()}}
 	b := newHost(t, ctx, policy, key(t), boot)
-	bad := newHost(t, ctx, p2p.TrustAuthenticated{}, badKey, boot)
+	bad := newHost(t, ctx, p2p.InsecureTrustAuthenticated{}, badKey, boot)
 
 	waitFor(t, ctx, "a and b to trust each other", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
 	waitFor(t, ctx, "a to reject the bad peer", func() bool { _, r := a.Gate.Rejection(bad.ID()); return r })
@@ -186,5 +186,22 @@ func TestGateTrustIsExplicitAndObservable(t *testing.T) {
 	}
 	if len(events) != 2 || !events[0] || events[1] {
 		t.Fatalf("change events = %v, want [true false]", events)
+	}
+}
+
+// A host without a Policy is refused: there is no default that trusts peers unchecked.
+func TestNewRefusesAConfigWithoutAPolicy(t *testing.T) {
+	ctx := context.Background()
+	h, err := p2p.New(ctx, p2p.Config{
+		Identity: key(t),
+		Listen:   []ma.Multiaddr{ma.StringCast("/ip4/127.0.0.1/tcp/0")},
+		Network:  "gate-test",
+		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if !errors.Is(err, p2p.ErrNoPolicy) {
+		if h != nil {
+			h.Close()
+		}
+		t.Fatalf("New without a Policy: got %v, want ErrNoPolicy", err)
 	}
 }

@@ -49,7 +49,7 @@ type Config struct {
 	ConnLow, ConnHigh int
 	DiscoveryInterval time.Duration // steady-state interval between peer searches
 	ReconnectInterval time.Duration // how often to redial dropped bootstrap and member peers
-	Policy            Policy        // who is trusted; nil means TrustAuthenticated
+	Policy            Policy        // who is trusted; required (New refuses nil)
 	Registerer        prometheus.Registerer
 	Logger            *slog.Logger
 }
@@ -74,6 +74,10 @@ type Host struct {
 // ErrAddressInUse is returned when a listen address is taken by another process.
 var ErrAddressInUse = errors.New("address already in use")
 
+// ErrNoPolicy: a Config without a Policy. The gate fails closed: there is no default that
+// trusts peers without checking them.
+var ErrNoPolicy = errors.New("p2p: Config.Policy is required (a node uses Attested; tests of the mesh alone may use InsecureTrustAuthenticated)")
+
 // New builds the host, DHT and pubsub without connecting to anyone; register every protocol
 // handler and connection listener, then call Start to begin dialling, discovery and
 // reconnection.
@@ -82,7 +86,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.Policy == nil {
-		cfg.Policy = TrustAuthenticated{}
+		return nil, ErrNoPolicy
 	}
 	if cfg.Registerer == nil {
 		cfg.Registerer = prometheus.NewRegistry()

@@ -20,7 +20,7 @@ import (
 // each other.
 func meshHosts(t *testing.T, ctx context.Context, n int) []*p2p.Host {
 	t.Helper()
-	policy := p2p.TrustAuthenticated{}
+	policy := p2p.InsecureTrustAuthenticated{}
 	hosts := []*p2p.Host{newHost(t, ctx, policy, key(t), nil)}
 	boot := []peer.AddrInfo{{ID: hosts[0].ID(), Addrs: hosts[0].Addrs()}}
 	for i := 1; i < n; i++ {

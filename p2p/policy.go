@@ -17,13 +17,14 @@ type Policy interface {
 	Admit(ctx context.Context, h host.Host, p peer.ID) (reason string, err error)
 }
 
-// TrustAuthenticated trusts every peer whose secure channel handshake succeeded. It is the
-// placeholder policy until attestation and staking checks exist: it proves the peer holds the
-// private key of its peer ID, and nothing about the code it runs or whether it is staked.
-type TrustAuthenticated struct{}
+// InsecureTrustAuthenticated trusts every peer whose secure channel handshake succeeded. It
+// proves the peer holds the private key of its peer ID, and nothing about the code it runs or
+// whether it is staked, so it is for tests of the mesh itself only: a node uses Attested. The
+// name says so, and a Config without a Policy is refused rather than defaulting to it.
+type InsecureTrustAuthenticated struct{}
 
 // Admit trusts p.
-func (TrustAuthenticated) Admit(context.Context, host.Host, peer.ID) (string, error) {
+func (InsecureTrustAuthenticated) Admit(context.Context, host.Host, peer.ID) (string, error) {
 	return "authenticated peer ID (Noise/TLS); attestation and stake not checked", nil
 }
 
