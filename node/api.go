@@ -76,17 +76,38 @@ func (n *Node) Status() api.Status {
 }
 
 // recoverPanics turns a handler panic into a 500 and a log line: a bad request must never take
-// the node down.
+// the node down. It is also where the cause of every other 500 is logged, once, with the route
+// and the request's X-Request-Id: writeError hides the cause from the client and leaves it on
+// the response's recorder (metrics.go) for this.
 func (n *Node) recoverPanics(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if v := recover(); v != nil {
-				n.log.Error("handler panic", "route", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				n.log.Error("handler panic", "route", r.URL.Path, "request_id", logRequestID(r), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				writeError(w, api.Errorf(api.KindInternal, "internal error"))
+				return
+			}
+			if rec, ok := w.(*statusRecorder); ok && rec.cause != nil {
+				n.log.Error("request failed", "route", r.URL.Path, "request_id", logRequestID(r), "status", rec.code, "error", rec.cause)
 			}
 		}()
 		h(w, r)
 	}
+}
+
+// logRequestID is the request's X-Request-Id as it may go in a log line: at most maxRequestID
+// bytes of printable ASCII, "-" when absent or unfit (it is the client's text).
+func logRequestID(r *http.Request) string {
+	id := r.Header.Get("X-Request-Id")
+	if id == "" || len(id) > maxRequestID {
+		return "-"
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] <= ' ' || id[i] > '~' {
+			return "-"
+		}
+	}
+	return id
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -99,12 +120,18 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 }
 
 // writeError writes err as {"error": {"kind", "message"}}; errors that are not *api.Error are
-// internal and their text is not shown to the client.
+// internal and their text is not shown to the client. The cause of an internal error is kept
+// on the response's recorder, and recoverPanics logs it once.
 func writeError(w http.ResponseWriter, err error) {
 	setRetryAfter(w, err)
 	var e *api.Error
 	if !errors.As(err, &e) {
 		e = api.Errorf(api.KindInternal, "internal error")
+	}
+	if e.Kind == api.KindInternal {
+		if rec, ok := w.(*statusRecorder); ok {
+			rec.cause = err
+		}
 	}
 	writeJSON(w, e.Kind.Status(), api.ErrorBody{Error: e})
 }

@@ -85,7 +85,8 @@ func (m *metrics) instrument(route string, next http.Handler) http.Handler {
 
 type statusRecorder struct {
 	http.ResponseWriter
-	code int
+	code  int
+	cause error // why the request failed with an internal error (writeError), for the log
 }
 
 func (s *statusRecorder) WriteHeader(code int) {
