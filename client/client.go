@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/litmesh/litmesh/attestation"
 	"github.com/litmesh/litmesh/chain"
 )
 
@@ -25,6 +26,11 @@ type Client struct {
 	keyAt time.Time
 
 	pkp pkpState // the signing view of the network (pkp.go)
+
+	devnetRoots    *attestation.Roots // trust anchors of a devnet's simulated attestation (WithDevnetRoots)
+	devnetOnce     sync.Once
+	devnetVerifier *attestation.Verifier
+	devnetErr      error
 
 	pins       pins // the nodes' attested TLS keys (tls.go)
 	pinOnce    sync.Once
@@ -42,7 +48,24 @@ func (c *Client) Close() {
 }
 
 // New returns a client for the network nf describes.
-func New(nf *NetworkFile) *Client { return &Client{Network: nf} }
+func New(nf *NetworkFile, opts ...Option) *Client {
+	c := &Client{Network: nf}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// An Option configures a Client.
+type Option func(*Client)
+
+// WithDevnetRoots gives the client the trust anchors of a devnet's simulated SEV-SNP
+// attestation (attestation/simulated.Roots, built from go-sev-guest's public test keys). A
+// network file of mode "devnet" is refused without them; they are an option, not built in, so
+// that programs using the client do not link the simulation and its test keys.
+func WithDevnetRoots(r attestation.Roots) Option {
+	return func(c *Client) { c.devnetRoots = &r }
+}
 
 // postJSON sends body as JSON to a node route and decodes the answer into out.
 func postJSON(ctx context.Context, nodeURL, route string, body, out any) error {

@@ -15,7 +15,6 @@ import (
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/attestation"
 	"github.com/litmesh/litmesh/attestation/handshake"
-	"github.com/litmesh/litmesh/attestation/simulated"
 	"github.com/litmesh/litmesh/chain"
 )
 
@@ -32,7 +31,7 @@ type Attestation struct {
 
 // Handshake asks a node who it is, for its epoch and network keys, and for an attestation bound
 // to a fresh challenge, which it verifies: under AMD's roots (or, for a devnet network file,
-// the simulated roots), with the measurement on the chain's release allowlist, bound to the
+// the simulated roots it was given with WithDevnetRoots), with the measurement on the chain's release allowlist, bound to the
 // node's peer ID (which must match the network file's), its operator and the TLS key it claims
 // to serve with. The certificate on the handshake's own connection must carry that key
 // (Attestation.TLS); then the client pins it, and only then sends the node credentials. The
@@ -100,33 +99,34 @@ func (c *Client) verify(ctx context.Context, node NodeEntry, resp *api.Handshake
 }
 
 var (
-	expMu    sync.Mutex
-	verifier = map[string]*attestation.Verifier{}
+	prodOnce     sync.Once
+	prodVerifier *attestation.Verifier // AMD's roots: one for every client of the process
+	prodErr      error
 )
+
+// verifier is the attestation verifier of the network's mode: production against AMD's roots,
+// or a devnet's against the simulated roots the client was given (WithDevnetRoots).
+func (c *Client) verifier() (*attestation.Verifier, error) {
+	if c.Network.Mode != "devnet" {
+		prodOnce.Do(func() {
+			prodVerifier, prodErr = attestation.NewVerifier(attestation.ModeProduction, attestation.AMDRoots())
+		})
+		return prodVerifier, prodErr
+	}
+	if c.devnetRoots == nil {
+		return nil, errors.New("the network file is a devnet's (mode \"devnet\"): its nodes attest with simulated SEV-SNP, whose roots the client takes only when given them (client.WithDevnetRoots(simulated.Roots()), as the lit CLI does for devnets)")
+	}
+	c.devnetOnce.Do(func() {
+		c.devnetVerifier, c.devnetErr = attestation.NewVerifier(attestation.ModeDevnet, *c.devnetRoots)
+	})
+	return c.devnetVerifier, c.devnetErr
+}
 
 // expectations: the verifier of the network's mode and the chain's release allowlist.
 func (c *Client) expectations(ctx context.Context) (handshake.Expectations, error) {
-	mode := c.Network.Mode
-	expMu.Lock()
-	v, ok := verifier[mode]
-	expMu.Unlock()
-	if !ok {
-		var err error
-		if mode == "devnet" {
-			roots, rerr := simulated.Roots()
-			if rerr != nil {
-				return handshake.Expectations{}, rerr
-			}
-			v, err = attestation.NewVerifier(attestation.ModeDevnet, roots)
-		} else {
-			v, err = attestation.NewVerifier(attestation.ModeProduction, attestation.AMDRoots())
-		}
-		if err != nil {
-			return handshake.Expectations{}, err
-		}
-		expMu.Lock()
-		verifier[mode] = v
-		expMu.Unlock()
+	v, err := c.verifier()
+	if err != nil {
+		return handshake.Expectations{}, err
 	}
 	if c.Network.Chain.RPCURL == "" && len(c.Network.Releases) > 0 {
 		var ms []attestation.Measurement

@@ -99,7 +99,7 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		}
 		return true, ""
 	})
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 
 	owner, other := devchain.Accounts()[1], devchain.Accounts()[2]

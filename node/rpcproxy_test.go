@@ -28,7 +28,7 @@ func TestActionsReachTheChainOnlyThroughTheNodesRPCProxy(t *testing.T) {
 	defer cancel()
 	c := testnet.Start(ctx, t, 1, testnet.WithChain())
 	c.WaitMesh(ctx)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	chainURL := c.Chain.URL()
 	sender, payee := devchain.Accounts()[4], devchain.Accounts()[5]

@@ -26,7 +26,7 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 	defer cancel()
 	c := testnet.Start(ctx, b, 4)
 	c.WaitMesh(ctx)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	cid, _, err := cl.PinAction(ctx, []byte(`Lit.Actions.setResponse({response: "hello " + name})`), anyAuthSig(b))
 	if err != nil {
 		b.Fatal(err)
@@ -88,7 +88,7 @@ func BenchmarkExecuteActions(b *testing.B) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 			defer cancel()
 			c := pkpCluster(ctx, b, nodes, 64, 32)
-			cl := client.New(c.NetworkFile())
+			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
 			owner := devKey(b, 5)
 			pkp, err := cl.MintPKP(ctx, owner)

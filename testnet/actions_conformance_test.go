@@ -166,7 +166,7 @@ func TestLitActionsConformance(t *testing.T) {
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
 	waitPools(ctx, c, 4)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	ownerKey := devKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, ownerKey)

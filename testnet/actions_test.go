@@ -59,7 +59,7 @@ func TestLitActionsRunOnEveryNodeOfTheNetwork(t *testing.T) {
 	defer cancel()
 	c := testnet.Start(ctx, t, 4)
 	c.WaitMesh(ctx)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	auth, addr := newAuthSig(t)
 
 	t.Run("a pinned action runs by CID on every node", func(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/litmesh/litmesh/chain"
-	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet"
 )
 
@@ -24,7 +23,7 @@ func TestAFreshNetworkGeneratesItsKeysOnceAndEveryNodeAgrees(t *testing.T) {
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
 
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	handshake := func(i int) (blsKey, ecdsaKey string) {
 		t.Helper()

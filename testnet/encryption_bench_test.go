@@ -31,7 +31,7 @@ func BenchmarkDecrypt(b *testing.B) {
 			c := testnet.Start(ctx, b, nodes, testnet.WithChain())
 			c.WaitMesh(ctx)
 			c.WaitEpoch(ctx, 1)
-			cl := client.New(c.NetworkFile())
+			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
 			file, err := cl.Encrypt(ctx, nativeBalance, []byte("a small secret for the benchmark"))
 			if err != nil {

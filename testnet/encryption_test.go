@@ -306,7 +306,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		f.proxies = append(f.proxies, p)
 		viaProxies.Nodes[i].URL = p.srv.URL
 	}
-	f.cl = client.New(viaProxies)
+	f.cl = testnet.NewClient(viaProxies)
 	defer f.cl.Close()
 
 	dev1, err := devchain.AccountByIndex(1)
@@ -417,7 +417,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 
 	t.Run("decryption survives n-T nodes down and fails clearly beyond", func(t *testing.T) {
 		f.t = t
-		cl := client.New(direct)
+		cl := testnet.NewClient(direct)
 		defer cl.Close()
 		c.Stop(3)
 		d, err := cl.Decrypt(ctx, balanceFile, sessionOf(t, dev1.Key))

@@ -62,7 +62,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 
 	keysOf := func(i int) (string, string, []string, int) {
 		t.Helper()
-		cl := client.New(c.NetworkFile())
+		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
 		var entry client.NodeEntry
 		for _, n := range c.NetworkFile().Nodes {
@@ -85,7 +85,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	owner, reader := devKey(t, 8), devKey(t, 1)
 	secret := []byte("written in epoch 1")
 	file := func() *client.EncryptedFile {
-		cl := client.New(c.NetworkFile())
+		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
 		f, err := cl.Encrypt(ctx, nativeBalance, secret)
 		if err != nil {
@@ -94,7 +94,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 		return f
 	}()
 	pkp := func() *client.PKPInfo {
-		cl := client.New(c.NetworkFile())
+		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
 		p, err := cl.MintPKP(ctx, owner)
 		if err != nil {
@@ -104,7 +104,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	}()
 	stillWorks := func(epoch int) {
 		t.Helper()
-		cl := client.New(c.NetworkFile())
+		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
 		d, err := cl.Decrypt(ctx, file, sessionOf(t, reader))
 		if err != nil || string(d.Plaintext) != string(secret) {

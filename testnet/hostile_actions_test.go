@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/testnet"
 )
 
 // hostileActions runs actions written to hurt the node — on every node of the running network
@@ -20,7 +21,7 @@ import (
 // a host-call flood. Each node must refuse each with the named limit; the network must then
 // still run actions (the rest of "still serves" is checkHealthy).
 func (h *hostileNet) hostileActions(ctx context.Context, t *testing.T) {
-	cl := client.New(h.NetworkFile())
+	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
 	apiURL := h.Members()[0].Cfg.URL()
 	hostile := []struct {

@@ -25,6 +25,7 @@ import (
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/p2p"
+	"github.com/litmesh/litmesh/testnet"
 )
 
 // The attacks of TestHostile, one method per class (hostile_test.go runs them and checks the
@@ -119,7 +120,7 @@ func (h *hostileNet) poisonedConditionsInAnAction(ctx context.Context, t *testin
   }
   Lit.Actions.setResponse({ response: JSON.stringify(out) });
 })();`
-	cl := client.New(h.NetworkFile())
+	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
 	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, Auth: pkpAuthSig(t, h.reader)})
 	if err != nil {

@@ -75,7 +75,7 @@ func startHostileNet(ctx context.Context, t *testing.T, n int, configure func(i 
 
 	h.reader, h.owner = devKey(t, 1), devKey(t, 8)
 	h.secret = []byte("encrypted before the attacks")
-	cl := client.New(h.NetworkFile())
+	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
 	var err error
 	if h.file, err = cl.Encrypt(ctx, nativeBalance, h.secret); err != nil {
@@ -128,7 +128,7 @@ func (h *hostileNet) checkHealthy(t *testing.T) {
 	}
 	h.WaitMesh(ctx)
 
-	cl := client.New(h.NetworkFile())
+	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
 	d, err := cl.Decrypt(ctx, h.file, client.PlainAuthSig(authSigOf(t, h.reader)))
 	if err != nil || !bytes.Equal(d.Plaintext, h.secret) {

@@ -10,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/litmesh/litmesh/access"
-	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/testnet"
 )
@@ -26,7 +25,7 @@ func TestAPinnedActionReachesEveryNodeOverBitswap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cid, results, err := client.New(c.NetworkFile()).PinAction(ctx, code, anyAuthSig(t))
+	cid, results, err := testnet.NewClient(c.NetworkFile()).PinAction(ctx, code, anyAuthSig(t))
 	if err != nil {
 		t.Fatalf("pin: %v (%+v)", err, results)
 	}

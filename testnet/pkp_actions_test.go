@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/testnet"
 )
 
 func TestALitActionSignsWithAPKPThroughSignEcdsa(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	c := pkpCluster(ctx, t, 4, 8, 4)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	owner := devKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)
@@ -52,7 +53,7 @@ func TestPKPSigningContinuesAcrossAResharingWithFreshPools(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	c := pkpCluster(ctx, t, 4, 8, 4)
-	cl := client.New(c.NetworkFile())
+	cl := testnet.NewClient(c.NetworkFile())
 	owner := devKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
@@ -85,7 +86,7 @@ func TestPKPSigningContinuesAcrossAResharingWithFreshPools(t *testing.T) {
 			t.Fatalf("epoch-1 presignature %s still pooled in epoch 2", id)
 		}
 	}
-	cl2 := client.New(c.NetworkFile())
+	cl2 := testnet.NewClient(c.NetworkFile())
 	defer cl2.Close()
 	hash = sha256.Sum256([]byte("epoch 2"))
 	sig, err = cl2.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))

@@ -177,7 +177,7 @@ func newAttackSetup(ctx context.Context, t *testing.T) *attackSetup {
 	c.WaitEpoch(ctx, 1)
 	waitPools(ctx, c, 4)
 	s := &attackSetup{c: c, nf: c.NetworkFile(), a: a, self: c.Members()[0].ID.String(), degree: 1}
-	cl := client.New(s.nf)
+	cl := testnet.NewClient(s.nf)
 	t.Cleanup(cl.Close)
 	owner := devKey(t, 6)
 	var err error
@@ -465,7 +465,7 @@ func TestMaliciousCoordinator(t *testing.T) {
 
 			// An honest client still signs: it leaves out the coordinator the honest members
 			// blame (or that failed to coordinate) and signs on another set.
-			cl := client.New(s.nf)
+			cl := testnet.NewClient(s.nf)
 			defer cl.Close()
 			for i := range 3 {
 				hash := sha256.Sum256([]byte(fmt.Sprint("after the attack ", i)))
@@ -680,7 +680,7 @@ func TestMaliciousMember(t *testing.T) {
 		return true, ""
 	})
 	// Signing goes on.
-	cl := client.New(nf)
+	cl := testnet.NewClient(nf)
 	defer cl.Close()
 	owner := devKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/testnet"
 )
 
 // BenchmarkPKPSign measures client.PKPSign on an in-process network (every node, the chain and
@@ -30,7 +30,7 @@ func BenchmarkPKPSign(b *testing.B) {
 			start := time.Now()
 			c := pkpCluster(ctx, b, tc.nodes, tc.pool, tc.pool)
 			b.Logf("%d nodes up with %d presignatures per warm set in %s", tc.nodes, tc.pool, time.Since(start).Round(time.Second))
-			cl := client.New(c.NetworkFile())
+			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
 			owner := devKey(b, 6)
 			pkp, err := cl.MintPKP(ctx, owner)

@@ -279,7 +279,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	})
 	proxy.start(ctx, t, c.Members()[bad])
 	nf := c.NetworkFile() // taken while every node runs: the client knows the whole ring
-	cl := client.New(nf)
+	cl := testnet.NewClient(nf)
 	defer cl.Close()
 
 	owner := devKey(t, 1)
@@ -514,7 +514,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	t.Run("a node sending a wrong share is named and left out", func(t *testing.T) {
 		proxy.on.Store(true)
 		defer proxy.on.Store(false)
-		tcl := client.New(nf)
+		tcl := testnet.NewClient(nf)
 		defer tcl.Close()
 		// The client picks a random warm set; 3 of the 4 include the tampered node.
 		for try := 0; ; try++ {
@@ -664,7 +664,7 @@ func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T
 	defer cancel()
 	c := pkpCluster(ctx, t, 7, 8, 4)
 	nf := c.NetworkFile()
-	cl := client.New(nf)
+	cl := testnet.NewClient(nf)
 	defer cl.Close()
 	owner := devKey(t, 5)
 	pkp, err := cl.MintPKP(ctx, owner)
@@ -716,7 +716,7 @@ func TestPKPSignForActionNeedsAPermittedCID(t *testing.T) {
 	defer cancel()
 	c := pkpCluster(ctx, t, 4, 8, 4)
 	nf := c.NetworkFile()
-	cl := client.New(nf)
+	cl := testnet.NewClient(nf)
 	defer cl.Close()
 	owner := devKey(t, 7)
 	pkp, err := cl.MintPKP(ctx, owner)

@@ -440,6 +440,16 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 	}
 }
 
+// NewClient is a client of nf given the simulated attestation roots a devnet's nodes attest
+// with (tests build their clients with it instead of client.New).
+func NewClient(nf *client.NetworkFile) *client.Client {
+	roots, err := simulated.Roots()
+	if err != nil {
+		panic(fmt.Sprintf("testnet: the simulated attestation roots: %v", err))
+	}
+	return client.New(nf, client.WithDevnetRoots(roots))
+}
+
 // NetworkFile describes the running members the way a network.json would, for the client.
 func (c *Cluster) NetworkFile() *client.NetworkFile {
 	nf := &client.NetworkFile{Name: "testnet", Mode: "devnet"}

@@ -108,7 +108,7 @@ func TestAServedCertificateThatIsNotTheAttestedOneGetsNoCredentials(t *testing.T
 	defer cancel()
 	c := testnet.Start(ctx, t, 1)
 	nf := c.NetworkFile()
-	direct := client.New(nf)
+	direct := testnet.NewClient(nf)
 	defer direct.Close()
 
 	// The node itself verifies, attestation and TLS.
@@ -121,7 +121,7 @@ func TestAServedCertificateThatIsNotTheAttestedOneGetsNoCredentials(t *testing.T
 	viaProxy := *nf
 	viaProxy.Nodes = []client.NodeEntry{nf.Nodes[0]}
 	viaProxy.Nodes[0].URL = proxy.srv.URL
-	cl := client.New(&viaProxy)
+	cl := testnet.NewClient(&viaProxy)
 	defer cl.Close()
 
 	_, att, err = cl.Handshake(ctx, viaProxy.Nodes[0])

@@ -69,7 +69,7 @@ if the action failed on most nodes; its logs then go to stderr.`,
 			if req.Auth, err = authFromFlags(nf, key, authSig); err != nil {
 				return err
 			}
-			cl := client.New(nf)
+			cl := newClient(nf)
 			defer cl.Close()
 			res, err := cl.Execute(ctx, req)
 			var failed *client.ActionFailedError

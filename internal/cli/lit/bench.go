@@ -120,7 +120,7 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 				if err != nil {
 					return err
 				}
-				t := bench.Target{Network: nf, Client: client.New(nf), Key: key}
+				t := bench.Target{Network: nf, Client: newClient(nf), Key: key}
 				defer t.Client.Close()
 				base = map[string]*bench.Report{}
 				bo := o

@@ -48,7 +48,7 @@ locally: the nodes are asked only for their verified handshakes and the network 
 			if err != nil {
 				return err
 			}
-			cl := client.New(nf)
+			cl := newClient(nf)
 			defer cl.Close()
 			f, err := cl.Encrypt(ctx, conds, data)
 			if err != nil {
@@ -118,7 +118,7 @@ fewer than the threshold of nodes do.`,
 			if err != nil {
 				return err
 			}
-			cl := client.New(nf)
+			cl := newClient(nf)
 			defer cl.Close()
 			d, err := cl.Decrypt(ctx, f, auth)
 			if err != nil {

@@ -85,7 +85,7 @@ Prints {"cid", "nodes": [...]}; fails if any node could not pin.`,
 			if err != nil {
 				return err
 			}
-			cid, results, pinErr := client.New(nf).PinAction(ctx, data, auth)
+			cid, results, pinErr := newClient(nf).PinAction(ctx, data, auth)
 			if cid != "" {
 				if err := cli.PrintJSON(map[string]any{"cid": cid, "nodes": results}); err != nil {
 					return err

@@ -54,7 +54,7 @@ func (f *pkpFlags) open(needPKP bool) (*client.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return client.New(nf), nil
+	return newClient(nf), nil
 }
 
 // keyOrDefault parses --key, or def when the flag is empty.
@@ -356,7 +356,7 @@ keys are public test keys: never use them on a real network.`,
 				if len(nf.DevAccounts) == 0 {
 					return errors.New("the network file lists no dev accounts (only a devnet has them)")
 				}
-				cl := client.New(nf)
+				cl := newClient(nf)
 				defer cl.Close()
 				cc, err := cl.Chain(ctx)
 				if err != nil {

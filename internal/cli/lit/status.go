@@ -54,7 +54,7 @@ either check.`,
 			if err != nil {
 				return err
 			}
-			cl := client.New(nf)
+			cl := newClient(nf)
 			defer cl.Close()
 			out := make([]nodeStatus, len(nf.Nodes))
 			var wg sync.WaitGroup
