@@ -23,7 +23,8 @@ const (
 	KindTooLarge     Kind = "too_large"    // 413: body or payload over its limit
 	KindRateLimited  Kind = "rate_limited" // 429
 	KindBadGateway   Kind = "bad_gateway"  // 502: an upstream (gateway, peer) sent something invalid
-	KindUnavailable  Kind = "unavailable"  // 503: not enough peers, no keys yet, epoch changing (retryable)
+	KindUnavailable  Kind = "unavailable"  // 503: not enough peers, no keys yet (retryable)
+	KindWrongEpoch   Kind = "wrong_epoch"  // 503: not the epoch the node serves, or its keys for it not ready (Error.NodeEpoch; retry after a fresh handshake)
 	KindTimeout      Kind = "timeout"      // 504: a dependency (peer, chain, IPFS) did not answer in time
 	KindInternal     Kind = "internal"     // 500: a bug; the message says nothing secret
 )
@@ -38,6 +39,7 @@ var statusOf = map[Kind]int{
 	KindRateLimited:  http.StatusTooManyRequests,
 	KindBadGateway:   http.StatusBadGateway,
 	KindUnavailable:  http.StatusServiceUnavailable,
+	KindWrongEpoch:   http.StatusServiceUnavailable,
 	KindTimeout:      http.StatusGatewayTimeout,
 	KindInternal:     http.StatusInternalServerError,
 }
@@ -54,6 +56,8 @@ func (k Kind) Status() int {
 type Error struct {
 	Kind    Kind   `json:"kind"`
 	Message string `json:"message"`
+	// NodeEpoch is, for KindWrongEpoch, the epoch the node serves when it knows one.
+	NodeEpoch *uint64 `json:"nodeEpoch,omitempty"`
 }
 
 func (e *Error) Error() string { return string(e.Kind) + ": " + e.Message }
@@ -66,6 +70,15 @@ type ErrorBody struct {
 // Errorf builds an *Error of the given kind.
 func Errorf(kind Kind, format string, args ...any) *Error {
 	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+// WrongEpoch is a KindWrongEpoch error; nodeEpoch is the epoch the node serves (0: none yet).
+func WrongEpoch(nodeEpoch uint64, format string, args ...any) *Error {
+	e := Errorf(KindWrongEpoch, format, args...)
+	if nodeEpoch != 0 {
+		e.NodeEpoch = &nodeEpoch
+	}
+	return e
 }
 
 // KindOf returns the kind of the first *Error in err's chain, or KindInternal.

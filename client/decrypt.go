@@ -142,7 +142,7 @@ func (e *ShareError) worthRetrying() bool {
 		switch {
 		case n.Status == ShareUnreachable || n.Status == ShareNotAsked:
 			return true
-		case errors.As(n.Err, &ae) && ae.Kind == api.KindUnavailable && strings.Contains(ae.Message, "epoch"):
+		case errors.As(n.Err, &ae) && ae.Kind == api.KindWrongEpoch:
 			return true
 		}
 	}

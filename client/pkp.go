@@ -510,7 +510,7 @@ collect:
 			switch ae.Kind {
 			case api.KindInternal, api.KindBadGateway:
 				bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
-			case api.KindUnavailable, api.KindTimeout, api.KindConflict:
+			case api.KindUnavailable, api.KindWrongEpoch, api.KindTimeout, api.KindConflict:
 				if len(named) == 0 {
 					soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
 				}
@@ -557,7 +557,7 @@ collect:
 	// Not enough answers: report the most common refusal if t+1 nodes agree on it.
 	for k, cnt := range kinds {
 		if cnt >= nw.t+1 {
-			if k == api.KindUnavailable && strings.Contains(firstOfKind[k].Error(), "epoch") {
+			if k == api.KindWrongEpoch {
 				return nil, bad, soft, fmt.Errorf("%w: %w", errStaleView, firstOfKind[k])
 			}
 			return nil, bad, soft, firstOfKind[k]

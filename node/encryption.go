@@ -145,9 +145,9 @@ func (n *Node) encryptionKeys(epoch uint64) (*EpochKeys, error) {
 		return k, nil
 	}
 	if cur, err := n.keys.Current(); err == nil {
-		return nil, api.Errorf(api.KindUnavailable, "epoch: this node holds no key shares for epoch %d (it serves epoch %d)", epoch, cur.Epoch)
+		return nil, api.WrongEpoch(cur.Epoch, "epoch: this node holds no key shares for epoch %d (it serves epoch %d)", epoch, cur.Epoch)
 	}
-	return nil, api.Errorf(api.KindUnavailable, "epoch: this node holds no key shares for epoch %d", epoch)
+	return nil, api.WrongEpoch(0, "epoch: this node holds no key shares for epoch %d", epoch)
 }
 
 // configuredChains are the chain names this node reads besides the built-in ones: its own

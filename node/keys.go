@@ -223,7 +223,7 @@ func (kr *keyring) Current() (*EpochKeys, error) {
 	}
 	k, ok := kr.ForEpoch(ms.Epoch.Number)
 	if !ok {
-		return nil, api.Errorf(api.KindUnavailable, "this node holds no key shares for epoch %d", ms.Epoch.Number)
+		return nil, api.WrongEpoch(ms.Epoch.Number, "this node holds no key shares for epoch %d", ms.Epoch.Number)
 	}
 	return k, nil
 }

@@ -154,7 +154,7 @@ func (s *pkpService) current() (*pkpEpoch, error) {
 	ep := s.ep
 	s.mu.Unlock()
 	if ep == nil || ep.number != k.Epoch {
-		return nil, api.Errorf(api.KindUnavailable, "epoch changing: PKP signing for epoch %d is not ready on this node yet", k.Epoch)
+		return nil, api.WrongEpoch(k.Epoch, "epoch changing: PKP signing for epoch %d is not ready on this node yet", k.Epoch)
 	}
 	return ep, nil
 }
@@ -401,7 +401,7 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 	}
 	if ep.ctx.Err() != nil {
 		ss.cancel()
-		return nil, api.Errorf(api.KindUnavailable, "epoch changing")
+		return nil, api.WrongEpoch(0, "epoch changing")
 	}
 	ctl, err := ep.s.n.sessions.Open(ss.session("ctl"), ss.peers)
 	if err != nil {

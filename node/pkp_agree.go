@@ -121,7 +121,7 @@ func (st *agreeState) clear() {
 	defer st.mu.Unlock()
 	for _, e := range st.entries {
 		if e.err == nil {
-			e.err = api.Errorf(api.KindUnavailable, "epoch changing")
+			e.err = api.WrongEpoch(0, "epoch changing")
 		}
 		e.signal()
 	}

@@ -532,6 +532,9 @@ func badRequests(t *testing.T, ctx context.Context, nodeURL string, file *client
 			if status != tc.status || json.Unmarshal(raw, &eb) != nil || eb.Error == nil || !strings.Contains(eb.Error.Message, tc.want) {
 				t.Fatalf("HTTP %d %s, want %d saying %q", status, raw, tc.status, tc.want)
 			}
+			if tc.status == http.StatusServiceUnavailable && (eb.Error.Kind != api.KindWrongEpoch || eb.Error.NodeEpoch == nil || *eb.Error.NodeEpoch != 1) {
+				t.Fatalf("HTTP %d %s, want kind wrong_epoch naming the node's epoch 1 (the client retries on the kind, not the text)", status, raw)
+			}
 		})
 	}
 }
