@@ -111,7 +111,9 @@ func authSigFromTree(v jsonValue) (*AuthSig, error) {
 type VerifyOptions struct {
 	// Domain, if set, must equal the message's domain (compared case-insensitively).
 	Domain string
-	// URI, if set, must equal the message's URI exactly.
+	// URI, if set, must equal the message's URI exactly. Unless it is a session key's
+	// (lit:session:…, as VerifySessionSig sets for a capability), a message that delegates the
+	// wallet's authority is refused: see checkNotDelegation.
 	URI string
 	// ChainIDs, if set, must contain the message's chain ID.
 	ChainIDs []uint64
@@ -154,7 +156,9 @@ func (a *AuthSig) Verify(opts VerifyOptions) (*Auth, error) {
 // VerifyContext checks the authSig: derivedVia, the signature (an EIP-191 signature recovering
 // the message's address, or for a smart-contract wallet its EIP-1271 answer), the address
 // field matching the message's, the SIWE message (strictly parsed) and its times, and the
-// expectations in opts. Errors are *api.Error of kind unauthorized naming the field.
+// expectations in opts. A plain authSig (opts.URI not a session key's) must be the wallet's own
+// sign-in, not a capability it delegated to someone else (checkNotDelegation). Errors are
+// *api.Error of kind unauthorized naming the field.
 func (a *AuthSig) VerifyContext(ctx context.Context, opts VerifyOptions) (*Auth, error) {
 	contract := false
 	switch a.DerivedVia {
@@ -221,6 +225,11 @@ func checkSIWEFields(m *SIWEMessage, opts VerifyOptions) error {
 	if opts.URI != "" && opts.URI != m.URI {
 		return unauthorized("authSig.signedMessage.uri", "%q is not %q", clip(m.URI), opts.URI)
 	}
+	if !strings.HasPrefix(opts.URI, SessionURIPrefix) {
+		if err := checkNotDelegation(m); err != nil {
+			return err
+		}
+	}
 	if len(opts.ChainIDs) > 0 && !containsID(opts.ChainIDs, m.ChainID) {
 		return unauthorized("authSig.signedMessage.chainId", "chain ID %d is not accepted (want one of %v)", m.ChainID, opts.ChainIDs)
 	}
@@ -250,6 +259,33 @@ func checkSIWEFields(m *SIWEMessage, opts VerifyOptions) error {
 	}
 	if !m.NotBefore.IsZero() && m.NotBefore.After(now.Add(skew)) {
 		return unauthorized("authSig.signedMessage.notBefore", "not valid before %s", m.NotBefore.UTC().Format(layout))
+	}
+	return nil
+}
+
+// delegatingURIs start the URIs of SIWE messages by which a wallet delegates its authority, as
+// Lit's nodes list them: to a session key (lit:session:<key>), or Lit's capacity delegation
+// (lit:capability:delegation). Compared case-insensitively, as URI schemes are.
+var delegatingURIs = []string{"lit:session", "lit:capability:delegation"}
+
+// checkNotDelegation refuses a message by which the wallet delegates its authority: a URI of
+// delegatingURIs (Lit's nodes refuse these as top-level authSigs), or any ReCap resource (an
+// EIP-5573 grant to the message's URI; stricter than Lit). Such a message is handed to its
+// delegate — and, inside session signatures, to every node that serves them — so taken on its
+// own as the wallet's sign-in it would be a bearer token for everything the wallet's address
+// may do, whatever it grants.
+func checkNotDelegation(m *SIWEMessage) error {
+	const why = "a capability the wallet delegated, which nodes take only inside a session signature made by its session key; a plain authSig must be the wallet's own sign-in"
+	uri := strings.ToLower(m.URI)
+	for _, p := range delegatingURIs {
+		if strings.HasPrefix(uri, p) {
+			return unauthorized("authSig.signedMessage.uri", "%q makes this message %s", clip(m.URI), why)
+		}
+	}
+	for i, r := range m.Resources {
+		if len(r) >= len(RecapPrefix) && strings.EqualFold(r[:len(RecapPrefix)], RecapPrefix) {
+			return unauthorized(fmt.Sprintf("authSig.signedMessage.resources[%d]", i), "a ReCap (%s…) makes this message %s", RecapPrefix, why)
+		}
 	}
 	return nil
 }

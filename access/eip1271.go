@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
@@ -20,15 +21,29 @@ import (
 // implements it over its chain readers, choosing the chain by the SIWE message's chain ID.
 type ContractWallets interface {
 	// IsValidSignature calls isValidSignature(hash, sig) on the contract at wallet on the chain
-	// with the given ID and reports whether it answered the EIP-1271 magic value. An error
-	// wrapping ErrUnknownChain means it reads no such chain (a refusal); any other error means
-	// the chain could not be asked.
+	// with the given ID and reports whether it answered exactly the EIP-1271 magic value. An
+	// error wrapping ErrUnknownChain means it reads no such chain, and one wrapping
+	// ErrNotAContract that there is no wallet to ask at that address (both refusals); any other
+	// error means the chain could not be asked.
 	IsValidSignature(ctx context.Context, chainID uint64, wallet common.Address, hash [32]byte, sig []byte) (bool, error)
 }
 
-// ErrUnknownChain is what ContractWallets answers for a chain ID it reads no chain for: a
-// refusal (the wallet cannot be asked here), not an outage.
+// ErrUnknownChain is what ContractWallets answers for a chain ID it reads no chain for (or
+// whose RPC turns out to serve another chain): a refusal (the wallet cannot be asked here), not
+// an outage.
 var ErrUnknownChain = errors.New("no chain with that ID")
+
+// ErrNotAContract is what ContractWallets answers for an address that is no contract wallet:
+// one without code, a precompile or another reserved address. A refusal.
+var ErrNotAContract = errors.New("not a contract wallet")
+
+// WalletReader is what an EIP-1271 check reads from the chain the wallet lives on.
+// go-ethereum's *ethclient.Client and simulated.Client satisfy it.
+type WalletReader interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+	CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error)
+	CallContract(ctx context.Context, call ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
+}
 
 // maxContractSig bounds a contract wallet's signature (multisigs concatenate several).
 const maxContractSig = 4 << 10
@@ -36,11 +51,52 @@ const maxContractSig = 4 << 10
 // eip1271Magic is what isValidSignature returns for a valid signature: its own selector.
 var eip1271Magic = [4]byte{0x16, 0x26, 0xba, 0x7e}
 
-// CallIsValidSignature asks the contract at wallet through r whether sig is its signature of
-// hash: an eth_call of isValidSignature(bytes32, bytes) at the latest block. A revert or an
-// answer other than the magic value is a plain "no"; only a failure to reach the chain is an
-// error.
-func CallIsValidSignature(ctx context.Context, r ChainReader, wallet common.Address, hash [32]byte, sig []byte) (bool, error) {
+// eip1271Answer is the whole answer that means yes: the ABI encoding of the bytes4 magic value,
+// its four bytes followed by 28 zero bytes. Nothing else is taken — no shorter or longer return
+// data, no other tail — so a contract (or precompile) that echoes its call data, whose selector
+// is the magic value, signs nothing.
+var eip1271Answer = [32]byte{0x16, 0x26, 0xba, 0x7e}
+
+// reservedAddressLimit: addresses below it are refused as wallets without asking the chain.
+// They hold Ethereum's precompiles (0x01–0x11 so far), RIP-7212's P-256 verifier (0x100), the
+// precompiles and system contracts of L2s (Arbitrum's 0x64–0xff, zkSync's 0x8000–0x80ff) and
+// the zero address; no key or CREATE/CREATE2 can produce one (it would take a hash with 18
+// leading zero bytes).
+var reservedAddressLimit = new(big.Int).Lsh(big.NewInt(1), 16)
+
+// checkWalletAddress refuses an address that cannot be a contract wallet whatever the chain
+// says: a precompile or another reserved address.
+func checkWalletAddress(wallet common.Address) error {
+	if new(big.Int).SetBytes(wallet[:]).Cmp(reservedAddressLimit) < 0 {
+		return fmt.Errorf("%w: %s is a precompile or reserved address (below 0x10000)", ErrNotAContract, wallet.Hex())
+	}
+	return nil
+}
+
+// CallIsValidSignature asks the contract at wallet on the chain r serves whether sig is its
+// signature of hash, at the latest block: r must serve the chain with ID chainID (else an error
+// wrapping ErrUnknownChain), wallet must be no reserved address and must have code (else one
+// wrapping ErrNotAContract), and then an eth_call of isValidSignature(bytes32, bytes) must
+// return exactly the ABI-encoded magic value. A revert or any other answer is a plain "no";
+// only a failure to reach the chain is another error.
+func CallIsValidSignature(ctx context.Context, r WalletReader, chainID uint64, wallet common.Address, hash [32]byte, sig []byte) (bool, error) {
+	if err := checkWalletAddress(wallet); err != nil {
+		return false, err
+	}
+	id, err := r.ChainID(ctx)
+	if err != nil {
+		return false, fmt.Errorf("chain ID: %w", err)
+	}
+	if !id.IsUint64() || id.Uint64() != chainID {
+		return false, fmt.Errorf("%w %d: the RPC answers chain ID %s", ErrUnknownChain, chainID, id)
+	}
+	code, err := r.CodeAt(ctx, wallet, nil)
+	if err != nil {
+		return false, fmt.Errorf("code of %s: %w", wallet.Hex(), err)
+	}
+	if len(code) == 0 {
+		return false, fmt.Errorf("%w: no contract at %s on chain %d (an account's own key signs with %s)", ErrNotAContract, wallet.Hex(), chainID, DerivedViaPersonalSign)
+	}
 	data := make([]byte, 0, 4+32*4+len(sig)+32)
 	data = append(data, eip1271Magic[:]...) // the selector of isValidSignature(bytes32,bytes)
 	data = append(data, hash[:]...)
@@ -57,7 +113,7 @@ func CallIsValidSignature(ctx context.Context, r ChainReader, wallet common.Addr
 		}
 		return false, err
 	}
-	return len(out) >= 4 && bytes.Equal(out[:4], eip1271Magic[:]), nil
+	return bytes.Equal(out, eip1271Answer[:]), nil
 }
 
 func uint64Bytes(n uint64) []byte {
@@ -94,7 +150,13 @@ func verifyContractSig(ctx context.Context, wallets ContractWallets, a *AuthSig,
 	} else {
 		copy(hash[:], accounts.TextHash([]byte(a.SignedMessage)))
 	}
+	if err := checkWalletAddress(m.Address); err != nil {
+		return unauthorized("authSig.address", "%v", err)
+	}
 	ok, err := wallets.IsValidSignature(ctx, m.ChainID, m.Address, hash, sig)
+	if errors.Is(err, ErrNotAContract) {
+		return unauthorized("authSig.address", "%v", err)
+	}
 	if errors.Is(err, ErrUnknownChain) {
 		return unauthorized("authSig.signedMessage.chainId", "the contract wallet %s is on chain %d, which this node does not read (%v)", m.Address.Hex(), m.ChainID, err)
 	}

@@ -39,10 +39,10 @@ func approvedHashWallet(hash [32]byte) []byte {
 	return append(initCode, code...)
 }
 
-type simWallets struct{ r access.ChainReader }
+type simWallets struct{ r access.WalletReader }
 
 func (w simWallets) IsValidSignature(ctx context.Context, chainID uint64, wallet common.Address, hash [32]byte, sig []byte) (bool, error) {
-	return access.CallIsValidSignature(ctx, w.r, wallet, hash, sig)
+	return access.CallIsValidSignature(ctx, w.r, chainID, wallet, hash, sig)
 }
 
 func TestSessionSigTakesAContractWalletsCapability(t *testing.T) {

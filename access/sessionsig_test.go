@@ -398,3 +398,65 @@ func TestSessionSigRefusesASmallOrderKey(t *testing.T) {
 }
 
 func b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+// A capability is taken only where it belongs: inside a session signature made by the session
+// key its URI names. The same capability on its own, as a plain authSig, authenticates nothing
+// (its holder — the session's client, and every node that served the session — would otherwise
+// hold a bearer token for the wallet), and neither does any other message that delegates: Lit's
+// capacity delegation URI, or any message with a ReCap. The wallet's own sign-in still does.
+func TestACapabilityIsTakenOnlyInsideItsSession(t *testing.T) {
+	p := newSessionParts(t, condsA)
+	s := p.sign(t)
+	if _, err := verifyAt(s, nodeA, condsA); err != nil {
+		t.Fatalf("the capability inside its session: %v", err)
+	}
+	m, err := access.ParseSessionMessage(s.SignedMessage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capability := m.Capabilities[0]
+	plain := access.VerifyOptions{Now: sessionNow, RequireExpiration: true}
+	if _, err := capability.Verify(plain); api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "authSig.signedMessage.uri: ") {
+		t.Fatalf("the capability as a plain authSig: %v", err)
+	}
+	// Asked for as what it is — a capability for this session key — it verifies.
+	plain.URI = access.SessionURIPrefix + hex.EncodeToString(p.session.Public().(ed25519.PublicKey))
+	if _, err := capability.Verify(plain); err != nil {
+		t.Fatalf("the capability checked against its session key: %v", err)
+	}
+
+	rc, err := access.NewRecap(condsA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := func(uri string, resources ...string) *access.AuthSig {
+		a, err := access.SignSIWE(p.wallet, &access.SIWEMessage{
+			Domain: "app.example", URI: uri, ChainID: 1, Statement: rc.Statement(), Resources: resources,
+			IssuedAt: sessionNow.Add(-time.Minute), ExpirationTime: sessionNow.Add(time.Hour),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	for _, tc := range []struct {
+		name, uri string
+		resources []string
+		field     string
+	}{
+		{"Lit's capacity delegation", "lit:capability:delegation", nil, "authSig.signedMessage.uri"},
+		{"a session URI in capitals", "LIT:Session:" + strings.Repeat("ab", 32), nil, "authSig.signedMessage.uri"},
+		{"a ReCap to a did", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", []string{rc.URN()}, "authSig.signedMessage.resources[0]"},
+		{"a ReCap after another resource, in capitals", "https://app.example/", []string{"https://app.example/tos", "URN:RECAP:" + strings.TrimPrefix(rc.URN(), access.RecapPrefix)}, "authSig.signedMessage.resources[1]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := signed(tc.uri, tc.resources...).Verify(access.VerifyOptions{Now: sessionNow})
+			if api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), tc.field+": ") {
+				t.Fatalf("got %v, want an unauthorized refusal naming %s", err, tc.field)
+			}
+		})
+	}
+	if _, err := signed("https://app.example/", "https://app.example/tos").Verify(access.VerifyOptions{Now: sessionNow}); err != nil {
+		t.Fatalf("the wallet's own sign-in: %v", err)
+	}
+}

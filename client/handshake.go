@@ -31,9 +31,10 @@ type Attestation struct {
 
 // Handshake asks a node who it is, for its epoch and network keys, and for an attestation bound
 // to a fresh challenge, which it verifies: under AMD's roots (or, for a devnet network file,
-// the simulated roots it was given with WithDevnetRoots), with the measurement on the chain's release allowlist, bound to the
-// node's peer ID (which must match the network file's), its operator and the TLS key it claims
-// to serve with. The certificate on the handshake's own connection must carry that key
+// the simulated roots it was given with WithDevnetRoots), with the measurement on the chain's
+// release allowlist, bound to the node's peer ID (which must be the network file's: an entry
+// without one verifies nothing), its operator and the TLS key it claims to serve with. The node
+// must answer itself: a redirect fails the handshake. The certificate on the handshake's own connection must carry that key
 // (Attestation.TLS); then the client pins it, and only then sends the node credentials. The
 // response is returned even when a check fails; the verdict says why.
 func (c *Client) Handshake(ctx context.Context, node NodeEntry) (*api.HandshakeResponse, Attestation, error) {
@@ -65,7 +66,10 @@ func (c *Client) verify(ctx context.Context, node NodeEntry, resp *api.Handshake
 	if err != nil {
 		return fail("bad peer ID", err)
 	}
-	if node.PeerID != "" && node.PeerID != resp.PeerID {
+	if node.PeerID == "" {
+		return fail("the network file names no peerId for this node, so no attestation can vouch for it", nil)
+	}
+	if node.PeerID != resp.PeerID {
 		return fail(fmt.Sprintf("node answered as %s, the network file says %s", resp.PeerID, node.PeerID), nil)
 	}
 	pub, err := pid.ExtractPublicKey()

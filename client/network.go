@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/libp2p/go-libp2p/core/peer"
 )
 
 // NetworkFile describes a network: its chain, contracts, nodes and (on a devnet) funded accounts.
@@ -91,12 +93,33 @@ func ParseNetwork(raw []byte) (*NetworkFile, error) {
 	if len(nf.Nodes) == 0 {
 		return nil, errors.New("network file: no nodes listed")
 	}
+	seen := map[string]int{}
 	for i, n := range nf.Nodes {
 		if n.URL == "" {
 			return nil, fmt.Errorf("network file: nodes[%d].url is empty", i)
 		}
+		if err := checkPeerID(n.PeerID); err != nil {
+			return nil, fmt.Errorf("network file: nodes[%d].peerId (%s): %w", i, n.URL, err)
+		}
+		if j, dup := seen[n.PeerID]; dup {
+			return nil, fmt.Errorf("network file: nodes[%d].peerId (%s) is also nodes[%d]'s: each node has its own", i, n.URL, j)
+		}
+		seen[n.PeerID] = i
 	}
 	return &nf, nil
+}
+
+// checkPeerID: every node of a network file must name its libp2p peer ID, which the client
+// checks the node's attestation against. Without it, any node with an attestation the client
+// trusts (say, another node of the network) could answer at that URL.
+func checkPeerID(id string) error {
+	if id == "" {
+		return errors.New("missing: the client verifies each node's attestation against the peer ID the network file names, so every node needs one (`lit devnet up` writes them; `litnode init` prints a node's, and its operator publishes it)")
+	}
+	if _, err := peer.Decode(id); err != nil {
+		return fmt.Errorf("%q is not a libp2p peer ID: %w", id, err)
+	}
+	return nil
 }
 
 // WriteNetwork writes nf to path atomically.

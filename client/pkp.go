@@ -241,9 +241,6 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 	nw := &pkpNetwork{epoch: best.epoch, root: root, size: best.size, t: (best.size - 1) / 2, live: map[string]bool{}, fetched: time.Now()}
 	for _, a := range answers {
 		e := a.entry
-		if a.err == nil && e.PeerID == "" {
-			e.PeerID = a.resp.PeerID
-		}
 		if e.PeerID == "" {
 			continue
 		}

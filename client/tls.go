@@ -103,17 +103,25 @@ func newTransport() *http.Transport {
 	return tr
 }
 
+// refuseRedirect is every node client's CheckRedirect: a node answers for itself. Whatever its
+// URL redirects to is another host, whose answer must not count as the node's (a handshake
+// would be checked, and its certificate pinned, for the wrong host), and a 307 would resend a
+// request's body, credentials included.
+func refuseRedirect(req *http.Request, via []*http.Request) error {
+	return fmt.Errorf("%s redirected to %s: a node must answer itself, and the client follows no redirects", via[0].URL.Host, req.URL.Host)
+}
+
 // plainHTTP reads what nodes publish to anyone (status, handshakes, metrics, code to pin): TLS
 // without certificate verification, since a node's certificate is verified by its attestation,
-// which the handshake carries. Never send credentials through it.
+// which the handshake carries. It follows no redirect. Never send credentials through it.
 var plainHTTP = func() *http.Client {
 	tr := newTransport()
 	tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12} //nolint:gosec // verified by attestation (handshake) or carrying nothing secret
-	return &http.Client{Transport: tr, Timeout: 2 * time.Minute}
+	return &http.Client{Transport: tr, Timeout: 2 * time.Minute, CheckRedirect: refuseRedirect}
 }()
 
 // UnverifiedHTTPClient is the client for what nodes publish to anyone (GET /web/status,
-// /metrics): it does not verify the node's certificate. Never send credentials through it;
+// /metrics): it does not verify the node's certificate, and follows no redirect. Never send credentials through it;
 // Client verifies nodes by their attestation and sends credentials only to verified keys.
 func UnverifiedHTTPClient() *http.Client { return plainHTTP }
 
@@ -153,7 +161,7 @@ func newPinnedHTTP(p *pins) *http.Client {
 		}
 		return conn, nil
 	}
-	c := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
+	c := &http.Client{Transport: tr, Timeout: 2 * time.Minute, CheckRedirect: refuseRedirect}
 	p.mu.Lock()
 	p.changed = tr.CloseIdleConnections
 	p.mu.Unlock()

@@ -1,11 +1,13 @@
 package node_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
+	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 )
 
@@ -63,6 +65,30 @@ func TestTheComposeFilesBootstrapPeerIsNode0sSeededIdentity(t *testing.T) {
 		}
 		if !regexp.MustCompile(regexp.QuoteMeta(id.PeerID().String())).Match(raw) {
 			t.Errorf("%s does not name node0's peer ID %s", f, id.PeerID())
+		}
+	}
+}
+
+// The container devnet's network file names every node by the peer ID its seed derives (node i
+// is https://127.0.0.1:1700<i+1>, seed "node<i>"), and is a network file the client takes.
+func TestTheContainerNetworkFileNamesEveryNodesSeededIdentity(t *testing.T) {
+	nf, err := client.LoadNetwork("../testnet/docker/network.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nf.Nodes) != 4 {
+		t.Fatalf("%d nodes, want the 4 of docker-compose.yml", len(nf.Nodes))
+	}
+	for i, n := range nf.Nodes {
+		id, err := node.InitDevIdentity(t.TempDir(), fmt.Sprintf("node%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("https://127.0.0.1:%d", 17001+i); n.URL != want {
+			t.Errorf("nodes[%d].url %s, want %s", i, n.URL, want)
+		}
+		if n.PeerID != id.PeerID().String() {
+			t.Errorf("nodes[%d].peerId %q, want node%d's %s", i, n.PeerID, i, id.PeerID())
 		}
 	}
 }

@@ -16,7 +16,8 @@ import (
 
 // contractWallets answers EIP-1271 questions (access.ContractWallets) on the chains the node
 // reads for access conditions, picking the chain by the SIWE message's chain ID. Each chain's ID
-// is asked once, when first needed.
+// is remembered for chainIDTTL to pick the chain by; access.CallIsValidSignature asks it again
+// for every check, and a chain whose endpoint answers another ID is refused and asked afresh.
 type contractWallets struct {
 	mu     sync.Mutex
 	chains []*walletChain
@@ -26,7 +27,8 @@ type walletChain struct {
 	name string
 	url  string // only to scrub it from errors: operators' RPC URLs carry API keys
 	ec   *ethclient.Client
-	id   uint64 // 0 until known
+	id   uint64    // 0 until known
+	idAt time.Time // when id was read
 }
 
 func (w *contractWallets) add(name, url string, ec *ethclient.Client) {
@@ -38,14 +40,26 @@ func (w *contractWallets) add(name, url string, ec *ethclient.Client) {
 // chainIDTimeout bounds asking one chain for its ID.
 const chainIDTimeout = 5 * time.Second
 
+// chainIDTTL is how long a chain's ID is remembered for picking the chain a message names.
+const chainIDTTL = time.Minute
+
 // IsValidSignature implements access.ContractWallets.
 func (w *contractWallets) IsValidSignature(ctx context.Context, chainID uint64, wallet common.Address, hash [32]byte, sig []byte) (bool, error) {
 	c, err := w.chain(ctx, chainID)
 	if err != nil {
 		return false, err
 	}
-	ok, err := access.CallIsValidSignature(ctx, c.ec, wallet, hash, sig)
-	if err != nil {
+	ok, err := access.CallIsValidSignature(ctx, c.ec, chainID, wallet, hash, sig)
+	switch {
+	case errors.Is(err, access.ErrUnknownChain):
+		// The endpoint serves another chain now: ask it again next time, and refuse.
+		w.mu.Lock()
+		c.id = 0
+		w.mu.Unlock()
+		return false, fmt.Errorf("%s: %w", c.name, err)
+	case errors.Is(err, access.ErrNotAContract):
+		return false, err
+	case err != nil:
 		// The error may quote the endpoint (transport errors do); it reaches the requester.
 		return false, errors.New(chain.ScrubURL(err.Error(), c.url))
 	}
@@ -60,6 +74,9 @@ func (w *contractWallets) chain(ctx context.Context, chainID uint64) (*walletCha
 	for _, c := range chains {
 		w.mu.Lock()
 		id := c.id
+		if time.Since(c.idAt) > chainIDTTL {
+			id = 0
+		}
 		w.mu.Unlock()
 		if id == 0 {
 			cctx, cancel := context.WithTimeout(ctx, chainIDTimeout)
@@ -71,7 +88,7 @@ func (w *contractWallets) chain(ctx context.Context, chainID uint64) (*walletCha
 			}
 			id = got.Uint64()
 			w.mu.Lock()
-			c.id = id
+			c.id, c.idAt = id, time.Now()
 			w.mu.Unlock()
 		}
 		if id == chainID {

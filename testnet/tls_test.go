@@ -175,3 +175,37 @@ func TestAServedCertificateThatIsNotTheAttestedOneGetsNoCredentials(t *testing.T
 		t.Fatalf("execute at the node: %v", err)
 	}
 }
+
+// A URL that redirects to a node is not that node. Before the client refused redirects, a
+// handshake through one followed it: the node's answer verified — attestation bound to the
+// peer ID the network file names, and TLS, since the certificate checked was the one on the
+// redirected connection — so `lit status --verify` vouched for a host that is not the node,
+// and its address was pinned to the node's key. Now the handshake fails, saying where the URL
+// redirected.
+func TestAURLThatRedirectsToANodeIsNotTakenForIt(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c := testnet.Start(ctx, t, 1)
+	nf := c.NetworkFile()
+	redirector := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, nf.Nodes[0].URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	t.Cleanup(redirector.Close)
+	viaRedirect := *nf
+	viaRedirect.Nodes = []client.NodeEntry{nf.Nodes[0]}
+	viaRedirect.Nodes[0].URL = redirector.URL
+	cl := client.New(&viaRedirect)
+	defer cl.Close()
+
+	_, att, err := cl.Handshake(ctx, viaRedirect.Nodes[0])
+	want := "redirected to " + strings.TrimPrefix(nf.Nodes[0].URL, "https://")
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("handshake through a redirect: %v (attestation %v, TLS %v), want a refusal saying %q", err, att.Verified, att.TLS.Verified, want)
+	}
+	// The node itself still verifies.
+	direct := client.New(nf)
+	defer direct.Close()
+	if _, att, err := direct.Handshake(ctx, nf.Nodes[0]); err != nil || !att.Verified || !att.TLS.Verified {
+		t.Fatalf("the node reached directly: %v, %+v", err, att)
+	}
+}
