@@ -194,7 +194,7 @@ func TestAURLThatRedirectsToANodeIsNotTakenForIt(t *testing.T) {
 	viaRedirect := *nf
 	viaRedirect.Nodes = []client.NodeEntry{nf.Nodes[0]}
 	viaRedirect.Nodes[0].URL = redirector.URL
-	cl := client.New(&viaRedirect)
+	cl := testnet.NewClient(&viaRedirect)
 	defer cl.Close()
 
 	_, att, err := cl.Handshake(ctx, viaRedirect.Nodes[0])
@@ -203,7 +203,7 @@ func TestAURLThatRedirectsToANodeIsNotTakenForIt(t *testing.T) {
 		t.Fatalf("handshake through a redirect: %v (attestation %v, TLS %v), want a refusal saying %q", err, att.Verified, att.TLS.Verified, want)
 	}
 	// The node itself still verifies.
-	direct := client.New(nf)
+	direct := testnet.NewClient(nf)
 	defer direct.Close()
 	if _, att, err := direct.Handshake(ctx, nf.Nodes[0]); err != nil || !att.Verified || !att.TLS.Verified {
 		t.Fatalf("the node reached directly: %v, %+v", err, att)
