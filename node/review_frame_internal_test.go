@@ -1,8 +1,11 @@
 package node
 
 import (
+	"fmt"
 	"testing"
 	"time"
+
+	"github.com/litmesh/litmesh/mpc/ecdsa"
 )
 
 // Security review (review-sec): one malicious member frames an honest coordinator as an
@@ -98,4 +101,40 @@ func (h *agreeHarness) sniffAssignmentNot(t *testing.T, id string, not assignmen
 	}
 	t.Fatalf("the coordinator signed no second assignment for %s", id)
 	return assignment{}
+}
+
+// Security review (review-sec): a client with any PKP it may sign with wedges a signer set for
+// everyone, at no cost beyond its rate limit (100/s by default).
+//
+// It sends sign requests only to a set's coordinator. The coordinator assigns each a
+// presignature and confirms it to every member, where it opens an agreement that waits up to
+// 15 s for a request that never comes (and burns the presignature). After 256 of them
+// (maxEarlyPerMember, counted per opener — here the coordinator) a member drops every further
+// confirmation from the coordinator — including those of honest users' requests that reach the
+// coordinator before they reach the member. When no member holds its own copy before the
+// coordinator's confirmation arrives, no member ever learns the assignment and the request
+// times out. Simulated here with the coordinator's confirmations of requests that never come.
+//
+// Run: go test ./node -run TestReviewClientFloodWedgesTheSet -count=1 -v   (FAILS on main)
+func TestReviewClientFloodWedgesTheSet(t *testing.T) {
+	h := newAgreeHarness(t, 6)
+	for i := range maxEarlyPerMember {
+		a := assignment{Epoch: 1, RequestID: fmt.Sprint("junk-", i), Digest: digestOf("junk"), Presig: ecdsa.ID{byte(i), byte(i >> 8), 9}}
+		if err := h.sets[0].sign(&a); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []int{1, 2} {
+			if err := h.sets[m].onConfirm(0, &confirmMsg{Assign: a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// An honest user's request; the coordinator happens to be first (as it is whenever its
+	// checks finish before the members').
+	out := h.request("honest", []int{0, 1, 2}, nil, 100*time.Millisecond)
+	for m, a := range out {
+		if a.err != nil {
+			t.Errorf("member %d: %v", m, a.err)
+		}
+	}
 }
