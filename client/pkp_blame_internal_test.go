@@ -1,35 +1,34 @@
 package client
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum/crypto"
+	libp2pcrypto "github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/api"
 )
 
-// Security review (review-sec): one malicious signer makes the Go client exclude honest
-// signers, and escapes blame itself.
-//
-// signWith reads blame out of the free text of other nodes' error messages: an error that
-// contains "out of its signer sets" and a peer ID puts that peer in `bad` (excluded from every
-// later attempt of this PKPSign), one containing "equivocated" blames the coordinator, and the
-// member that said it is neither bad nor even soft (it "points away from itself"). Nothing the
-// node says is verified (the equivocation proof is not returned). With n = 4 (t = 1, sets of
-// 3), one malicious member M in the chosen set names the other two; the client is then left
-// with two usable nodes and gives up, although {C, H, X} would sign.
-//
-// Run: go test ./client -run TestReviewMaliciousMemberFramesHonestSigners -count=1 -v
-// FAILS on main.
-func TestReviewMaliciousMemberFramesHonestSigners(t *testing.T) {
+// One malicious signer must not make the client exclude honest signers. Before the fix
+// signWith read blame out of the free text of nodes' errors: an error containing "out of its
+// signer sets" and a peer ID put that peer in `bad`, and the node that said it was blamed for
+// nothing. With n = 4 (t = 1, sets of 3), one malicious member M naming the other two left the
+// client two usable nodes, and it gave up although {C, H, X} would sign (found by a security
+// review; this test failed with "honest peer-C excluded from later attempts on M's word").
+// Now only evidence the client verifies (signatures by the accused) excludes anyone.
+func TestAMemberNamingHonestSignersDoesNotGetThemExcluded(t *testing.T) {
 	names := []string{"peer-C", "peer-M", "peer-H", "peer-X"} // ring order; the set is C, M, H
 	c := &Client{Network: &NetworkFile{}}
 	nw := &pkpNetwork{size: 3, t: 1, live: map[string]bool{}}
@@ -76,5 +75,55 @@ func TestReviewMaliciousMemberFramesHonestSigners(t *testing.T) {
 	}
 	if _, err := nw.pickSet(excluded); err != nil {
 		t.Errorf("no signer set left for the next attempt, though {C, H, X} is honest: %v", err)
+	}
+}
+
+// A node's refusal with evidence of equivocation excludes the accused coordinator from later
+// attempts — only when the client verifies both signatures itself.
+func TestEquivocationEvidenceExcludesTheAccusedOnlyWhenItVerifies(t *testing.T) {
+	priv, _, err := libp2pcrypto.GenerateEd25519Key(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coord, _ := peer.IDFromPrivateKey(priv)
+	assign := func(id string, digest byte) api.SignedAssignment {
+		a := api.SignedAssignment{Network: "n", Set: []int{0, 1, 2}, Epoch: 4, Requester: make(api.Bytes, 32), RequestID: id,
+			Digest: bytes.Repeat([]byte{digest}, 32), Presignature: bytes.Repeat([]byte{7}, 32)}
+		a.Signature = []byte{1}
+		msg, err := a.SignedBytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Signature, err = priv.Sign(msg); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	proof := api.Evidence{Kind: api.EvidenceEquivocation, Accused: coord.String(), Assignments: []api.SignedAssignment{assign("one", 1), assign("two", 2)}}
+	nw := &pkpNetwork{size: 3, t: 1, ring: []NodeEntry{{PeerID: coord.String()}, {PeerID: "peer-M"}}}
+	if accused, err := nw.verifyEvidence(&proof); err != nil || accused != coord.String() {
+		t.Fatalf("a real proof: %q, %v", accused, err)
+	}
+	forged := proof
+	forged.Assignments = slices.Clone(proof.Assignments)
+	forged.Assignments[1].Signature = slices.Clone(forged.Assignments[1].Signature)
+	forged.Assignments[1].Signature[0] ^= 1
+	otherPresig := proof
+	otherPresig.Assignments = slices.Clone(proof.Assignments)
+	otherPresig.Assignments[1] = assign("two", 2)
+	otherPresig.Assignments[1].Presignature = bytes.Repeat([]byte{8}, 32)
+	twice := proof
+	twice.Assignments = []api.SignedAssignment{proof.Assignments[0], proof.Assignments[0]}
+	stranger := proof
+	stranger.Accused = "peer-M"
+	for name, ev := range map[string]api.Evidence{
+		"a signature the accused did not make":  forged,
+		"two presignatures (no proof)":          otherPresig,
+		"one assignment twice":                  twice,
+		"accusing a node with no key in its ID": stranger,
+	} {
+		if accused, err := nw.verifyEvidence(&ev); err == nil {
+			t.Errorf("%s: accepted, accusing %s", name, accused)
+		}
 	}
 }
