@@ -22,7 +22,8 @@ type Evidence struct {
 	Assignments []SignedAssignment `json:"assignments"`
 }
 
-// EvidenceEquivocation: one presignature signed into two different assignments.
+// EvidenceEquivocation is the kind of evidence that one presignature was signed into two
+// different assignments.
 const EvidenceEquivocation = "equivocation"
 
 // SignedAssignment is a signer set coordinator's signed word that one presignature serves one

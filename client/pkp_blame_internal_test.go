@@ -32,8 +32,7 @@ func TestAMemberNamingHonestSignersDoesNotGetThemExcluded(t *testing.T) {
 	names := []string{"peer-C", "peer-M", "peer-H", "peer-X"} // ring order; the set is C, M, H
 	c := &Client{Network: &NetworkFile{}}
 	nw := &pkpNetwork{size: 3, t: 1, live: map[string]bool{}}
-	var servers []*httptest.Server
-	for i, name := range names {
+	for _, name := range names {
 		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			var e *api.Error
 			switch name {
@@ -47,13 +46,11 @@ func TestAMemberNamingHonestSignersDoesNotGetThemExcluded(t *testing.T) {
 			w.WriteHeader(e.Kind.Status())
 			_ = json.NewEncoder(w).Encode(api.ErrorBody{Error: e})
 		}))
-		servers = append(servers, srv)
 		defer srv.Close()
 		key, _ := pinKey(srv.URL)
 		c.pins.set(key, sha256.Sum256(srv.Certificate().RawSubjectPublicKeyInfo))
 		nw.ring = append(nw.ring, NodeEntry{URL: srv.URL, PeerID: name})
 		nw.live[name] = true
-		_ = i
 	}
 	wallet, _ := crypto.GenerateKey()
 	sess, err := NewSession(wallet, SessionOptions{})
