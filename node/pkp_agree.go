@@ -106,12 +106,15 @@ type assignRecord struct {
 	at   time.Time
 	done bool // its agreement ended here (a later confirmation of it is a replay)
 	kept map[int][32]byte
+	// keptIn is the set of the kept confirmations (to discard the presignature on expiry)
+	keptIn *signerSet
 }
 
 // keep remembers member m's contribution to a recorded assignment that has no agreement yet.
-func (r *assignRecord) keep(m int, contribution [32]byte) {
+func (r *assignRecord) keep(ss *signerSet, m int, contribution [32]byte) {
 	if r.kept == nil {
 		r.kept = map[int][32]byte{}
+		r.keptIn = ss
 	}
 	if _, ok := r.kept[m]; !ok {
 		r.kept[m] = contribution
@@ -266,8 +269,8 @@ func (st *agreeState) entryLocked(ss *signerSet, req reqKey, opener int, now tim
 // agreement could be opened for them (the opener's quota was full), kept in its record. The
 // contributions are checked, like every other, once this node holds the presignature.
 func (st *agreeState) adoptLocked(e *agreement, rec *assignRecord) {
-	if rec == nil || rec.done || e.ps != nil {
-		return
+	if rec == nil || rec.done || e.ps != nil || time.Since(rec.at) > earlyTTL {
+		return // (an expired one's presignature is discarded, like an expired agreement's)
 	}
 	if e.assign == nil {
 		a := rec.a
@@ -338,6 +341,20 @@ func (st *agreeState) expired(now time.Time) []expiredAssignment {
 			if e.assign != nil && e.err == nil {
 				out = append(out, expiredAssignment{e.ss, e.assign.Presig})
 			}
+		}
+	}
+	// Assignments kept without an agreement (the opener's quota was full) expire alike.
+	for set, r := range st.regs {
+		for _, rec := range r.fifo {
+			if rec.kept == nil || rec.done || now.Sub(rec.at) <= earlyTTL {
+				continue
+			}
+			if e := st.entries[agreeKey{set, rec.a.reqKey()}]; e != nil {
+				continue
+			}
+			rec.done = true
+			out = append(out, expiredAssignment{rec.keptIn, rec.a.Presig})
+			rec.kept, rec.keptIn = nil, nil
 		}
 	}
 	return out
@@ -444,7 +461,7 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 			// Keep the verified assignment and the contribution: when this node's own
 			// request comes, it agrees from them (a flood of confirmations for requests that
 			// never come must not keep this node from learning a real one).
-			rec.keep(from, c.Contribution)
+			rec.keep(ss, from, c.Contribution)
 			st.mu.Unlock()
 			return err
 		}

@@ -131,6 +131,31 @@ func TestAConfirmationFloodDoesNotKeepHonestRequestsFromAgreeing(t *testing.T) {
 			t.Errorf("member %d: %v", m, a.err)
 		}
 	}
+
+	// A kept assignment whose request never comes expires like an agreement: its
+	// presignature is discarded.
+	extra := assignment{Epoch: 1, RequestID: "junk-extra", Digest: digestOf("junk"), Presig: ecdsa.ID{1, 2, 3, 4}}
+	if err := h.sets[0].sign(&extra); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.sets[1].onConfirm(0, &confirmMsg{Assign: extra}); err == nil || !strings.Contains(err.Error(), "waiting for requests") {
+		t.Fatalf("a confirmation over the quota: %v", err)
+	}
+	st := h.sets[1].ep.agree
+	st.mu.Lock()
+	for _, r := range st.regs {
+		for _, rec := range r.fifo {
+			rec.at = rec.at.Add(-earlyTTL - time.Second)
+		}
+	}
+	st.mu.Unlock()
+	found := false
+	for _, x := range st.expired(time.Now()) {
+		found = found || x.id == extra.Presig && x.ss == h.sets[1]
+	}
+	if !found {
+		t.Fatal("the kept assignment did not expire")
+	}
 }
 
 // Evidence from another member is checked exactly as a node's own: two assignments of one
