@@ -26,6 +26,7 @@ type PKPHooks struct {
 
 // PKPAssignment is a coordinator's assignment of a presignature to a request.
 type PKPAssignment struct {
+	Requester    [32]byte // who asked, hashed: agreements are per requester and request id
 	RequestID    string
 	Digest       [32]byte
 	Presignature ecdsa.ID
@@ -48,10 +49,10 @@ type PKPCoordination struct {
 func (ss *signerSet) coordination(a *assignment, ps *ecdsa.Presignature, digestFor func(string, [32]byte) [32]byte) *PKPCoordination {
 	return &PKPCoordination{
 		Members:      ss.peers,
-		Assignment:   PKPAssignment{RequestID: a.RequestID, Digest: a.Digest, Presignature: a.Presig},
+		Assignment:   PKPAssignment{Requester: a.Requester, RequestID: a.RequestID, Digest: a.Digest, Presignature: a.Presig},
 		Presignature: ps,
 		Confirm: func(ctx context.Context, m int, pa PKPAssignment, contribution [32]byte) error {
-			x := &assignment{Epoch: ss.ep.number, RequestID: pa.RequestID, Digest: pa.Digest, Presig: pa.Presignature}
+			x := &assignment{Epoch: ss.ep.number, Requester: pa.Requester, RequestID: pa.RequestID, Digest: pa.Digest, Presig: pa.Presignature}
 			if err := ss.sign(x); err != nil {
 				return err
 			}
