@@ -191,7 +191,7 @@ func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, erro
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
-	ep, err := n.pkp.current()
+	ep, err := n.pkp.ready(ctx)
 	if err != nil {
 		return nil, err
 	}
