@@ -163,6 +163,10 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}
 	pubEnc, _ := s.pub.MarshalBinary()
 	shareEnc, _ := s.share.MarshalBinary()
+	bigR, err := ecdsa.NonceR(s.pub, s.pkp.pub, s.req)
+	if err != nil {
+		return nil, fmt.Errorf("nonce point of presignature %s: %w", s.pub.ID(), err)
+	}
 	return &api.PKPSignShare{
 		PeerID:         n.host.ID().String(),
 		ShareIndex:     s.share.Index,
@@ -174,6 +178,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		Presignature:   hex.EncodeToString(pubEnc),
 		Rho:            hex.EncodeToString(s.req.Rho[:]),
 		SignatureShare: hex.EncodeToString(shareEnc),
+		BigR:           hex.EncodeToString(bigR.SerializeCompressed()),
 	}, nil
 }
 

@@ -33,40 +33,60 @@ type AdditiveShare struct {
 // presignature's signer set. pubkey is the PKP key the request signs with (root + tweak·G);
 // the share must be one made with pub for req.
 func Additive(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignRequest, sh *SignatureShare) (*AdditiveShare, error) {
-	if pub == nil || pubkey == nil || req.Tweak == nil || sh == nil {
-		return nil, fmt.Errorf("additive share: missing presignature, key, tweak or share: %w", ErrInvalid)
+	s, err := Weighted(pub, sh)
+	if err != nil {
+		return nil, err
+	}
+	r, err := NonceR(pub, pubkey, req)
+	if err != nil {
+		return nil, err
+	}
+	return &AdditiveShare{Index: sh.Index, S: s, R: r}, nil
+}
+
+// Weighted is λ_i·s_i: the share's s weighted with its Lagrange coefficient at 0 over the
+// presignature's whole signer set (32 bytes, big-endian).
+func Weighted(pub *PublicPresignature, sh *SignatureShare) ([32]byte, error) {
+	if pub == nil || sh == nil {
+		return [32]byte{}, fmt.Errorf("weighted share: missing presignature or share: %w", ErrInvalid)
 	}
 	if sh.Presignature != pub.id || sh.Digest != pub.digest {
-		return nil, fmt.Errorf("additive share: made with presignature %s, not %s: %w", sh.Presignature, pub.id, ErrMismatch)
+		return [32]byte{}, fmt.Errorf("weighted share: made with presignature %s, not %s: %w", sh.Presignature, pub.id, ErrMismatch)
 	}
-	if !slices.Contains(pub.signers, sh.Index) {
-		return nil, fmt.Errorf("additive share: share index %d is not in the signer set: %w", sh.Index, ErrMismatch)
+	self := slices.Index(pub.signers, sh.Index)
+	if self < 0 {
+		return [32]byte{}, fmt.Errorf("weighted share: share index %d is not in the signer set: %w", sh.Index, ErrMismatch)
+	}
+	xs := make([]scalar, len(pub.signers))
+	for j, idx := range pub.signers {
+		xs[j] = evalPoint(idx)
+	}
+	lam := lagrangeAtZero(xs)
+	var s scalar
+	s.Mul2(&lam[self], &sh.s)
+	return s.Bytes(), nil
+}
+
+// NonceR is the nonce point R' = δ·R of the signature of req made with pub under pubkey (the
+// PKP key, root + tweak·G): r is its x coordinate. It is public once the signature is.
+func NonceR(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignRequest) (*secp256k1.PublicKey, error) {
+	if pub == nil || pubkey == nil || req.Tweak == nil {
+		return nil, fmt.Errorf("nonce point: missing presignature, key or tweak: %w", ErrInvalid)
 	}
 	y, err := deriveWithTweak(pub.root, req.Tweak)
 	if err != nil {
 		return nil, err
 	}
 	if !y.IsEqual(pubkey) {
-		return nil, fmt.Errorf("additive share: key is not the presignature's root plus the tweak: %w", ErrMismatch)
+		return nil, fmt.Errorf("nonce point: key is not the presignature's root plus the tweak: %w", ErrMismatch)
 	}
 	rr, err := rerandomize(pub, y, &req)
 	if err != nil {
 		return nil, err
 	}
-	xs := make([]scalar, len(pub.signers))
-	self := -1
-	for j, idx := range pub.signers {
-		xs[j] = evalPoint(idx)
-		if idx == sh.Index {
-			self = j
-		}
-	}
-	lam := lagrangeAtZero(xs)
-	var s scalar
-	s.Mul2(&lam[self], &sh.s)
 	r, err := pointToPublicKey(&rr.rp)
 	if err != nil {
-		return nil, fmt.Errorf("additive share: %w", err)
+		return nil, fmt.Errorf("nonce point: %w", err)
 	}
-	return &AdditiveShare{Index: sh.Index, S: s.Bytes(), R: r}, nil
+	return r, nil
 }
