@@ -121,6 +121,18 @@ type LitSignedData struct {
 	SigName        string `json:"sigName"`
 }
 
+// LitExecuteResponse is the answer to POST /web/execute/v1: litmesh's ExecuteResponse with
+// every signature share in Lit's shape (LitSignedData, by sigName). A node that made no share
+// for a sigName leaves it out.
+type LitExecuteResponse struct {
+	Success       bool                       `json:"success"`
+	SignedData    map[string]LitSignedData   `json:"signedData"`
+	DecryptedData map[string]json.RawMessage `json:"decryptedData"`
+	ClaimData     map[string]json.RawMessage `json:"claimData"`
+	Response      string                     `json:"response"`
+	Logs          string                     `json:"logs"`
+}
+
 // LitError is the error body on Lit's routes, in the shape of Lit's nodes (lit-core's
 // PublicError): Lit's SDK shows errorCode, message, errorKind and details of the most common
 // error. Status is the HTTP status; CorrelationID is the request's X-Request-Id.

@@ -37,6 +37,7 @@ func (n *Node) litRoutes(handle func(pattern, route string, h http.HandlerFunc))
 		{api.LitHandshakePath, n.litHandshake},
 		{api.LitEncryptionSignPath, n.litEncryptionSign},
 		{api.LitPKPSignPath, n.litPKPSign},
+		{api.LitExecutePath, n.litExecute},
 	} {
 		pattern := r.path
 		if strings.HasSuffix(pattern, "/") {
@@ -84,6 +85,11 @@ func (n *Node) lit(h func(http.ResponseWriter, *http.Request) (any, error)) http
 // shown.
 func writeLitError(w http.ResponseWriter, r *http.Request, err error) {
 	setRetryAfter(w, err)
+	var f *litFailure
+	if errors.As(err, &f) {
+		writeJSON(w, f.status, f.body)
+		return
+	}
 	var e *api.Error
 	if !errors.As(err, &e) {
 		e = api.Errorf(api.KindInternal, "internal error")

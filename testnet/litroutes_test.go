@@ -5,12 +5,14 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -25,6 +27,7 @@ import (
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
 
@@ -335,6 +338,69 @@ func TestLitSDKRoutesOnAFourNodeNetwork(t *testing.T) {
 		codes, bodies := litAll(ctx, t, urls, api.LitPKPSignPath, "", pkpBody(sha256Sum([]byte("no id"))))
 		for i, b := range bodies {
 			if codes[i] != http.StatusBadRequest || !strings.Contains(string(b), "X-Request-Id") {
+				t.Fatalf("%s: HTTP %d %s", urls[i], codes[i], b)
+			}
+		}
+	})
+
+	t.Run("executeJs: signEcdsa shares in Lit's shape sum to a signature, setResponse comes back", func(t *testing.T) {
+		hash := sha256Sum([]byte("lit executeJs"))
+		code := []byte(`(async () => {
+  await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: "sig1" });
+  Lit.Actions.setResponse({ response: JSON.stringify({ hello: "litmesh" }) });
+})();`)
+		execBody := func(code []byte) func(string) any {
+			id, err := ipfs.CIDOf(bytes.NewReader(code))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return func(u string) any {
+				sig, err := sess.SessionSig(u, access.ExecutionRequest(id.String()), devchain.ChainID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return map[string]any{"code": base64.StdEncoding.EncodeToString(code), "authSig": sig, "epoch": 1,
+					"jsParams": map[string]any{"toSign": api.Bytes(hash[:]), "publicKey": pkp.PublicKey}}
+			}
+		}
+		codes, bodies := litAll(ctx, t, urls, api.LitExecutePath, newLitRequestID(t), execBody(code))
+		var shares []api.LitECDSAShare
+		for i, b := range bodies {
+			if codes[i] != http.StatusOK {
+				t.Fatalf("%s: HTTP %d %s", urls[i], codes[i], b)
+			}
+			var r api.LitExecuteResponse
+			if err := json.Unmarshal(b, &r); err != nil {
+				t.Fatal(err)
+			}
+			if !r.Success || r.Response != `{"hello":"litmesh"}` || r.ClaimData == nil || r.DecryptedData == nil {
+				t.Fatalf("%s: %s", urls[i], b)
+			}
+			if sd, ok := r.SignedData["sig1"]; ok {
+				if sd.SigName != "sig1" || sd.SigType != "K256" || sd.DataSigned != hex.EncodeToString(hash[:]) {
+					t.Fatalf("%s: signedData %+v", urls[i], sd)
+				}
+				shares = append(shares, api.LitECDSAShare{SignatureShare: sd.SignatureShare, ShareIndex: sd.ShareIndex, BigR: sd.BigR})
+			}
+		}
+		sig, signers := sdkSum(t, shares)
+		if signers < threshold {
+			t.Fatalf("%d shares, Lit's SDK needs %d", signers, threshold)
+		}
+		pub, err := crypto.Ecrecover(hash[:], sig[:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]); got.Hex() != pkp.EthAddress {
+			t.Fatalf("the summed signature recovers to %s, the PKP is %s", got.Hex(), pkp.EthAddress)
+		}
+
+		// An action that throws fails on every node with Lit's error code and its logs.
+		codes, bodies = litAll(ctx, t, urls, api.LitExecutePath, newLitRequestID(t), execBody([]byte(`console.log("before"); throw new Error("boom");`)))
+		for i, b := range bodies {
+			var e api.LitError
+			if err := json.Unmarshal(b, &e); err != nil || codes[i] != http.StatusBadRequest || e.ErrorCode != "NodeJsExecutionError" ||
+				!strings.Contains(e.Message, "boom") || !slices.ContainsFunc(e.Details, func(d string) bool { return strings.Contains(d, "before") }) {
 				t.Fatalf("%s: HTTP %d %s", urls[i], codes[i], b)
 			}
 		}
