@@ -46,6 +46,15 @@ func litShapes() map[string]any {
 			SigType: api.LitSigTypeK256, DataSigned: strings.Repeat("07", 32), SignatureShare: strings.Repeat("08", 32), ShareIndex: 2,
 			BigR: "03" + strings.Repeat("09", 32), PublicKey: "04" + strings.Repeat("0a", 64), SigName: "sig1",
 		},
+		"executeJs": api.LitExecuteResponse{
+			Success: true,
+			SignedData: map[string]api.LitSignedData{"sig1": {
+				SigType: api.LitSigTypeK256, DataSigned: strings.Repeat("07", 32), SignatureShare: strings.Repeat("08", 32), ShareIndex: 2,
+				BigR: "03" + strings.Repeat("09", 32), PublicKey: "04" + strings.Repeat("0a", 64), SigName: "sig1",
+			}},
+			DecryptedData: map[string]json.RawMessage{}, ClaimData: map[string]json.RawMessage{},
+			Response: `{"hello":"litmesh"}`, Logs: "a log line\n",
+		},
 		"error": api.LitErrorOf(api.Errorf(api.KindForbidden, "conditions not met"), "lit_0123abcd"),
 	}
 }
@@ -106,6 +115,17 @@ func TestLitShapesCarryWhatTheSDKReads(t *testing.T) {
 	empty := enc(s["pkpSign non-signer"])["signatureShare"].(map[string]any)
 	if empty["signature_share"] != "" {
 		t.Errorf("a non-signer's share is %v, want empty (the SDK drops empty shares)", empty["signature_share"])
+	}
+	ex := enc(s["executeJs"])
+	for _, f := range []string{"signedData", "claimData", "decryptedData"} {
+		if _, ok := ex[f].(map[string]any); !ok {
+			t.Errorf("executeJs %s is %T, Lit's SDK takes Object.keys of it", f, ex[f])
+		}
+	}
+	for _, f := range []string{"response", "logs"} {
+		if _, ok := ex[f].(string); !ok {
+			t.Errorf("executeJs %s is %T, want a string", f, ex[f])
+		}
 	}
 	if _, ok := enc(s["encryptionSign"])["signatureShare"].(map[string]any)["ProofOfPossession"]; !ok {
 		t.Error("encryptionSign share lacks ProofOfPossession")
