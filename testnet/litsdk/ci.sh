@@ -3,7 +3,10 @@
 # litmesh. Needs node, npm and Go. Checks:
 #   1. the committed condition-hash vectors are what the SDK computes (gen-vectors.js rerun);
 #   2. on a fresh devnet, the SDK's LitContracts.getConnectionInfo, with Lit's own Datil
-#      Staking ABI, finds every node, T and the epoch, and StateChanged decodes (connection.js).
+#      Staking ABI, finds every node, T and the epoch, and StateChanged decodes (connection.js);
+#   3. on the same devnet, with only network.json's litSdk.config: connect, encrypt + decrypt
+#      with an EOA authSig, session signatures, a refused decrypt, pkpSign, executeJs with
+#      signEcdsa and setResponse (e2e.js);
 # Ports: LITSDK_BASE_PORT (default 17101) for the nodes, LITSDK_CHAIN_PORT (18617) for the chain.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,3 +31,21 @@ echo "litsdk: getConnectionInfo against a devnet" >&2
 (cd "$repo" && go build -o "$tmp/lit" ./cmd/lit)
 "$tmp/lit" devnet up --dir "$dir" --base-port "$base_port" --chain-port "$chain_port" --detach >/dev/null
 (cd "$here" && node connection.js "$dir/network.json" 2>&1 | grep -v 'DEBUG\|deprecated')
+
+# run LOG CMD…: runs a node script, showing its own lines (or, if it fails, everything it printed:
+# the SDK logs a lot).
+run() {
+	local log="$1" pattern="$2"
+	shift 2
+	if ! "$@" >"$log" 2>&1; then
+		cat "$log" >&2
+		return 1
+	fi
+	grep "$pattern" "$log" >&2 || true
+}
+
+echo "litsdk: the SDK end to end, configured by network.json's litSdk (e2e.js)" >&2
+export NODE_EXTRA_CA_CERTS="$dir/ca.pem"
+"$tmp/lit" pkp mint --network "$dir/network.json" --key dev:1 >"$tmp/pkp1.json"
+(cd "$here" && run "$tmp/e2e.log" '^e2e.js' node e2e.js "$dir/network.json" "$tmp/pkp1.json")
+
