@@ -7,7 +7,7 @@
 //   3. session signatures (getSessionSigs) and a decryption with them;
 //   4. a decryption refused for a wallet that does not meet the conditions (unfunded);
 //   5. pkpSign: the signature recovers to the PKP's address in ethers;
-//   6. executeJs with Lit.Actions.signEcdsa and setResponse.
+//   6. executeJs with Lit.Actions.signEcdsa and setResponse, and on a single node.
 //
 //   NODE_EXTRA_CA_CERTS=<litSdk.caFile> node e2e.js NETWORK_JSON PKP_JSON
 //
@@ -164,6 +164,17 @@ async function main() {
     check('executeJs', sig && sig.signature, `no signature sig1: ${JSON.stringify(res.signatures)}`);
     const addr = ethers.utils.recoverAddress(hash, sig.signature);
     check('executeJs', addr.toLowerCase() === pkp.ethAddress.toLowerCase(), `sig1 recovers to ${addr}, want ${pkp.ethAddress}`);
+  });
+
+  await step('executeJs on a single node (useSingleNode), without signing', async () => {
+    const res = await client.executeJs({
+      code: `Lit.Actions.setResponse({ response: JSON.stringify({ n: answer + 1 }) });`,
+      sessionSigs: sigs, useSingleNode: true, jsParams: { answer: 41 },
+    });
+    // Without signatures or claims the SDK returns the node's answer as it came: response is
+    // the string the action set (as on Datil).
+    check('executeJs', res.success === true && typeof res.response === 'string' && JSON.parse(res.response).n === 42,
+      `answer ${JSON.stringify(res)}`);
   });
 
   await client.disconnect();
