@@ -6,7 +6,8 @@
 #      Staking ABI, finds every node, T and the epoch, and StateChanged decodes (connection.js);
 #   3. on the same devnet, with only network.json's litSdk.config: connect, encrypt + decrypt
 #      with an EOA authSig, session signatures, a refused decrypt, pkpSign, executeJs with
-#      signEcdsa and setResponse (e2e.js);
+#      signEcdsa and setResponse, executeJs on a single node (e2e.js);
+#   4. the example app of docs/lit-sdk.md (example-app.js, which the page quotes whole) runs.
 # Ports: LITSDK_BASE_PORT (default 17101) for the nodes, LITSDK_CHAIN_PORT (18617) for the chain.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,7 +46,19 @@ run() {
 }
 
 echo "litsdk: the SDK end to end, configured by network.json's litSdk (e2e.js)" >&2
-export NODE_EXTRA_CA_CERTS="$dir/ca.pem"
+NODE_EXTRA_CA_CERTS="$(node -e 'console.log(require(process.argv[1]).litSdk.caFile)' "$dir/network.json")"
+export NODE_EXTRA_CA_CERTS
 "$tmp/lit" pkp mint --network "$dir/network.json" --key dev:1 >"$tmp/pkp1.json"
 (cd "$here" && run "$tmp/e2e.log" '^e2e.js' node e2e.js "$dir/network.json" "$tmp/pkp1.json")
 
+echo "litsdk: docs/lit-sdk.md's example app" >&2
+(cd "$here" && node -e '
+  const fs = require("fs");
+  const doc = fs.readFileSync(process.argv[1], "utf8"), app = fs.readFileSync("example-app.js", "utf8");
+  if (!doc.includes(app)) { console.error("docs/lit-sdk.md does not quote example-app.js whole"); process.exit(1); }
+' "$repo/docs/lit-sdk.md")
+"$tmp/lit" pkp mint --network "$dir/network.json" --key dev:2 >"$tmp/pkp2.json"
+PRIVATE_KEY="$(node -e 'console.log(require(process.argv[1]).devAccounts[2].privateKey)' "$dir/network.json")" \
+PKP_PUBLIC_KEY="$(node -e 'console.log(require(process.argv[1]).publicKey)' "$tmp/pkp2.json")" \
+LITMESH_NETWORK="$dir/network.json" \
+	run "$tmp/app.log" '^{' node "$here/example-app.js"
