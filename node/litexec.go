@@ -96,7 +96,6 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 		}
 	}
 	r.Body, r.ContentLength = &onceReader{b: body}, int64(len(body))
-	body = nil
 	c := &litCapture{w: w, header: http.Header{}}
 	n.handleExecute(c, r)
 	if v := c.header.Get("Retry-After"); v != "" {
