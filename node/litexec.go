@@ -2,6 +2,7 @@ package node
 
 import (
 	"bytes"
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -18,7 +19,19 @@ import (
 // litmesh's own execute handler — the same checks, the same runtime, the same signing from
 // actions under the signer agreement — and reshapes its answer: every signature share becomes
 // Lit's signedData entry with the share in additive form (λ_i·s_i over the share's signer set,
-// which the SDK adds up, and R'), and every error Lit's error body.
+// which the SDK adds up, and R'), and every error Lit's error body. The SDK names no node set,
+// so the execution runs on every node of the epoch (the handler's default); its signer sets
+// have at least T members (isLitExecution), since the SDK refuses fewer than minNodeCount
+// shares and 2t+1 < T when T is even.
+
+// litExecution marks the context of a request that came through Lit's route.
+type litExecution struct{}
+
+// isLitExecution reports whether ctx is that of a request to /web/execute/v1.
+func isLitExecution(ctx context.Context) bool {
+	v, _ := ctx.Value(litExecution{}).(bool)
+	return v
+}
 
 // litFailure is an error answer already in Lit's shape, with its HTTP status.
 type litFailure struct {
@@ -73,12 +86,11 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One pass over the body picks out what this route needs; the authSig is checked as far as
-	// it can be without the rest before the body is copied, as litmesh's route does.
+	// One pass over the body picks out what this route checks; the authSig is checked as far
+	// as it can be without the rest first, as litmesh's route does.
 	var peek struct {
 		AuthSig json.RawMessage `json:"authSig"`
 		Epoch   uint64          `json:"epoch"`
-		NodeSet json.RawMessage `json:"nodeSet"`
 	}
 	if err := json.Unmarshal(body, &peek); err != nil {
 		return nil, api.Errorf(api.KindBadRequest, "malformed JSON: %v", err)
@@ -89,12 +101,7 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err := n.litEpoch(peek.Epoch); err != nil {
 		return nil, err
 	}
-	if t := bytes.TrimSpace(peek.NodeSet); len(t) == 0 || string(t) == "null" {
-		// Lit's SDK v7 names no node set: the execution runs on every node of the epoch.
-		if body, err = n.withAllNodes(body); err != nil {
-			return nil, err
-		}
-	}
+	r = r.WithContext(context.WithValue(r.Context(), litExecution{}, true))
 	r.Body, r.ContentLength = &onceReader{b: body}, int64(len(body))
 	c := &litCapture{w: w, header: http.Header{}}
 	n.handleExecute(c, r)
@@ -223,41 +230,4 @@ func litExecuteError(status int, body []byte, requestID string) error {
 		return eb.Error
 	}
 	return api.Errorf(api.KindInternal, "internal error")
-}
-
-// withAllNodes adds to an execute request body (a JSON object, its nodeSet absent or null) the
-// node set of every member of the current epoch.
-func (n *Node) withAllNodes(body []byte) ([]byte, error) {
-	keys, err := n.keys.Current()
-	if err != nil {
-		return nil, err
-	}
-	set := make([]api.NodeSetEntry, len(keys.Members))
-	for i, m := range keys.Members {
-		set[i] = api.NodeSetEntry{SocketAddress: m.PeerID, Value: 1}
-	}
-	return bodyWithNodeSet(body, set)
-}
-
-// bodyWithNodeSet adds "nodeSet": set as the last member of the JSON object body (one object,
-// already checked to parse), without decoding the rest. Last, because Go's decoder keeps the
-// last of repeated keys: a body with "nodeSet": null gets this set, not null.
-func bodyWithNodeSet(body []byte, set []api.NodeSetEntry) ([]byte, error) {
-	enc, err := json.Marshal(set)
-	if err != nil {
-		return nil, err
-	}
-	obj := bytes.TrimSpace(body)
-	if len(obj) < 2 || obj[0] != '{' || obj[len(obj)-1] != '}' {
-		return nil, api.Errorf(api.KindBadRequest, "malformed JSON: want an object")
-	}
-	inner := obj[:len(obj)-1]
-	out := make([]byte, 0, len(obj)+len(enc)+16)
-	out = append(out, inner...)
-	if len(bytes.TrimSpace(inner[1:])) > 0 {
-		out = append(out, ',')
-	}
-	out = append(out, `"nodeSet":`...)
-	out = append(out, enc...)
-	return append(out, '}'), nil
 }
