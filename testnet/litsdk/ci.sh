@@ -2,7 +2,7 @@
 # Lit's JS SDK (v7.4.0, pinned with its whole dependency tree in package-lock.json) against
 # litmesh. Needs node, npm and Go. Checks:
 #   1. the committed condition-hash vectors are what the SDK computes (gen-vectors.js rerun);
-#   2. on a fresh devnet, the SDK's LitContracts.getConnectionInfo, with Lit's own Datil
+#   2. on a fresh 5-node devnet, the SDK's LitContracts.getConnectionInfo, with Lit's own Datil
 #      Staking ABI, finds every node, T and the epoch, and StateChanged decodes (connection.js);
 #   3. on the same devnet, with only network.json's litSdk.config: connect, encrypt + decrypt
 #      with an EOA authSig, session signatures, a refused decrypt, pkpSign, executeJs with
@@ -30,7 +30,9 @@ diff -u "$repo/access/testdata/litsdk-conditions.json" "$tmp/vectors/access/test
 
 echo "litsdk: getConnectionInfo against a devnet" >&2
 (cd "$repo" && go build -o "$tmp/lit" ./cmd/lit)
-"$tmp/lit" devnet up --dir "$dir" --base-port "$base_port" --chain-port "$chain_port" --detach >/dev/null
+# Five nodes: T = 4 while a litmesh signature needs 2t+1 = 3 signers, so the e2e shows that
+# pkpSign and executeJs return the minNodeCount shares Lit's SDK insists on.
+"$tmp/lit" devnet up --nodes 5 --dir "$dir" --base-port "$base_port" --chain-port "$chain_port" --detach >/dev/null
 (cd "$here" && node connection.js "$dir/network.json" 2>&1 | grep -v 'DEBUG\|deprecated')
 
 # run LOG CMD…: runs a node script, showing its own lines (or, if it fails, everything it printed:
