@@ -60,6 +60,9 @@ type PKPSignShare struct {
 	Rho string `json:"rho"`
 	// SignatureShare is the share (hex, the mpc/ecdsa encoding).
 	SignatureShare string `json:"signatureShare"`
+	// BigR is the signature's nonce point R' (compressed SEC1, hex), which Lit-shaped answers
+	// carry (LitECDSAShare.BigR). litmesh's client derives R' itself and does not read it.
+	BigR string `json:"bigR,omitempty"`
 }
 
 // Bytes is a byte string in JSON as Lit's clients send it: an array of numbers 0…255, or a hex

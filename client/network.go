@@ -28,6 +28,46 @@ type NetworkFile struct {
 	// Releases are the launch measurements (hex) to trust when the file names no chain, whose
 	// release allowlist is otherwise the authority (an in-process test network has none).
 	Releases []string `json:"releases,omitempty"`
+	// LitSDK is what an app on Lit's JS SDK v7 needs to use this network (docs/lit-sdk.md).
+	LitSDK *LitSDK `json:"litSdk,omitempty"`
+}
+
+// LitSDK tells an app written for Lit's JS SDK v7 (@lit-protocol/lit-node-client 7.4.0) how to
+// use the network.
+type LitSDK struct {
+	// Config is the object to pass to `new LitNodeClient(...)`.
+	Config LitSDKConfig `json:"config"`
+	// Chain is the chain name conditions use for the network's own chain ("lit").
+	Chain string `json:"chain"`
+	// CAFile is the devnet CA's certificate (PEM), for NODE_EXTRA_CA_CERTS: the nodes serve
+	// HTTPS with certificates it issued.
+	CAFile string `json:"caFile,omitempty"`
+}
+
+// LitSDKConfig is the LitNodeClient config of a litmesh network: litNetwork "custom", which
+// makes the SDK find the nodes through the Staking contract at RPCURL.
+type LitSDKConfig struct {
+	LitNetwork      string             `json:"litNetwork"`
+	RPCURL          string             `json:"rpcUrl"`
+	ContractContext LitContractContext `json:"contractContext"`
+	// CheckNodeAttestation stays false: the SDK checks AMD's VCEK chains in its own way;
+	// litmesh nodes attest in their handshake (docs/attestation.md).
+	CheckNodeAttestation bool `json:"checkNodeAttestation"`
+	// NodeProtocol is "https://": the SDK builds http:// URLs from the Staking contract unless
+	// told (or on port 443).
+	NodeProtocol string `json:"nodeProtocol,omitempty"`
+}
+
+// LitContractContext is the SDK's contractContext: the Staking contract and its ABI (the two
+// entries the SDK calls, chain.LitSDKStakingABI).
+type LitContractContext struct {
+	Staking LitContract `json:"Staking"`
+}
+
+// LitContract is one contract of a contractContext.
+type LitContract struct {
+	Address string          `json:"address"`
+	ABI     json.RawMessage `json:"abi"`
 }
 
 // Chain is the EVM chain a network's contracts live on.

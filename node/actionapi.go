@@ -66,6 +66,9 @@ func (h *actionHost) signers(requestID string) (set []string, member bool, err e
 	}
 	slices.Sort(ring)
 	size := ex.keys.ECDSASigners()
+	if h.litSDK {
+		size = max(size, chain.Threshold(len(ring))) // Lit's SDK needs minNodeCount (T) shares
+	}
 	var windows [][]string
 	for r := 0; r < len(ring) && size <= len(ring); r++ {
 		w := make([]string, size)

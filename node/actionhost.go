@@ -29,6 +29,9 @@ type actionHost struct {
 	nodeSet []api.NodeSetEntry // the signer set of signEcdsa
 	execID  string             // names the execution identically at every node (executionID)
 	exec    *actionExec        // the execution's channel to the other nodes; nil for conditions
+	// litSDK is set for executions that came through Lit's route (/web/execute/v1): their
+	// signer sets have at least T members, as Lit's SDK refuses fewer shares (litexec.go).
+	litSDK bool
 
 	// condition is set while the action runs as an access-control condition: it may not sign,
 	// and user is who the conditions are being checked for.

@@ -247,7 +247,8 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	}
 	exec := n.newActionExec(execID, in, auth.Address)
 	defer exec.close()
-	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec}
+	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec,
+		litSDK: isLitExecution(r.Context())}
 	defer host.endRPC()
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),

@@ -47,20 +47,7 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	if err != nil {
 		return nil, err
 	}
-	if err := n.evaluator.Check(r.Context(), conds, auth.Subject()); err != nil {
-		var notMet *access.NotMetError
-		switch {
-		case errors.As(err, &notMet):
-			n.log.Debug("refused a decryption share: conditions not met", "address", auth.Address.Hex(),
-				"conditions_hash", conds.HashHex(), "reason", notMet.Error())
-		case errors.Is(r.Context().Err(), context.Canceled):
-			// The client had its threshold of shares from faster nodes and hung up: normal.
-			n.log.Debug("the client went away while the conditions were read", "address", auth.Address.Hex(),
-				"conditions_hash", conds.HashHex())
-		case api.KindOf(err) != api.KindBadRequest:
-			n.log.Warn("could not evaluate access conditions", "address", auth.Address.Hex(),
-				"conditions_hash", conds.HashHex(), "error", err)
-		}
+	if err := n.checkConditions(r.Context(), conds, auth); err != nil {
 		return nil, err
 	}
 	id := bls.Identity(conds.Hash(), dataHash)
@@ -86,6 +73,29 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	}, nil
 }
 
+// checkConditions evaluates a decryption request's conditions for the authenticated requester;
+// the error says why they do not hold (or could not be read).
+func (n *Node) checkConditions(ctx context.Context, conds *access.Conditions, auth *access.Auth) error {
+	err := n.evaluator.Check(ctx, conds, auth.Subject())
+	if err == nil {
+		return nil
+	}
+	var notMet *access.NotMetError
+	switch {
+	case errors.As(err, &notMet):
+		n.log.Debug("refused a decryption share: conditions not met", "address", auth.Address.Hex(),
+			"conditions_hash", conds.HashHex(), "reason", notMet.Error())
+	case errors.Is(ctx.Err(), context.Canceled):
+		// The client had its threshold of shares from faster nodes and hung up: normal.
+		n.log.Debug("the client went away while the conditions were read", "address", auth.Address.Hex(),
+			"conditions_hash", conds.HashHex())
+	case api.KindOf(err) != api.KindBadRequest:
+		n.log.Warn("could not evaluate access conditions", "address", auth.Address.Hex(),
+			"conditions_hash", conds.HashHex(), "error", err)
+	}
+	return err
+}
+
 // parseDataHash reads dataToEncryptHash: 32 bytes of hex, with or without 0x.
 func parseDataHash(s string) ([32]byte, error) {
 	var h [32]byte
@@ -109,8 +119,8 @@ type signRequest struct {
 // parseSignRequest checks everything about a share request that needs no keys and no chain:
 // the data hash, the request's chain (one of the built-in names or chains), the conditions,
 // and the authSig's shape. A malformed authSig (not an object, unknown or missing fields) is
-// a 400; whether it verifies (401) is for authenticate.
-func parseSignRequest(req *api.EncryptionSignRequest, chains []string) (*signRequest, error) {
+// a 400; whether it verifies (401) is for authenticate. opts add to how the conditions parse.
+func parseSignRequest(req *api.EncryptionSignRequest, chains []string, opts ...access.Option) (*signRequest, error) {
 	dataHash, err := parseDataHash(req.DataToEncryptHash)
 	if err != nil {
 		return nil, err
@@ -119,7 +129,7 @@ func parseSignRequest(req *api.EncryptionSignRequest, chains []string) (*signReq
 		return nil, api.Errorf(api.KindBadRequest, "chain: unknown chain %q", clip(req.Chain))
 	}
 	conds, err := access.ParseRequest(req.AccessControlConditions, req.EVMContractConditions, req.UnifiedAccessControlConditions,
-		access.WithChains(chains...))
+		append([]access.Option{access.WithChains(chains...)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}

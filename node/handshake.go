@@ -18,10 +18,20 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	raw, err := hex.DecodeString(strings.TrimPrefix(req.Challenge, "0x"))
-	if err != nil || len(raw) != handshake.NonceSize {
-		writeError(w, api.Errorf(api.KindBadRequest, "challenge: want %d bytes of hex", handshake.NonceSize))
+	out, err := n.handshake(r, req.Challenge)
+	if err != nil {
+		writeError(w, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// handshake is the answer to a client's challenge (hex, 32 bytes), on litmesh's route and on
+// Lit's (litapi.go).
+func (n *Node) handshake(r *http.Request, challenge string) (*api.HandshakeResponse, error) {
+	raw, err := hex.DecodeString(strings.TrimPrefix(challenge, "0x"))
+	if err != nil || len(raw) != handshake.NonceSize {
+		return nil, api.Errorf(api.KindBadRequest, "challenge: want %d bytes of hex", handshake.NonceSize)
 	}
 	var nonce [handshake.NonceSize]byte
 	copy(nonce[:], raw)
@@ -32,8 +42,7 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 	spki, err := n.tls.attestedSPKI(serverName)
 	if err != nil {
 		n.log.Error("TLS certificate for a client handshake", "error", err)
-		writeError(w, api.Errorf(api.KindUnavailable, "TLS certificate unavailable"))
-		return
+		return nil, api.Errorf(api.KindUnavailable, "TLS certificate unavailable")
 	}
 	enc, err := n.clientAttestation(r.Context(), nonce, spki)
 	if err != nil {
@@ -41,10 +50,9 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 			n.log.Error("attest for a client handshake", "error", err)
 			err = api.Errorf(api.KindUnavailable, "attestation unavailable")
 		}
-		writeError(w, err)
-		return
+		return nil, err
 	}
-	out := api.HandshakeResponse{
+	out := &api.HandshakeResponse{
 		PeerID:          n.host.ID().String(),
 		OperatorAddress: n.id.OperatorAddress(),
 		NodeVersion:     Version,
@@ -56,7 +64,7 @@ func (n *Node) handleHandshake(w http.ResponseWriter, r *http.Request) {
 		out.Threshold = ms.ActiveThreshold()
 	}
 	for _, fill := range n.handshakeFields {
-		fill(&out)
+		fill(out)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, nil
 }

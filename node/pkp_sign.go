@@ -168,6 +168,42 @@ func (n *Node) PKPSignForAction(ctx context.Context, req PKPActionSign) (*api.PK
 // pkpSign checks a request against the epoch, the PKP and its permissions, agrees with the
 // whole signer set on the presignature and ρ, and returns this node's signature share.
 func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, error) {
+	s, err := n.pkpSignShare(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	pubEnc, _ := s.pub.MarshalBinary()
+	shareEnc, _ := s.share.MarshalBinary()
+	bigR, err := ecdsa.NonceR(s.pub, s.pkp.pub, s.req)
+	if err != nil {
+		return nil, fmt.Errorf("nonce point of presignature %s: %w", s.pub.ID(), err)
+	}
+	return &api.PKPSignShare{
+		PeerID:         n.host.ID().String(),
+		ShareIndex:     s.share.Index,
+		Epoch:          s.epoch,
+		TokenID:        "0x" + hex.EncodeToString(s.pkp.tokenID[:]),
+		PublicKey:      "0x" + hex.EncodeToString(s.pkp.pub.SerializeUncompressed()),
+		DataSigned:     "0x" + hex.EncodeToString(in.hash[:]),
+		PresignatureID: s.pub.ID().String(),
+		Presignature:   hex.EncodeToString(pubEnc),
+		Rho:            hex.EncodeToString(s.req.Rho[:]),
+		SignatureShare: hex.EncodeToString(shareEnc),
+		BigR:           hex.EncodeToString(bigR.SerializeCompressed()),
+	}, nil
+}
+
+// pkpSigned is a signature share this node released, with what it was made for.
+type pkpSigned struct {
+	epoch uint64
+	pkp   *pkpKey
+	pub   *ecdsa.PublicPresignature
+	req   ecdsa.SignRequest
+	share *ecdsa.SignatureShare
+}
+
+// pkpSignShare is pkpSign before the answer is shaped (litmesh's, or Lit's: litpkp.go).
+func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, error) {
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
@@ -216,24 +252,12 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		}
 		return nil, err
 	}
-	share, err := ecdsa.SignShare(ps, ecdsa.SignRequest{Tweak: pkp.tweak, Hash: in.hash, Rho: rho})
+	req := ecdsa.SignRequest{Tweak: pkp.tweak, Hash: in.hash, Rho: rho}
+	share, err := ecdsa.SignShare(ps, req)
 	if err != nil {
 		return nil, fmt.Errorf("sign share with presignature %s: %w", ps.ID(), err)
 	}
-	pubEnc, _ := ps.Public().MarshalBinary()
-	shareEnc, _ := share.MarshalBinary()
-	return &api.PKPSignShare{
-		PeerID:         n.host.ID().String(),
-		ShareIndex:     ep.self,
-		Epoch:          ep.number,
-		TokenID:        "0x" + hex.EncodeToString(pkp.tokenID[:]),
-		PublicKey:      "0x" + hex.EncodeToString(pkp.pub.SerializeUncompressed()),
-		DataSigned:     "0x" + hex.EncodeToString(in.hash[:]),
-		PresignatureID: ps.ID().String(),
-		Presignature:   hex.EncodeToString(pubEnc),
-		Rho:            hex.EncodeToString(rho[:]),
-		SignatureShare: hex.EncodeToString(shareEnc),
-	}, nil
+	return &pkpSigned{epoch: ep.number, pkp: pkp, pub: ps.Public(), req: req, share: share}, nil
 }
 
 // checkExcluded refuses a signer set that includes a peer this node excluded for a fault it

@@ -152,6 +152,9 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		Contracts:   contractMap(dep.Contracts),
 		DevAccounts: devAccounts(dep),
 	}
+	if nf.LitSDK, err = litSDK(dep, dir); err != nil {
+		return nil, err
+	}
 	var specs []devchain.ValidatorSpec
 	var bootstrap string
 	for i := 0; i < o.Nodes; i++ {

@@ -1,0 +1,295 @@
+package node
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/mpc/bls"
+)
+
+// Lit's routes (docs/lit-sdk.md, "How the SDK talks to the network"): the handshake, decryption
+// and PKP signing of Lit's JS SDK v7 as aliases of litmesh's own routes, with Lit's request
+// and response shapes, Lit's error bodies and CORS for browsers. The checks behind them are
+// litmesh's, unchanged; only the shapes (and, for PKP signing, how the signer set is chosen:
+// litpkp.go) differ.
+
+// litEpochGrace is how long after an epoch change a Lit request may still name the epoch
+// before: Lit's SDK keeps asking for it for 45 s after the start time the Staking contract
+// reports (by its own clock), so the window allows for clock skew.
+const litEpochGrace = 2 * time.Minute
+
+// litRoutes registers Lit's routes and their CORS preflights.
+func (n *Node) litRoutes(handle func(pattern, route string, h http.HandlerFunc)) {
+	for _, r := range []struct {
+		path string
+		h    func(http.ResponseWriter, *http.Request) (any, error)
+	}{
+		{api.LitHandshakePath, n.litHandshake},
+		{api.LitEncryptionSignPath, n.litEncryptionSign},
+		{api.LitPKPSignPath, n.litPKPSign},
+		{api.LitExecutePath, n.litExecute},
+	} {
+		pattern := r.path
+		if strings.HasSuffix(pattern, "/") {
+			pattern += "{$}" // exactly this path, not the subtree
+		}
+		handle("POST "+pattern, r.path, n.lit(r.h))
+		handle("OPTIONS "+pattern, r.path, litPreflight)
+	}
+}
+
+// litRequestID is the request's X-Request-Id (Lit's SDK sends `lit_<hex>`, one per call, the
+// same to every node), or "" if it is missing or not a valid request id.
+func litRequestID(r *http.Request) string {
+	id := r.Header.Get("X-Request-Id")
+	if checkRequestID(id) != nil {
+		return ""
+	}
+	return id
+}
+
+// lit serves one of Lit's routes: CORS for any origin (requests carry their credentials in
+// the body, never in cookies), the handler's answer as JSON, and errors — panics included —
+// in Lit's shape.
+func (n *Node) lit(h func(http.ResponseWriter, *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Access-Control-Expose-Headers", "Retry-After")
+		defer func() {
+			if v := recover(); v != nil {
+				n.log.Error("handler panic", "route", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				writeLitError(w, r, api.Errorf(api.KindInternal, "internal error"))
+			}
+		}()
+		out, err := h(w, r)
+		if err != nil {
+			writeLitError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+// writeLitError writes err as Lit's nodes write errors ({errorKind, errorCode, status, message,
+// correlationId, details}); errors that are not *api.Error are internal and their text is not
+// shown.
+func writeLitError(w http.ResponseWriter, r *http.Request, err error) {
+	setRetryAfter(w, err)
+	var f *litFailure
+	if errors.As(err, &f) {
+		writeJSON(w, f.status, f.body)
+		return
+	}
+	var e *api.Error
+	if !errors.As(err, &e) {
+		e = api.Errorf(api.KindInternal, "internal error")
+	}
+	if e.Kind == api.KindInternal {
+		if rec, ok := w.(*statusRecorder); ok {
+			rec.cause = err // logged once by recoverPanics
+		}
+	}
+	writeJSON(w, e.Kind.Status(), api.LitErrorOf(e, litRequestID(r)))
+}
+
+// litCORSHeaders are the request headers a browser may send to Lit's routes: what Lit's SDK
+// sends (X-Lit-SDK-Version, X-Lit-SDK-Type, X-Request-Id) and the JSON content headers. Any
+// other X-Lit-SDK-* header a preflight asks for is allowed too.
+var litCORSHeaders = []string{"Content-Type", "Accept", "X-Request-Id", "X-Lit-SDK-Version", "X-Lit-SDK-Type"}
+
+// litPreflight answers a browser's CORS preflight for one of Lit's routes.
+func litPreflight(w http.ResponseWriter, r *http.Request) {
+	allowed := append([]string(nil), litCORSHeaders...)
+	for _, h := range strings.Split(r.Header.Get("Access-Control-Request-Headers"), ",") {
+		h = strings.TrimSpace(h)
+		if len(h) > len("x-lit-sdk-") && len(h) <= 64 && strings.HasPrefix(strings.ToLower(h), "x-lit-sdk-") && isToken(h) {
+			allowed = append(allowed, h)
+		}
+	}
+	hd := w.Header()
+	hd.Set("Access-Control-Allow-Origin", "*")
+	hd.Set("Access-Control-Allow-Methods", "POST, OPTIONS")
+	hd.Set("Access-Control-Allow-Headers", strings.Join(allowed, ", "))
+	hd.Set("Access-Control-Max-Age", "600")
+	hd.Add("Vary", "Access-Control-Request-Headers")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// isToken reports whether s is an HTTP header name (RFC 9110 token).
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
+// litHandshake is POST /web/handshake/: litmesh's handshake with the fields Lit's SDK reads.
+func (n *Node) litHandshake(w http.ResponseWriter, r *http.Request) (any, error) {
+	var req api.LitHandshakeRequest
+	if err := decodeJSON(w, r, 4<<10, &req); err != nil {
+		return nil, err
+	}
+	hs, err := n.handshake(r, req.Challenge)
+	if err != nil {
+		return nil, err
+	}
+	out := &api.LitHandshakeResponse{
+		HandshakeResponse:   *hs,
+		SubnetPublicKey:     hs.NetworkPublicKey,
+		NetworkPublicKeySet: strings.Join(hs.NetworkPublicKeySet, ""),
+	}
+	if raw, err := n.id.Libp2p.GetPublic().Raw(); err == nil {
+		out.ServerPublicKey = hex.EncodeToString(raw)
+	}
+	if out.LatestBlockhash, err = n.latestBlockhash(r.Context()); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// blockhashCache keeps the hash of the newest block the chain client has seen, so handshakes
+// read a header only when a new block came.
+type blockhashCache struct {
+	mu     sync.Mutex
+	number uint64
+	hash   string
+}
+
+// latestBlockhash is the 0x-hex hash of the newest block of the network's chain this node has
+// seen: Lit's SDK needs one from the handshake (it is the nonce of its session signatures;
+// litmesh does not check that nonce). If the chain cannot be read, the last hash read is
+// given.
+func (n *Node) latestBlockhash(ctx context.Context) (string, error) {
+	if n.chain == nil {
+		return "", api.Errorf(api.KindUnavailable, "latestBlockhash: this node reads no chain")
+	}
+	head := n.chain.Head()
+	c := &n.blockhash
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hash != "" && c.number == head {
+		return c.hash, nil
+	}
+	cctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	h, err := n.chain.Backend().HeaderByNumber(cctx, new(big.Int).SetUint64(head))
+	if err != nil || h == nil {
+		if c.hash != "" {
+			return c.hash, nil
+		}
+		n.log.Warn("read the newest block for a handshake", "block", head, "error", err)
+		return "", api.Errorf(api.KindUnavailable, "latestBlockhash: the chain is unreachable")
+	}
+	c.number, c.hash = head, h.Hash().Hex()
+	return c.hash, nil
+}
+
+// litEpoch checks the epoch a Lit request names against the one the node serves: the current
+// one, or the one before during litEpochGrace after the change (the SDK asks for it for 45 s).
+// Zero (not given) is the current one.
+func (n *Node) litEpoch(requested uint64) error {
+	ms, ok := n.epochs.snapshot()
+	if !ok {
+		return nil // the request fails later, with why the node has no epoch
+	}
+	return litEpochAllowed(requested, ms.Epoch.Number, ms.Epoch.Start, time.Now())
+}
+
+func litEpochAllowed(requested, current uint64, start, now time.Time) error {
+	switch {
+	case requested == 0, requested == current:
+		return nil
+	case requested+1 == current && now.Before(start.Add(litEpochGrace)):
+		return nil
+	case requested+1 == current:
+		return api.WrongEpoch(current, "epoch: epoch %d ended at %s; this node serves epoch %d (reconnect to read it)",
+			requested, start.UTC().Format(time.RFC3339), current)
+	case requested > current:
+		return api.WrongEpoch(current, "epoch: this node has not reached epoch %d yet; it serves epoch %d", requested, current)
+	default:
+		return api.WrongEpoch(current, "epoch: epoch %d is over; this node serves epoch %d (reconnect to read it)", requested, current)
+	}
+}
+
+// litEncryptionSign is POST /web/encryption/sign/: the request of litmesh's route, with the
+// conditions as Lit's SDK sends them (canonical form; the chain name "lit" is this network's
+// chain), answered with a share of the decryption key of Lit's identity:
+// lit-accesscontrolcondition://<Lit's conditions hash>/<data hash>, signed under Lit's
+// proof-of-possession tag.
+//
+// The identity is computed here from the conditions this node parsed and evaluated, never
+// taken from the request: a signature by the root key under that tag over an identity is its
+// decryption key, so nothing a requester chooses is signed but the data hash inside it.
+func (n *Node) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, error) {
+	var body api.LitEncryptionSignRequest
+	if err := decodeJSON(w, r, api.MaxEncryptionSignRequest, &body); err != nil {
+		return nil, err
+	}
+	if len(body.SolRPCConditions) > 0 && string(body.SolRPCConditions) != "null" {
+		return nil, api.Errorf(api.KindBadRequest, "solRpcConditions: litmesh evaluates EVM conditions only (no Solana)")
+	}
+	if err := n.litEpoch(body.Epoch); err != nil {
+		return nil, err
+	}
+	var opts []access.Option
+	if c := n.cfg.ChainName; c != "" && c != access.LitNetworkChain {
+		opts = append(opts, access.WithNetworkChain(c))
+	}
+	req, err := parseSignRequest(&body.EncryptionSignRequest, n.configuredChains(), opts...)
+	if err != nil {
+		return nil, err
+	}
+	dataHash, conds := req.dataHash, req.conds
+	auth, err := n.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
+	if err != nil {
+		return nil, err
+	}
+	if err := n.allowAddress(auth.Address); err != nil {
+		return nil, err
+	}
+	keys, err := n.encryptionKeys(body.Epoch)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.checkConditions(r.Context(), conds, auth); err != nil {
+		return nil, err
+	}
+	id := conds.LitResourceID(dataHash)
+	share, err := bls.PartialSignLit(keys.BLS.Share, []byte(id))
+	if err != nil {
+		n.log.Error("sign a decryption share for Lit's SDK", "epoch", keys.Epoch, "error", err)
+		return nil, api.Errorf(api.KindInternal, "could not sign with this node's share")
+	}
+	root, err := keys.BLS.PublicKey().MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	litHash := conds.LitHash()
+	n.log.Debug("released a decryption share (Lit's format)", "address", auth.Address.Hex(),
+		"lit_conditions_hash", hex.EncodeToString(litHash[:]), "data_hash", hex.EncodeToString(dataHash[:]), "epoch", keys.Epoch)
+	return &api.LitEncryptionSignResponse{
+		Result:         "success",
+		SignatureShare: api.LitBLSShare{ProofOfPossession: share.ProofOfPossession},
+		ShareIndex:     keys.BLS.Share.I,
+		CurveType:      "BLS",
+		DataSigned:     id,
+		BLSRootPubkey:  hex.EncodeToString(root),
+		Epoch:          keys.Epoch,
+	}, nil
+}
