@@ -76,7 +76,9 @@ func newTestNetwork(t testing.TB) *testNetwork {
 	return &testNetwork{pub: bls.KeyGroup().Point().Mul(s, nil), sh: &share.PriShare{I: 0, V: s}}
 }
 
-func (n *testNetwork) VerifyNetworkSignature(msg, sig []byte) error { return bls.VerifyLit(n.pub, msg, sig) }
+func (n *testNetwork) VerifyNetworkSignature(msg, sig []byte) error {
+	return bls.VerifyLit(n.pub, msg, sig)
+}
 
 // sign signs a message's PKP session hash (a degree-0 sharing: the share's signature is the
 // key's).
