@@ -612,3 +612,22 @@ func NewPKPSessionMessage(session []byte, pkpPublicKey []byte, grants []Resource
 	}
 	return text, nil
 }
+
+// PKPSessionAuthContext reads the auth context nodes recorded in a PKP session capability
+// they signed (the SIWE message text), checking it is for the PKP with public key pkpPublicKey
+// (uncompressed). Clients use it to check what the nodes signed; nodes verify capabilities
+// with VerifySessionSig.
+func PKPSessionAuthContext(siwe string, pkpPublicKey []byte) (*AuthContext, error) {
+	m, err := ParseSIWE(siwe)
+	if err != nil {
+		return nil, fmt.Errorf("pkp session capability: %w", err)
+	}
+	ps, err := pkpSessionOf(m)
+	if err != nil {
+		return nil, fmt.Errorf("pkp session capability: %w", err)
+	}
+	if string(ps.PublicKey) != string(pkpPublicKey) {
+		return nil, errors.New("pkp session capability: the auth context names another PKP")
+	}
+	return &ps.AuthContext, nil
+}

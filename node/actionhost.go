@@ -34,6 +34,9 @@ type actionHost struct {
 	// and user is who the conditions are being checked for.
 	condition bool
 	user      common.Address
+	// authCheck is set while the action runs as a custom auth method (sign_session_key): it
+	// gives a verdict and may not sign either.
+	authCheck bool
 
 	rpcMu    sync.Mutex
 	rpcToken string // this execution's session with the node's RPC proxy, once getRpcUrl opened one
@@ -209,6 +212,9 @@ func clipArg(s string) string {
 // SignECDSA is Lit.Actions.signEcdsa. The permission rule is enforced here, before anything
 // else; producing the node's share is the PKP signing service's job (actionSignatureShare).
 func (h *actionHost) SignECDSA(ctx context.Context, req runtime.SignRequest) (json.RawMessage, error) {
+	if h.authCheck {
+		return nil, errors.New("a custom auth action cannot sign: it only grants or refuses a session")
+	}
 	if h.condition {
 		return nil, errors.New("an access-control condition cannot sign")
 	}
