@@ -375,7 +375,9 @@ func (e *prefixedError) Unwrap() []error { return []error{e.api, e.cause} }
 // networkKey verifies the network's signatures (lit.bls capabilities) with its BLS root key.
 type networkKey struct{ pub kyber.Point }
 
-func (k networkKey) VerifyNetworkSignature(msg, sig []byte) error { return bls.VerifyLit(k.pub, msg, sig) }
+func (k networkKey) VerifyNetworkSignature(msg, sig []byte) error {
+	return bls.VerifyLit(k.pub, msg, sig)
+}
 
 // networkKeyVerifier is the root key of the newest epoch this node holds keys for, or nil
 // before its first key generation. Resharing keeps the root key, so a capability signed in one
