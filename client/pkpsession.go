@@ -102,6 +102,9 @@ func (p *PendingPKPSession) Nonce() string { return access.BindingNonce(p.bindin
 // Challenge is the WebAuthn challenge the passkey assertion must sign (32 bytes).
 func (p *PendingPKPSession) Challenge() []byte { return slices.Clone(p.binding[:]) }
 
+// PKPPublicKey is the PKP's uncompressed public key.
+func (p *PendingPKPSession) PKPPublicKey() []byte { return slices.Clone(p.pkpPublicKey) }
+
 // Message is the capability (SIWE) the session asks the nodes to sign.
 func (p *PendingPKPSession) Message() string { return p.message }
 
