@@ -57,7 +57,7 @@ func checkAuthMethodCommands(t *testing.T, bin, work, devDir, netFile string) {
 
 	var minted struct {
 		TokenID, Owner, EthAddress string
-		AuthMethods    []authMethodJSON
+		AuthMethods                []authMethodJSON
 	}
 	out := must(lit("pkp", "mint", "--network", netFile, "--key", "dev:2", "--auth-method", "oidc", "--id-token", token))
 	if err := json.Unmarshal([]byte(out), &minted); err != nil {
