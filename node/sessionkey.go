@@ -287,8 +287,8 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 
 // runAuthAction runs a custom auth Lit Action with Lit.Auth filled (the verified auth method
 // contexts, the ReCap asked for) and jsParams plus sessionBinding, and succeeds only if the
-// action's response is exactly "true". The action may fetch and read chains but not sign: its
-// job is a verdict.
+// action's response is exactly "true". It runs as an access-control condition does (no
+// signing, decrypting or key claims, no other nodes to work with): its job is a verdict.
 func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access.PKPSessionRequest, ac access.AuthContext, binding [32]byte) error {
 	if n.actions == nil || n.ipfs == nil {
 		return api.Errorf(api.KindUnavailable, "the Lit Action runtime is not running")
@@ -311,7 +311,7 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 		}
 	}
 	cidStr := in.cid.String()
-	host := &actionHost{n: n, ipfsID: cidStr, inline: in.inline, condition: true, authCheck: true}
+	host := &actionHost{n: n, ipfsID: cidStr, inline: in.inline, condition: true}
 	defer host.endRPC()
 	res, err := n.actions.Execute(ctx, runtime.Request{
 		Code:     string(code),
