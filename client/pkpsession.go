@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -217,6 +218,22 @@ func WebAuthnAuthMethod(assertion []byte) api.AuthMethod {
 // and combines threshold shares of the same signed capability into the PKP session. The
 // capability each node signed must be the one asked for with only the auth context added.
 func (c *Client) SignSessionKey(ctx context.Context, p *PendingPKPSession, methods []api.AuthMethod) (*PKPSession, error) {
+	return c.SignSessionKeyWithAction(ctx, p, methods, CustomAuthAction{})
+}
+
+// CustomAuthAction is a Lit Action registered as an auth method of the PKP (type 2, its CID):
+// every node runs it with Lit.Auth.authMethodContexts holding the verified auth methods and
+// jsParams.sessionBinding the request's binding, and signs only if it sets the response
+// "true". Give Code (JavaScript source) or IPFSID.
+type CustomAuthAction struct {
+	Code     string
+	IPFSID   string
+	JSParams json.RawMessage
+}
+
+// SignSessionKeyWithAction is SignSessionKey with a custom auth action besides (or instead of)
+// the auth methods.
+func (c *Client) SignSessionKeyWithAction(ctx context.Context, p *PendingPKPSession, methods []api.AuthMethod, action CustomAuthAction) (*PKPSession, error) {
 	if p == nil {
 		return nil, errors.New("sign session key: no pending session")
 	}
@@ -230,12 +247,17 @@ func (c *Client) SignSessionKey(ctx context.Context, p *PendingPKPSession, metho
 	}
 	sessionURI := access.SessionURIPrefix + hex.EncodeToString(p.key.Public().(ed25519.PublicKey))
 	req := api.SignSessionKeyRequest{
-		SessionKey:   sessionURI,
-		AuthMethods:  methods,
-		PKPPublicKey: "0x" + hex.EncodeToString(p.pkpPublicKey),
-		SIWEMessage:  p.message,
-		CurveType:    "BLS",
-		Epoch:        key.Epoch,
+		SessionKey:      sessionURI,
+		AuthMethods:     methods,
+		PKPPublicKey:    "0x" + hex.EncodeToString(p.pkpPublicKey),
+		SIWEMessage:     p.message,
+		CurveType:       "BLS",
+		Epoch:           key.Epoch,
+		JSParams:        action.JSParams,
+		LitActionIPFSID: action.IPFSID,
+	}
+	if action.Code != "" {
+		req.Code = base64.StdEncoding.EncodeToString([]byte(action.Code))
 	}
 	type answer struct {
 		node int

@@ -63,10 +63,10 @@ type Node struct {
 	pkp             *pkpService
 	// authMethods verify PKP auth-method proofs (sign_session_key).
 	authMethods *authMethodVerifiers
-	limits          *limits // the API's rate limits and the attestation queue
-	api             *http.Server
-	apiLn           net.Listener
-	apiDone         chan error
+	limits      *limits // the API's rate limits and the attestation queue
+	api         *http.Server
+	apiLn       net.Listener
+	apiDone     chan error
 
 	actionHTTP     *http.Client                 // what Lit Actions fetch through
 	fetchPolicy    *fetchPolicy                 // what that client may connect to

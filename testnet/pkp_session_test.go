@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"math/big"
 	"net"
@@ -18,6 +19,7 @@ import (
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet/devnet/devoidc"
 )
@@ -205,6 +207,61 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		if kindOf(err) != api.KindUnauthorized {
 			t.Fatalf("forged capability: %v, want unauthorized", err)
 		}
+	})
+
+	t.Run("a custom auth action registered on the PKP decides, and can do nothing else", func(t *testing.T) {
+		// The action reads the verified logins (Lit.Auth.authMethodContexts) and the binding.
+		code := `(async () => {
+  const ok = Lit.Auth.authMethodContexts.some((c) => c.userId === "erin" && c.appId === "demo-app" && c.usedForSignSessionKeyRequest) &&
+    typeof sessionBinding === "string" && sessionBinding.length === 64;
+  Lit.Actions.setResponse({ response: ok ? "true" : "false" });
+})();`
+		signer := `(async () => {
+  await Lit.Actions.signEcdsa({ toSign: Array.from({ length: 32 }, () => 1), publicKey: pkpKey, sigName: "s" });
+  Lit.Actions.setResponse({ response: "true" });
+})();`
+		register := func(code string) []byte {
+			t.Helper()
+			id, err := ipfs.CIDOf(strings.NewReader(code))
+			if err != nil {
+				t.Fatal(err)
+			}
+			key, err := chain.CanonicalCID(id.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return mint(chain.AuthMethod{Type: chain.AuthMethodTypeLitAction, ID: key, Scopes: []uint64{access.ScopeSignAnything}})
+		}
+		guarded := register(code)
+		p := pending(guarded)
+		s, err := cl.SignSessionKeyWithAction(ctx, p, []api.AuthMethod{client.IDTokenAuthMethod(token("erin", p.Nonce(), 0))}, client.CustomAuthAction{Code: code})
+		if err != nil {
+			t.Fatalf("erin's login through the custom auth action: %v", err)
+		}
+		if len(s.AuthContext.ActionIPFSIDStack) != 1 || s.AuthContext.CustomAuthResource != "true" {
+			t.Fatalf("auth context %+v", s.AuthContext)
+		}
+		hash := sha256.Sum256([]byte("granted by an action"))
+		sig, err := cl.PKPSign(ctx, "0x"+hex.EncodeToString(guarded), hash, s)
+		if err != nil {
+			t.Fatalf("sign with the action-granted session: %v", err)
+		}
+		checkRecovers(t, sig, hash, access.PKPAddress(guarded).Hex())
+
+		// frank's login: the action answers "false".
+		p = pending(guarded)
+		_, err = cl.SignSessionKeyWithAction(ctx, p, []api.AuthMethod{client.IDTokenAuthMethod(token("frank", p.Nonce(), 0))}, client.CustomAuthAction{Code: code})
+		refusedEverywhere(t, err, "did not grant the session")
+		// Another action, not registered on this PKP, is not run at all.
+		p = pending(guarded)
+		_, err = cl.SignSessionKeyWithAction(ctx, p, nil, client.CustomAuthAction{Code: strings.Replace(code, "erin", "frank", 1)})
+		refusedEverywhere(t, err, "is not an auth method of PKP")
+		// A registered action that tries to sign while it decides is stopped.
+		signing := register(signer)
+		p = pending(signing)
+		params, _ := json.Marshal(map[string]string{"pkpKey": "0x" + hex.EncodeToString(signing)})
+		_, err = cl.SignSessionKeyWithAction(ctx, p, nil, client.CustomAuthAction{Code: signer, JSParams: params})
+		refusedEverywhere(t, err, "cannot sign")
 	})
 
 	t.Run("removing the login ends its sessions with the next block the nodes see", func(t *testing.T) {
