@@ -9,12 +9,13 @@ import "encoding/json"
 type SignSessionKeyRequest struct {
 	// SessionKey is lit:session:<the session's ed25519 public key, hex>.
 	SessionKey string `json:"sessionKey"`
-	// AuthMethods are the proofs: ID tokens, passkey assertions.
+	// AuthMethods are the proofs: ID tokens, passkey assertions, wallets' authSigs.
 	AuthMethods []AuthMethod `json:"authMethods"`
 	// PKPPublicKey names the PKP (0x04…, uncompressed). Required here; Lit's nodes also look a
 	// PKP up by its auth method, which on-chain data cannot answer unambiguously.
 	PKPPublicKey string `json:"pkpPublicKey"`
-	// AuthSig is refused: a wallet's proof goes in a capability of its own (getSessionSigs).
+	// AuthSig is refused: a wallet's proof goes in AuthMethods as type 1 (EthWallet), bound
+	// to the session by its SIWE nonce.
 	AuthSig json.RawMessage `json:"authSig,omitempty"`
 	// SIWEMessage is the capability the client asks the nodes to sign: the PKP's address, URI
 	// SessionKey, an expiration and one ReCap.
@@ -34,7 +35,7 @@ type SignSessionKeyRequest struct {
 
 // AuthMethod is one auth-method proof, in Lit's shape: the type (PKPPermissions'
 // AuthMethodType) and its access token — an ID token (JWT) for the OIDC types, the JSON of a
-// passkey assertion for WebAuthn (3).
+// passkey assertion for WebAuthn (3), the JSON of a wallet's authSig for EthWallet (1).
 type AuthMethod struct {
 	AuthMethodType uint64 `json:"authMethodType"`
 	AccessToken    string `json:"accessToken"`

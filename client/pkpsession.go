@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
 
@@ -205,6 +207,30 @@ func (s *PKPSession) authFor(_ context.Context, nodeURL string, req access.Resou
 // Google's and Apple's tokens are types 6 and 8).
 func IDTokenAuthMethod(token string) api.AuthMethod {
 	return api.AuthMethod{AuthMethodType: access.AuthMethodTypeOIDC, AccessToken: strings.TrimSpace(token)}
+}
+
+// EthWalletAuthMethod is a wallet's proof for the pending session as a sign_session_key auth
+// method (EthWallet, 1): an authSig (SIWE, EIP-191) whose nonce is the session's binding, so it
+// authorises this session key and capability only. The PKP must permit the wallet's address.
+func EthWalletAuthMethod(wallet *ecdsa.PrivateKey, p *PendingPKPSession) (api.AuthMethod, error) {
+	exp := p.Expiration()
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	if !exp.After(now) {
+		return api.AuthMethod{}, errors.New("eth wallet auth method: the pending session expired")
+	}
+	sig, err := access.SignSIWE(wallet, &access.SIWEMessage{
+		Domain: "localhost", URI: "https://localhost/", Version: "1", ChainID: 1,
+		Nonce: p.Nonce(), IssuedAt: now, ExpirationTime: exp,
+		Statement: "Authorise the PKP session " + access.SessionURIPrefix + hex.EncodeToString(p.key.Public().(ed25519.PublicKey)),
+	})
+	if err != nil {
+		return api.AuthMethod{}, fmt.Errorf("eth wallet auth method: %w", err)
+	}
+	raw, err := json.Marshal(sig)
+	if err != nil {
+		return api.AuthMethod{}, err
+	}
+	return api.AuthMethod{AuthMethodType: chain.AuthMethodTypeEthWallet, AccessToken: string(raw)}, nil
 }
 
 // WebAuthnAuthMethod is a passkey assertion (the browser's PublicKeyCredential JSON) as a

@@ -80,7 +80,7 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 		return nil, api.Errorf(api.KindBadRequest, "curveType: %q; only BLS is signed on this endpoint", clip(req.CurveType))
 	}
 	if a := bytes.TrimSpace(req.AuthSig); len(a) > 0 && !bytes.Equal(a, []byte("null")) {
-		return nil, api.Errorf(api.KindBadRequest, "authSig: not taken here; send the proof in authMethods (a wallet signs its own capability with getSessionSigs)")
+		return nil, api.Errorf(api.KindBadRequest, "authSig: not taken here; send a wallet's proof in authMethods as type 1 (EthWallet), an authSig whose SIWE nonce is the session's binding")
 	}
 	if len(req.AuthMethods) > access.MaxPKPSessionAuthMethods {
 		return nil, api.Errorf(api.KindBadRequest, "authMethods: %d, over the limit of %d", len(req.AuthMethods), access.MaxPKPSessionAuthMethods)
@@ -104,7 +104,7 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 		}
 		custom = &in
 	} else if len(req.AuthMethods) == 0 {
-		return nil, api.Errorf(api.KindUnauthorized, "authMethods: missing: prove an auth method of the PKP (an ID token, a passkey assertion) or give a custom auth Lit Action (code or litActionIpfsId)")
+		return nil, api.Errorf(api.KindUnauthorized, "authMethods: missing: prove an auth method of the PKP (an ID token, a passkey assertion, a wallet's authSig) or give a custom auth Lit Action (code or litActionIpfsId)")
 	}
 	if n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
@@ -278,11 +278,37 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 		m, ok := findAuthMethod(methods, am.AuthMethodType, id)
 		return c, m, ok, nil
 	case chain.AuthMethodTypeEthWallet:
-		return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "authMethodType 1 (EthWallet): a wallet signs its own capability (getSessionSigs, lit --key), it needs no PKP session")
+		return n.verifyEthWalletMethod(ctx, am, binding, methods, c)
 	case chain.AuthMethodTypeLitAction:
 		return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "authMethodType 2 (Lit Action): give the action as code or litActionIpfsId")
 	}
-	return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "authMethodType %d: not an auth method this node verifies (WebAuthn 3, Google JWT 6, Apple JWT 8, OIDC %d)", am.AuthMethodType, access.AuthMethodTypeOIDC)
+	return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "authMethodType %d: not an auth method this node verifies (EthWallet 1, WebAuthn 3, Google JWT 6, Apple JWT 8, OIDC %d)", am.AuthMethodType, access.AuthMethodTypeOIDC)
+}
+
+// verifyEthWalletMethod checks an EthWallet (1) auth method: its accessToken is a wallet's
+// authSig (Lit's shape), a plain SIWE signature (EIP-191, or EIP-1271 for a contract wallet)
+// whose nonce is the request's binding, so the signature authorises this session key and
+// capability only; a session signature or a lit.bls capability is no wallet's proof. The auth
+// method id is the wallet's 20 address bytes (PKPPermissions' permitted addresses).
+func (n *Node) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, binding [32]byte, methods []chain.AuthMethod, c access.AuthMethodContext) (access.AuthMethodContext, chain.AuthMethod, bool, error) {
+	sig, err := access.ParseAuthSig([]byte(am.AccessToken))
+	if err != nil {
+		return c, chain.AuthMethod{}, false, err
+	}
+	if sig.DerivedVia == access.DerivedViaSession || sig.DerivedVia == access.DerivedViaBLS {
+		return c, chain.AuthMethod{}, false, api.Errorf(api.KindUnauthorized, "accessToken: an EthWallet auth method is a wallet's own authSig (a SIWE signature), not derivedVia %q", clip(sig.DerivedVia))
+	}
+	auth, err := sig.VerifyContext(ctx, access.VerifyOptions{RequireExpiration: true, MaxLifetime: n.cfg.AuthMaxLifetime.Duration, Wallets: &n.wallets})
+	if err != nil {
+		return c, chain.AuthMethod{}, false, err
+	}
+	if auth.Message.Nonce != access.BindingNonce(binding) {
+		return c, chain.AuthMethod{}, false, api.Errorf(api.KindUnauthorized, "accessToken: the authSig's SIWE nonce is not this request's binding (sign a message whose nonce is the session's binding, 64 hex digits): a wallet signature made for another session is not taken")
+	}
+	id := auth.Address.Bytes()
+	c.UserID, c.AppID, c.AuthMethodID = auth.Address.Hex(), "lit", "0x"+hex.EncodeToString(id)
+	m, ok := findAuthMethod(methods, chain.AuthMethodTypeEthWallet, id)
+	return c, m, ok, nil
 }
 
 // runAuthAction runs a custom auth Lit Action with Lit.Auth filled (the verified auth method

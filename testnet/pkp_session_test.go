@@ -209,6 +209,38 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		}
 	})
 
+	t.Run("a permitted wallet's authSig bound to the session gets it; others do not", func(t *testing.T) {
+		wallet, stranger := devKey(t, 3), devKey(t, 4)
+		pk := mint(chain.AuthMethod{Type: chain.AuthMethodTypeEthWallet, ID: crypto.PubkeyToAddress(wallet.PublicKey).Bytes(), Scopes: []uint64{access.ScopeSignAnything}})
+		p := pending(pk)
+		am, err := client.EthWalletAuthMethod(wallet, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := cl.SignSessionKey(ctx, p, []api.AuthMethod{am})
+		if err != nil {
+			t.Fatalf("the permitted wallet: %v", err)
+		}
+		if acs := s.AuthContext.AuthMethodContexts; len(acs) != 1 || acs[0].UserID != crypto.PubkeyToAddress(wallet.PublicKey).Hex() || acs[0].AuthMethodType != 1 {
+			t.Fatalf("auth context %+v", acs)
+		}
+		hash := sha256.Sum256([]byte("by a permitted wallet, as the PKP"))
+		sig, err := cl.PKPSign(ctx, "0x"+hex.EncodeToString(pk), hash, s)
+		if err != nil {
+			t.Fatalf("sign: %v", err)
+		}
+		checkRecovers(t, sig, hash, access.PKPAddress(pk).Hex())
+
+		// The same authSig for another session key: its nonce is the first session's binding.
+		_, err = cl.SignSessionKey(ctx, pending(pk), []api.AuthMethod{am})
+		refusedEverywhere(t, err, "nonce is not this request's binding")
+		// A wallet the PKP does not permit.
+		p = pending(pk)
+		am, _ = client.EthWalletAuthMethod(stranger, p)
+		_, err = cl.SignSessionKey(ctx, p, []api.AuthMethod{am})
+		refusedEverywhere(t, err, "is not an auth method of PKP")
+	})
+
 	t.Run("a custom auth action registered on the PKP decides, and can do nothing else", func(t *testing.T) {
 		// The action reads the verified logins (Lit.Auth.authMethodContexts) and the binding.
 		code := `(async () => {
