@@ -241,6 +241,26 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		refusedEverywhere(t, err, "is not an auth method of PKP")
 	})
 
+	t.Run("malformed requests are refused naming the problem", func(t *testing.T) {
+		p := pending(pkp)
+		tok := client.IDTokenAuthMethod(token("alice", p.Nonce(), 0))
+		for _, tc := range []struct {
+			name    string
+			methods []api.AuthMethod
+			want    string
+		}{
+			{"too many proofs", []api.AuthMethod{tok, tok, tok, tok, tok}, "over the limit of 4"},
+			{"an unknown type", []api.AuthMethod{{AuthMethodType: 99, AccessToken: "x"}}, "authMethodType 99: not an auth method this node verifies"},
+			{"an empty token", []api.AuthMethod{{AuthMethodType: access.AuthMethodTypeOIDC}}, "accessToken: missing"},
+			{"no proof at all", nil, "authMethods: missing"},
+			{"a garbage assertion", []api.AuthMethod{{AuthMethodType: access.AuthMethodTypeWebAuthn, AccessToken: "{"}}, "authMethods[0]"},
+			{"a session signature as a wallet's proof", []api.AuthMethod{{AuthMethodType: 1, AccessToken: `{"sig":"x","derivedVia":"litSessionSignViaNacl","signedMessage":"{}","address":"00"}`}}, "authMethods[0]"},
+		} {
+			_, err := cl.SignSessionKey(ctx, p, tc.methods)
+			refusedEverywhere(t, err, tc.want)
+		}
+	})
+
 	t.Run("a custom auth action registered on the PKP decides, and can do nothing else", func(t *testing.T) {
 		// The action reads the verified logins (Lit.Auth.authMethodContexts) and the binding.
 		code := `(async () => {
