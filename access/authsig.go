@@ -125,6 +125,9 @@ type VerifyOptions struct {
 	// Wallets asks smart-contract wallets whether they signed (EIP-1271). Nil refuses
 	// contract-signed authSigs.
 	Wallets ContractWallets
+	// NetworkKey checks the network's signature of a PKP session capability (lit.bls); nil
+	// refuses them. Only capabilities inside session signatures can be network-signed.
+	NetworkKey NetworkKey
 	// Now is the time to check against; zero means time.Now().
 	Now time.Time
 	// ClockSkew is how far issued-at and not-before may lie in the future, and how long after
@@ -140,6 +143,9 @@ type Auth struct {
 	Message *SIWEMessage
 	// Session is set when the request came with a session signature.
 	Session *Session
+	// PKP is set when the capability was a PKP session's (lit.bls): Address is then the PKP's
+	// address, and PKP says which PKP and what the nodes verified to sign it.
+	PKP *PKPSession
 }
 
 // Subject is who conditions are evaluated for after this authentication.

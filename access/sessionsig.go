@@ -284,6 +284,9 @@ type SessionOptions struct {
 	ClockSkew time.Duration
 	// Wallets checks smart-contract wallets' capabilities (EIP-1271); nil refuses them.
 	Wallets ContractWallets
+	// NetworkKey checks capabilities the network signed for a PKP (lit.bls, made by
+	// sign_session_key); nil refuses them.
+	NetworkKey NetworkKey
 }
 
 // Session is what a verified session signature establishes.
@@ -328,6 +331,7 @@ func VerifySessionSig(ctx context.Context, s *AuthSig, opts SessionOptions) (*Au
 	for i := range m.Capabilities {
 		auth, err := verifyCapability(ctx, &m.Capabilities[i], opts.Request, VerifyOptions{
 			URI: uri, RequireExpiration: true, MaxLifetime: maxLife, Now: now, ClockSkew: opts.ClockSkew, Wallets: opts.Wallets,
+			NetworkKey: opts.NetworkKey,
 		})
 		if err == nil {
 			auth.Session = &Session{Key: pub, Expiration: m.Expiration, Capability: &m.Capabilities[i]}
@@ -408,15 +412,18 @@ func verifySessionEnvelope(s *AuthSig, opts SessionOptions) (*SessionMessage, ed
 	return m, pub, nil
 }
 
-// verifyCapability checks one capability: the wallet's signature and the SIWE message (in
-// date, within the lifetime, its URI naming this session key), then that its ReCap grants
-// the request. The statement must end with the ReCap's own statement, so the wallet's user
+// verifyCapability checks one capability: the wallet's signature (or, for a PKP session
+// capability, lit.bls, the network's) and the SIWE message (in date, within the lifetime, its
+// URI naming this session key), then that its ReCap grants the request. The statement must end with the ReCap's own statement, so the wallet's user
 // was shown what it grants.
 func verifyCapability(ctx context.Context, c *AuthSig, req ResourceAbility, vo VerifyOptions) (*Auth, error) {
-	if c.DerivedVia == "lit.bls" {
-		return nil, unauthorized("derivedVia", "PKP session capabilities (lit.bls) are not supported yet")
+	var auth *Auth
+	var err error
+	if c.DerivedVia == DerivedViaBLS {
+		auth, err = verifyBLSCapability(c, vo.NetworkKey, vo)
+	} else {
+		auth, err = c.VerifyContext(ctx, vo)
 	}
-	auth, err := c.VerifyContext(ctx, vo)
 	if err != nil {
 		return nil, err
 	}

@@ -63,12 +63,20 @@ func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access
 		return nil, err
 	}
 	if sig.DerivedVia == access.DerivedViaSession {
-		return access.VerifySessionSig(ctx, sig, access.SessionOptions{
+		auth, err := access.VerifySessionSig(ctx, sig, access.SessionOptions{
 			NodeAddresses: []string{n.URL()},
 			Request:       req,
 			MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
 			Wallets:       &n.wallets,
+			NetworkKey:    n.networkKeyVerifier(),
 		})
+		if err == nil && auth.PKP != nil {
+			err = n.checkPKPSession(ctx, auth.PKP, req)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return auth, nil
 	}
 	if req.Ability != access.AbilityDecryption {
 		return nil, api.Errorf(api.KindUnauthorized, "authSig: session signatures are required for %s; a plain wallet authSig is taken for decryption only (make session signatures with Lit's getSessionSigs, or `lit --key`)", abilityText(req.Ability))

@@ -26,6 +26,9 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/execute", "/web/execute", n.handleExecute)
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
 	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
+	for _, p := range []string{"/web/sign_session_key", "/web/sign_session_key/", "/web/sign_session_key/v1"} {
+		handle("POST "+p, "/web/sign_session_key", n.handleSignSessionKey)
+	}
 	mux.Handle("GET /metrics", n.metrics.handler())
 	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, api.Errorf(api.KindNotFound, "no route %s %s", r.Method, r.URL.Path))

@@ -61,10 +61,12 @@ type Node struct {
 	ipfs            *ipfs.Service
 	actions         *runtime.Pool // Lit Action workers
 	pkp             *pkpService
-	limits          *limits // the API's rate limits and the attestation queue
-	api             *http.Server
-	apiLn           net.Listener
-	apiDone         chan error
+	// authMethods verify PKP auth-method proofs (sign_session_key).
+	authMethods *authMethodVerifiers
+	limits      *limits // the API's rate limits and the attestation queue
+	api         *http.Server
+	apiLn       net.Listener
+	apiDone     chan error
 
 	actionHTTP     *http.Client                 // what Lit Actions fetch through
 	fetchPolicy    *fetchPolicy                 // what that client may connect to
@@ -148,6 +150,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.epochs.OnAdvance(n.keys.prune)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
 	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
+		return nil, err
+	}
+	if err := n.startAuthMethods(); err != nil {
 		return nil, err
 	}
 	if err := n.startP2P(ctx, reg); err != nil {

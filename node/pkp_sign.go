@@ -49,6 +49,7 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.address = auth.Address
+	in.pkpSession = auth.PKP != nil
 	share, err := n.pkpSign(r.Context(), in)
 	if err != nil {
 		writeError(w, err)
@@ -80,6 +81,9 @@ type signInput struct {
 	// sign), or a Lit Action (binary CID: it must be a permitted action of the PKP).
 	address   common.Address
 	actionCID []byte
+	// pkpSession: address is a PKP session's (lit.bls), whose auth methods authenticate
+	// checked on chain for this request; it may sign with that PKP.
+	pkpSession bool
 	// derived, for an action's own key: sign with the key derived by this key id (no PKP, no
 	// permission read).
 	derived *[32]byte
@@ -411,9 +415,14 @@ func (n *Node) checkPKPPermission(ctx context.Context, k *pkpKey, in signInput) 
 		owner, err := n.chain.OwnerOf(ctx, k.tokenInt)
 		switch {
 		case errors.Is(err, chain.ErrBurnedPKP):
+			// Burned: only what was permitted before (Mint/Grant/Burn), no sessions.
 		case err != nil:
 			return false, err
 		case owner == in.address:
+			return true, nil
+		case in.pkpSession && in.address == k.ethAddr:
+			// The PKP's own session (lit.bls): authenticate checked that an auth method it
+			// was made with is still permitted with the scope signing needs.
 			return true, nil
 		}
 		return n.chain.IsPermittedAddress(ctx, k.tokenInt, in.address)

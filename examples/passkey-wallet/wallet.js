@@ -79,11 +79,53 @@
     };
   }
 
-  window.passkeyWallet = { register, assert };
+  // api posts JSON to the page's backend (lit devnet serve-example) and returns its answer.
+  async function api(path, body) {
+    const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const j = await r.json();
+    if (!r.ok) throw new Error(j.error || r.statusText);
+    return j;
+  }
+
+  // mint has the backend mint a PKP that owns itself and whose only auth method is the
+  // passkey just registered (WebAuthn, scope 1).
+  async function mint(registration) {
+    const pkp = await api("/api/mint", { registration });
+    localStorage.setItem(KEY + ".pkp", JSON.stringify(pkp));
+    return pkp;
+  }
+
+  // signMessage gets PKP session signatures with a passkey assertion and signs message
+  // (EIP-191) with the PKP: the backend starts a session and hands back its challenge (the
+  // hash binding the assertion to its session key and capability), the passkey signs it, and
+  // every node checks the assertion against the key registered on chain before its BLS share
+  // signs the session's capability.
+  async function signMessage(message) {
+    const pkp = JSON.parse(localStorage.getItem(KEY + ".pkp") || "null");
+    if (!pkp) throw new Error("mint a PKP first");
+    const { sessionId, challenge } = await api("/api/session", { pkpPublicKey: pkp.publicKey });
+    const assertion = await assert(challenge);
+    return api("/api/sign", { sessionId, assertion, message });
+  }
+
+  // flow is the whole page in one call: register, mint, sign.
+  async function flow(username, message) {
+    const registration = await register(username);
+    const pkp = await mint(registration);
+    const signed = await signMessage(message);
+    return { pkp, signed };
+  }
+
+  window.passkeyWallet = { register, assert, mint, signMessage, flow };
 
   const out = document.getElementById("out");
   const show = (v) => { out.textContent = typeof v === "string" ? v : JSON.stringify(v, null, 2); };
   const run = (f) => async () => { try { show(await f()); } catch (e) { show("error: " + e); } };
   document.getElementById("register").onclick = run(() => register(document.getElementById("username").value || "user"));
+  document.getElementById("mint").onclick = run(async () => {
+    const r = await register(document.getElementById("username").value || "user");
+    return mint(r);
+  });
+  document.getElementById("sign").onclick = run(() => signMessage(document.getElementById("message").value));
   document.getElementById("assert").onclick = run(() => assert(document.getElementById("challenge").value.trim()));
 })();

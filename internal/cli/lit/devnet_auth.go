@@ -8,8 +8,10 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/litmesh/litmesh/client"
 	passkeywallet "github.com/litmesh/litmesh/examples/passkey-wallet"
 	"github.com/litmesh/litmesh/internal/cli"
 	"github.com/litmesh/litmesh/testnet/devnet"
@@ -65,7 +67,9 @@ func devnetServeExampleCmd() *cli.Command {
 		Short: "serve an example page (passkey-wallet) on the devnet's loopback origin",
 		Long: `Serve an example page until Ctrl-C, on http://localhost:BASE+401, the origin the devnet's
 nodes accept passkey assertions from (their webauthn_origins; rpId localhost). Examples:
-passkey-wallet (examples/passkey-wallet).`,
+passkey-wallet (examples/passkey-wallet): the page registers a passkey, has the example's
+backend mint a PKP bound to it (gas paid by the devnet's dev:0 account) and signs a message
+with PKP session signatures the passkey alone authorises.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&dir, "dir", ".litdevnet", "devnet directory")
 		},
@@ -73,17 +77,24 @@ passkey-wallet (examples/passkey-wallet).`,
 			if len(args) != 1 {
 				return cli.Usagef("name one example: passkey-wallet")
 			}
-			var h http.Handler
-			switch args[0] {
-			case "passkey-wallet":
-				h = passkeywallet.Handler()
-			default:
+			if args[0] != "passkey-wallet" {
 				return cli.Usagef("unknown example %q (have: passkey-wallet)", args[0])
 			}
 			addr, origin, err := devnet.ExampleAddress(dir)
 			if err != nil {
 				return err
 			}
+			nf, err := client.LoadNetwork(filepath.Join(dir, "network.json"))
+			if err != nil {
+				return err
+			}
+			minter, err := parseKey(nf, "dev:0")
+			if err != nil {
+				return err
+			}
+			cl := newClient(nf)
+			defer cl.Close()
+			h := passkeywallet.NewHandler(&passkeywallet.Backend{Client: cl, Minter: minter, RPID: "localhost"})
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)

@@ -56,8 +56,8 @@ func checkAuthMethodCommands(t *testing.T, bin, work, devDir, netFile string) {
 	}
 
 	var minted struct {
-		TokenID, Owner string
-		AuthMethods    []authMethodJSON
+		TokenID, Owner, EthAddress string
+		AuthMethods                []authMethodJSON
 	}
 	out := must(lit("pkp", "mint", "--network", netFile, "--key", "dev:2", "--auth-method", "oidc", "--id-token", token))
 	if err := json.Unmarshal([]byte(out), &minted); err != nil {
@@ -70,6 +70,8 @@ func checkAuthMethodCommands(t *testing.T, bin, work, devDir, netFile string) {
 	if _, errOut, err := lit("pkp", "mint", "--network", netFile, "--auth-method", "oidc", "--id-token", expired); err == nil || !strings.Contains(errOut, "expired") {
 		t.Fatalf("minting with an expired token: %v %s", err, errOut)
 	}
+
+	checkPKPSignWithIDToken(t, lit, devDir, minted.TokenID, minted.EthAddress)
 
 	cred := filepath.Join("testdata", "passkey-registration.json")
 	abs, _ := filepath.Abs(cred)
@@ -89,5 +91,64 @@ func checkAuthMethodCommands(t *testing.T, bin, work, devDir, netFile string) {
 	}
 	if len(all) != 1 || all[0].ID != wantID {
 		t.Fatalf("auth methods after removing the passkey: %+v", all)
+	}
+}
+
+// checkPKPSignWithIDToken is issue 16's login flow from the command line: alice's token, with
+// the nonce of a session lit pkp session-nonce started, signs with her PKP (the signature
+// recovers to it); bob's token and an expired one are refused, and so is a token without the
+// session's nonce.
+func checkPKPSignWithIDToken(t *testing.T, lit func(...string) (string, string, error), devDir, pkp, addr string) {
+	t.Helper()
+	sessions := filepath.Join(t.TempDir(), "sessions")
+	netFile := filepath.Join(devDir, "network.json")
+	nonce := func() string {
+		t.Helper()
+		out, errOut, err := lit("pkp", "session-nonce", "--network", netFile, "--pkp", pkp, "--sessions", sessions)
+		if err != nil {
+			t.Fatalf("session-nonce: %v\n%s", err, errOut)
+		}
+		return strings.TrimSpace(out)
+	}
+	token := func(sub, nonce string, extra ...string) string {
+		t.Helper()
+		args := append([]string{"devnet", "id-token", "--dir", devDir, "--sub", sub, "--aud", "demo-app", "--nonce", nonce}, extra...)
+		out, errOut, err := lit(args...)
+		if err != nil {
+			t.Fatalf("id-token: %v\n%s", err, errOut)
+		}
+		return strings.TrimSpace(out)
+	}
+	hash := crypto.Keccak256([]byte("signed with alice's login"))
+	sign := func(tok string) (string, string, error) {
+		return lit("pkp", "sign", "--network", netFile, "--pkp", pkp, "--hash", hex.EncodeToString(hash), "--id-token", tok, "--sessions", sessions)
+	}
+
+	out, errOut, err := sign(token("alice", nonce()))
+	if err != nil {
+		t.Fatalf("pkp sign --id-token with alice's token: %v\n%s", err, errOut)
+	}
+	var sig struct{ R, S string }
+	var recid struct {
+		RecID int `json:"recid"`
+	}
+	if err := json.Unmarshal([]byte(out), &sig); err != nil {
+		t.Fatal(err)
+	}
+	_ = json.Unmarshal([]byte(out), &recid)
+	raw, _ := hex.DecodeString(strings.TrimPrefix(sig.R, "0x") + strings.TrimPrefix(sig.S, "0x"))
+	pub, err := crypto.SigToPub(hash, append(raw, byte(recid.RecID)))
+	if err != nil || crypto.PubkeyToAddress(*pub).Hex() != addr {
+		t.Fatalf("alice's signature does not recover to the PKP %s (%v):\n%s", addr, err, out)
+	}
+	for name, tc := range map[string]struct{ tok, want string }{
+		"bob's token":       {token("bob", nonce()), "is not an auth method of PKP"},
+		"an expired token":  {token("alice", nonce(), "--ttl=-1m"), "id token expired"},
+		"a token unbound":   {token("alice", "n-1"), "not a PKP session nonce"},
+		"another's session": {token("alice", strings.Repeat("ab", 32)), "no session for its nonce"},
+	} {
+		if _, errOut, err := sign(tc.tok); err == nil || !strings.Contains(errOut, tc.want) {
+			t.Fatalf("pkp sign --id-token with %s: %v, want an error naming %q:\n%s", name, err, tc.want, errOut)
+		}
 	}
 }

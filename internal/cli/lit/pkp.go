@@ -25,7 +25,7 @@ func pkpCmd() *cli.Command {
 token id (0x-hex or decimal) or a public key (0x04… hex). --key takes a hex private key or
 dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
 		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd(),
-			pkpAuthMethodsCmd(), pkpAddAuthMethodCmd(), pkpRemoveAuthMethodCmd()},
+			pkpAuthMethodsCmd(), pkpAddAuthMethodCmd(), pkpRemoveAuthMethodCmd(), pkpSessionNonceCmd()},
 	}
 }
 
@@ -116,7 +116,7 @@ auth methods control it. Prints the PKP with "owner" and "authMethods".`,
 
 func pkpSignCmd() *cli.Command {
 	var f pkpFlags
-	var hash, authFile string
+	var hash, authFile, idToken, sessions string
 	return &cli.Command{
 		Name:  "sign",
 		Short: "sign a 32-byte hash with a PKP",
@@ -124,11 +124,19 @@ func pkpSignCmd() *cli.Command {
 itself with --key, which signs a capability for this PKP for a fresh session key; the session
 key signs a session signature for each node. Signing takes session signatures: nodes refuse a
 plain --authsig. Prints {"r", "s", "v", "recid", "signature", "publicKey", …}: v is 27 or 28,
-recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s ‖ v.`,
+recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s ‖ v.
+
+Without a wallet, --id-token proves one of the PKP's auth methods (an OIDC login): the token's
+nonce names the session lit pkp session-nonce started, every node checks the token and that
+the login may sign with the PKP (scope 1), and their BLS shares make the PKP session that
+signs (docs/auth-methods.md). The session is kept for its lifetime, so the same token signs
+again without asking the nodes for a new capability.`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, true)
 			fs.StringVar(&hash, "hash", "", "the 32-byte hash to sign, hex")
 			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key); nodes refuse plain authSigs for signing")
+			fs.StringVar(&idToken, "id-token", "", "an OIDC ID token of one of the PKP's auth methods, with the nonce of lit pkp session-nonce (instead of --key)")
+			fs.StringVar(&sessions, "sessions", defaultSessionsDir(), "directory of PKP session files (with --id-token)")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
@@ -138,12 +146,20 @@ recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s �
 			if err != nil || len(h) != 32 {
 				return cli.Usagef("--hash: want 32 bytes of hex")
 			}
+			if idToken != "" && (f.key != "" || authFile != "") {
+				return cli.Usagef("give --id-token, --key or --authsig, not several")
+			}
 			cl, err := f.open(true)
 			if err != nil {
 				return err
 			}
 			defer cl.Close()
-			auth, err := authFromFlags(cl.Network, f.key, authFile)
+			var auth client.Auth
+			if idToken != "" {
+				auth, err = pkpSessionFromIDToken(ctx, cl, f.pkp, sessions, idToken)
+			} else {
+				auth, err = authFromFlags(cl.Network, f.key, authFile)
+			}
 			if err != nil {
 				return err
 			}
