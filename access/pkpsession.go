@@ -179,7 +179,7 @@ func ParsePKPSessionRequest(sessionKey, siwe string, pkpPublicKey []byte, o PKPS
 	if maxLife <= 0 {
 		maxLife = DefaultMaxLifetime
 	}
-	if err := checkSIWEFields(m, VerifyOptions{RequireExpiration: true, MaxLifetime: maxLife, Now: o.Now, ClockSkew: o.ClockSkew}); err != nil {
+	if err := checkSIWEFields(m, VerifyOptions{URI: sessionKey, RequireExpiration: true, MaxLifetime: maxLife, Now: o.Now, ClockSkew: o.ClockSkew}); err != nil {
 		var ae *api.Error
 		if errors.As(err, &ae) {
 			return nil, &api.Error{Kind: api.KindBadRequest, Message: strings.Replace(ae.Message, "authSig.signedMessage", "siweMessage", 1)}
