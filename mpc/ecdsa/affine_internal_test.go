@@ -291,4 +291,3 @@ func (ba *batchAdder) add(acc, src []*apoint) {
 		a.y = y3
 	}
 }
-

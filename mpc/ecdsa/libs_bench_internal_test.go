@@ -185,10 +185,10 @@ func BenchmarkPrimitives(b *testing.B) {
 }
 
 var (
-	sinkField secp256k1.FieldVal
-	sinkGnark gfp.Element
+	sinkField   secp256k1.FieldVal
+	sinkGnark   gfp.Element
 	sinkElement field.Element
-	sinkPoint point
+	sinkPoint   point
 )
 
 func benchScalars(b *testing.B, n int) []scalar {
