@@ -56,6 +56,7 @@ type pkpService struct {
 	target  int // presignatures each warm set keeps
 	replay  *replayGuard
 	metrics *pkpMetrics
+	cpu     *cpuPool // presigning's heavy steps, at low priority (cpu.go); nil runs them inline
 	// How long a request waits for its assignment, and then for the set's confirmations
 	// (assignWait, confirmWait; shorter in unit tests).
 	assignWait, confirmWait, voteWait time.Duration
@@ -78,6 +79,9 @@ func newPKPService(n *Node) *pkpService {
 func (s *pkpService) run(ctx context.Context) {
 	t := time.NewTicker(epochPoll)
 	defer t.Stop()
+	var release func()
+	s.cpu, release = acquireCPUPool(s.n.log)
+	defer release() // after every session stopped (drop waits for them)
 	defer s.drop("node stopping")
 	for {
 		s.refresh(ctx)

@@ -277,7 +277,11 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		transport = h.PresignTransport(ss.peers, tr)
 	}
 	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
-	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, ecdsa.Config{Session: session, Signers: ss.order, Count: count})
+	cfg := ecdsa.Config{Session: session, Signers: ss.order, Count: count}
+	if cpu := ss.ep.s.cpu; cpu != nil {
+		cfg.Compute = cpu.Run
+	}
+	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, cfg)
 	ss.mu.Lock()
 	box.cancel = nil
 	ss.mu.Unlock()
