@@ -24,7 +24,8 @@ func pkpCmd() *cli.Command {
 		Long: `PKPs are secp256k1 keys held by the network and owned as NFTs (docs/pkp.md). --pkp takes a
 token id (0x-hex or decimal) or a public key (0x04… hex). --key takes a hex private key or
 dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
-		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd()},
+		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd(),
+			pkpAuthMethodsCmd(), pkpAddAuthMethodCmd(), pkpRemoveAuthMethodCmd()},
 	}
 }
 
@@ -66,22 +67,40 @@ func keyOrDefault(nf *client.NetworkFile, flagValue, def string) (*ecdsa.Private
 
 func pkpMintCmd() *cli.Command {
 	var f pkpFlags
+	var am authMethodFlags
+	var selfOwned bool
 	return &cli.Command{
 		Name:  "mint",
-		Short: "mint a PKP owned by --key's address",
+		Short: "mint a PKP owned by --key's address, optionally bound to an auth method",
 		Long: `Mint a PKP: its key is derived from the network's root key and the contract's next key id,
 so minting is one transaction and no node takes part. Prints {"tokenId", "publicKey",
-"ethAddress"}.`,
-		Flags: func(fs *flag.FlagSet) { f.register(fs, true, false) },
+"ethAddress"}.
+
+With --auth-method the same transaction (PKPHelper) also permits an auth method with
+--scopes (default 1, sign anything): 'oidc --id-token T' (the token's issuer, app and subject
+make the id; it is checked locally for shape, claims and expiry) or 'webauthn --credential
+FILE' (a passkey's registration JSON). --self-owned makes the PKP its own owner, so only its
+auth methods control it. Prints the PKP with "owner" and "authMethods".`,
+		Flags: func(fs *flag.FlagSet) {
+			f.register(fs, true, false)
+			am.register(fs, false)
+			fs.BoolVar(&selfOwned, "self-owned", false, "with --auth-method: the PKP owns itself (and its address is permitted)")
+		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if selfOwned && !am.given() {
+				return cli.Usagef("--self-owned needs --auth-method: nothing could use a self-owned PKP without one")
 			}
 			cl, err := f.open(false)
 			if err != nil {
 				return err
 			}
 			defer cl.Close()
+			if am.given() {
+				return mintWithAuthMethod(ctx, cl, f.key, &am, selfOwned)
+			}
 			key, err := keyOrDefault(cl.Network, f.key, "dev:0")
 			if err != nil {
 				return err
@@ -250,12 +269,6 @@ type pkpPermissionsOut struct {
 	AuthMethods []authMethodOut `json:"authMethods"`
 }
 
-type authMethodOut struct {
-	Type   uint64   `json:"type"`
-	ID     string   `json:"id"`
-	Scopes []uint64 `json:"scopes"`
-}
-
 func pkpPermissionsCmd() *cli.Command {
 	var f pkpFlags
 	return &cli.Command{
@@ -305,7 +318,7 @@ func pkpPermissionsCmd() *cli.Command {
 				out.Addresses = append(out.Addresses, a.Hex())
 			}
 			for _, m := range perms.AuthMethods {
-				out.AuthMethods = append(out.AuthMethods, authMethodOut{Type: m.Type, ID: "0x" + hex.EncodeToString(m.ID), Scopes: append([]uint64{}, m.Scopes...)})
+				out.AuthMethods = append(out.AuthMethods, authMethodJSON(m))
 			}
 			return cli.PrintJSON(out)
 		},
