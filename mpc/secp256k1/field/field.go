@@ -9,9 +9,24 @@
 //
 // Constant time: no operation branches on or indexes memory by the value of an element. The
 // reductions select with masks built from carries and borrows (math/bits' Add64, Sub64 and
-// Mul64 are constant time on amd64 and arm64); Inverse is a fixed addition chain of 255
-// squarings and 15 multiplications (Fermat). Every element is kept fully reduced (below p), so
-// equal values have equal limbs.
+// Mul64 are compiler intrinsics on amd64 and arm64 — ADC/SBB/MUL, constant time — and branch-free
+// Go elsewhere); Inverse is a fixed addition chain of 255 squarings and 15 multiplications
+// (Fermat). Every element is kept fully reduced (below p), so equal values have equal limbs.
+//
+// How that is checked, beyond reading the code (straight-line over four limbs, one loop in sqrN
+// whose count is a constant of the addition chain, limbs read at constant offsets only):
+// TestMachineCodeHasNoSecretDependentBranches disassembles the compiled amd64 code of every
+// method (the small ones where they are inlined) and fails on any conditional branch other than
+// the stack-growth check and sqrN's counter, on any indexed memory operand (a table lookup) and on
+// any division — so a compiler that turned a mask into a branch would be noticed. Correctness is
+// checked against math/big and, operation by operation, against decred's FieldVal (edge values,
+// inputs ≥ p, unnormalised decred operands, random operation chains, FuzzDifferentialDecred).
+// Not checked: statistical timing (dudect-style tests mean nothing on a shared machine) and effects
+// below the instruction level.
+//
+// Contract: every Element made by this package (SetBytes, SetUint64, any operation) is below p.
+// Mul and Square accept any limbs; Add, Sub, Neg, Double, MulSmall, Select, Equal and IsZero
+// assume reduced inputs, so an Element must not be built from raw limbs ≥ p.
 //
 // Elements are little-endian limbs in the standard (non-Montgomery) representation, so
 // Bytes/SetBytes are plain big-endian conversions, identical to SEC1 coordinates.
@@ -253,7 +268,7 @@ func (z *Element) Square(x *Element) *Element {
 	return z
 }
 
-// MulSmall sets z = k·x for k < 2^32.
+// MulSmall sets z = k·x for k < 2^32 (a public constant: the result is wrong for larger k).
 func (z *Element) MulSmall(x *Element, k uint64) *Element {
 	var t0, t1, t2, t3, t4, hi, lo, carry uint64
 	hi, t0 = bits.Mul64(x[0], k)
