@@ -67,7 +67,7 @@ func (ss *signerSet) fill(ctx context.Context) {
 		// A session costs three rounds whatever its size, so while requests keep taking
 		// presignatures a refill never runs for fewer than half the target (the pool holds up
 		// to twice the target and a batch more).
-		count := min(max(need, ss.target/2), maxBatch)
+		count := min(max(need, ss.target/2), presignBatch(len(ss.peers)))
 		if err := ss.runBatch(ctx, count); err != nil {
 			if ctx.Err() != nil {
 				return
@@ -260,7 +260,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		return err
 	}
 	defer tr.Close()
-	pctx, cancel := context.WithTimeout(ctx, presignTimeout)
+	pctx, cancel := context.WithTimeout(ctx, presignDeadline(len(ss.peers)))
 	defer cancel()
 	ss.mu.Lock()
 	box.cancel = cancel
