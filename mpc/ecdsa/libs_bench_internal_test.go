@@ -22,8 +22,9 @@ import (
 //
 // "decred" is decred's FieldVal/JacobianPoint as used before; "litmesh" is this package's own
 // code (constant-time windows, msm); "gnark" is gnark-crypto's field (Montgomery, 4×64-bit)
-// and group code. gnark's scalar multiplications and MSM are variable time (public values
-// only); its field arithmetic is constant time.
+// and group code. None of gnark's secp256k1 code is constant time — its field Add, Sub and
+// Mul's final reduction branch on carries and Inverse goes through math/big — so it serves
+// public values only (the verification MSM).
 func BenchmarkPrimitives(b *testing.B) {
 	ks := benchScalars(b, 1024)
 	pts := make([]point, len(ks))
