@@ -28,9 +28,9 @@ import (
 
 // Keystore names of an epoch's key material.
 const (
-	blsShareName   = "bls-root-share"
-	secpShareName  = "secp256k1-root-share"
-	membersName    = "members"
+	blsShareName  = "bls-root-share"
+	secpShareName = "secp256k1-root-share"
+	membersName   = "members"
 )
 
 // dkgPhase bounds one phase (deals, responses, justifications) of a DKG or resharing among n
