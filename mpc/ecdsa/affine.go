@@ -34,15 +34,6 @@ func (a *apoint) jacobian() point {
 	return p
 }
 
-func (a *apoint) neg() apoint {
-	if a.inf {
-		return *a
-	}
-	out := *a
-	out.y.Negate(1).Normalize()
-	return out
-}
-
 // fixedTable holds tbl[i][b] = b·256^(31−i)·B for a base B, so that k·B is the sum of one entry
 // per byte of k (big-endian).
 type fixedTable [32][256]apoint

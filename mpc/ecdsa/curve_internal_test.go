@@ -56,8 +56,7 @@ func TestMSMAgreesWithSeparateMultiplications(t *testing.T) {
 				}
 			}
 			want := naiveSum(append([]point(nil), pts...), ks)
-			var got point
-			got = msm(append([]point(nil), pts...), ks)
+			got := msm(append([]point(nil), pts...), ks)
 			if !equalPoints(&got, &want) {
 				t.Fatal("msm disagrees with separate multiplications")
 			}
