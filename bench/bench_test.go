@@ -76,3 +76,24 @@ func TestADurationRunStopsAndDoesNotCountTheCutOffOperation(t *testing.T) {
 		t.Fatalf("%d operations, %d errors; want some and none", r.Operations, r.Errors)
 	}
 }
+
+// TestIdleSendsNothingAndStopsWithItsContext: the idle scenario's operation only waits (no
+// target is needed, so it cannot be sending requests) and returns as soon as its context ends.
+func TestIdleSendsNothingAndStopsWithItsContext(t *testing.T) {
+	s, err := bench.Lookup("idle", bench.Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := s.Setup(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := op(ctx, 0, 0); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled idle operation returned %v, want context.Canceled", err)
+	}
+	if err := op(context.Background(), 0, 1); err != nil {
+		t.Fatalf("an idle operation failed: %v", err)
+	}
+}

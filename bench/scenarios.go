@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	decdsa "github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
@@ -38,6 +39,7 @@ var scenarios = map[string]func(Target) Scenario{
 	"baseline-http": BaselineHTTP,
 	"baseline-sign": func(Target) Scenario { return BaselineSign() },
 	"handshake":     Handshake,
+	"idle":          func(Target) Scenario { return Idle() },
 }
 
 // Register adds a named scenario.
@@ -99,6 +101,26 @@ func BaselineSign() Scenario {
 					return errors.New("local signature does not verify")
 				}
 				return nil
+			}, nil
+		},
+	}
+}
+
+// Idle sends nothing: each operation waits one second. Measured with Measure (`lit bench idle
+// --concurrency 1 --warmup 0 --duration 60s`), its report is every node's CPU and memory while
+// no request arrives — what the network costs at rest (presignature pools already full).
+func Idle() Scenario {
+	return Scenario{
+		Name:        "idle",
+		Description: "no requests: one second of waiting per operation, to read the nodes' CPU and RSS at rest",
+		Setup: func(ctx context.Context) (Op, error) {
+			return func(ctx context.Context, _ int, _ int64) error {
+				select {
+				case <-time.After(time.Second):
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
 			}, nil
 		},
 	}

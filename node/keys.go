@@ -28,11 +28,23 @@ import (
 
 // Keystore names of an epoch's key material.
 const (
-	blsShareName   = "bls-root-share"
-	secpShareName  = "secp256k1-root-share"
-	membersName    = "members"
-	dkgPhaseLength = 15 * time.Second
+	blsShareName  = "bls-root-share"
+	secpShareName = "secp256k1-root-share"
+	membersName   = "members"
 )
+
+// dkgPhase bounds one phase (deals, responses, justifications) of a DKG or resharing among n
+// members. A phase ends as soon as every bundle it expects has arrived, so the bound only decides
+// how long a silent or slow member is waited for. Each member's work in a phase grows with n²
+// (n bundles, each checked against a polynomial of degree ≈ 2n/3, each relayed to n−1 peers),
+// so the bound does too: 15 s up to 16 members, 60 s at 32, 146 s at 50, at most 5 min. (At 32
+// members on a loaded 2-core devnet a fixed 15 s failed every attempt: the response phase ended
+// before the slowest members had checked their deals.)
+func dkgPhase(n int) time.Duration {
+	const base, maxPhase = 15 * time.Second, 5 * time.Minute
+	d := base * time.Duration(n*n) / (16 * 16)
+	return min(max(d, base), maxPhase)
+}
 
 // EpochKeys are this node's shares of the network's root keys for one epoch, with the validator
 // set that holds them: share index i belongs to Members[i].
@@ -440,7 +452,7 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 		}
 		k, err := r.attempt(ctx, attempt, r.oldCommits())
 		if err == nil && k != nil {
-			err = r.waitFor(ctx, "confirm the result", &mu, acked, 30*time.Second, false)
+			err = r.waitFor(ctx, "confirm the result", &mu, acked, max(30*time.Second, dkgPhase(len(r.newSet))), false)
 		}
 		mu.Lock()
 		current = -1
@@ -708,7 +720,7 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 			return nil, err
 		}
 		defer tr.Close()
-		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(dkgPhaseLength), dkg.WithLogger(log.With("component", "dkg", "key", name)))
+		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(dkgPhase(n)), dkg.WithLogger(log.With("component", "dkg", "key", name)))
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", name, what, err)
 		}
@@ -815,9 +827,9 @@ func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *Ep
 		return err
 	}
 	defer tr.Close()
-	ctx, cancel := context.WithTimeout(ctx, 2*dkgPhaseLength)
+	ctx, cancel := context.WithTimeout(ctx, 2*dkgPhase(len(peers)))
 	defer cancel()
-	if err := sendAll(ctx, tr, mine, dkgPhaseLength); err != nil {
+	if err := sendAll(ctx, tr, mine, dkgPhase(len(peers))); err != nil {
 		return fmt.Errorf("send key digest: %w", err)
 	}
 	seen := map[int]bool{}

@@ -40,9 +40,9 @@ const (
 	maxLazySets    = 16               // other sets opened on demand at once
 	lazyTarget     = 16               // presignatures kept for a set opened on demand
 	lazyIdle       = 2 * time.Minute  // a set opened on demand is refilled only while in use
-	maxBatch       = 64               // presignatures per presigning session
+	maxBatch       = 64               // presignatures per presigning session of a set of 5 (see presignBatch)
 	onDemandBatch  = 4                // presignatures made when a request finds the pool empty
-	presignTimeout = 30 * time.Second // one presigning session, start to end
+	presignTimeout = 30 * time.Second // one presigning session of up to 5 members, start to end (see presignDeadline)
 	assignWait     = 10 * time.Second // how long a member waits for the coordinator's assignment
 	earlyTTL       = 15 * time.Second // how long an assignment waits for its request
 	maxEarly       = 4096             // assignments waiting for their requests, per node
@@ -54,12 +54,36 @@ const (
 	readyWait = 5 * time.Second
 )
 
+// presignBatch is the largest presigning session a set of size members runs. One presignature
+// costs each member work proportional to members·t ≈ members²/2 (it checks every dealer's
+// commitments of degree t and 2t and every member's proofs), so the batch shrinks with
+// members²: 64 per session for sets of up to 5 (7 nodes), 32 for 7 (10 nodes), 13 for 11 (16
+// nodes), 4 for 22 (32 nodes). Each member's work per session then stays near that of a 64-batch
+// of a 5-member set. Never fewer than onDemandBatch: three message rounds per session are the
+// fixed cost.
+func presignBatch(members int) int {
+	const ref = 5 // a 5-member set (7 nodes) runs maxBatch
+	if members <= ref {
+		return maxBatch
+	}
+	return max(onDemandBatch, maxBatch*ref*ref/(members*members))
+}
+
+// presignDeadline bounds one presigning session of a set of size members: presignTimeout for up
+// to 5 members, growing linearly beyond. A session of presignBatch(members) costs each member
+// about the same CPU whatever the size, but the set's total grows with members — and on one
+// machine (a devnet) every member's work shares the same cores.
+func presignDeadline(members int) time.Duration {
+	return presignTimeout * time.Duration(max(members, 5)) / 5
+}
+
 // pkpService owns the presignature pools and the request matching of the serving epoch.
 type pkpService struct {
 	n       *Node
 	target  int // presignatures each warm set keeps
 	replay  *replayGuard
 	metrics *pkpMetrics
+	cpu     *cpuPool // presigning's heavy steps, at low priority (cpu.go); nil runs them inline
 	// How long a request waits for its assignment, and then for the set's confirmations
 	// (assignWait, confirmWait; shorter in unit tests).
 	assignWait, confirmWait, voteWait time.Duration
@@ -85,6 +109,9 @@ func newPKPService(n *Node) *pkpService {
 func (s *pkpService) run(ctx context.Context) {
 	t := time.NewTicker(epochPoll)
 	defer t.Stop()
+	var release func()
+	s.cpu, release = acquireCPUPool(s.n.log)
+	defer release() // after every session stopped (drop waits for them)
 	defer s.drop("node stopping")
 	for {
 		s.refresh(ctx)

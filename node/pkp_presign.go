@@ -67,7 +67,7 @@ func (ss *signerSet) fill(ctx context.Context) {
 		// A session costs three rounds whatever its size, so while requests keep taking
 		// presignatures a refill never runs for fewer than half the target (the pool holds up
 		// to twice the target and a batch more).
-		count := min(max(need, ss.target/2), maxBatch)
+		count := min(max(need, ss.target/2), presignBatch(len(ss.peers)))
 		if err := ss.runBatch(ctx, count); err != nil {
 			if ctx.Err() != nil {
 				return
@@ -260,7 +260,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		return err
 	}
 	defer tr.Close()
-	pctx, cancel := context.WithTimeout(ctx, presignTimeout)
+	pctx, cancel := context.WithTimeout(ctx, presignDeadline(len(ss.peers)))
 	defer cancel()
 	ss.mu.Lock()
 	box.cancel = cancel
@@ -277,7 +277,11 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		transport = h.PresignTransport(ss.peers, tr)
 	}
 	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
-	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, ecdsa.Config{Session: session, Signers: ss.order, Count: count})
+	cfg := ecdsa.Config{Session: session, Signers: ss.order, Count: count}
+	if cpu := ss.ep.s.cpu; cpu != nil {
+		cfg.Compute = cpu.Run
+	}
+	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, cfg)
 	ss.mu.Lock()
 	box.cancel = nil
 	ss.mu.Unlock()

@@ -1,6 +1,7 @@
 package bls
 
 import (
+	"bytes"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -9,42 +10,76 @@ import (
 
 	"github.com/drand/kyber"
 	"github.com/drand/kyber/share"
+	blst "github.com/supranational/blst/bindings/go"
 )
 
 // ShareKeys verifies and combines partial signatures under one public polynomial. It keeps
 // the public key of every share index it has checked, so a client holding one per network key
-// evaluates the polynomial once per node rather than once per answer. Safe for concurrent use.
+// evaluates the polynomial once per node rather than once per answer, and the hash of the last
+// message, so the batches of one request hash it once. Safe for concurrent use.
+//
+// The pairing-curve arithmetic is supranational/blst's (docs/performance.md, "Primitives":
+// about 3× kyber-bls12381's); the public polynomial, the share indices and the Lagrange
+// coefficients stay kyber's. Points cross between the two as their standard compressed
+// encodings, so nothing on the wire changes (bls_test.go checks both against each other and
+// against golden vectors).
 type ShareKeys struct {
 	pub  *share.PubPoly
 	mu   sync.Mutex
-	keys map[int]kyber.Point
-	// hash maps a message to the G2 point signatures are multiples of (hashToG2 unless set).
-	hash func([]byte) kyber.Point
+	keys map[int]*blst.P1Affine
+	// dst is the hash-to-G2 domain tag signatures use (nulDST unless set).
+	dst []byte
 	// offset, when set, is added to every share's public key: the derived key's ε·G1 (PKPs).
 	offset kyber.Point
+	// lastMsg, lastHash: the message hashed last and its hash.
+	lastMsg  []byte
+	lastHash *blst.P2Affine
 }
+
+// nulDST is the hash-to-G2 tag of litmesh's own signatures: the basic scheme's, which is
+// kyber-bls12381's default (and so what the nodes signed with before they signed with blst).
+const nulDST = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_"
 
 // NewShareKeys prepares to check partial signatures made with shares of pub.
 func NewShareKeys(pub *share.PubPoly) *ShareKeys {
-	return &ShareKeys{pub: pub, keys: map[int]kyber.Point{}, hash: hashToG2}
+	return &ShareKeys{pub: pub, keys: map[int]*blst.P1Affine{}, dst: []byte(nulDST)}
 }
 
 // Poly is the public polynomial the partials are checked against.
 func (k *ShareKeys) Poly() *share.PubPoly { return k.pub }
 
 // key is the public key of share index i: the polynomial evaluated there.
-func (k *ShareKeys) key(i int) kyber.Point {
+func (k *ShareKeys) key(i int) (*blst.P1Affine, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	p, ok := k.keys[i]
-	if !ok {
-		p = k.pub.Eval(i).V
-		if k.offset != nil {
-			p = suite.G1().Point().Add(p, k.offset)
-		}
-		k.keys[i] = p
+	if p, ok := k.keys[i]; ok {
+		return p, nil
 	}
-	return p
+	p := k.pub.Eval(i).V
+	if k.offset != nil {
+		p = suite.G1().Point().Add(p, k.offset)
+	}
+	b, err := p.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("bls: share key %d: %w", i, err)
+	}
+	bp := new(blst.P1Affine).Uncompress(b)
+	if bp == nil {
+		return nil, fmt.Errorf("bls: share key %d does not decode", i)
+	}
+	k.keys[i] = bp
+	return bp, nil
+}
+
+// hash returns H(msg) under the keys' tag, hashing each message once in a row.
+func (k *ShareKeys) hash(msg []byte) *blst.P2Affine {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.lastHash == nil || !bytes.Equal(k.lastMsg, msg) {
+		k.lastMsg = bytes.Clone(msg)
+		k.lastHash = blst.HashToG2(msg, k.dst).ToAffine()
+	}
+	return k.lastHash
 }
 
 // batchWeightBytes is the size of the random weights of the batch check: a bad partial passes
@@ -55,7 +90,7 @@ const batchWeightBytes = 16
 // Only VerifyPartials makes one, so Interpolate cannot be handed an unchecked partial.
 type Verified struct {
 	Index int
-	point kyber.Point
+	point *blst.P2Affine
 }
 
 // VerifyPartials checks partial signatures over msg. For each it returns either the Verified
@@ -78,7 +113,7 @@ func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) (ok []Verified
 			errs[j] = err
 			continue
 		}
-		sig, err := decodeSignature(p[2:])
+		sig, err := decodeG2(p[2:])
 		if err != nil {
 			errs[j] = &PartialError{Index: i, Err: err}
 			continue
@@ -92,7 +127,7 @@ func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) (ok []Verified
 	batch := len(decoded) > 1 && k.batchHolds(hm, decoded)
 	for n, j := range which {
 		v := decoded[n]
-		if !batch && !suite.ValidatePairing(k.key(v.Index), hm, suite.G1().Point().Base(), v.point) {
+		if !batch && !k.holds(hm, v) {
 			errs[j] = &PartialError{Index: v.Index, Err: ErrBadSignature}
 			continue
 		}
@@ -101,24 +136,81 @@ func (k *ShareKeys) VerifyPartials(msg []byte, partials [][]byte) (ok []Verified
 	return ok, errs
 }
 
+// holds checks one partial: e(PKᵢ, H(msg)) = e(G1, σᵢ).
+func (k *ShareKeys) holds(hm *blst.P2Affine, v Verified) bool {
+	pk, err := k.key(v.Index)
+	if err != nil {
+		return false
+	}
+	return pairingsEqual(pk, hm, g1Gen, v.point)
+}
+
 // batchHolds is the random-linear-combination check of VerifyPartials.
-func (k *ShareKeys) batchHolds(hm kyber.Point, vs []Verified) bool {
-	aggKey, aggSig := suite.G1().Point().Null(), suite.G2().Point().Null()
+func (k *ShareKeys) batchHolds(hm *blst.P2Affine, vs []Verified) bool {
+	var aggKey blst.P1
+	var aggSig blst.P2
 	var buf [batchWeightBytes]byte
-	for _, v := range vs {
+	for n, v := range vs {
 		if _, err := rand.Read(buf[:]); err != nil {
 			return false // no randomness: let the one-by-one checks decide
 		}
-		r := suite.G1().Scalar().SetBytes(buf[:])
-		aggKey.Add(aggKey, suite.G1().Point().Mul(r, k.key(v.Index)))
-		aggSig.Add(aggSig, suite.G2().Point().Mul(r, v.point))
+		pk, err := k.key(v.Index)
+		if err != nil {
+			return false
+		}
+		var kp blst.P1
+		kp.FromAffine(pk)
+		var sp blst.P2
+		sp.FromAffine(v.point)
+		kp.MultAssign(buf[:], 8*batchWeightBytes) // little-endian weight of 128 bits
+		sp.MultAssign(buf[:], 8*batchWeightBytes)
+		if n == 0 {
+			aggKey, aggSig = kp, sp
+			continue
+		}
+		aggKey.AddAssign(&kp)
+		aggSig.AddAssign(&sp)
 	}
-	return suite.ValidatePairing(aggKey, hm, suite.G1().Point().Base(), aggSig)
+	return pairingsEqual(aggKey.ToAffine(), hm, g1Gen, aggSig.ToAffine())
 }
 
-// hashToG2 is the point signatures over msg are multiples of (the scheme's hash to G2).
-func hashToG2(msg []byte) kyber.Point {
-	return suite.G2().Point().(interface{ Hash([]byte) kyber.Point }).Hash(msg)
+var g1Gen = blst.P1Generator().ToAffine()
+
+// pairingsEqual reports whether e(p1, q1) = e(p2, q2): two Miller loops, one final
+// exponentiation.
+func pairingsEqual(p1 *blst.P1Affine, q1 *blst.P2Affine, p2 *blst.P1Affine, q2 *blst.P2Affine) bool {
+	return blst.Fp12FinalVerify(blst.Fp12MillerLoop(q1, p1), blst.Fp12MillerLoop(q2, p2))
+}
+
+// decodeG2 decodes a compressed G2 point with blst (on the curve, in the subgroup), rejecting
+// the identity, which no honest signer produces. It accepts exactly what decodeSignature
+// (kyber) accepts.
+func decodeG2(b []byte) (*blst.P2Affine, error) {
+	if len(b) != SignatureSize {
+		return nil, fmt.Errorf("signature of %d bytes, want %d", len(b), SignatureSize)
+	}
+	if b[0]&0x40 != 0 { // the infinity flag: only the identity's encoding may carry it
+		if b[0] == 0xc0 && isZero(b[1:]) {
+			return nil, errors.New("signature is the identity")
+		}
+		return nil, errors.New("signature encoding: malformed point at infinity")
+	}
+	p := new(blst.P2Affine).Uncompress(b)
+	if p == nil {
+		return nil, errors.New("signature encoding: not a compressed G2 point")
+	}
+	if !p.InG2() {
+		return nil, errors.New("signature encoding: point not in the G2 subgroup")
+	}
+	return p, nil
+}
+
+func isZero(b []byte) bool {
+	var acc byte
+	for _, x := range b {
+		acc |= x
+	}
+	return acc == 0
 }
 
 // Combine verifies the partial signatures (VerifyPartials), skips the bad ones (reported in
@@ -163,7 +255,7 @@ func (k *ShareKeys) Interpolate(vs []Verified, threshold int) ([]byte, error) {
 	if threshold < 1 || threshold != k.pub.Threshold() {
 		return nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, k.pub.Threshold()-1)
 	}
-	good := make([]*share.PubShare, 0, len(vs))
+	good := make([]Verified, 0, len(vs))
 	seen := make(map[int]bool)
 	for _, v := range vs {
 		if v.point == nil {
@@ -173,7 +265,7 @@ func (k *ShareKeys) Interpolate(vs []Verified, threshold int) ([]byte, error) {
 			return nil, &PartialError{Index: v.Index, Err: errors.New("index repeated")}
 		}
 		seen[v.Index] = true
-		good = append(good, &share.PubShare{I: v.Index, V: v.point})
+		good = append(good, v)
 	}
 	if len(good) < threshold {
 		return nil, fmt.Errorf("%w: %d given, need %d", ErrNotEnoughPartials, len(good), threshold)
@@ -183,12 +275,37 @@ func (k *ShareKeys) Interpolate(vs []Verified, threshold int) ([]byte, error) {
 
 // interpolate recovers the signature from threshold of the shares, the lowest indices, so
 // every client combining the same set does the same computation (the result is the same
-// point either way).
-func interpolate(good []*share.PubShare, threshold int) ([]byte, error) {
-	sort.Slice(good, func(a, b int) bool { return good[a].I < good[b].I })
-	point, err := share.RecoverCommit(suite.G2(), good[:threshold], threshold, len(good))
-	if err != nil {
-		return nil, fmt.Errorf("bls: interpolate signature: %w", err)
+// point either way): σ = Σ λᵢ·σᵢ with the Lagrange coefficients at 0 of the points i+1.
+func interpolate(good []Verified, threshold int) ([]byte, error) {
+	sort.Slice(good, func(a, b int) bool { return good[a].Index < good[b].Index })
+	good = good[:threshold]
+	g := suite.G1()
+	xs := make([]kyber.Scalar, len(good))
+	for j, v := range good {
+		xs[j] = g.Scalar().SetInt64(int64(v.Index) + 1)
 	}
-	return point.MarshalBinary()
+	var sum blst.P2
+	for j, v := range good {
+		num, den := g.Scalar().One(), g.Scalar().One()
+		for m := range good {
+			if m == j {
+				continue
+			}
+			num.Mul(num, xs[m])
+			den.Mul(den, g.Scalar().Sub(xs[m], xs[j]))
+		}
+		lambda, err := g.Scalar().Div(num, den).MarshalBinary() // 32 bytes, big-endian
+		if err != nil {
+			return nil, fmt.Errorf("bls: interpolate signature: %w", err)
+		}
+		var term blst.P2
+		term.FromAffine(v.point)
+		term.MultAssign(new(blst.Scalar).FromBEndian(lambda))
+		if j == 0 {
+			sum = term
+			continue
+		}
+		sum.AddAssign(&term)
+	}
+	return sum.ToAffine().Compress(), nil
 }

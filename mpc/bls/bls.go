@@ -29,6 +29,7 @@ import (
 	ksign "github.com/drand/kyber/sign"
 	kyberbls "github.com/drand/kyber/sign/bls" //nolint:staticcheck // its warning is about aggregating signatures of different keys; we combine partials of one key, and IBE needs this hash-to-G2
 	"github.com/drand/kyber/sign/tbls"
+	blst "github.com/supranational/blst/bindings/go"
 )
 
 // Sizes on the wire.
@@ -80,12 +81,39 @@ func KeyGroup() kyber.Group { return suite.G1() }
 
 var _ ksign.ThresholdScheme = thresh
 
-// PartialSign signs msg with a share of the root key.
+// PartialSign signs msg with a share of the root key: u16 share index ‖ x_i·H(msg), what
+// kyber's tbls makes, computed with supranational/blst (hash to G2 and a constant-time
+// multiplication by the share; kyber-bls12381's multiplication is not constant time).
 func PartialSign(sh *share.PriShare, msg []byte) ([]byte, error) {
 	if sh == nil || sh.V == nil || sh.I < 0 || sh.I > 1<<16-1 {
 		return nil, errors.New("bls: share missing or index out of range")
 	}
-	return thresh.Sign(sh, msg)
+	sig, err := blstSign(sh.V, msg, []byte(nulDST))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 2, PartialSize)
+	binary.BigEndian.PutUint16(out, uint16(sh.I))
+	return append(out, sig...), nil
+}
+
+// blstSign returns x·H(msg) under dst, compressed, for a kyber scalar x.
+func blstSign(x kyber.Scalar, msg, dst []byte) ([]byte, error) {
+	xb, err := x.MarshalBinary() // 32 bytes, big-endian, below r
+	if err != nil {
+		return nil, err
+	}
+	defer clear(xb)
+	sk := new(blst.SecretKey).Deserialize(xb)
+	if sk == nil {
+		return nil, errors.New("bls: share out of range")
+	}
+	defer sk.Zeroize()
+	sig := new(blst.P2Affine).Sign(sk, msg, dst)
+	if sig == nil {
+		return nil, errors.New("bls: sign failed")
+	}
+	return sig.Compress(), nil
 }
 
 // PartialIndex reads the share index a partial signature claims, checking only its length.

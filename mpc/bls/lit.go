@@ -39,8 +39,7 @@ func PartialSignLit(sh *share.PriShare, msg []byte) (LitSignatureShare, error) {
 	if sh == nil || sh.V == nil || sh.I < 0 || sh.I > 254 {
 		return LitSignatureShare{}, errors.New("bls: share missing or index outside Lit's 0..254")
 	}
-	sig := popSuite.G2().Point().Mul(sh.V, hashToG2POP(msg))
-	b, err := sig.MarshalBinary()
+	b, err := blstSign(sh.V, msg, []byte(LitSignatureDST))
 	if err != nil {
 		return LitSignatureShare{}, err
 	}
@@ -78,7 +77,7 @@ func ParseLitShare(s LitSignatureShare) (index int, partial []byte, err error) {
 // VerifyPartials and Combine check partials against the hash Lit's nodes sign.
 func NewLitShareKeys(pub *share.PubPoly) *ShareKeys {
 	k := NewShareKeys(pub)
-	k.hash = hashToG2POP
+	k.dst = []byte(LitSignatureDST)
 	return k
 }
 

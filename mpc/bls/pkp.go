@@ -124,7 +124,7 @@ func NewPKPShareKeys(pub *share.PubPoly, keyID [32]byte) (*ShareKeys, error) {
 	}
 	k := NewShareKeys(pub)
 	k.offset = suite.G1().Point().Mul(eps, nil)
-	k.hash = hashToG2POP
+	k.dst = []byte(PKPCiphersuite)
 	return k, nil
 }
 

@@ -44,6 +44,7 @@ type session struct {
 
 	mu        sync.Mutex
 	versions  map[versionKey][][32]byte // distinct bundles seen per (kind, author index)
+	accepted  map[acceptedKey]bool      // kind and hash of every bundle handed to the pump
 	faults    []*Fault
 	faultSeen map[faultKey]bool
 	recvErr   error
@@ -70,6 +71,7 @@ func newSession(cfg *Config, r *role, tr mpc.Transport, auth sign.Scheme, o *opt
 		in:        inbox{wake: make(chan struct{}, 1)},
 		outs:      make(map[int]*outbox),
 		versions:  make(map[versionKey][][32]byte),
+		accepted:  make(map[acceptedKey]bool),
 		faultSeen: make(map[faultKey]bool),
 	}
 	// Everything goes to the new nodes: they process deals and responses, and only they (and
@@ -156,6 +158,15 @@ func (s *session) accept(from int, msg []byte, local bool) {
 		s.fault(from, ErrUnknownMember)
 		return
 	}
+	// Every bundle reaches each member once from its author and up to n−2 times relayed, and
+	// decoding checks every point of it (a BLS deal bundle of n members holds about 5n/3
+	// points): decoding each copy costs every member O(n³) point checks per phase — at n = 32 on
+	// two cores the deal phase never ended in time. A relayed copy of a bundle already accepted
+	// (the hash leaves out the header, whose relay flag differs) carries nothing new: drop it
+	// before decoding. Copies of a different version still go through every check.
+	if !local && len(msg) > headerLen && msg[2]&flagRelay != 0 && s.wasAccepted(acceptedKey{msg[1], sha256.Sum256(msg[headerLen:])}) {
+		return
+	}
 	p, err := decode(s.r.suite, msg)
 	if err != nil {
 		s.fault(from, err)
@@ -204,6 +215,9 @@ func (s *session) accept(from int, msg []byte, local bool) {
 	if !s.newVersion(key, h, true) {
 		return
 	}
+	s.mu.Lock()
+	s.accepted[acceptedKey{p.kind, h}] = true
+	s.mu.Unlock()
 	if !local && s.opts.relay {
 		relayed := asRelay(msg)
 		for m, o := range s.outs {
@@ -213,6 +227,19 @@ func (s *session) accept(from int, msg []byte, local bool) {
 		}
 	}
 	s.in.push(p)
+}
+
+// acceptedKey identifies a bundle by its kind and the hash of everything after the header.
+type acceptedKey struct {
+	kind byte
+	h    [32]byte
+}
+
+// wasAccepted reports whether the bundle k was already handed to the pump.
+func (s *session) wasAccepted(k acceptedKey) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.accepted[k]
 }
 
 // newVersion reports whether h is a bundle not seen before for key, and records it when

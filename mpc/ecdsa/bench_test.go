@@ -9,11 +9,13 @@ import (
 
 // BenchmarkPresign reports the cost of one presignature for the whole signer set, run
 // in-process (every member's CPU on this machine), in batches of the given size. Five members
-// with t = 2 is the signer set of a seven-node network (T = 5).
+// with t = 2 is the signer set of a seven-node network (T = 5); 11 members with t = 5 that of
+// a 16-node network, 21 with t = 10 that of 32 nodes. The sweep over batch sizes for five
+// members is what maxBatch in node/pkp.go is chosen from (docs/performance.md).
 func BenchmarkPresign(b *testing.B) {
 	for _, tc := range []struct {
 		n, deg, batch int
-	}{{4, 1, 1}, {4, 1, 100}, {5, 2, 100}, {7, 2, 1}, {7, 2, 100}} {
+	}{{4, 1, 1}, {4, 1, 100}, {5, 2, 1}, {5, 2, 4}, {5, 2, 16}, {5, 2, 32}, {5, 2, 64}, {5, 2, 100}, {5, 2, 128}, {5, 2, 256}, {7, 2, 1}, {7, 2, 100}, {11, 5, 64}, {21, 10, 32}} {
 		b.Run(fmt.Sprintf("members=%d/t=%d/batch=%d", tc.n, tc.deg, tc.batch), func(b *testing.B) {
 			d := newDealer(b, tc.n, tc.deg)
 			signers := make([]int, tc.n)

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
+
+	"github.com/litmesh/litmesh/mpc/secp256k1/field"
 )
 
 // Constant-time multiplication of the fixed generators G and H by secret scalars.
@@ -28,25 +30,23 @@ import (
 // complete mixed addition of Renes–Costello–Batina 2016 (Algorithm 8, a = 0), which has no
 // exceptional cases (the accumulator may be the point at infinity, equal to the table point or
 // its negation) and so no branches. The final even-scalar correction selects between two
-// results by arithmetic (x·(1−bit) + y·bit), not by a branch. decred's FieldVal arithmetic
-// (Mul, Add, NegateVal, MulInt, Normalize, SetBytes) is constant time, and so is
-// ModNScalar's (Bytes, Add, Mul, Negate); nothing else touches the scalar.
-//
-// The result is a public point (a commitment, a proof's announcement) and is post-processed
-// (batch normalisation) in variable time.
+// results with a mask, not a branch. The field arithmetic is package mpc/secp256k1/field
+// (64-bit limbs, constant time, about half the instructions of decred's FieldVal per
+// multiplication); ModNScalar's Bytes, Add, Mul and Negate are constant time; nothing else
+// touches the scalar. Results leave in affine coordinates, normalised with constant-time
+// inversions (the projective Z depends on the scalar even though the point is public).
 const (
 	ctW       = 6
 	ctEntries = 1 << (ctW - 1) // odd multiples 1, 3, …, 2^w − 1
 	ctWindows = 256/ctW + 1    // digits of w bits and a final digit below 2^w cover 256 bits
 )
 
-// ctAffine is an affine point as 4 little-endian 64-bit limbs per coordinate, the form the
-// masked table scan reads.
-type ctAffine struct{ x, y [4]uint64 }
+// ctAffine is an affine point, the form the masked table scan reads.
+type ctAffine struct{ x, y field.Element }
 
 type ctTable struct {
 	win  [ctWindows][ctEntries]ctAffine
-	negB apoint // −B, for the even-scalar correction
+	negB ctAffine // −B, for the even-scalar correction
 }
 
 var (
@@ -64,6 +64,7 @@ func ctTables() (*ctTable, *ctTable) {
 	return ctGTable, ctHTab
 }
 
+// newCTTable computes the table of a public base with decred's variable-time arithmetic.
 func newCTTable(base *point) *ctTable {
 	var jac [ctWindows][ctEntries]point
 	all := make([]*point, 0, ctWindows*ctEntries)
@@ -90,37 +91,32 @@ func newCTTable(base *point) *ctTable {
 	t := &ctTable{}
 	for i := range ctWindows {
 		for j := range ctEntries {
-			t.win[i][j] = ctAffine{x: fieldLimbs(&jac[i][j].X), y: fieldLimbs(&jac[i][j].Y)}
+			t.win[i][j] = ctAffine{x: toElement(&jac[i][j].X), y: toElement(&jac[i][j].Y)}
 		}
 	}
-	b0 := toAffinePoint(base)
-	t.negB = b0.neg()
+	b0 := *base
+	normalize(&b0)
+	nb0 := negate(&b0)
+	t.negB = ctAffine{x: toElement(&nb0.X), y: toElement(&nb0.Y)}
 	return t
 }
 
-func fieldLimbs(f *secp256k1.FieldVal) [4]uint64 {
+// toElement converts a decred field value (any magnitude) to a field.Element.
+func toElement(f *secp256k1.FieldVal) field.Element {
 	var n secp256k1.FieldVal
 	n.Set(f).Normalize()
-	b := n.Bytes()
-	return [4]uint64{
-		binary.BigEndian.Uint64(b[24:32]), binary.BigEndian.Uint64(b[16:24]),
-		binary.BigEndian.Uint64(b[8:16]), binary.BigEndian.Uint64(b[0:8]),
-	}
+	var e field.Element
+	e.SetBytes(n.Bytes())
+	return e
 }
 
-func limbsField(l *[4]uint64) secp256k1.FieldVal {
-	var b [32]byte
-	binary.BigEndian.PutUint64(b[0:8], l[3])
-	binary.BigEndian.PutUint64(b[8:16], l[2])
-	binary.BigEndian.PutUint64(b[16:24], l[1])
-	binary.BigEndian.PutUint64(b[24:32], l[0])
+// fromElement converts a field.Element to a normalised decred field value.
+func fromElement(e *field.Element) secp256k1.FieldVal {
+	b := e.Bytes()
 	var f secp256k1.FieldVal
 	f.SetBytes(&b)
 	return f
 }
-
-// The field prime p as little-endian limbs.
-var fieldP = [4]uint64{0xfffffffefffffc2f, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff}
 
 // ctMask returns all ones if a == b and zero otherwise, without branching.
 func ctMask(a, b uint64) uint64 {
@@ -162,56 +158,50 @@ func ctRecode(k *scalar) (digits [ctWindows]int32, even uint64) {
 }
 
 // proj is a projective point (X : Y : Z), x = X/Z, y = Y/Z; (0 : 1 : 0) is the point at
-// infinity. Coordinate magnitudes (decred's FieldVal bookkeeping) stay at most X 3, Y 2, Z 2.
-type proj struct{ x, y, z secp256k1.FieldVal }
+// infinity.
+type proj struct{ x, y, z field.Element }
 
 func projInfinity() proj {
 	var p proj
-	p.y.SetInt(1)
+	p.y.SetUint64(1)
 	return p
 }
 
-// addAffine sets p = p + (x2, y2) for an affine point (normalized coordinates, not infinity)
-// with the complete mixed addition for a = 0 (Renes–Costello–Batina 2016, Algorithm 8;
-// b3 = 3·7 = 21): the same operations whatever the points, including p = ∞ and p = ±(x2, y2).
-func (p *proj) addAffine(x2, y2 *secp256k1.FieldVal) {
-	var t0, t1, t2, t3, t4, x3, y3, z3, n secp256k1.FieldVal
-	t0.Mul2(&p.x, x2)                               // t0 = X1·X2          (magnitude 1)
-	t1.Mul2(&p.y, y2)                               // t1 = Y1·Y2          (1)
-	t3.Add2(x2, y2)                                 // t3 = X2+Y2          (2)
-	t4.Add2(&p.x, &p.y)                             // t4 = X1+Y1          (≤ 5)
-	t3.Mul(&t4)                                     // t3 = t3·t4          (1)
-	t4.Add2(&t0, &t1)                               // t4 = t0+t1          (2)
-	t3.Add(n.NegateVal(&t4, 2))                     // t3 = t3−t4          (4)
-	t4.Mul2(y2, &p.z)                               // t4 = Y2·Z1          (1)
-	t4.Add(&p.y)                                    // t4 = t4+Y1          (≤ 3)
-	y3.Mul2(x2, &p.z)                               // Y3 = X2·Z1          (1)
-	y3.Add(&p.x)                                    // Y3 = Y3+X1          (≤ 4)
-	x3.Add2(&t0, &t0)                               // X3 = t0+t0          (2)
-	t0.Add2(&x3, &t0)                               // t0 = X3+t0          (3)
-	t2.Set(&p.z).Normalize().MulInt(21).Normalize() // t2 = b3·Z1  (1)
-	z3.Add2(&t1, &t2)                               // Z3 = t1+t2          (2)
-	t1.Add(n.NegateVal(&t2, 1))                     // t1 = t1−t2          (3)
-	y3.Normalize().MulInt(21).Normalize()           // Y3 = b3·Y3   (1)
-	x3.Mul2(&t4, &y3)                               // X3 = t4·Y3          (1)
-	t2.Mul2(&t3, &t1)                               // t2 = t3·t1          (1)
-	x3.NegateVal(&x3, 1).Add(&t2)                   // X3 = t2−X3          (3)
-	y3.Mul(&t0)                                     // Y3 = Y3·t0          (1)
-	t1.Mul(&z3)                                     // t1 = t1·Z3          (1)
-	y3.Add(&t1)                                     // Y3 = t1+Y3          (2)
-	t0.Mul(&t3)                                     // t0 = t0·t3          (1)
-	z3.Mul(&t4)                                     // Z3 = Z3·t4          (1)
-	z3.Add(&t0)                                     // Z3 = Z3+t0          (2)
-	p.x, p.y, p.z = x3, y3, z3
-}
+// b3 = 3·b for secp256k1's b = 7.
+const b3 = 21
 
-// fieldSelect sets f to a if bit is 0 and to b if bit is 1, by arithmetic: a·(1−bit) + b·bit.
-// One of the two terms is all-zero words, so the result's magnitude is that of the one chosen.
-func fieldSelect(f, a, b *secp256k1.FieldVal, bit uint64) {
-	var x, y secp256k1.FieldVal
-	x.Set(a).MulInt(uint8(1 - bit))
-	y.Set(b).MulInt(uint8(bit))
-	f.Add2(&x, &y)
+// addAffine sets p = p + (x2, y2) for an affine point (not infinity) with the complete mixed
+// addition for a = 0 (Renes–Costello–Batina 2016, Algorithm 8): the same operations whatever
+// the points, including p = ∞ and p = ±(x2, y2).
+func (p *proj) addAffine(x2, y2 *field.Element) {
+	var t0, t1, t2, t3, t4, x3, y3, z3 field.Element
+	t0.Mul(&p.x, x2)      // t0 = X1·X2
+	t1.Mul(&p.y, y2)      // t1 = Y1·Y2
+	t3.Add(x2, y2)        // t3 = X2+Y2
+	t4.Add(&p.x, &p.y)    // t4 = X1+Y1
+	t3.Mul(&t3, &t4)      // t3 = t3·t4
+	t4.Add(&t0, &t1)      // t4 = t0+t1
+	t3.Sub(&t3, &t4)      // t3 = t3−t4
+	t4.Mul(y2, &p.z)      // t4 = Y2·Z1
+	t4.Add(&t4, &p.y)     // t4 = t4+Y1
+	y3.Mul(x2, &p.z)      // Y3 = X2·Z1
+	y3.Add(&y3, &p.x)     // Y3 = Y3+X1
+	x3.Double(&t0)        // X3 = t0+t0
+	t0.Add(&x3, &t0)      // t0 = X3+t0
+	t2.MulSmall(&p.z, b3) // t2 = b3·Z1
+	z3.Add(&t1, &t2)      // Z3 = t1+t2
+	t1.Sub(&t1, &t2)      // t1 = t1−t2
+	y3.MulSmall(&y3, b3)  // Y3 = b3·Y3
+	x3.Mul(&t4, &y3)      // X3 = t4·Y3
+	t2.Mul(&t3, &t1)      // t2 = t3·t1
+	x3.Sub(&t2, &x3)      // X3 = t2−X3
+	y3.Mul(&y3, &t0)      // Y3 = Y3·t0
+	t1.Mul(&t1, &z3)      // t1 = t1·Z3
+	y3.Add(&t1, &y3)      // Y3 = t1+Y3
+	t0.Mul(&t0, &t3)      // t0 = t0·t3
+	z3.Mul(&z3, &t4)      // Z3 = Z3·t4
+	z3.Add(&z3, &t0)      // Z3 = Z3+t0
+	p.x, p.y, p.z = x3, y3, z3
 }
 
 // mulAdd adds k·B to p in constant time (B the table's base).
@@ -224,15 +214,55 @@ func (p *proj) mulAdd(k *scalar, t *ctTable) {
 	p.correct(t, even)
 }
 
-// jacobian converts p to decred's Jacobian coordinates: (X·Z, Y·Z², Z).
+// jacobian converts p to decred's Jacobian coordinates, (X·Z, Y·Z², Z), without an inversion:
+// single multiplications are normalised by their callers (decred's inversion is constant time),
+// batches by ctNormalize.
 func (p *proj) jacobian() point {
 	var r point
-	var z2 secp256k1.FieldVal
-	r.X.Mul2(&p.x, &p.z).Normalize()
-	z2.SquareVal(&p.z)
-	r.Y.Mul2(&p.y, &z2).Normalize()
-	r.Z.Set(&p.z).Normalize()
+	var x, y, z2 field.Element
+	x.Mul(&p.x, &p.z)
+	z2.Square(&p.z)
+	y.Mul(&p.y, &z2)
+	r.X = fromElement(&x)
+	r.Y = fromElement(&y)
+	r.Z = fromElement(&p.z)
 	return r
+}
+
+// ctNormalize converts projective points to affine decred points with one constant-time
+// inversion for all of them (Montgomery's trick). A point at infinity (Z = 0) comes out as
+// decred's point at infinity; its Z is replaced by 1 in the shared product, by masks.
+func ctNormalize(ps []proj) []point {
+	n := len(ps)
+	out := make([]point, n)
+	prefix := make([]field.Element, n)
+	zs := make([]field.Element, n)
+	inf := make([]uint64, n)
+	var one, acc field.Element
+	one.SetUint64(1)
+	acc.SetUint64(1)
+	for i := range ps {
+		inf[i] = ps[i].z.IsZero()
+		zs[i].Select(inf[i], &ps[i].z, &one)
+		prefix[i] = acc
+		acc.Mul(&acc, &zs[i])
+	}
+	acc.Inverse(&acc)
+	var zInv, x, y, zero field.Element
+	for i := n - 1; i >= 0; i-- {
+		zInv.Mul(&acc, &prefix[i]) // 1/Z_i
+		acc.Mul(&acc, &zs[i])      // 1/(Z_0…Z_{i−1})
+		x.Mul(&ps[i].x, &zInv)
+		y.Mul(&ps[i].y, &zInv)
+		x.Select(inf[i], &x, &zero)
+		y.Select(inf[i], &y, &zero)
+		z := one
+		z.Select(inf[i], &z, &zero)
+		out[i].X = fromElement(&x)
+		out[i].Y = fromElement(&y)
+		out[i].Z = fromElement(&z)
+	}
+	return out
 }
 
 // ctMulG returns k·G in constant time.
@@ -256,36 +286,29 @@ func ctPedersen(a, b *scalar) point {
 }
 
 // ctBatchPedersen returns as[i]·G + bs[i]·H for every i (bs nil: as[i]·G), affine, computing
-// every product in constant time; only the public results are normalised together.
+// every product in constant time.
 func ctBatchPedersen(as, bs []scalar) []point {
-	out := make([]point, len(as))
-	ptrs := make([]*point, len(as))
+	ps := make([]proj, len(as))
 	if len(as) < ctBatchFrom {
+		g, h := ctTables()
 		for i := range as {
-			if bs == nil {
-				out[i] = ctPedersen(&as[i], nil)
-			} else {
-				out[i] = ctPedersen(&as[i], &bs[i])
+			ps[i] = projInfinity()
+			ps[i].mulAdd(&as[i], g)
+			if bs != nil {
+				ps[i].mulAdd(&bs[i], h)
 			}
-			ptrs[i] = &out[i]
 		}
-		batchNormalize(ptrs)
-		return out
+		return ctNormalize(ps)
 	}
 	g, h := ctTables()
-	ps := ctBatchMul(as, g)
+	ps = ctBatchMul(as, g)
 	if bs != nil {
 		hs := ctBatchMul(bs, h)
 		for i := range ps {
 			ps[i].add(&hs[i])
 		}
 	}
-	for i := range ps {
-		out[i] = ps[i].jacobian()
-		ptrs[i] = &out[i]
-	}
-	batchNormalize(ptrs)
-	return out
+	return ctNormalize(ps)
 }
 
 // ctBatchFrom is the batch size from which ctBatchMul's shared inversions (one per window, ~270
@@ -309,43 +332,40 @@ func ctBatchMul(ks []scalar, t *ctTable) []proj {
 	for i := range ks {
 		digits[i], even[i] = ctRecode(&ks[i])
 	}
-	ax := make([]secp256k1.FieldVal, n)
-	ay := make([]secp256k1.FieldVal, n)
-	sx := make([]secp256k1.FieldVal, n)
-	sy := make([]secp256k1.FieldVal, n)
+	ax := make([]field.Element, n)
+	ay := make([]field.Element, n)
+	sx := make([]field.Element, n)
+	sy := make([]field.Element, n)
 	for i := range ks {
 		ax[i], ay[i] = t.pick(0, digits[i][0])
 	}
-	den := make([]secp256k1.FieldVal, n)
-	prefix := make([]secp256k1.FieldVal, n)
+	den := make([]field.Element, n)
+	prefix := make([]field.Element, n)
 	for w := 1; w < ctWindows-1; w++ {
 		for i := range ks {
 			sx[i], sy[i] = t.pick(w, digits[i][w])
 		}
 		// One inversion for the window: prefix products of x2 − x1.
-		var prod secp256k1.FieldVal
-		prod.SetInt(1)
+		var prod field.Element
+		prod.SetUint64(1)
 		for i := range ks {
-			den[i].NegateVal(&ax[i], 1).Add(&sx[i]) // x2 − x1 (magnitude 3)
-			prefix[i].Set(&prod)
-			prod.Mul(&den[i])
+			den[i].Sub(&sx[i], &ax[i]) // x2 − x1
+			prefix[i] = prod
+			prod.Mul(&prod, &den[i])
 		}
-		prod.Inverse()
-		var inv, lam, num, x3, y3, tmp secp256k1.FieldVal
+		prod.Inverse(&prod)
+		var inv, lam, x3, y3, tmp field.Element
 		for i := n - 1; i >= 0; i-- {
-			inv.Mul2(&prod, &prefix[i]) // 1/(x2 − x1)
-			prod.Mul(&den[i])
-			num.NegateVal(&ay[i], 1).Add(&sy[i]) // y2 − y1
-			lam.Mul2(&num, &inv)
-			x3.SquareVal(&lam)
-			tmp.NegateVal(&ax[i], 1)
-			x3.Add(&tmp)
-			tmp.NegateVal(&sx[i], 1)
-			x3.Add(&tmp).Normalize() // λ² − x1 − x2
-			tmp.NegateVal(&x3, 1).Add(&ax[i])
-			y3.Mul2(&lam, &tmp)
-			tmp.NegateVal(&ay[i], 1)
-			y3.Add(&tmp).Normalize() // λ·(x1 − x3) − y1
+			inv.Mul(&prod, &prefix[i]) // 1/(x2 − x1)
+			prod.Mul(&prod, &den[i])
+			lam.Sub(&sy[i], &ay[i]) // y2 − y1
+			lam.Mul(&lam, &inv)
+			x3.Square(&lam)
+			x3.Sub(&x3, &ax[i])
+			x3.Sub(&x3, &sx[i]) // λ² − x1 − x2
+			tmp.Sub(&ax[i], &x3)
+			y3.Mul(&lam, &tmp)
+			y3.Sub(&y3, &ay[i]) // λ·(x1 − x3) − y1
 			ax[i], ay[i] = x3, y3
 		}
 	}
@@ -353,7 +373,7 @@ func ctBatchMul(ks []scalar, t *ctTable) []proj {
 	for i := range ks {
 		p := &out[i]
 		p.x, p.y = ax[i], ay[i]
-		p.z.SetInt(1)
+		p.z.SetUint64(1)
 		lx, ly := t.pick(ctWindows-1, digits[i][ctWindows-1])
 		p.addAffine(&lx, &ly)
 		p.correct(t, even[i])
@@ -363,12 +383,12 @@ func ctBatchMul(ks []scalar, t *ctTable) []proj {
 
 // pick returns the table point of window w for digit d (odd, |d| < 2^w), reading the whole
 // window with masks and negating y with a mask.
-func (t *ctTable) pick(w int, d32 int32) (secp256k1.FieldVal, secp256k1.FieldVal) {
+func (t *ctTable) pick(w int, d32 int32) (field.Element, field.Element) {
 	d := int64(d32)
 	sign := uint64(d >> 63) // all ones if negative
 	abs := uint64((d ^ int64(sign)) - int64(sign))
 	idx := (abs - 1) >> 1
-	var x, y [4]uint64
+	var x, y field.Element
 	for j := range ctEntries {
 		m := ctMask(uint64(j), idx)
 		e := &t.win[w][j]
@@ -381,73 +401,58 @@ func (t *ctTable) pick(w int, d32 int32) (secp256k1.FieldVal, secp256k1.FieldVal
 		y[2] |= e.y[2] & m
 		y[3] |= e.y[3] & m
 	}
-	// y ← p − y when the digit is negative (y ≠ 0 on secp256k1, so p − y is in range).
-	var ny [4]uint64
-	var bw uint64
-	ny[0], bw = bits.Sub64(fieldP[0], y[0], 0)
-	ny[1], bw = bits.Sub64(fieldP[1], y[1], bw)
-	ny[2], bw = bits.Sub64(fieldP[2], y[2], bw)
-	ny[3], _ = bits.Sub64(fieldP[3], y[3], bw)
-	for l := range y {
-		y[l] = (ny[l] & sign) | (y[l] &^ sign)
-	}
-	return limbsField(&x), limbsField(&y)
+	var ny field.Element
+	ny.Neg(&y)
+	y.Select(sign&1, &y, &ny)
+	return x, y
 }
 
 // correct subtracts B when the scalar was even (recoding made it odd by adding one), by
-// computing both and selecting arithmetically.
+// computing both and selecting with a mask.
 func (p *proj) correct(t *ctTable, even uint64) {
 	q := *p
 	q.addAffine(&t.negB.x, &t.negB.y)
-	fieldSelect(&p.x, &p.x, &q.x, even)
-	fieldSelect(&p.y, &p.y, &q.y, even)
-	fieldSelect(&p.z, &p.z, &q.z, even)
+	p.x.Select(even, &p.x, &q.x)
+	p.y.Select(even, &p.y, &q.y)
+	p.z.Select(even, &p.z, &q.z)
 }
 
 // add sets p = p + q with the complete projective addition for a = 0 (Renes–Costello–Batina
-// 2016, Algorithm 7; b3 = 21): no exceptional case, either point may be the point at infinity.
-// Inputs are normalised first; the output has magnitudes X 3, Y 2, Z 2.
+// 2016, Algorithm 7): no exceptional case, either point may be the point at infinity.
 func (p *proj) add(q *proj) {
-	var x1, y1, z1, x2, y2, z2 secp256k1.FieldVal
-	x1.Set(&p.x).Normalize()
-	y1.Set(&p.y).Normalize()
-	z1.Set(&p.z).Normalize()
-	x2.Set(&q.x).Normalize()
-	y2.Set(&q.y).Normalize()
-	z2.Set(&q.z).Normalize()
-	var t0, t1, t2, t3, t4, x3, y3, z3, n secp256k1.FieldVal
-	t0.Mul2(&x1, &x2)                     // t0 = X1·X2        (1)
-	t1.Mul2(&y1, &y2)                     // t1 = Y1·Y2        (1)
-	t2.Mul2(&z1, &z2)                     // t2 = Z1·Z2        (1)
-	t3.Add2(&x1, &y1)                     // t3 = X1+Y1        (2)
-	t4.Add2(&x2, &y2)                     // t4 = X2+Y2        (2)
-	t3.Mul(&t4)                           // t3 = t3·t4        (1)
-	t4.Add2(&t0, &t1)                     // t4 = t0+t1        (2)
-	t3.Add(n.NegateVal(&t4, 2))           // t3 = t3−t4        (4)
-	t4.Add2(&y1, &z1)                     // t4 = Y1+Z1        (2)
-	x3.Add2(&y2, &z2)                     // X3 = Y2+Z2        (2)
-	t4.Mul(&x3)                           // t4 = t4·X3        (1)
-	x3.Add2(&t1, &t2)                     // X3 = t1+t2        (2)
-	t4.Add(n.NegateVal(&x3, 2))           // t4 = t4−X3        (4)
-	x3.Add2(&x1, &z1)                     // X3 = X1+Z1        (2)
-	y3.Add2(&x2, &z2)                     // Y3 = X2+Z2        (2)
-	x3.Mul(&y3)                           // X3 = X3·Y3        (1)
-	y3.Add2(&t0, &t2)                     // Y3 = t0+t2        (2)
-	y3.NegateVal(&y3, 2).Add(&x3)         // Y3 = X3−Y3      (4)
-	x3.Add2(&t0, &t0)                     // X3 = t0+t0        (2)
-	t0.Add(&x3)                           // t0 = X3+t0        (3)
-	t2.MulInt(21).Normalize()             // t2 = b3·t2        (1)
-	z3.Add2(&t1, &t2)                     // Z3 = t1+t2        (2)
-	t1.Add(n.NegateVal(&t2, 1))           // t1 = t1−t2        (3)
-	y3.Normalize().MulInt(21).Normalize() // Y3 = b3·Y3 (1)
-	x3.Mul2(&t4, &y3)                     // X3 = t4·Y3        (1)
-	t2.Mul2(&t3, &t1)                     // t2 = t3·t1        (1)
-	x3.NegateVal(&x3, 1).Add(&t2)         // X3 = t2−X3      (3)
-	y3.Mul(&t0)                           // Y3 = Y3·t0        (1)
-	t1.Mul(&z3)                           // t1 = t1·Z3        (1)
-	y3.Add(&t1)                           // Y3 = t1+Y3        (2)
-	t0.Mul(&t3)                           // t0 = t0·t3        (1)
-	z3.Mul(&t4)                           // Z3 = Z3·t4        (1)
-	z3.Add(&t0)                           // Z3 = Z3+t0        (2)
+	var t0, t1, t2, t3, t4, x3, y3, z3 field.Element
+	t0.Mul(&p.x, &q.x)   // t0 = X1·X2
+	t1.Mul(&p.y, &q.y)   // t1 = Y1·Y2
+	t2.Mul(&p.z, &q.z)   // t2 = Z1·Z2
+	t3.Add(&p.x, &p.y)   // t3 = X1+Y1
+	t4.Add(&q.x, &q.y)   // t4 = X2+Y2
+	t3.Mul(&t3, &t4)     // t3 = t3·t4
+	t4.Add(&t0, &t1)     // t4 = t0+t1
+	t3.Sub(&t3, &t4)     // t3 = t3−t4
+	t4.Add(&p.y, &p.z)   // t4 = Y1+Z1
+	x3.Add(&q.y, &q.z)   // X3 = Y2+Z2
+	t4.Mul(&t4, &x3)     // t4 = t4·X3
+	x3.Add(&t1, &t2)     // X3 = t1+t2
+	t4.Sub(&t4, &x3)     // t4 = t4−X3
+	x3.Add(&p.x, &p.z)   // X3 = X1+Z1
+	y3.Add(&q.x, &q.z)   // Y3 = X2+Z2
+	x3.Mul(&x3, &y3)     // X3 = X3·Y3
+	y3.Add(&t0, &t2)     // Y3 = t0+t2
+	y3.Sub(&x3, &y3)     // Y3 = X3−Y3
+	x3.Double(&t0)       // X3 = t0+t0
+	t0.Add(&x3, &t0)     // t0 = X3+t0
+	t2.MulSmall(&t2, b3) // t2 = b3·t2
+	z3.Add(&t1, &t2)     // Z3 = t1+t2
+	t1.Sub(&t1, &t2)     // t1 = t1−t2
+	y3.MulSmall(&y3, b3) // Y3 = b3·Y3
+	x3.Mul(&t4, &y3)     // X3 = t4·Y3
+	t2.Mul(&t3, &t1)     // t2 = t3·t1
+	x3.Sub(&t2, &x3)     // X3 = t2−X3
+	y3.Mul(&y3, &t0)     // Y3 = Y3·t0
+	t1.Mul(&t1, &z3)     // t1 = t1·Z3
+	y3.Add(&t1, &y3)     // Y3 = t1+Y3
+	t0.Mul(&t0, &t3)     // t0 = t0·t3
+	z3.Mul(&z3, &t4)     // Z3 = Z3·t4
+	z3.Add(&z3, &t0)     // Z3 = Z3+t0
 	p.x, p.y, p.z = x3, y3, z3
 }

@@ -92,7 +92,8 @@ func TestCompleteMixedAdditionMatchesDecredIncludingItsExceptionalCases(t *testi
 			{"P + Q", projOf(t, &other), add(&other, &q)},
 		} {
 			p := tc.p
-			p.addAffine(&q.X, &q.Y)
+			qx, qy := toElement(&q.X), toElement(&q.Y)
+			p.addAffine(&qx, &qy)
 			got := p.jacobian()
 			if !equalPoints(&got, &tc.want) {
 				t.Fatalf("%s: complete addition differs from decred's", tc.name)
@@ -109,8 +110,9 @@ func projOf(t *testing.T, a *point) proj {
 	zb := z.Bytes()
 	var p proj
 	p.z.SetBytes(&zb)
-	p.x.Mul2(&a.X, &p.z).Normalize()
-	p.y.Mul2(&a.Y, &p.z).Normalize()
+	ax, ay := toElement(&a.X), toElement(&a.Y)
+	p.x.Mul(&ax, &p.z)
+	p.y.Mul(&ay, &p.z)
 	return p
 }
 

@@ -28,6 +28,12 @@ type Config struct {
 	Count int
 	// Rand is the randomness source; nil means crypto/rand.
 	Rand io.Reader
+	// Compute, when set, runs the session's CPU-heavy steps (dealing and commitments, message
+	// encoding and decoding, batch verification) — f never blocks on the network — and returns
+	// once f has run, or with ctx's error if f could not start before ctx ended. A node uses it
+	// to run presigning at a lower priority than its online work (docs/pkp.md). nil runs f
+	// inline.
+	Compute func(ctx context.Context, f func()) error
 }
 
 // Presign runs the presigning protocol (docs/ecdsa.md, "Presigning") as member tr.Self() of
@@ -66,6 +72,7 @@ const (
 
 type session struct {
 	tr      mpc.Transport
+	exec    func(ctx context.Context, f func()) error // Config.Compute
 	key     *KeyShare
 	rnd     io.Reader
 	shape   shape
@@ -144,7 +151,7 @@ func newSession(tr mpc.Transport, key *KeyShare, cfg Config) (*session, error) {
 	}
 	s := &session{
 		tr: tr, key: key, rnd: cfg.Rand, self: self, n: n, t: t, count: cfg.Count,
-		signers: append([]int(nil), cfg.Signers...),
+		signers: append([]int(nil), cfg.Signers...), exec: cfg.Compute,
 	}
 	if s.rnd == nil {
 		s.rnd = rand.Reader
@@ -199,7 +206,12 @@ func (s *session) run(ctx context.Context) ([]*Presignature, error) {
 		}
 		s.state++
 	}
-	return s.output()
+	var out []*Presignature
+	err := s.compute(ctx, func() (err error) {
+		out, err = s.output()
+		return err
+	})
+	return out, err
 }
 
 // abort tells the other members that this member stopped, and whom it blames. Best effort:
@@ -217,6 +229,18 @@ func (s *session) abort(ctx context.Context, cause error) {
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 	defer cancel()
 	_ = mpc.Broadcast(actx, s.tr, s.shape.encodeAbort(a))
+}
+
+// compute runs f, a CPU-heavy step that does not touch the network, through Config.Compute.
+func (s *session) compute(ctx context.Context, f func() error) error {
+	if s.exec == nil {
+		return f()
+	}
+	var err error
+	if e := s.exec(ctx, func() { err = f() }); e != nil {
+		return e
+	}
+	return err
 }
 
 func (s *session) fault(member, round int, err error, format string, args ...any) error {
@@ -240,6 +264,49 @@ func (s *session) random(n int) ([]scalar, error) {
 // a and b come with Pedersen commitments, so every share received can be checked and a bad
 // dealer named.
 func (s *session) deal(ctx context.Context) error {
+	var own *round1Msg
+	out := make([][]byte, s.n)
+	if err := s.compute(ctx, func() (err error) {
+		own, err = s.dealCompute(out)
+		return err
+	}); err != nil {
+		return err
+	}
+	for m := range s.n {
+		if m == s.self {
+			continue
+		}
+		if err := s.tr.Send(ctx, m, out[m]); err != nil {
+			return fmt.Errorf("presign round 1: send to member %d: %w", m, err)
+		}
+	}
+
+	msgs, err := s.inbox.collect(ctx, kindRound1)
+	if err != nil {
+		return err
+	}
+	return s.compute(ctx, func() error {
+		r1 := make([]*round1Msg, s.n)
+		r1[s.self] = own
+		for j := range s.n {
+			raw, ok := msgs[j]
+			if !ok {
+				continue
+			}
+			m, err := s.shape.decodeRound1(raw)
+			if err != nil {
+				return s.fault(j, 1, err, "decode")
+			}
+			s.h1[j] = sha256.Sum256(m.broadcast)
+			r1[j] = m
+		}
+		return s.checkRound1(r1)
+	})
+}
+
+// dealCompute draws this member's dealing, commits to it and writes the round-1 message for
+// every other member into out.
+func (s *session) dealCompute(out [][]byte) (*round1Msg, error) {
 	t := s.t
 	ahat := make([][]point, s.count)
 	bhat := make([][]point, s.count)
@@ -248,19 +315,19 @@ func (s *session) deal(ctx context.Context) error {
 		in := &s.inst[b]
 		var err error
 		if in.fk, err = s.random(t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		if in.fa, err = s.random(t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		if in.fa2, err = s.random(t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		if in.fb, err = s.random(2*t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		if in.fb2, err = s.random(2*t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		in.fb[0].Zero()
 		in.fb2[0].Zero()
@@ -279,7 +346,7 @@ func (s *session) deal(ctx context.Context) error {
 	for b := range s.inst {
 		in := &s.inst[b]
 		if _, err := io.ReadFull(s.rnd, in.u[:]); err != nil {
-			return fmt.Errorf("presign: read randomness: %w", err)
+			return nil, fmt.Errorf("presign: read randomness: %w", err)
 		}
 		commits[b] = contributionCommitment(presignatureID(s.digest, b), s.self, &in.u)
 	}
@@ -310,30 +377,9 @@ func (s *session) deal(ctx context.Context) error {
 				msg = appendScalar(msg, v)
 			}
 		}
-		if err := s.tr.Send(ctx, m, msg); err != nil {
-			return fmt.Errorf("presign round 1: send to member %d: %w", m, err)
-		}
+		out[m] = msg
 	}
-
-	msgs, err := s.inbox.collect(ctx, kindRound1)
-	if err != nil {
-		return err
-	}
-	r1 := make([]*round1Msg, s.n)
-	r1[s.self] = own
-	for j := range s.n {
-		raw, ok := msgs[j]
-		if !ok {
-			continue
-		}
-		m, err := s.shape.decodeRound1(raw)
-		if err != nil {
-			return s.fault(j, 1, err, "decode")
-		}
-		s.h1[j] = sha256.Sum256(m.broadcast)
-		r1[j] = m
-	}
-	return s.checkRound1(r1)
+	return own, nil
 }
 
 func (s *session) dealTo(m int) []round1Private {
@@ -444,6 +490,54 @@ func (s *session) shareClaim(round int, what string, v, v2 *scalar, sum []point,
 // the degree reduction that makes the final signature shares degree t and checkable) with a
 // proof that it reshared the right value.
 func (s *session) open(ctx context.Context) error {
+	var own *round2Msg
+	out := make([][]byte, s.n)
+	if err := s.compute(ctx, func() (err error) {
+		own, err = s.openCompute(out)
+		return err
+	}); err != nil {
+		return err
+	}
+	for m := range s.n {
+		if m == s.self {
+			continue
+		}
+		if err := s.tr.Send(ctx, m, out[m]); err != nil {
+			return fmt.Errorf("presign round 2: send to member %d: %w", m, err)
+		}
+	}
+
+	msgs, err := s.inbox.collect(ctx, kindRound2)
+	if err != nil {
+		return err
+	}
+	return s.compute(ctx, func() error {
+		s.r2[s.self] = own
+		echoes := make([][][32]byte, s.n)
+		for j := range s.n {
+			raw, ok := msgs[j]
+			if !ok {
+				continue
+			}
+			m, err := s.shape.decodeRound2(raw)
+			if err != nil {
+				return s.fault(j, 2, err, "decode")
+			}
+			echoes[j] = m.echo
+			s.h2[j] = sha256.Sum256(m.broadcast)
+			s.stmt[j] = sha256.Sum256(m.statement)
+			s.r2[j] = m
+		}
+		if err := s.checkEchoes(2, echoes, s.h1); err != nil {
+			return err
+		}
+		return s.checkRound2()
+	})
+}
+
+// openCompute opens this member's k dealing, reshares λ·a·x with its proof, and writes the
+// round-2 message for every other member into out.
+func (s *session) openCompute(out [][]byte) (*round2Msg, error) {
 	s.r1Digest = chainDigest("r1", s.digest, s.h1)
 	t := s.t
 	kc := make([][]point, s.count)
@@ -455,10 +549,10 @@ func (s *session) open(ctx context.Context) error {
 		in := &s.inst[b]
 		var err error
 		if in.fv, err = s.random(t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		if in.fv2, err = s.random(t + 1); err != nil {
-			return err
+			return nil, err
 		}
 		in.fv[0].Mul2(lam, &in.a).Mul(x)
 		ks = append(ks, in.fk...)
@@ -475,7 +569,7 @@ func (s *session) open(ctx context.Context) error {
 	s.stmt[s.self] = sha256.Sum256(statement)
 	proof, err := s.provePi1(s.stmt[s.self])
 	if err != nil {
-		return err
+		return nil, err
 	}
 	broadcast := appendPoint(statement, &proof.t1)
 	broadcast = appendPoint(broadcast, &proof.t2)
@@ -500,35 +594,9 @@ func (s *session) open(ctx context.Context) error {
 			msg = appendScalar(msg, &v[b])
 			msg = appendScalar(msg, &v2[b])
 		}
-		if err := s.tr.Send(ctx, m, msg); err != nil {
-			return fmt.Errorf("presign round 2: send to member %d: %w", m, err)
-		}
+		out[m] = msg
 	}
-
-	msgs, err := s.inbox.collect(ctx, kindRound2)
-	if err != nil {
-		return err
-	}
-	s.r2[s.self] = own
-	echoes := make([][][32]byte, s.n)
-	for j := range s.n {
-		raw, ok := msgs[j]
-		if !ok {
-			continue
-		}
-		m, err := s.shape.decodeRound2(raw)
-		if err != nil {
-			return s.fault(j, 2, err, "decode")
-		}
-		echoes[j] = m.echo
-		s.h2[j] = sha256.Sum256(m.broadcast)
-		s.stmt[j] = sha256.Sum256(m.statement)
-		s.r2[j] = m
-	}
-	if err := s.checkEchoes(2, echoes, s.h1); err != nil {
-		return err
-	}
-	return s.checkRound2()
+	return own, nil
 }
 
 func (s *session) reshareTo(m int) (v, v2 []scalar) {
@@ -621,6 +689,48 @@ func (s *session) checkRound2() error {
 // b_i; deviation: each w_i comes with a proof that it is a_i·k_i + b_i for the committed
 // values, which replaces the paper's W = a·R check and names whoever sends a wrong w_i).
 func (s *session) prove(ctx context.Context) error {
+	var msg []byte
+	if err := s.compute(ctx, func() (err error) {
+		msg, err = s.proveCompute()
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := mpc.Broadcast(ctx, s.tr, msg); err != nil {
+		return fmt.Errorf("presign round 3: broadcast: %w", err)
+	}
+
+	msgs, err := s.inbox.collect(ctx, kindRound3)
+	if err != nil {
+		return err
+	}
+	return s.compute(ctx, func() error {
+		r3 := make([]*round3Msg, s.n)
+		echoes := make([][][32]byte, s.n)
+		for j := range s.n {
+			raw, ok := msgs[j]
+			if !ok {
+				continue
+			}
+			m, err := s.shape.decodeRound3(raw)
+			if err != nil {
+				return s.fault(j, 3, err, "decode")
+			}
+			echoes[j] = m.echo
+			r3[j] = m
+			for b := range s.inst {
+				s.inst[b].w[j] = m.entries[b].w
+			}
+		}
+		if err := s.checkEchoes(3, echoes, s.h2); err != nil {
+			return err
+		}
+		return s.checkRound3(r3)
+	})
+}
+
+// proveCompute computes w_i and its proof for every presignature and encodes round 3.
+func (s *session) proveCompute() ([]byte, error) {
 	s.r2Digest = chainDigest("r2", s.r1Digest, s.h2)
 	entries := make([]round3Entry, s.count)
 	nonces := make([][]scalar, s.count)
@@ -630,7 +740,7 @@ func (s *session) prove(ctx context.Context) error {
 		entries[b].w.Mul2(&in.a, &in.k).Add(&in.b)
 		r, err := s.random(3)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		nonces[b] = r
 		// T1 = r0·G + r1·H, T2 = (r0·k_i)·G − r2·H
@@ -647,36 +757,7 @@ func (s *session) prove(ctx context.Context) error {
 		s.inst[b].w = make([]scalar, s.n)
 		s.inst[b].w[s.self] = entries[b].w
 	}
-	msg := s.shape.encodeRound3(s.h2, entries)
-	if err := mpc.Broadcast(ctx, s.tr, msg); err != nil {
-		return fmt.Errorf("presign round 3: broadcast: %w", err)
-	}
-
-	msgs, err := s.inbox.collect(ctx, kindRound3)
-	if err != nil {
-		return err
-	}
-	r3 := make([]*round3Msg, s.n)
-	echoes := make([][][32]byte, s.n)
-	for j := range s.n {
-		raw, ok := msgs[j]
-		if !ok {
-			continue
-		}
-		m, err := s.shape.decodeRound3(raw)
-		if err != nil {
-			return s.fault(j, 3, err, "decode")
-		}
-		echoes[j] = m.echo
-		r3[j] = m
-		for b := range s.inst {
-			s.inst[b].w[j] = m.entries[b].w
-		}
-	}
-	if err := s.checkEchoes(3, echoes, s.h2); err != nil {
-		return err
-	}
-	return s.checkRound3(r3)
+	return s.shape.encodeRound3(s.h2, entries), nil
 }
 
 // checkRound3 checks, in one batch, every resharing proof, this member's resharing shares and

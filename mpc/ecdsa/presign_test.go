@@ -1,11 +1,18 @@
 package ecdsa_test
 
 import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/litmesh/litmesh/mpc/ecdsa"
+	"github.com/litmesh/litmesh/mpc/mpctest"
 )
 
 func TestPresignAndSignRecoverToTheDerivedAddress(t *testing.T) {
@@ -62,4 +69,67 @@ func TestPresignAndSignRecoverToTheDerivedAddress(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPresignRunsItsHeavyStepsThroughCompute: every member hands its CPU-heavy steps to
+// Config.Compute (the node runs them on low-priority threads), the session still produces
+// matching presignatures, and a Compute that cannot start a step stops the session with its
+// error.
+func TestPresignRunsItsHeavyStepsThroughCompute(t *testing.T) {
+	d := newDealer(t, 4, 1)
+	signers := []int{0, 1, 2, 3}
+	var calls atomic.Int64
+	compute := func(ctx context.Context, f func()) error {
+		calls.Add(1)
+		done := make(chan struct{})
+		go func() { // another goroutine, as a worker pool would
+			defer close(done)
+			f()
+		}()
+		<-done
+		return nil
+	}
+	ps := presignWith(t, d, signers, 3, compute)
+	for m := range signers {
+		if ps[m].err != nil {
+			t.Fatalf("member %d: %v", m, ps[m].err)
+		}
+		if ps[m].ps[2].Public().Digest() != ps[0].ps[2].Public().Digest() {
+			t.Fatal("members disagree")
+		}
+	}
+	// Per member: round 1 deal and check, round 2 open and check, round 3 prove and check, output.
+	if got, want := calls.Load(), int64(7*len(signers)); got != want {
+		t.Fatalf("Compute called %d times, want %d", got, want)
+	}
+
+	errBusy := errors.New("no worker")
+	refuse := func(ctx context.Context, f func()) error { return errBusy }
+	res := presignWith(t, d, signers, 1, refuse)
+	for m := range signers {
+		if !errors.Is(res[m].err, errBusy) {
+			t.Fatalf("member %d: %v, want the Compute error", m, res[m].err)
+		}
+	}
+}
+
+func presignWith(t *testing.T, d *dealer, signers []int, count int, compute func(context.Context, func()) error) []presignResult {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	net := mpctest.NewNetwork(len(signers), 4*len(signers))
+	cfg := ecdsa.Config{Signers: signers, Count: count, Compute: compute}
+	if _, err := rand.Read(cfg.Session[:]); err != nil {
+		t.Fatal(err)
+	}
+	out := make([]presignResult, len(signers))
+	var wg sync.WaitGroup
+	for m, idx := range signers {
+		wg.Go(func() {
+			ps, err := ecdsa.Presign(ctx, net.Transport(m), d.shares[idx], cfg)
+			out[m] = presignResult{ps, err}
+		})
+	}
+	wg.Wait()
+	return out
 }

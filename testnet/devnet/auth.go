@@ -93,7 +93,7 @@ func (d *Devnet) startIssuer(ctx context.Context, dir, exe string, basePort int)
 		}
 		select {
 		case <-p.done:
-			return fmt.Errorf("the devnet OIDC issuer exited (%w); last log lines:\n%s", p.err, Tail(p.log, 15))
+			return fmt.Errorf("the devnet OIDC issuer exited (%w); last log lines:\n%s", exitErr(p.err), Tail(p.log, 15))
 		case <-ctx.Done():
 			return fmt.Errorf("the devnet OIDC issuer did not answer at %s: %w", is.URL, ctx.Err())
 		case <-tick.C:

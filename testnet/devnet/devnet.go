@@ -743,11 +743,20 @@ func (d *Devnet) checkAlive() error {
 	for _, p := range d.procs {
 		select {
 		case <-p.done:
-			return fmt.Errorf("%s exited (%w); last log lines:\n%s", p.name, p.err, Tail(p.log, 15))
+			return fmt.Errorf("%s exited (%w); last log lines:\n%s", p.name, exitErr(p.err), Tail(p.log, 15))
 		default:
 		}
 	}
 	return nil
+}
+
+// exitErr is why a child process ended: its error, or that it exited cleanly (which for a node
+// or the issuer is still unexpected while the devnet runs).
+func exitErr(err error) error {
+	if err == nil {
+		return errors.New("status 0")
+	}
+	return err
 }
 
 func contractMap(a chain.Addresses) map[string]string {
