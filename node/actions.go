@@ -250,11 +250,20 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec,
 		litSDK: isLitExecution(r.Context())}
 	defer host.endRPC()
+	rauth := runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources}
+	if auth.PKP != nil {
+		// A PKP session: the action sees the auth methods the nodes verified when they signed
+		// its capability (Lit.Auth.authMethodContexts), as Lit's nodes show them.
+		if rauth.AuthMethodContexts, err = authMethodContextsJSON(auth.PKP.AuthContext.AuthMethodContexts); err != nil {
+			writeError(w, err)
+			return
+		}
+	}
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
-		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
+		Auth:     rauth,
 		Headers:  actionHeaders(r.Header),
 		// A worker serves one requester: the address that signed the request.
 		Requester: strings.ToLower(auth.Address.Hex()),

@@ -330,11 +330,9 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 			return actionCodeError(in.cid, err)
 		}
 	}
-	contexts := make([]json.RawMessage, len(ac.AuthMethodContexts))
-	for i, c := range ac.AuthMethodContexts {
-		if contexts[i], err = json.Marshal(c); err != nil {
-			return err
-		}
+	contexts, err := authMethodContextsJSON(ac.AuthMethodContexts)
+	if err != nil {
+		return err
 	}
 	cidStr := in.cid.String()
 	host := &actionHost{n: n, ipfsID: cidStr, inline: in.inline, condition: true}
@@ -467,4 +465,17 @@ func (n *Node) checkPKPSession(ctx context.Context, ps *access.PKPSession, req a
 		return api.Errorf(api.KindForbidden, "sessionSig: PKP session for 0x%064x: none of the auth methods it was made with is still permitted with %s (removed, or its scope taken away)", ps.TokenID, access.ScopeName(scope))
 	}
 	return nil
+}
+
+// authMethodContextsJSON is cs as the JSON objects an action's Lit.Auth.authMethodContexts holds.
+func authMethodContextsJSON(cs []access.AuthMethodContext) ([]json.RawMessage, error) {
+	out := make([]json.RawMessage, len(cs))
+	for i, c := range cs {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return nil, fmt.Errorf("auth method context: %w", err)
+		}
+		out[i] = b
+	}
+	return out, nil
 }

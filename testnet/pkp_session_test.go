@@ -144,6 +144,19 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 			t.Fatalf("pkp sign with the session: %v", err)
 		}
 		checkRecovers(t, sig, hash, addr)
+		// An action run with the session sees the verified login, as Lit's actions do.
+		res, err := cl.Execute(ctx, client.ExecuteRequest{Auth: s,
+			Code: []byte(`Lit.Actions.setResponse({response: JSON.stringify({addr: Lit.Auth.authSigAddress, ctx: Lit.Auth.authMethodContexts})})`)})
+		if err != nil {
+			t.Fatalf("execute with the session: %v", err)
+		}
+		var seen struct {
+			Addr string                     `json:"addr"`
+			Ctx  []access.AuthMethodContext `json:"ctx"`
+		}
+		if err := json.Unmarshal([]byte(res.Response), &seen); err != nil || len(seen.Ctx) != 1 || seen.Ctx[0] != want || !strings.EqualFold(seen.Addr, addr) {
+			t.Fatalf("the action saw %s (%v), want the PKP's address and alice's login %+v", res.Response, err, want)
+		}
 		alice = s
 	})
 	if alice == nil {
