@@ -74,7 +74,7 @@ type Host struct {
 // ErrAddressInUse is returned when a listen address is taken by another process.
 var ErrAddressInUse = errors.New("address already in use")
 
-// ErrNoPolicy: a Config without a Policy. The gate fails closed: there is no default that
+// ErrNoPolicy is the error of New for a Config without a Policy. The gate fails closed: there is no default that
 // trusts peers without checking them.
 var ErrNoPolicy = errors.New("p2p: Config.Policy is required (a node uses Attested; tests of the mesh alone may use InsecureTrustAuthenticated)")
 

@@ -149,8 +149,11 @@ func pkpSessionFromIDToken(ctx context.Context, cl *client.Client, pkp, dir, tok
 		return nil, err
 	}
 	var saved savedPKPSession
-	if err := json.Unmarshal(raw, &saved); err != nil || saved.Pending == nil {
-		return nil, fmt.Errorf("session file %s: unreadable: %v", path, err)
+	if err := json.Unmarshal(raw, &saved); err != nil {
+		return nil, fmt.Errorf("session file %s: unreadable: %w", path, err)
+	}
+	if saved.Pending == nil {
+		return nil, fmt.Errorf("session file %s: holds no pending session", path)
 	}
 	if time.Until(saved.Pending.Expiration()) <= 0 {
 		_ = os.Remove(path)
