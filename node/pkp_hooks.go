@@ -22,6 +22,10 @@ type PKPHooks struct {
 	// PresignTransport, if set, wraps the transport of every presigning session this node
 	// runs; members lists the session's peers in order.
 	PresignTransport func(members []peer.ID, tr mpc.Transport) mpc.Transport
+	// SkipSchemeRoots, if set and true when a key round attempt starts, makes the attempt
+	// leave out the scheme root keys (keys_schemes.go), as a node from before them did: tests
+	// make a network of such nodes and then let its next key round add them.
+	SkipSchemeRoots func() bool
 }
 
 // PKPAssignment is a coordinator's assignment of a presignature to a request.
