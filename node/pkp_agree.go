@@ -58,7 +58,7 @@ type agreement struct {
 	assign  *assignment // the coordinator's, verified; nil until known
 	request bool        // this node holds its own copy of the request (and a goroutine waits)
 	digest  [32]byte    // … with this digest
-	ps      *ecdsa.Presignature
+	ps      held        // the material reserved and bound to the request (pkp_scheme.go)
 
 	confirmed []bool     // per member of the set: it confirmed assign's tuple
 	contrib   [][32]byte // … with this contribution
@@ -279,7 +279,7 @@ type expiredAssignment struct {
 // verify checks the coordinator's signature on an assignment, once per distinct signed
 // assignment.
 func (ss *signerSet) verify(a *assignment) error {
-	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a)
+	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a)
 	h := sha256.New()
 	h.Write(msg)
 	h.Write(a.Sig)
@@ -313,7 +313,7 @@ func (ss *signerSet) verify(a *assignment) error {
 
 // sign signs an assignment with this node's libp2p identity key.
 func (ss *signerSet) sign(a *assignment) error {
-	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a))
+	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a))
 	if err != nil {
 		return fmt.Errorf("sign the assignment of request %s: %w", a.RequestID, err)
 	}
@@ -385,7 +385,7 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 		return nil // a duplicate
 	}
 	if e.ps != nil {
-		if err := e.ps.Public().CheckContribution(from, c.Contribution); err != nil {
+		if err := e.ps.CheckContribution(from, c.Contribution); err != nil {
 			st.failLocked(e, ss.falseContribution(from, a))
 			st.mu.Unlock()
 			ep.fault(ss.peers[from], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
@@ -400,6 +400,11 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 }
 
 func (ss *signerSet) falseContribution(from int, a *assignment) error {
+	if ss.ep.scheme.Name() != "" {
+		return api.Errorf(api.KindConflict,
+			"signer %s confirmed another signing package for slot %s (request %s): no share released; this node leaves it out of its signer sets for a while",
+			ss.peers[from], a.Presig, a.RequestID)
+	}
 	return api.Errorf(api.KindConflict,
 		"signer %s revealed a ρ contribution that does not open its commitment (presignature %s, request %s): no share released; this node leaves it out of its signer sets for a while",
 		ss.peers[from], a.Presig, a.RequestID)
@@ -518,13 +523,32 @@ func (ss *signerSet) sendRefuse(r *refuseMsg) {
 	}
 }
 
-// agree runs this node's side of the agreement on one request and returns the presignature
-// reserved for it and ρ; the caller signs at once. On error nothing is returned and any
-// presignature reserved was burnt.
+// agree runs this node's side of the agreement on one ECDSA request and returns the
+// presignature reserved for it and ρ; the caller signs at once. On error nothing is returned
+// and any presignature reserved was burnt.
 //
 // digestFor computes the digest of another request for the same PKP and set; only the
 // malicious-coordinator test hook uses it.
-func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (ps *ecdsa.Presignature, rho [32]byte, err error) {
+func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (*ecdsa.Presignature, [32]byte, error) {
+	h, contribs, err := ss.agreeOn(ctx, requestID, digest, bindECDSA, digestFor)
+	if err != nil {
+		return nil, [32]byte{}, err
+	}
+	ps := h.(ecdsaHeld).Presignature
+	a := &assignment{Epoch: ss.ep.number, RequestID: requestID, Digest: digest, Presig: ps.ID()}
+	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.n.cfg.Network, "", ss.order, a), contribs)
+	if err != nil {
+		ss.burn(h)
+		return nil, [32]byte{}, fmt.Errorf("derive ρ: %w", err)
+	}
+	return ps, rho, nil
+}
+
+// agreeOn runs this node's side of the agreement on one request, whatever the scheme, and
+// returns the material reserved for it (bound by bind) and every member's confirmed
+// contribution, in set order; the caller signs at once. On error nothing is returned and any
+// material reserved was burnt.
+func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]byte, bind binder, digestFor func(string, [32]byte) [32]byte) (ps held, contribs [][32]byte, err error) {
 	ep := ss.ep
 	st := ep.agree
 	now := time.Now()
@@ -540,7 +564,7 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 	}
 	if err != nil {
 		st.mu.Unlock()
-		return nil, rho, err
+		return nil, nil, err
 	}
 	e.request = true
 	e.digest = digest
@@ -561,8 +585,8 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 
 	var confirmedAt time.Time
 	if ss.coordinator() {
-		if err := ss.assignAsCoordinator(ctx, e, digestFor); err != nil {
-			return nil, rho, err
+		if err := ss.assignAsCoordinator(ctx, e, bind, digestFor); err != nil {
+			return nil, nil, err
 		}
 		confirmedAt = time.Now()
 	}
@@ -577,7 +601,7 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 			if errors.Is(err, errAgreeTimeout) {
 				outcome = "timeout"
 			}
-			return nil, rho, err
+			return nil, nil, err
 		}
 		if e.ps == nil && e.assign != nil {
 			a := e.assign
@@ -590,30 +614,36 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 				ss.discard(a.Presig)
 				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
 				outcome = "refused"
-				return nil, rho, err
+				return nil, nil, err
 			}
 			st.mu.Unlock()
-			held, rerr := ss.reserve(ctx, a.Presig)
+			var h held
+			m, rerr := ss.reserve(ctx, a.Presig)
+			if rerr == nil {
+				if h, rerr = bind(m); rerr != nil {
+					m.Discard()
+					rerr = api.Errorf(api.KindConflict, "%s %s cannot serve request %s here: %v", ss.materialName(), a.Presig, requestID, rerr)
+				}
+			}
 			st.mu.Lock()
 			if rerr == nil {
-				e.ps = held
+				e.ps = h
 			}
 			if e.err == nil && rerr != nil {
 				st.failLocked(e, rerr)
 				st.mu.Unlock()
 				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonUnknown})
 				outcome = "refused"
-				return nil, rho, rerr
+				return nil, nil, rerr
 			}
 			if e.err != nil {
 				st.mu.Unlock()
 				continue
 			}
 			// Check the contributions that came before this node held the presignature.
-			pub := held.Public()
 			var liar = -1
 			for m, ok := range e.confirmed {
-				if ok && pub.CheckContribution(m, e.contrib[m]) != nil {
+				if ok && h.CheckContribution(m, e.contrib[m]) != nil {
 					liar = m
 					break
 				}
@@ -625,8 +655,8 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 				continue
 			}
 			e.confirmed[ss.self] = true
-			e.contrib[ss.self] = held.Contribution()
-			msg := (&confirmMsg{Assign: *a, Contribution: held.Contribution()}).encode()
+			e.contrib[ss.self] = h.Contribution()
+			msg := (&confirmMsg{Assign: *a, Contribution: h.Contribution()}).encode()
 			st.mu.Unlock()
 			if !ss.coordinator() {
 				if serr := ss.sendAll(ctx, msg); serr != nil {
@@ -638,19 +668,13 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 			continue
 		}
 		if e.ps != nil && !slices.Contains(e.confirmed, false) {
-			ctxBytes := assignmentBytes(ep.s.n.cfg.Network, ss.order, e.assign)
-			rho, err := e.ps.Public().Rho(ctxBytes, e.contrib)
 			ps := e.ps
-			if err != nil {
-				st.failLocked(e, fmt.Errorf("derive ρ: %w", err))
-				st.mu.Unlock()
-				continue
-			}
+			contribs := slices.Clone(e.contrib)
 			e.ps = nil // handed to the caller
 			st.mu.Unlock()
 			outcome = "agreed"
 			ep.s.metrics.agreeTime.Observe(time.Since(confirmedAt).Seconds())
-			return ps, rho, nil
+			return ps, contribs, nil
 		}
 		st.mu.Unlock()
 		select {
@@ -684,7 +708,7 @@ var errAgreeTimeout = errors.New("agreement timed out")
 // assignAsCoordinator takes the oldest presignature of the set for the request, signs the
 // assignment and sends every member its confirmation — under sendMu, so that no batch
 // message's keep list overtakes it.
-func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, digestFor func(string, [32]byte) [32]byte) error {
+func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind binder, digestFor func(string, [32]byte) [32]byte) error {
 	ep := ss.ep
 	st := ep.agree
 	for attempt := 0; attempt < 5; attempt++ {
@@ -692,10 +716,16 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 			return err
 		}
 		ss.sendMu.Lock()
-		ps := ss.takeOldest()
-		if ps == nil {
+		m := ss.takeOldest()
+		if m == nil {
 			ss.sendMu.Unlock()
 			continue // another request took it first
+		}
+		ps, err := bind(m)
+		if err != nil {
+			ss.sendMu.Unlock()
+			m.Discard()
+			return api.Errorf(api.KindConflict, "bind %s %s to request %s: %v", ss.materialName(), m.ID(), e.key.requestID, err)
 		}
 		a := &assignment{Epoch: ep.number, RequestID: e.key.requestID, Digest: e.digest, Presig: ps.ID()}
 		if err := ss.sign(a); err != nil {
@@ -718,7 +748,6 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 		e.contrib[ss.self] = ps.Contribution()
 		st.mu.Unlock()
 		msg := &confirmMsg{Assign: *a, Contribution: ps.Contribution()}
-		var err error
 		if h := ep.s.n.cfg.PKPHooks; h != nil && h.Coordinate != nil {
 			h.Coordinate(ctx, ss.coordination(a, ps, digestFor))
 		} else {
@@ -736,7 +765,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 }
 
 // reserve takes exactly the named presignature of this set out of the pool for a request.
-func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (*ecdsa.Presignature, error) {
+func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (material, error) {
 	if !ss.holds(id) {
 		// It may be in a session that ended at the coordinator and is still ending here.
 		if ch := ss.runningBatch(); ch != nil {
@@ -749,23 +778,31 @@ func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (*ecdsa.Presignat
 	}
 	// Only a presignature of this very set: a coordinator must not spend another set's.
 	if !ss.holds(id) {
-		return nil, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", id, ss.key)
+		return nil, api.Errorf(api.KindUnavailable, "%s %s is not one this node holds for signer set %s (used, or its session failed here)", ss.materialName(), id, ss.key)
 	}
-	ps, err := ss.ep.pool.Take(id)
+	ps, err := ss.ep.scheme.Take(id)
 	switch {
-	case errors.Is(err, ecdsa.ErrUsed):
-		return nil, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", id)
+	case errors.Is(err, errMaterialUsed):
+		return nil, api.Errorf(api.KindConflict, "%s %s was used before: refusing to sign with it twice", ss.materialName(), id)
 	case err != nil:
-		return nil, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", id)
+		return nil, api.Errorf(api.KindUnavailable, "%s %s is unknown at this node", ss.materialName(), id)
 	}
 	return ps, nil
 }
 
-// burn drops a reserved presignature for good: it never goes back to the pool, and its secret
+// materialName is what the set's material is called in errors.
+func (ss *signerSet) materialName() string {
+	if ss.ep.scheme.Name() == "" {
+		return "presignature"
+	}
+	return "nonce commitment slot"
+}
+
+// burn drops reserved material for good: it never goes back to the pool, and its secret
 // shares are zeroed.
-func (ss *signerSet) burn(ps *ecdsa.Presignature) {
+func (ss *signerSet) burn(ps material) {
 	ps.Discard()
-	ss.ep.s.n.log.Debug("burnt a presignature", "presignature", ps.ID().String(), "set", ss.key)
+	ss.ep.s.n.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
 }
 
 // fault records a fault of peer p that this node verified, and leaves p out of its signer sets

@@ -326,12 +326,20 @@ func decodeAssignment(b []byte) (assignment, []byte, error) {
 	return a, b[sl:], nil
 }
 
-// assignmentBytes is what the coordinator signs: the domain, the network, the signer set (its
-// share indices in canonical order) and the tuple. The request digest binds the epoch, request
-// id, PKP, hash and set again; naming them here keeps the signature meaningful on its own.
-func assignmentBytes(network string, order []int, a *assignment) []byte {
-	buf := make([]byte, 0, 64+len(network)+2*len(order)+len(a.RequestID)+72)
-	buf = append(buf, "litmesh/pkp/assign/v2"...)
+// assignmentBytes is what the coordinator signs: the domain (with the scheme for schemes other
+// than ECDSA: an assignment of one scheme is never one of another), the network, the signer
+// set (its share indices in canonical order) and the tuple. The request digest binds the
+// epoch, request id, PKP, hash and set again; naming them here keeps the signature meaningful
+// on its own.
+func assignmentBytes(network, scheme string, order []int, a *assignment) []byte {
+	buf := make([]byte, 0, 64+len(network)+len(scheme)+2*len(order)+len(a.RequestID)+72)
+	if scheme == "" {
+		buf = append(buf, "litmesh/pkp/assign/v2"...)
+	} else {
+		buf = append(buf, "litmesh/pkp/assign-scheme/v1"...)
+		buf = append(buf, byte(len(scheme)))
+		buf = append(buf, scheme...)
+	}
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(network)))
 	buf = append(buf, network...)
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(order)))
