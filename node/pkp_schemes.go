@@ -254,7 +254,7 @@ func (n *Node) pkpSignScheme(ctx context.Context, in schemeInput) (*api.PKPSchem
 		if err != nil {
 			return nil, fmt.Errorf("BLS partial signature: %w", err)
 		}
-		out.SignatureShare = hex.EncodeToString(partial)
+		out.SignatureShare = hex.EncodeToString(n.tamperShare(in.scheme.name, partial))
 		return out, nil
 	}
 	return n.frostSign(ctx, ep, order, pkp, in, out)
@@ -287,8 +287,16 @@ func (n *Node) frostSign(ctx context.Context, ep *pkpEpoch, order []int, pkp *sc
 	slot := fh.pkg.Slot()
 	out.SlotID = hex.EncodeToString(slot[:])
 	out.SigningPackage = hex.EncodeToString(pkgEnc)
-	out.SignatureShare = hex.EncodeToString(shareEnc)
+	out.SignatureShare = hex.EncodeToString(n.tamperShare(in.scheme.name, shareEnc))
 	return out, nil
+}
+
+// tamperShare lets an attack test's hook replace a share (pkp_hooks.go); no binary sets one.
+func (n *Node) tamperShare(scheme string, share []byte) []byte {
+	if h := n.cfg.PKPHooks; h != nil && h.SchemeShare != nil {
+		return h.SchemeShare(scheme, share)
+	}
+	return share
 }
 
 // schemeMessageDigest is what a scheme request's digest binds in place of ECDSA's hash: the

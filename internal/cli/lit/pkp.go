@@ -21,10 +21,11 @@ func pkpCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "pkp",
 		Short: "programmable key pairs: mint, sign, send, permissions",
-		Long: `PKPs are secp256k1 keys held by the network and owned as NFTs (docs/pkp.md). --pkp takes a
-token id (0x-hex or decimal) or a public key (0x04… hex). --key takes a hex private key or
-dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
-		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd()},
+		Long: `PKPs are keys held by the network and owned as NFTs (docs/pkp.md): secp256k1 ECDSA keys,
+and Ed25519, Schnorr secp256k1 (BIP-340/Taproot) and BLS keys (docs/schemes.md). --pkp takes a
+token id (0x-hex or decimal) or, for ECDSA PKPs, a public key (0x04… hex). --key takes a hex
+private key or dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
+		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpAddressCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd()},
 	}
 }
 
@@ -66,13 +67,19 @@ func keyOrDefault(nf *client.NetworkFile, flagValue, def string) (*ecdsa.Private
 
 func pkpMintCmd() *cli.Command {
 	var f pkpFlags
+	var keyType string
 	return &cli.Command{
 		Name:  "mint",
 		Short: "mint a PKP owned by --key's address",
-		Long: `Mint a PKP: its key is derived from the network's root key and the contract's next key id,
-so minting is one transaction and no node takes part. Prints {"tokenId", "publicKey",
-"ethAddress"}.`,
-		Flags: func(fs *flag.FlagSet) { f.register(fs, true, false) },
+		Long: `Mint a PKP: its key is derived from the network's root key of its type and the contract's
+next key id, so minting is one transaction and no node takes part. --key-type is ecdsa (the
+default; prints {"tokenId", "publicKey", "ethAddress"}), ed25519 (Solana), taproot (Schnorr
+secp256k1: BIP-340 and RFC 9591) or bls (prints {"tokenId", "keyType", "publicKey",
+"signingSchemes", "solanaAddress"/"xOnlyPublicKey"}).`,
+		Flags: func(fs *flag.FlagSet) {
+			f.register(fs, true, false)
+			fs.StringVar(&keyType, "key-type", "ecdsa", "ecdsa, ed25519, taproot or bls")
+		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
@@ -86,6 +93,15 @@ so minting is one transaction and no node takes part. Prints {"tokenId", "public
 			if err != nil {
 				return err
 			}
+			if kt, err := client.ParseKeyType(keyType); err != nil {
+				return cli.Usagef("--key-type: %v", err)
+			} else if kt != chain.KeyTypeECDSA {
+				p, err := cl.MintPKPOfType(ctx, key, kt)
+				if err != nil {
+					return err
+				}
+				return cli.PrintJSON(p)
+			}
 			p, err := cl.MintPKP(ctx, key)
 			if err != nil {
 				return err
@@ -98,22 +114,33 @@ so minting is one transaction and no node takes part. Prints {"tokenId", "public
 func pkpSignCmd() *cli.Command {
 	var f pkpFlags
 	var hash, authFile string
+	var sf schemeSignFlags
 	return &cli.Command{
 		Name:  "sign",
-		Short: "sign a 32-byte hash with a PKP",
+		Short: "sign a 32-byte hash (ECDSA) or a message (--scheme) with a PKP",
 		Long: `Sign a 32-byte hash with a PKP on the network: the owner (or a permitted address) proves
 itself with --key, which signs a capability for this PKP for a fresh session key; the session
 key signs a session signature for each node. Signing takes session signatures: nodes refuse a
 plain --authsig. Prints {"r", "s", "v", "recid", "signature", "publicKey", …}: v is 27 or 28,
-recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s ‖ v.`,
+recid 0 or 1 (crypto.Ecrecover wants r ‖ s ‖ recid), signature is r ‖ s ‖ v.
+
+With --scheme (SchnorrEd25519Sha512, SchnorrK256Taproot, SchnorrK256Sha256,
+Bls12381G1MessageAugmentation) it signs --message (or --hash) with a PKP of the scheme's key
+type and prints {"signingScheme", "signature", "publicKey", "message", …}: the signature in the
+scheme's standard encoding and the key it verifies under, hex (docs/schemes.md says how to
+verify each with standard tools).`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, true)
 			fs.StringVar(&hash, "hash", "", "the 32-byte hash to sign, hex")
 			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key); nodes refuse plain authSigs for signing")
+			sf.register(fs)
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if sf.scheme != "" && sf.scheme != "EcdsaK256Sha256" {
+				return runSchemeSign(ctx, &f, &sf, hash, authFile)
 			}
 			h, err := hex.DecodeString(strings.TrimPrefix(hash, "0x"))
 			if err != nil || len(h) != 32 {
