@@ -74,6 +74,13 @@ func schemeOf(name string) (chain.KeyType, frost.Suite, error) {
 	return 0, 0, fmt.Errorf("signing scheme %q: want one of %s", name, strings.Join(api.SigningSchemes, ", "))
 }
 
+// SchemeKeyType is the key type of the PKPs a signing scheme signs for (Lit's names, and
+// litmesh's Bls12381G1MessageAugmentation).
+func SchemeKeyType(scheme string) (chain.KeyType, error) {
+	kt, _, err := schemeOf(scheme)
+	return kt, err
+}
+
 // SchemesOf lists the signing schemes of a key type.
 func SchemesOf(kt chain.KeyType) []string {
 	switch kt {
@@ -408,7 +415,7 @@ func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []by
 		if key.suite == 0 {
 			sig, bad, err = combineBLS(key, msg, answers)
 		} else {
-			sig, bad, soft, err = combineFROST(key, msg, opts, answers)
+			sig, bad, soft, err = combineFROST(key, msg, opts, answers, nw.coordinatorOf(set))
 		}
 		for _, r := range bad {
 			excluded[r.PeerID] = r.Reason
@@ -496,22 +503,48 @@ func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey,
 // classify sorts failed answers: a refusal every signer would give (bad request, auth,
 // permission, unknown PKP) is returned as the error; other failures mark the node bad (an
 // internal error, a malformed answer) or only to be avoided (unavailable, timeout, conflict).
-func classify(answers []schemeAnswer) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
+// As for ECDSA (signWith), a member that names other members points away from itself: the
+// ones it leaves out of its signer sets (for a fault it verified) are bad, a coordinator it
+// saw equivocate is bad, others it names are avoided.
+func classify(answers []schemeAnswer, coord string) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
 	for _, a := range answers {
 		if a.err == nil {
 			good = append(good, a)
 			continue
 		}
 		var ae *api.Error
+		if !errors.As(a.err, &ae) {
+			if !errors.Is(a.err, context.Canceled) { // canceled: we stopped waiting for it
+				bad = append(bad, RejectedSigner{a.node.PeerID, a.err.Error()})
+			}
+			continue
+		}
+		var named []string
+		for _, b := range answers {
+			if b.node.PeerID != a.node.PeerID && strings.Contains(ae.Message, b.node.PeerID) {
+				named = append(named, b.node.PeerID)
+			}
+		}
+		if strings.Contains(ae.Message, "equivocated") && coord != "" && coord != a.node.PeerID {
+			bad = append(bad, RejectedSigner{coord, fmt.Sprintf("coordinator equivocated (reported by %s)", a.node.PeerID)})
+		}
+		for _, p := range named {
+			r := RejectedSigner{p, fmt.Sprintf("named by %s: %s", a.node.PeerID, ae.Message)}
+			if strings.Contains(ae.Message, "out of its signer sets") {
+				bad = append(bad, r)
+			} else {
+				soft = append(soft, r)
+			}
+		}
 		switch {
-		case errors.As(a.err, &ae) && finalKind(ae.Kind):
+		case finalKind(ae.Kind):
 			final = ae
-		case errors.As(a.err, &ae) && (ae.Kind == api.KindUnavailable || ae.Kind == api.KindTimeout || ae.Kind == api.KindConflict):
-			soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
-		case errors.Is(a.err, context.Canceled):
-			// We stopped waiting for it after another signer failed.
+		case ae.Kind == api.KindUnavailable || ae.Kind == api.KindTimeout || ae.Kind == api.KindConflict:
+			if len(named) == 0 {
+				soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
+			}
 		default:
-			bad = append(bad, RejectedSigner{a.node.PeerID, a.err.Error()})
+			bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
 		}
 	}
 	return good, bad, soft, final
@@ -534,8 +567,8 @@ func checkAnswer(key *schemeKey, msg []byte, a schemeAnswer) string {
 }
 
 // combineFROST checks the answers of a FROST signer set and combines them.
-func combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
-	good, bad, soft, final := classify(answers)
+func combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer, coord string) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
+	good, bad, soft, final := classify(answers, coord)
 	if final != nil && len(good) == 0 {
 		return nil, bad, soft, final
 	}
@@ -676,7 +709,7 @@ func verifyIndependently(s frost.Suite, pub, msg, sig []byte) error {
 // combineBLS checks the partial signatures of a BLS request, names the bad ones and combines T
 // good ones.
 func combineBLS(key *schemeKey, msg []byte, answers []schemeAnswer) (*SchemeSignature, []RejectedSigner, error) {
-	good, bad, _, final := classify(answers)
+	good, bad, _, final := classify(answers, "")
 	poly, err := key.root.blsPoly()
 	if err != nil {
 		return nil, bad, err
@@ -757,7 +790,7 @@ func (c *Client) CombinePKPSchemeShares(ctx context.Context, pkp, scheme string,
 	if key.suite == 0 {
 		sig, bad, err = combineBLS(key, msg, answers)
 	} else {
-		sig, bad, _, err = combineFROST(key, msg, &SchemeSignOptions{Taproot: taproot}, answers)
+		sig, bad, _, err = combineFROST(key, msg, &SchemeSignOptions{Taproot: taproot}, answers, "")
 	}
 	if err != nil {
 		return nil, err
