@@ -5,7 +5,10 @@
 // wallets), and Lit's session signatures — an ed25519 session key's per-node signature over a
 // message naming the node and the requested resources, with wallet-signed capabilities whose
 // ReCap (EIP-5573) grants abilities on Lit resources — both verifying and creating them
-// (docs/auth.md).
+// (docs/auth.md), and the proofs of PKP auth methods (docs/auth-methods.md): OIDC ID tokens
+// (OIDCVerifier, with coreos/go-oidc and go-jose; issuers allowlisted, keys by discovery,
+// cached) and passkey assertions (WebAuthnVerifier, with go-webauthn), each refusal an
+// *AuthMethodError naming its reason, and the auth method ids both map to on chain.
 //
 // Conditions come in Lit's three list formats (accessControlConditions, evmContractConditions,
 // unifiedAccessControlConditions). Parse turns client JSON into a validated, normalised
@@ -17,8 +20,8 @@
 // names the field and position), unauthorized for a failing authSig, forbidden when conditions
 // are not met (the message says which condition failed and why).
 //
-// This package imports only the api package of litmesh, go-ethereum, go-cid and
-// filippo.io/edwards25519 (strict ed25519 checks). It must not import node, p2p, mpc, runtime,
-// chain, ipfs or client: the node hands it chain readers, contract wallets and a Lit Action
-// runner through interfaces.
+// This package imports only the api package of litmesh, go-ethereum, go-cid,
+// filippo.io/edwards25519 (strict ed25519 checks), go-oidc, go-jose and go-webauthn. It must
+// not import node, p2p, mpc, runtime, chain, ipfs or client: the node hands it chain readers,
+// contract wallets and a Lit Action runner through interfaces.
 package access

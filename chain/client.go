@@ -35,6 +35,7 @@ type Addresses struct {
 	PKPNFT         common.Address `json:"pkpNft"`
 	PKPPermissions common.Address `json:"pkpPermissions"`
 	StakeToken     common.Address `json:"stakeToken"`
+	PKPHelper      common.Address `json:"pkpHelper,omitzero"`
 	DemoERC20      common.Address `json:"demoErc20,omitzero"`
 	DemoERC721     common.Address `json:"demoErc721,omitzero"`
 	DemoERC1155    common.Address `json:"demoErc1155,omitzero"`
@@ -123,6 +124,7 @@ type Client struct {
 	staking     *bindings.Staking
 	pkpNFT      *bindings.PKPNFT
 	permissions *bindings.PKPPermissions
+	helper      *bindings.PKPHelper
 	erc20       *bindings.StakeToken
 
 	mu        sync.Mutex
@@ -187,6 +189,7 @@ func newClient(ctx context.Context, backend Backend, url string, addrs Addresses
 		staking:     bindings.NewStaking(),
 		pkpNFT:      bindings.NewPKPNFT(),
 		permissions: bindings.NewPKPPermissions(),
+		helper:      bindings.NewPKPHelper(),
 		erc20:       bindings.NewStakeToken(),
 		cache:       make(map[string][]byte),
 		immutable:   make(map[string][]byte),

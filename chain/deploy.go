@@ -72,5 +72,13 @@ func Deploy(ctx context.Context, c *Client, admin *ecdsa.PrivateKey, cfg DeployC
 			return Addresses{}, err
 		}
 	}
+	// Deployed last, so the addresses of everything above stay what they were before it existed.
+	step("PKPHelper", &bindings.PKPHelperMetaData, bindings.NewPKPHelper().PackConstructor(a.PKPNFT, a.PKPPermissions), &a.PKPHelper)
+	if err != nil {
+		return Addresses{}, err
+	}
+	if _, err := c.Transact(ctx, admin, a.PKPNFT, bindings.NewPKPNFT().PackSetHelper(a.PKPHelper)); err != nil {
+		return Addresses{}, fmt.Errorf("deploy: connect PKPNFT to PKPHelper: %w", err)
+	}
 	return a, nil
 }

@@ -76,7 +76,7 @@ var (
 var customErrors = sync.OnceValue(func() map[[4]byte]abi.Error {
 	out := make(map[[4]byte]abi.Error)
 	for _, md := range []*bind.MetaData{
-		&bindings.StakingMetaData, &bindings.PKPNFTMetaData, &bindings.PKPPermissionsMetaData,
+		&bindings.StakingMetaData, &bindings.PKPNFTMetaData, &bindings.PKPPermissionsMetaData, &bindings.PKPHelperMetaData,
 		&bindings.StakeTokenMetaData, &bindings.DemoERC20MetaData, &bindings.DemoERC721MetaData,
 		&bindings.DemoERC1155MetaData,
 	} {

@@ -11,8 +11,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/litmesh/litmesh/chain/bindings"
 )
 
 // ErrBurnedPKP means the PKP was burned: it has no owner and its permissions can never change.
@@ -31,17 +29,11 @@ type PKP struct {
 	Burned     bool
 }
 
-// AuthMethod is a permitted auth method of a PKP.
-type AuthMethod struct {
-	Type   uint64
-	ID     []byte
-	Scopes []uint64
-}
-
 // Permissions are everything permitted to use a PKP besides its owner.
 type Permissions struct {
-	Actions     [][]byte // binary IPFS CIDs (see CanonicalCID)
-	Addresses   []common.Address
+	Actions   [][]byte         // binary IPFS CIDs (see CanonicalCID): the LitAction auth methods
+	Addresses []common.Address // the EthWallet auth methods
+	// AuthMethods are the other auth methods (WebAuthn, OIDC, …); AuthMethods lists all.
 	AuthMethods []AuthMethod
 }
 
@@ -143,49 +135,24 @@ func (c *Client) IsPermittedAddress(ctx context.Context, tokenID *big.Int, accou
 	return ok, nil
 }
 
-// IsPermittedAuthMethod reports whether an auth method may use the PKP.
-func (c *Client) IsPermittedAuthMethod(ctx context.Context, tokenID *big.Int, authType uint64, id []byte) (bool, error) {
-	ok, err := c.callBool(ctx, c.addrs.PKPPermissions, c.permissions.PackIsPermittedAuthMethod(tokenID, new(big.Int).SetUint64(authType), id), c.permissions.UnpackIsPermittedAuthMethod)
-	if err != nil {
-		return false, fmt.Errorf("read permitted auth method of pkp %s: %w", tokenID, err)
-	}
-	return ok, nil
-}
-
-// Permissions lists everything permitted to use the PKP.
+// Permissions lists everything permitted to use the PKP, from one block.
 func (c *Client) Permissions(ctx context.Context, tokenID *big.Int) (Permissions, error) {
-	head, err := c.viewHead(ctx)
+	all, err := c.AuthMethods(ctx, tokenID)
 	if err != nil {
 		return Permissions{}, fmt.Errorf("list permissions of pkp %s: %w", tokenID, err)
 	}
-	ctx = pinHead(ctx, head)
 	var p Permissions
-	out, err := c.call(ctx, c.addrs.PKPPermissions, c.permissions.PackGetPermittedActions(tokenID))
-	if err == nil {
-		p.Actions, err = c.permissions.UnpackGetPermittedActions(out)
-	}
-	if err == nil {
-		out, err = c.call(ctx, c.addrs.PKPPermissions, c.permissions.PackGetPermittedAddresses(tokenID))
-	}
-	if err == nil {
-		p.Addresses, err = c.permissions.UnpackGetPermittedAddresses(out)
-	}
-	var methods []bindings.PKPPermissionsAuthMethod
-	if err == nil {
-		out, err = c.call(ctx, c.addrs.PKPPermissions, c.permissions.PackGetPermittedAuthMethods(tokenID))
-	}
-	if err == nil {
-		methods, err = c.permissions.UnpackGetPermittedAuthMethods(out)
-	}
-	if err != nil {
-		return Permissions{}, fmt.Errorf("list permissions of pkp %s: %w", tokenID, err)
-	}
-	for _, m := range methods {
-		am := AuthMethod{Type: u64(m.AuthMethodType), ID: m.Id}
-		for _, s := range m.Scopes {
-			am.Scopes = append(am.Scopes, u64(s))
+	for _, m := range all {
+		// Actions and addresses are the ones that may sign anything, as the contract's
+		// isPermittedAction/isPermittedAddress say; others stay visible as auth methods.
+		switch signs := m.HasScope(ScopeSignAnything); {
+		case m.Type == AuthMethodTypeLitAction && signs:
+			p.Actions = append(p.Actions, m.ID)
+		case m.Type == AuthMethodTypeEthWallet && signs:
+			p.Addresses = append(p.Addresses, common.BytesToAddress(m.ID))
+		default:
+			p.AuthMethods = append(p.AuthMethods, m)
 		}
-		p.AuthMethods = append(p.AuthMethods, am)
 	}
 	return p, nil
 }
@@ -286,20 +253,6 @@ func (c *Client) PermitAddress(ctx context.Context, key *ecdsa.PrivateKey, token
 // RevokeAddress removes a permitted address.
 func (c *Client) RevokeAddress(ctx context.Context, key *ecdsa.PrivateKey, tokenID *big.Int, account common.Address) error {
 	return c.permTx(ctx, key, "revoke address", c.permissions.PackRemovePermittedAddress(tokenID, account))
-}
-
-// PermitAuthMethod lets an auth method use the PKP with the given scopes.
-func (c *Client) PermitAuthMethod(ctx context.Context, key *ecdsa.PrivateKey, tokenID *big.Int, m AuthMethod) error {
-	scopes := make([]*big.Int, len(m.Scopes))
-	for i, s := range m.Scopes {
-		scopes[i] = new(big.Int).SetUint64(s)
-	}
-	return c.permTx(ctx, key, "permit auth method", c.permissions.PackAddPermittedAuthMethod(tokenID, new(big.Int).SetUint64(m.Type), m.ID, scopes))
-}
-
-// RevokeAuthMethod removes a permitted auth method.
-func (c *Client) RevokeAuthMethod(ctx context.Context, key *ecdsa.PrivateKey, tokenID *big.Int, authType uint64, id []byte) error {
-	return c.permTx(ctx, key, "revoke auth method", c.permissions.PackRemovePermittedAuthMethod(tokenID, new(big.Int).SetUint64(authType), id))
 }
 
 // TransferPKP moves the PKP, and with it control of its permissions, to another owner.

@@ -183,7 +183,7 @@ func TestPermissionsAddAndRemove(t *testing.T) {
 	id := p.TokenID
 	a := mustCID(t, cidA)
 	authID := crypto.Keccak256([]byte("a webauthn credential"))
-	method := chain.AuthMethod{Type: 3, ID: authID, Scopes: []uint64{1, 2}}
+	method := chain.AuthMethod{Type: 3, ID: authID, UserPubkey: coseKeyA, Scopes: []uint64{1, 2}}
 
 	// Only the owner, of an existing token, with well-formed input.
 	wantRevert(t, e.c.PermitAction(e.ctx, other, id, a), "NotTokenOwner")

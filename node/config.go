@@ -19,6 +19,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 
+	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 )
@@ -96,6 +97,11 @@ type Config struct {
 	// PKPHooks makes this node misbehave in PKP signing, for attack tests (testnet) only. It
 	// has no file key, variable or flag: every binary runs with it nil.
 	PKPHooks *PKPHooks `toml:"-" env:"-" flag:"-"`
+
+	// Auth methods (docs/auth-methods.md).
+	OIDCIssuers     []string `toml:"oidc_issuers" env:"LITMESH_OIDC_ISSUERS" flag:"oidc-issuers" help:"issuers whose ID tokens are PKP auth methods, as OIDC issuer URLs (https://accounts.google.com), comma-separated; http:// only on loopback in devnet mode"`
+	WebAuthnRPID    string   `toml:"webauthn_rp_id" env:"LITMESH_WEBAUTHN_RP_ID" flag:"webauthn-rp-id" help:"the relying party id (the wallet site's host name) passkey assertions must be made for; empty: passkeys off"`
+	WebAuthnOrigins []string `toml:"webauthn_origins" env:"LITMESH_WEBAUTHN_ORIGINS" flag:"webauthn-origins" help:"origins (https://host[:port]) of the pages passkey assertions may come from, comma-separated"`
 }
 
 // Duration is a time.Duration that reads and writes as text ("10s") in TOML.
@@ -401,6 +407,12 @@ func (c *Config) validate(sources map[string]string) error {
 	if err := c.validateActions(); err != nil {
 		return bad(err.Key, err.Err)
 	}
+	if err := access.CheckOIDCIssuers(c.OIDCIssuers, c.Devnet()); err != nil {
+		return bad("oidc_issuers", err)
+	}
+	if err := access.CheckWebAuthnConfig(c.WebAuthnRPID, c.WebAuthnOrigins); err != nil {
+		return bad("webauthn_origins", err)
+	}
 	if c.PKPPool < 0 || c.PKPPool > 1024 {
 		return bad("pkp_pool", fmt.Errorf("want 0…1024 presignatures, got %d", c.PKPPool))
 	}
@@ -557,6 +569,21 @@ func ParseChains(entries []string) (map[string]string, error) {
 		out[name] = url
 	}
 	return out, nil
+}
+
+// OIDCVerifier is the verifier of ID tokens of the configured issuers (http:// ones on
+// loopback accepted in devnet mode only).
+func (c *Config) OIDCVerifier() (*access.OIDCVerifier, error) {
+	var opts []access.OIDCOption
+	if c.Devnet() {
+		opts = append(opts, access.WithInsecureIssuers())
+	}
+	return access.NewOIDCVerifier(c.OIDCIssuers, opts...)
+}
+
+// WebAuthnVerifier is the verifier of passkey assertions for the configured rpId and origins.
+func (c *Config) WebAuthnVerifier() (*access.WebAuthnVerifier, error) {
+	return access.NewWebAuthnVerifier(c.WebAuthnRPID, c.WebAuthnOrigins)
 }
 
 // Devnet reports whether the node runs in devnet mode.

@@ -50,6 +50,10 @@ const (
 	maxEarly       = 4096             // assignments waiting for their requests, per node
 	sendTimeout    = 2 * time.Second  // one control message
 	epochPoll      = 250 * time.Millisecond
+	// readyWait is how long a request that arrives while this node sets up the signer sets of
+	// an epoch it already holds keys for waits for them, rather than being refused: the
+	// node's peers may have finished a moment earlier, and the client sent to all at once.
+	readyWait = 5 * time.Second
 )
 
 // pkpService owns the presignature pools and the request matching of the serving epoch.
@@ -67,13 +71,16 @@ type pkpService struct {
 	// frost are the serving epoch's FROST signer sets per suite (pkp_frost.go); empty while
 	// the network has no scheme roots.
 	frost map[frost.Suite]*pkpEpoch
+	// changed is closed (and replaced) whenever ep is set, so requests waiting for the
+	// serving epoch's set-up wake at once.
+	changed chan struct{}
 
 	failedEpoch uint64 // the epoch whose set-up failed last, retried after a pause
 	failedAt    time.Time
 }
 
 func newPKPService(n *Node) *pkpService {
-	s := &pkpService{n: n, target: n.cfg.PKPPool, replay: newReplayGuard(1 << 16), assignWait: assignWait, confirmWait: confirmWait, voteWait: voteWait}
+	s := &pkpService{n: n, target: n.cfg.PKPPool, replay: newReplayGuard(1 << 16), assignWait: assignWait, confirmWait: confirmWait, voteWait: voteWait, changed: make(chan struct{})}
 	s.metrics = newPKPMetrics(n.metrics.reg, s)
 	return s
 }
@@ -135,6 +142,8 @@ func (s *pkpService) refresh(ctx context.Context) {
 	s.mu.Lock()
 	s.ep = ep
 	s.frost = fr
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	s.n.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target, "frost_suites", len(fr))
 }
@@ -171,6 +180,41 @@ func (s *pkpService) current() (*pkpEpoch, error) {
 		return nil, api.Errorf(api.KindUnavailable, "epoch changing: PKP signing for epoch %d is not ready on this node yet", k.Epoch)
 	}
 	return ep, nil
+}
+
+// ready is current for a request: when the node holds keys for the serving epoch but is still
+// setting up its signer sets, it waits for them (at most readyWait) instead of refusing.
+func (s *pkpService) ready(ctx context.Context) (*pkpEpoch, error) {
+	return s.readyOf(ctx, s.current)
+}
+
+// readyFrost is ready for the FROST signer sets of a suite (pkp_frost.go).
+func (s *pkpService) readyFrost(ctx context.Context, suite frost.Suite) (*pkpEpoch, error) {
+	return s.readyOf(ctx, func() (*pkpEpoch, error) { return s.currentFrost(suite) })
+}
+
+func (s *pkpService) readyOf(ctx context.Context, current func() (*pkpEpoch, error)) (*pkpEpoch, error) {
+	wait := time.NewTimer(readyWait)
+	defer wait.Stop()
+	for {
+		s.mu.Lock()
+		changed := s.changed
+		s.mu.Unlock()
+		ep, err := current()
+		if err == nil {
+			return ep, nil
+		}
+		if _, kerr := s.n.keys.Current(); kerr != nil {
+			return nil, err // no keys for the epoch: nothing to wait for here
+		}
+		select {
+		case <-changed:
+		case <-wait.C:
+			return nil, err
+		case <-ctx.Done():
+			return nil, err
+		}
+	}
 }
 
 // poolCapacity is how many presignatures a node holds per set. A coordinator keeps at most

@@ -221,7 +221,7 @@ func (n *Node) pkpSignScheme(ctx context.Context, in schemeInput) (*api.PKPSchem
 	var ep *pkpEpoch
 	var order []int
 	if in.scheme.suite != 0 {
-		if ep, err = n.pkp.currentFrost(in.scheme.suite); err != nil {
+		if ep, err = n.pkp.readyFrost(ctx, in.scheme.suite); err != nil {
 			return nil, err
 		}
 		if order, err = ep.resolveSet(in.nodeSet); err != nil {

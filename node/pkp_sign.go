@@ -168,7 +168,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
-	ep, err := n.pkp.current()
+	ep, err := n.pkp.ready(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package testnet_test
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -137,6 +138,17 @@ func (h *hostileNet) shareFrom(ctx context.Context, t *testing.T, i int) (int, s
 	return postHostile(ctx, nil, h.Members()[i].Node().URL()+"/web/encryption/sign", "application/json", bytes.NewReader(body))
 }
 
+// hostileHTTP speaks HTTP/1.1 to the nodes, so every hostile byte reaches them: Go's HTTP/2
+// client itself refuses to send a header list over the server's advertised limit.
+var hostileHTTP = func() *http.Client {
+	tr := client.UnverifiedHTTPClient().Transport.(*http.Transport).Clone()
+	tr.ForceAttemptHTTP2 = false
+	tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
+	tr.TLSClientConfig = tr.TLSClientConfig.Clone()
+	tr.TLSClientConfig.NextProtos = []string{"http/1.1"}
+	return &http.Client{Transport: tr, Timeout: 2 * time.Minute}
+}()
+
 // postHostile posts body (with extra headers) and returns the status and (the start of) the answer.
 func postHostile(ctx context.Context, header http.Header, url, contentType string, body io.Reader) (int, string) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, body)
@@ -147,7 +159,7 @@ func postHostile(ctx context.Context, header http.Header, url, contentType strin
 		req.Header[k] = vs
 	}
 	req.Header.Set("Content-Type", contentType)
-	resp, err := client.UnverifiedHTTPClient().Do(req)
+	resp, err := hostileHTTP.Do(req)
 	if err != nil {
 		return 0, err.Error()
 	}

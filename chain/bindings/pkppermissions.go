@@ -28,14 +28,14 @@ var (
 type PKPPermissionsAuthMethod struct {
 	AuthMethodType *big.Int
 	Id             []byte
-	Scopes         []*big.Int
+	UserPubkey     []byte
 }
 
 // PKPPermissionsMetaData contains all meta data concerning the PKPPermissions contract.
 var PKPPermissionsMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"pkpNft_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"AlreadyPermitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"BadField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"NotPermitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotTokenOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"TooManyPermissions\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"UnknownOrBurnedToken\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"PermittedActionAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"PermittedActionRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"PermittedAddressAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"PermittedAddressRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"scopes\",\"type\":\"uint256[]\"}],\"name\":\"PermittedAuthMethodAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"PermittedAuthMethodRemoved\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"MAX_AUTH_ID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PER_TOKEN\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_SCOPES\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"addPermittedAction\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"addPermittedAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"scopes\",\"type\":\"uint256[]\"}],\"name\":\"addPermittedAuthMethod\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedActions\",\"outputs\":[{\"internalType\":\"bytes[]\",\"name\":\"\",\"type\":\"bytes[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAddresses\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"getPermittedAuthMethodScopes\",\"outputs\":[{\"internalType\":\"uint256[]\",\"name\":\"\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAuthMethods\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"scopes\",\"type\":\"uint256[]\"}],\"internalType\":\"structPKPPermissions.AuthMethod[]\",\"name\":\"out\",\"type\":\"tuple[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"isPermittedAction\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isPermittedAddress\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"isPermittedAuthMethod\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pkpNft\",\"outputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"removePermittedAction\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"removePermittedAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"removePermittedAuthMethod\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"pkpNft_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"AlreadyPermitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"BadField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"NotPermitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotTokenOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"TooManyPermissions\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"UnknownOrBurnedToken\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"userPubkey\",\"type\":\"bytes\"}],\"name\":\"PermittedAuthMethodAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"PermittedAuthMethodRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"scopeId\",\"type\":\"uint256\"}],\"name\":\"PermittedAuthMethodScopeAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"scopeId\",\"type\":\"uint256\"}],\"name\":\"PermittedAuthMethodScopeRemoved\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"AUTH_METHOD_TYPE_ETH_WALLET\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"AUTH_METHOD_TYPE_LIT_ACTION\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"AUTH_METHOD_TYPE_OIDC\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"AUTH_METHOD_TYPE_WEBAUTHN\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_AUTH_ID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_CID_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PER_TOKEN\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_SCOPES\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_USER_PUBKEY_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SCOPE_ID_LIMIT\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SCOPE_PERSONAL_SIGN\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SCOPE_SIGN_ANYTHING\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"addPermittedAction\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"addPermittedAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"userPubkey\",\"type\":\"bytes\"}],\"internalType\":\"structPKPPermissions.AuthMethod\",\"name\":\"authMethod\",\"type\":\"tuple\"},{\"internalType\":\"uint256[]\",\"name\":\"scopes\",\"type\":\"uint256[]\"}],\"name\":\"addPermittedAuthMethod\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"scopeId\",\"type\":\"uint256\"}],\"name\":\"addPermittedAuthMethodScope\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"getAuthMethodId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedActions\",\"outputs\":[{\"internalType\":\"bytes[]\",\"name\":\"out\",\"type\":\"bytes[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAddresses\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"out\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"maxScopeId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAuthMethodScopes\",\"outputs\":[{\"internalType\":\"bool[]\",\"name\":\"out\",\"type\":\"bool[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"getPermittedAuthMethodUserPubkey\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAuthMethods\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"userPubkey\",\"type\":\"bytes\"}],\"internalType\":\"structPKPPermissions.AuthMethod[]\",\"name\":\"out\",\"type\":\"tuple[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"}],\"name\":\"getPermittedAuthMethodsWithScopes\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"userPubkey\",\"type\":\"bytes\"}],\"internalType\":\"structPKPPermissions.AuthMethod[]\",\"name\":\"methods\",\"type\":\"tuple[]\"},{\"internalType\":\"uint256[]\",\"name\":\"scopeMasks\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"getTokenIdsForAuthMethod\",\"outputs\":[{\"internalType\":\"uint256[]\",\"name\":\"\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"isPermittedAction\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isPermittedAddress\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"isPermittedAuthMethod\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"scopeId\",\"type\":\"uint256\"}],\"name\":\"isPermittedAuthMethodScopePresent\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"iss\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"aud\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"sub\",\"type\":\"string\"}],\"name\":\"oidcAuthMethodId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pkpNft\",\"outputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"ipfsCid\",\"type\":\"bytes\"}],\"name\":\"removePermittedAction\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"removePermittedAddress\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"}],\"name\":\"removePermittedAuthMethod\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"tokenId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"authMethodType\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"id\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"scopeId\",\"type\":\"uint256\"}],\"name\":\"removePermittedAuthMethodScope\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "PKPPermissions",
-	Bin: "0x60a060405234801561000f575f5ffd5b50604051611e97380380611e9783398101604081905261002e9161003f565b6001600160a01b031660805261006c565b5f6020828403121561004f575f5ffd5b81516001600160a01b0381168114610065575f5ffd5b9392505050565b608051611de96100ae5f395f818161028901528181610305015281816106110152818161081d01528181610a2601528181610c050152610d690152611de95ff3fe608060405234801561000f575f5ffd5b506004361061010f575f3560e01c8063b070aacd1161009e578063f00f29f91161006e578063f00f29f914610240578063f0aac6ee14610248578063f34f21ba14610251578063fceb398314610271578063fd4c9bad14610284575f5ffd5b8063b070aacd146101f2578063b997606f146101fa578063bb7a10701461020d578063d41a32721461022d575f5ffd5b806366fc6541116100e457806366fc6541146101765780637018bf7c146101895780637acf14cc146101a9578063a82da60d146101bc578063abc541ae146101d2575f5ffd5b80618b4f146101135780632370a7541461013b57806354b06ae314610150578063557b5eba14610163575b5f5ffd5b6101266101213660046116f3565b6102c3565b60405190151581526020015b60405180910390f35b61014e610149366004611766565b6102e3565b005b61014e61015e366004611819565b6105ef565b610126610171366004611861565b6107cf565b61014e610184366004611861565b6107fb565b61019c610197366004611861565b61098c565b60405161013291906118b0565b61014e6101b73660046116f3565b610a04565b6101c4608081565b604051908152602001610132565b6101e56101e03660046118f2565b610bca565b6040516101329190611909565b6101c4601081565b61014e6102083660046116f3565b610be3565b61022061021b3660046118f2565b610d2e565b6040516101329190611977565b61014e61023b366004611819565b610d47565b6101c4606481565b6101c461010081565b61026461025f3660046118f2565b610ebd565b60405161013291906119da565b61012661027f366004611819565b6110a5565b6102ab7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610132565b5f8281526001602052604081206102da90836110f9565b90505b92915050565b6040516331a9108f60e11b81526004810187905286905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610368575060408051601f3d908101601f1916820190925261036591810190611a8e565b60015b61038d576040516337274e7b60e11b8152600481018390526024015b60405180910390fd5b90506001600160a01b03811633146103c157604051630da7a30b60e31b815260048101839052336024820152604401610384565b865f03610402576040516360a4de0960e11b815260206004820152600e60248201526d617574684d6574686f645479706560901b6044820152606401610384565b6040805180820190915260028152611a5960f21b6020820152610428908661010061111a565b6010831115610463576040516360a4de0960e11b815260206004820152600660248201526573636f70657360d01b6044820152606401610384565b5f88815260026020526040902060649061047c9061114b565b1061049d576040516379380c8d60e01b815260048101899052602401610384565b5f6104aa89898989611154565b5f8a81526002602052604090209091506104c4908261118c565b6104e45760405163077b7a9760e21b8152600481018a9052602401610384565b604051806060016040528089815260200188888080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525050509082525060408051602088810282810182019093528882529283019290918991899182918501908490808284375f9201829052509390945250508381526003602090815260409091208351815590830151909150600182019061058c9082611b52565b50604082015160028201906105a19082611c0d565b5090505087897fe30396853520b7ed2ad198d00cf10ca39e4e3e78a927f109217711b12e8a895a898989896040516105dc9493929190611cbe565b60405180910390a3505050505050505050565b6040516331a9108f60e11b81526004810184905283905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610674575060408051601f3d908101601f1916820190925261067191810190611a8e565b60015b610694576040516337274e7b60e11b815260048101839052602401610384565b90506001600160a01b03811633146106c857604051630da7a30b60e31b815260048101839052336024820152604401610384565b6040805180820190915260078152661a5c199cd0da5960ca1b60208201526106f29084608061111a565b5f85815260208190526040902054606411610723576040516379380c8d60e01b815260048101869052602401610384565b61076e84848080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201829052508a8152602081905260409020939250506111979050565b61078e5760405163077b7a9760e21b815260048101869052602401610384565b847fecd1f47e63d44fa3d8e2b67833ada520c35f413b1c1c8c9141d785d0021b5c9d85856040516107c0929190611d08565b60405180910390a25050505050565b5f6107f26107df86868686611154565b5f878152600260205260409020906111f6565b95945050505050565b6040516331a9108f60e11b81526004810185905284905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610880575060408051601f3d908101601f1916820190925261087d91810190611a8e565b60015b6108a0576040516337274e7b60e11b815260048101839052602401610384565b90506001600160a01b03811633146108d457604051630da7a30b60e31b815260048101839052336024820152604401610384565b5f6108e187878787611154565b5f8881526002602052604090209091506108fb908261120d565b61091b57604051630da71cad60e21b815260048101889052602401610384565b5f81815260036020526040812081815590610939600183018261167b565b610946600283015f6116b1565b505085877f9830658acd6a41f1cb12b425ed83cb2b8ccbfa753337cd13be80be51fc3f3373878760405161097b929190611d08565b60405180910390a350505050505050565b606060035f61099d87878787611154565b81526020019081526020015f206002018054806020026020016040519081016040528092919081815260200182805480156109f557602002820191905f5260205f20905b8154815260200190600101908083116109e1575b50505050509050949350505050565b6040516331a9108f60e11b81526004810183905282905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610a89575060408051601f3d908101601f19168201909252610a8691810190611a8e565b60015b610aa9576040516337274e7b60e11b815260048101839052602401610384565b90506001600160a01b0381163314610add57604051630da7a30b60e31b815260048101839052336024820152604401610384565b6001600160a01b038316610b1e576040516360a4de0960e11b81526020600482015260076024820152661858d8dbdd5b9d60ca1b6044820152606401610384565b5f848152600160205260409020606490610b379061114b565b10610b58576040516379380c8d60e01b815260048101859052602401610384565b5f848152600160205260409020610b6f9084611218565b610b8f5760405163077b7a9760e21b815260048101859052602401610384565b6040516001600160a01b0384169085907fd19a2f498c0705681be43dd5dfd8d5345b05973c28a5171c0ec1f01e848791eb905f90a350505050565b5f8181526001602052604090206060906102dd9061122c565b6040516331a9108f60e11b81526004810183905282905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610c68575060408051601f3d908101601f19168201909252610c6591810190611a8e565b60015b610c88576040516337274e7b60e11b815260048101839052602401610384565b90506001600160a01b0381163314610cbc57604051630da7a30b60e31b815260048101839052336024820152604401610384565b5f848152600160205260409020610cd3908461123f565b610cf357604051630da71cad60e21b815260048101859052602401610384565b6040516001600160a01b0384169085907fc646365ec693b9b569c52934b6e717f1970222cb659698ebf3f3986a7ff4f7e0905f90a350505050565b5f8181526020819052604090206060906102dd90611253565b6040516331a9108f60e11b81526004810184905283905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610dcc575060408051601f3d908101601f19168201909252610dc991810190611a8e565b60015b610dec576040516337274e7b60e11b815260048101839052602401610384565b90506001600160a01b0381163314610e2057604051630da7a30b60e31b815260048101839052336024820152604401610384565b610e6b84848080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201829052508a81526020819052604090209392505061132a9050565b610e8b57604051630da71cad60e21b815260048101869052602401610384565b847fe27d94f0618d87e177559c16b25adba6c78276182ddce6838e75309ca33f966385856040516107c0929190611d08565b5f81815260026020526040812060609190610ed79061122c565b9050805167ffffffffffffffff811115610ef357610ef3611aa9565b604051908082528060200260200182016040528015610f4757816020015b610f3460405180606001604052805f815260200160608152602001606081525090565b815260200190600190039081610f115790505b5091505f5b815181101561109e5760035f838381518110610f6a57610f6a611d1b565b602002602001015181526020019081526020015f206040518060600160405290815f8201548152602001600182018054610fa390611abd565b80601f0160208091040260200160405190810160405280929190818152602001828054610fcf90611abd565b801561101a5780601f10610ff15761010080835404028352916020019161101a565b820191905f5260205f20905b815481529060010190602001808311610ffd57829003601f168201915b505050505081526020016002820180548060200260200160405190810160405280929190818152602001828054801561107057602002820191905f5260205f20905b81548152602001906001019080831161105c575b50505050508152505083828151811061108b5761108b611d1b565b6020908102919091010152600101610f4c565b5050919050565b5f6110f183838080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920182905250898152602081905260409020939250506114d79050565b949350505050565b6001600160a01b0381165f90815260018301602052604081205415156102da565b81158061112657508082115b1561114657826040516360a4de0960e11b81526004016103849190611d2f565b505050565b5f6102dd825490565b5f8484848460405160200161116c9493929190611d41565b604051602081830303815290604052805190602001209050949350505050565b5f6102da8383611503565b5f6111a283836114d7565b6111ef5782546001810184555f84815260209020016111c18382611b52565b50825460405160018501906111d7908590611d6a565b908152604051908190036020019020555060016102dd565b505f6102dd565b5f81815260018301602052604081205415156102da565b5f6102da8383611548565b5f6102da836001600160a01b038416611503565b60605f61123883611622565b9392505050565b5f6102da836001600160a01b038416611548565b6060815f01805480602002602001604051908101604052809291908181526020015f905b8282101561131f578382905f5260205f2001805461129490611abd565b80601f01602080910402602001604051908101604052809291908181526020018280546112c090611abd565b801561130b5780601f106112e25761010080835404028352916020019161130b565b820191905f5260205f20905b8154815290600101906020018083116112ee57829003601f168201915b505050505081526020019060010190611277565b505050509050919050565b5f5f836001018360405161133e9190611d6a565b9081526020016040518091039020549050805f146114ce575f611362600183611d80565b85549091505f9061137590600190611d80565b9050808214611473575f865f01828154811061139357611393611d1b565b905f5260205f200180546113a690611abd565b80601f01602080910402602001604051908101604052809291908181526020018280546113d290611abd565b801561141d5780601f106113f45761010080835404028352916020019161141d565b820191905f5260205f20905b81548152906001019060200180831161140057829003601f168201915b5050505050905080875f01848154811061143957611439611d1b565b905f5260205f2001908161144d9190611b52565b508387600101826040516114619190611d6a565b90815260405190819003602001902055505b855486908061148457611484611d9f565b600190038181905f5260205f20015f61149d919061167b565b905585600101856040516114b19190611d6a565b90815260200160405180910390205f9055600193505050506102dd565b5f9150506102dd565b5f82600101826040516114ea9190611d6a565b9081526040519081900360200190205415159392505050565b5f8181526001830160205260408120546111ef57508154600181810184555f8481526020808220909301849055845484825282860190935260409020919091556102dd565b5f81815260018301602052604081205480156114ce575f61156a600183611d80565b85549091505f9061157d90600190611d80565b90508082146115dc575f865f01828154811061159b5761159b611d1b565b905f5260205f200154905080875f0184815481106115bb576115bb611d1b565b5f918252602080832090910192909255918252600188019052604090208390555b85548690806115ed576115ed611d9f565b600190038181905f5260205f20015f90559055856001015f8681526020019081526020015f205f9055600193505050506102dd565b6060815f0180548060200260200160405190810160405280929190818152602001828054801561166f57602002820191905f5260205f20905b81548152602001906001019080831161165b575b50505050509050919050565b50805461168790611abd565b5f825580601f10611696575050565b601f0160209004905f5260205f20906116af91906116c5565b565b5080545f8255905f5260205f20906116af91905b5f5b80821115611146575f818401556001016116c7565b6001600160a01b03811681146116f0575f5ffd5b50565b5f5f60408385031215611704575f5ffd5b823591506020830135611716816116dc565b809150509250929050565b5f5f83601f840112611731575f5ffd5b50813567ffffffffffffffff811115611748575f5ffd5b60208301915083602082850101111561175f575f5ffd5b9250929050565b5f5f5f5f5f5f6080878903121561177b575f5ffd5b8635955060208701359450604087013567ffffffffffffffff81111561179f575f5ffd5b6117ab89828a01611721565b909550935050606087013567ffffffffffffffff8111156117ca575f5ffd5b8701601f810189136117da575f5ffd5b803567ffffffffffffffff8111156117f0575f5ffd5b8960208260051b8401011115611804575f5ffd5b60208201935080925050509295509295509295565b5f5f5f6040848603121561182b575f5ffd5b83359250602084013567ffffffffffffffff811115611848575f5ffd5b61185486828701611721565b9497909650939450505050565b5f5f5f5f60608587031215611874575f5ffd5b8435935060208501359250604085013567ffffffffffffffff811115611898575f5ffd5b6118a487828801611721565b95989497509550505050565b602080825282518282018190525f918401906040840190835b818110156118e75783518352602093840193909201916001016118c9565b509095945050505050565b5f60208284031215611902575f5ffd5b5035919050565b602080825282518282018190525f918401906040840190835b818110156118e75783516001600160a01b0316835260209384019390920191600101611922565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b5f602082016020835280845180835260408501915060408160051b8601019250602086015f5b828110156119ce57603f198786030184526119b9858351611949565b9450602093840193919091019060010161199d565b50929695505050505050565b5f602082016020835280845180835260408501915060408160051b8601019250602086015f5b828110156119ce57603f19878603018452815180518652602081015160606020880152611a306060880182611949565b6040928301518882039389019390935282518082526020938401935f9350909101905b80831015611a765783518252602082019150602084019350600183019250611a53565b50965050506020938401939190910190600101611a00565b5f60208284031215611a9e575f5ffd5b8151611238816116dc565b634e487b7160e01b5f52604160045260245ffd5b600181811c90821680611ad157607f821691505b602082108103611aef57634e487b7160e01b5f52602260045260245ffd5b50919050565b5f5b82811015611146575f82820155600101611af7565b601f821115611146578282111561114657805f5260205f20601f840160051c6020851015611b3757505f5b611b4b81601f860160051c03828401611af5565b5050505050565b815167ffffffffffffffff811115611b6c57611b6c611aa9565b611b8081611b7a8454611abd565b84611b0c565b6020601f821160018114611bb2575f8315611b9b5750848201515b5f19600385901b1c1916600184901b178455611b4b565b5f84815260208120601f198516915b82811015611be15787850151825560209485019460019092019101611bc1565b5084821015611bfe57868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b815167ffffffffffffffff811115611c2757611c27611aa9565b68010000000000000000811115611c4057611c40611aa9565b815481835580821015611c6457825f528160205f2001611c6283830382611af5565b505b5060208301825f5260205f205f5b83811015611c8e57825182820155602090920191600101611c72565b505050505050565b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b604081525f611cd1604083018688611c96565b82810360208401528381526001600160fb1b03841115611cef575f5ffd5b8360051b80866020840137016020019695505050505050565b602081525f6110f1602083018486611c96565b634e487b7160e01b5f52603260045260245ffd5b602081525f6102da6020830184611949565b848152836020820152606060408201525f611d60606083018486611c96565b9695505050505050565b5f82518060208501845e5f920191825250919050565b818103818111156102dd57634e487b7160e01b5f52601160045260245ffd5b634e487b7160e01b5f52603160045260245ffdfea2646970667358221220fa1ee824d68cbc51856269d333941a00f5f794afdffda87a80c52a31868e533664736f6c63430008250033",
+	Bin: "0x60a060405234801561000f575f5ffd5b50604051612e85380380612e8583398101604081905261002e9161003f565b6001600160a01b031660805261006c565b5f6020828403121561004f575f5ffd5b81516001600160a01b0381168114610065575f5ffd5b9392505050565b608051612dc96100bc5f395f8181610460015281816107770152818161097501528181610a9601528181610c3d01528181610d5f01528181610ef6015281816112f701526118610152612dc95ff3fe608060405234801561000f575f5ffd5b50600436106101fa575f3560e01c806393f5157011610114578063bb7a1070116100a9578063f00f29f911610079578063f00f29f914610420578063f0aac6ee146102a3578063f34f21ba14610428578063fceb398314610448578063fd4c9bad1461045b575f5ffd5b8063bb7a1070146103cc578063c30e80e3146103ec578063caa74a05146102f4578063d41a32721461040d575f5ffd5b8063abc541ae116100e4578063abc541ae14610391578063b070aacd146103b1578063b24ac66814610350578063b997606f146103b9575f5ffd5b806393f51570146103585780639dd4349b14610363578063a1c805fa14610376578063a82da60d14610389575f5ffd5b80635521c4521161019557806366fc65411161016557806366fc6541146103045780636821c8e2146103175780637acf14cc1461032a578063825595611461033d57806388f1968014610350575f5ffd5b80635521c452146102c1578063557b5eba146102e157806356cc56f1146102f45780635d6ed7c0146102fc575f5ffd5b806344abdd93116101d057806344abdd931461027a5780634c659c1e1461028357806351cf8d8c146102a357806354b06ae3146102ac575f5ffd5b80618b4f146101fe578062221c081461022657806306d4437c146102465780630a60950d14610267575b5f5ffd5b61021161020c366004612477565b61049a565b60405190151581526020015b60405180910390f35b6102396102343660046124e9565b610501565b60405161021d919061253e565b610259610254366004612582565b6105fe565b60405190815260200161021d565b610259610275366004612632565b61063c565b61025961020081565b6102966102913660046126ec565b61066f565b60405161021d9190612768565b61025961010081565b6102bf6102ba36600461277a565b610755565b005b6102d46102cf36600461277a565b610892565b60405161021d91906127fb565b6102116102ef3660046126ec565b6108f3565b610259600281565b610259600381565b6102bf6103123660046126ec565b610953565b6102bf6103253660046124e9565b610a74565b6102bf610338366004612477565b610c1b565b6102bf61034b3660046124e9565b610d3d565b610259600181565b610259634f49444381565b6102bf61037136600461280d565b610ed4565b6102116103843660046124e9565b61106a565b610259608081565b6103a461039f3660046128ae565b6110e3565b60405161021d91906128c5565b610259601081565b6102bf6103c7366004612477565b6112d5565b6103df6103da3660046128ae565b6113e5565b60405161021d9190612905565b6103ff6103fa3660046128ae565b6115b4565b60405161021d9291906129f3565b6102bf61041b36600461277a565b61183f565b610259606481565b61043b6104363660046128ae565b611959565b60405161021d9190612a17565b61021161045636600461277a565b611b7c565b6104827f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161021d565b5f6104f860015f6104df866001876040516020016104cb919060609190911b6001600160601b031916815260140190565b604051602081830303815290604052611bc4565b81526020019081526020015f2060030154600216151590565b90505b92915050565b60605f60015f610547898989898080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b81526020019081526020015f20600301549050826001600160401b038111156105725761057261261e565b60405190808252806020026020018201604052801561059b578160200160208202803683370190505b5091505f5b83811080156105b0575061010081105b156105f357806001901b82165f14158382815181106105d1576105d1612a29565b91151560209283029190910190910152806105eb81612a51565b9150506105a0565b505095945050505050565b5f86868686868660405160200161061a96959493929190612a91565b6040516020818303038152906040528051906020012090509695505050505050565b5f8282604051602001610650929190612ad9565b60408051601f1981840301815291905280516020909101209392505050565b606060015f6106b4878787878080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b81526020019081526020015f2060020180546106cf90612af1565b80601f01602080910402602001604051908101604052809291908181526020018280546106fb90612af1565b80156107465780601f1061071d57610100808354040283529160200191610746565b820191905f5260205f20905b81548152906001019060200180831161072957829003601f168201915b50505050509050949350505050565b6040516331a9108f60e11b81526004810184905283905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa9250505080156107da575060408051601f3d908101601f191682019092526107d791810190612b29565b60015b6107ff576040516337274e7b60e11b8152600481018390526024015b60405180910390fd5b90506001600160a01b038116331461083357604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b61088b85600286868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920182905250604080516020810190915290815292506108869150611bf99050565b611c3e565b5050505050565b60606108eb60025f6108d98787878080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061063c92505050565b81526020019081526020015f2061207a565b949350505050565b5f61094a610937868686868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b5f8781526020819052604090209061208d565b95945050505050565b6040516331a9108f60e11b81526004810185905284905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa9250505080156109d8575060408051601f3d908101601f191682019092526109d591810190612b29565b60015b6109f8576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b0381163314610a2c57604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b610a6c868686868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152506120a492505050565b505050505050565b6040516331a9108f60e11b81526004810186905285905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610af9575060408051601f3d908101601f19168201909252610af691810190612b29565b60015b610b19576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b0381163314610b4d57604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b6101008310610b89576040516360a4de0960e11b81526020600482015260076024820152661cd8dbdc19525960ca1b60448201526064016107f6565b5f610b968888888861218d565b60038101549091506001851b1615610bc45760405163077b7a9760e21b8152600481018990526024016107f6565b6003810180546001861b17905560405188907f29eb060f266aff306ec81b612728a417406dd6298f8f7576a37b4e6830dcc60e90610c09908a908a908a908a90612b44565b60405180910390a25050505050505050565b6040516331a9108f60e11b81526004810183905282905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610ca0575060408051601f3d908101601f19168201909252610c9d91810190612b29565b60015b610cc0576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b0381163314610cf457604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b6040516001600160601b0319606085901b166020820152610d3790859060019060340160408051601f19818403018152602083019091525f825290610886611bf9565b50505050565b6040516331a9108f60e11b81526004810186905285905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610dc2575060408051601f3d908101601f19168201909252610dbf91810190612b29565b60015b610de2576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b0381163314610e1657604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b6101008310610e52576040516360a4de0960e11b81526020600482015260076024820152661cd8dbdc19525960ca1b60448201526064016107f6565b5f610e5f8888888861218d565b9050836001901b8160030154165f03610e8e57604051630da71cad60e21b8152600481018990526024016107f6565b6003810180546001861b1916905560405188907f49bb3a0761ed218e1db1e9c41096ed35188868994cc37a32e1f25855745b424e90610c09908a908a908a908a90612b44565b6040516331a9108f60e11b81526004810185905284905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa925050508015610f59575060408051601f3d908101601f19168201909252610f5691810190612b29565b60015b610f79576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b0381163314610fad57604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b610a6c868635610fc06020890189612b6e565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152506110019250505060408a018a612b6e565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525050604080516020808d0282810182019093528c82529093508c92508b9182918501908490808284375f92019190915250611c3e92505050565b5f610100821061107b57505f61094a565b816001901b60015f6110c3898989898080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b81526020019081526020015f2060030154165f1415905095945050505050565b5f818152602081905260408120606091906110fd9061207a565b90505f805b825181101561115a5761113f60015f85848151811061112357611123612a29565b602002602001015181526020019081526020015f20600161221f565b15611152578161114e81612a51565b9250505b600101611102565b50806001600160401b038111156111735761117361261e565b60405190808252806020026020018201604052801561119c578160200160208202803683370190505b5092505f9050805b82518110156112cd575f60015f8584815181106111c3576111c3612a29565b602002602001015181526020019081526020015f2090506111e581600161221f565b156112c4575f8160010180546111fa90612af1565b80601f016020809104026020016040519081016040528092919081815260200182805461122690612af1565b80156112715780601f1061124857610100808354040283529160200191611271565b820191905f5260205f20905b81548152906001019060200180831161125457829003601f168201915b505050505090508061128290612bb0565b60601c868561129081612a51565b9650815181106112a2576112a2612a29565b60200260200101906001600160a01b031690816001600160a01b031681525050505b506001016111a4565b505050919050565b6040516331a9108f60e11b81526004810183905282905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa92505050801561135a575060408051601f3d908101601f1916820190925261135791810190612b29565b60015b61137a576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b03811633146113ae57604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b6040516001600160601b0319606085901b166020820152610d379085906001906034016040516020818303038152906040526120a4565b5f818152602081905260408120606091906113ff9061207a565b90505f805b825181101561145c5761144160015f85848151811061142557611425612a29565b602002602001015181526020019081526020015f20600261221f565b15611454578161145081612a51565b9250505b600101611404565b50806001600160401b038111156114755761147561261e565b6040519080825280602002602001820160405280156114a857816020015b60608152602001906001900390816114935790505b5092505f9050805b82518110156112cd575f60015f8584815181106114cf576114cf612a29565b602002602001015181526020019081526020015f2090506114f181600261221f565b156115ab5780600101805461150590612af1565b80601f016020809104026020016040519081016040528092919081815260200182805461153190612af1565b801561157c5780601f106115535761010080835404028352916020019161157c565b820191905f5260205f20905b81548152906001019060200180831161155f57829003601f168201915b505050505085848061158d90612a51565b95508151811061159f5761159f612a29565b60200260200101819052505b506001016114b0565b5f81815260208190526040812060609182916115cf9061207a565b905080516001600160401b038111156115ea576115ea61261e565b60405190808252806020026020018201604052801561163e57816020015b61162b60405180606001604052805f815260200160608152602001606081525090565b8152602001906001900390816116085790505b50925080516001600160401b0381111561165a5761165a61261e565b604051908082528060200260200182016040528015611683578160200160208202803683370190505b5091505f5b8151811015611838575f60015f8484815181106116a7576116a7612a29565b602002602001015181526020019081526020015f2090506040518060600160405280825f015481526020018260010180546116e190612af1565b80601f016020809104026020016040519081016040528092919081815260200182805461170d90612af1565b80156117585780601f1061172f57610100808354040283529160200191611758565b820191905f5260205f20905b81548152906001019060200180831161173b57829003601f168201915b5050505050815260200182600201805461177190612af1565b80601f016020809104026020016040519081016040528092919081815260200182805461179d90612af1565b80156117e85780601f106117bf576101008083540402835291602001916117e8565b820191905f5260205f20905b8154815290600101906020018083116117cb57829003601f168201915b505050505081525085838151811061180257611802612a29565b6020026020010181905250806003015484838151811061182457611824612a29565b602090810291909101015250600101611688565b5050915091565b6040516331a9108f60e11b81526004810184905283905f906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690636352211e90602401602060405180830381865afa9250505080156118c4575060408051601f3d908101601f191682019092526118c191810190612b29565b60015b6118e4576040516337274e7b60e11b8152600481018390526024016107f6565b90506001600160a01b038116331461191857604051630da7a30b60e31b8152600481018390523360248201526044016107f6565b61088b85600286868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152506120a492505050565b5f818152602081905260408120606091906119739061207a565b905080516001600160401b0381111561198e5761198e61261e565b6040519080825280602002602001820160405280156119e257816020015b6119cf60405180606001604052805f815260200160608152602001606081525090565b8152602001906001900390816119ac5790505b5091505f5b8151811015611b75575f60015f848481518110611a0657611a06612a29565b602002602001015181526020019081526020015f2090506040518060600160405280825f01548152602001826001018054611a4090612af1565b80601f0160208091040260200160405190810160405280929190818152602001828054611a6c90612af1565b8015611ab75780601f10611a8e57610100808354040283529160200191611ab7565b820191905f5260205f20905b815481529060010190602001808311611a9a57829003601f168201915b50505050508152602001826002018054611ad090612af1565b80601f0160208091040260200160405190810160405280929190818152602001828054611afc90612af1565b8015611b475780601f10611b1e57610100808354040283529160200191611b47565b820191905f5260205f20905b815481529060010190602001808311611b2a57829003601f168201915b5050505050815250848381518110611b6157611b61612a29565b6020908102919091010152506001016119e7565b5050919050565b5f6108eb60015f6104df87600288888080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b5f838383604051602001611bda93929190612bea565b6040516020818303038152906040528051906020012090509392505050565b604080516001808252818301909252606091602080830190803683370190505090506001815f81518110611c2f57611c2f612a29565b60200260200101818152505090565b831580611c5157506001600160401b0384115b15611c90576040516360a4de0960e11b815260206004820152600e60248201526d617574684d6574686f645479706560901b60448201526064016107f6565b60018403611cf75782516014141580611cba57505f611cae84612bb0565b6001600160601b031916145b15611cf2576040516360a4de0960e11b81526020600482015260076024820152661858d8dbdd5b9d60ca1b60448201526064016107f6565b611d53565b60028403611d2b57611cf2604051806040016040528060078152602001661a5c199cd0da5960ca1b8152508451608061223b565b611d53604051806040016040528060028152602001611a5960f21b815250845161010061223b565b61020082511115611d94576040516360a4de0960e11b815260206004820152600a602482015269757365725075626b657960b01b60448201526064016107f6565b600384148015611da357508151155b15611dde576040516360a4de0960e11b815260206004820152600a602482015269757365725075626b657960b01b60448201526064016107f6565b601081511115611e1a576040516360a4de0960e11b815260206004820152600660248201526573636f70657360d01b60448201526064016107f6565b5f805b8251811015611ea957610100838281518110611e3b57611e3b612a29565b602002602001015110611e7a576040516360a4de0960e11b815260206004820152600660248201526573636f70657360d01b60448201526064016107f6565b828181518110611e8c57611e8c612a29565b60200260200101516001901b821791508080600101915050611e1d565b505f868152602081905260409020606490611ec39061226c565b10611ee4576040516379380c8d60e01b8152600481018790526024016107f6565b5f611ef0878787611bc4565b5f888152602081905260409020909150611f0a9082612275565b611f2a5760405163077b7a9760e21b8152600481018890526024016107f6565b604080516080810182528781526020808201888152828401889052606083018690525f8581526001928390529390932082518155925191929190820190611f719082612c56565b5060408201516002820190611f869082612c56565b5060608201518160030155905050611fc08760025f611fa58a8a61063c565b81526020019081526020015f2061227590919063ffffffff16565b50867fd7db314a62650aaa1b15d4bb5c95c558a03cde3ee7f36e144b73126a3a8e839a878787604051611ff593929190612d10565b60405180910390a25f5b61010081108015612011575082811c15155b15612070576001811b83161561205e57877f29eb060f266aff306ec81b612728a417406dd6298f8f7576a37b4e6830dcc60e88888460405161205593929190612d44565b60405180910390a25b8061206881612a51565b915050611fff565b5050505050505050565b60605f61208683612280565b9392505050565b5f81815260018301602052604081205415156104f8565b5f6120b0848484611bc4565b5f8581526020819052604090209091506120ca90826122d9565b6120ea57604051630da71cad60e21b8152600481018590526024016107f6565b5f8181526001602081905260408220828155919061210a90830182612413565b612117600283015f612413565b600382015f9055505061214c8460025f612131878761063c565b81526020019081526020015f206122d990919063ffffffff16565b50837f9830658acd6a41f1cb12b425ed83cb2b8ccbfa753337cd13be80be51fc3f3373848460405161217f929190612ad9565b60405180910390a250505050565b5f5f6121cf868686868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611bc492505050565b5f8781526020819052604090209091506121e9908261208d565b61220957604051630da71cad60e21b8152600481018790526024016107f6565b5f90815260016020526040902095945050505050565b81545f90821480156104f85750600383015460021615156104f8565b81158061224757508082115b1561226757826040516360a4de0960e11b81526004016107f69190612768565b505050565b5f6104fb825490565b5f6104f883836122e4565b6060815f018054806020026020016040519081016040528092919081815260200182805480156122cd57602002820191905f5260205f20905b8154815260200190600101908083116122b9575b50505050509050919050565b5f6104f88383612330565b5f81815260018301602052604081205461232957508154600181810184555f8481526020808220909301849055845484825282860190935260409020919091556104fb565b505f6104fb565b5f818152600183016020526040812054801561240a575f612352600183612d6c565b85549091505f9061236590600190612d6c565b90508082146123c4575f865f01828154811061238357612383612a29565b905f5260205f200154905080875f0184815481106123a3576123a3612a29565b5f918252602080832090910192909255918252600188019052604090208390555b85548690806123d5576123d5612d7f565b600190038181905f5260205f20015f90559055856001015f8681526020019081526020015f205f9055600193505050506104fb565b5f9150506104fb565b50805461241f90612af1565b5f825580601f1061242e575050565b601f0160209004905f5260205f20906124479190612449565b565b5f5b80821115612267575f8184015560010161244b565b6001600160a01b0381168114612474575f5ffd5b50565b5f5f60408385031215612488575f5ffd5b82359150602083013561249a81612460565b809150509250929050565b5f5f83601f8401126124b5575f5ffd5b5081356001600160401b038111156124cb575f5ffd5b6020830191508360208285010111156124e2575f5ffd5b9250929050565b5f5f5f5f5f608086880312156124fd575f5ffd5b853594506020860135935060408601356001600160401b03811115612520575f5ffd5b61252c888289016124a5565b96999598509660600135949350505050565b602080825282518282018190525f918401906040840190835b818110156125775783511515835260209384019390920191600101612557565b509095945050505050565b5f5f5f5f5f5f60608789031215612597575f5ffd5b86356001600160401b038111156125ac575f5ffd5b6125b889828a016124a5565b90975095505060208701356001600160401b038111156125d6575f5ffd5b6125e289828a016124a5565b90955093505060408701356001600160401b03811115612600575f5ffd5b61260c89828a016124a5565b979a9699509497509295939492505050565b634e487b7160e01b5f52604160045260245ffd5b5f5f60408385031215612643575f5ffd5b8235915060208301356001600160401b0381111561265f575f5ffd5b8301601f8101851361266f575f5ffd5b80356001600160401b038111156126885761268861261e565b604051601f8201601f19908116603f011681016001600160401b03811182821017156126b6576126b661261e565b6040528181528282016020018710156126cd575f5ffd5b816020840160208301375f602083830101528093505050509250929050565b5f5f5f5f606085870312156126ff575f5ffd5b843593506020850135925060408501356001600160401b03811115612722575f5ffd5b61272e878288016124a5565b95989497509550505050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b602081525f6104f8602083018461273a565b5f5f5f6040848603121561278c575f5ffd5b8335925060208401356001600160401b038111156127a8575f5ffd5b6127b4868287016124a5565b9497909650939450505050565b5f8151808452602084019350602083015f5b828110156127f15781518652602095860195909101906001016127d3565b5093949350505050565b602081525f6104f860208301846127c1565b5f5f5f5f60608587031215612820575f5ffd5b8435935060208501356001600160401b0381111561283c575f5ffd5b85016060818803121561284d575f5ffd5b925060408501356001600160401b03811115612867575f5ffd5b8501601f81018713612877575f5ffd5b80356001600160401b0381111561288c575f5ffd5b8760208260051b84010111156128a0575f5ffd5b949793965060200194505050565b5f602082840312156128be575f5ffd5b5035919050565b602080825282518282018190525f918401906040840190835b818110156125775783516001600160a01b03168352602093840193909201916001016128de565b5f602082016020835280845180835260408501915060408160051b8601019250602086015f5b8281101561295c57603f1987860301845261294785835161273a565b9450602093840193919091019060010161292b565b50929695505050505050565b5f82825180855260208501945060208160051b830101602085015f5b838110156129e757601f198584030188528151805184526020810151606060208601526129b4606086018261273a565b90506040820151915084810360408601526129cf818361273a565b60209a8b019a90955093909301925050600101612984565b50909695505050505050565b604081525f612a056040830185612968565b828103602084015261094a81856127c1565b602081525f6104f86020830184612968565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b5f60018201612a6257612a62612a3d565b5060010190565b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b606081525f612aa460608301888a612a69565b8281036020840152612ab7818789612a69565b90508281036040840152612acc818587612a69565b9998505050505050505050565b828152604060208201525f6108eb604083018461273a565b600181811c90821680612b0557607f821691505b602082108103612b2357634e487b7160e01b5f52602260045260245ffd5b50919050565b5f60208284031215612b39575f5ffd5b815161208681612460565b848152606060208201525f612b5d606083018587612a69565b905082604083015295945050505050565b5f5f8335601e19843603018112612b83575f5ffd5b8301803591506001600160401b03821115612b9c575f5ffd5b6020019150368190038213156124e2575f5ffd5b805160208201516001600160601b0319811691906014821015611b75576001600160601b031960149290920360031b82901b161692915050565b838152826020820152606060408201525f61094a606083018461273a565b601f821115612267578282111561226757805f5260205f20601f840160051c6020851015612c3357505f5b90810190601f840160051c035f5b81811015610a6c575f83820155600101612c41565b81516001600160401b03811115612c6f57612c6f61261e565b612c8381612c7d8454612af1565b84612c08565b6020601f821160018114612cb5575f8315612c9e5750848201515b5f19600385901b1c1916600184901b17845561088b565b5f84815260208120601f198516915b82811015612ce45787850151825560209485019460019092019101612cc4565b5084821015612d0157868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b838152606060208201525f612d28606083018561273a565b8281036040840152612d3a818561273a565b9695505050505050565b838152606060208201525f612d5c606083018561273a565b9050826040830152949350505050565b818103818111156104fb576104fb612a3d565b634e487b7160e01b5f52603160045260245ffdfea26469706673582212208ce0c5873cd0203440abfb38233cd2c429c700ddec1d620217dbe9949487817a64736f6c63430008250033",
 }
 
 // PKPPermissions is an auto generated Go binding around an Ethereum contract.
@@ -68,6 +68,146 @@ func (pKPPermissions *PKPPermissions) PackConstructor(pkpNft_ common.Address) []
 		panic(err)
 	}
 	return enc
+}
+
+// PackAUTHMETHODTYPEETHWALLET is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x88f19680.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function AUTH_METHOD_TYPE_ETH_WALLET() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackAUTHMETHODTYPEETHWALLET() []byte {
+	enc, err := pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_ETH_WALLET")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAUTHMETHODTYPEETHWALLET is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x88f19680.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function AUTH_METHOD_TYPE_ETH_WALLET() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackAUTHMETHODTYPEETHWALLET() ([]byte, error) {
+	return pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_ETH_WALLET")
+}
+
+// UnpackAUTHMETHODTYPEETHWALLET is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x88f19680.
+//
+// Solidity: function AUTH_METHOD_TYPE_ETH_WALLET() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackAUTHMETHODTYPEETHWALLET(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("AUTH_METHOD_TYPE_ETH_WALLET", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAUTHMETHODTYPELITACTION is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x56cc56f1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function AUTH_METHOD_TYPE_LIT_ACTION() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackAUTHMETHODTYPELITACTION() []byte {
+	enc, err := pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_LIT_ACTION")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAUTHMETHODTYPELITACTION is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x56cc56f1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function AUTH_METHOD_TYPE_LIT_ACTION() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackAUTHMETHODTYPELITACTION() ([]byte, error) {
+	return pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_LIT_ACTION")
+}
+
+// UnpackAUTHMETHODTYPELITACTION is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x56cc56f1.
+//
+// Solidity: function AUTH_METHOD_TYPE_LIT_ACTION() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackAUTHMETHODTYPELITACTION(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("AUTH_METHOD_TYPE_LIT_ACTION", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAUTHMETHODTYPEOIDC is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93f51570.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function AUTH_METHOD_TYPE_OIDC() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackAUTHMETHODTYPEOIDC() []byte {
+	enc, err := pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_OIDC")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAUTHMETHODTYPEOIDC is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93f51570.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function AUTH_METHOD_TYPE_OIDC() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackAUTHMETHODTYPEOIDC() ([]byte, error) {
+	return pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_OIDC")
+}
+
+// UnpackAUTHMETHODTYPEOIDC is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x93f51570.
+//
+// Solidity: function AUTH_METHOD_TYPE_OIDC() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackAUTHMETHODTYPEOIDC(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("AUTH_METHOD_TYPE_OIDC", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAUTHMETHODTYPEWEBAUTHN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5d6ed7c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function AUTH_METHOD_TYPE_WEBAUTHN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackAUTHMETHODTYPEWEBAUTHN() []byte {
+	enc, err := pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_WEBAUTHN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAUTHMETHODTYPEWEBAUTHN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5d6ed7c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function AUTH_METHOD_TYPE_WEBAUTHN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackAUTHMETHODTYPEWEBAUTHN() ([]byte, error) {
+	return pKPPermissions.abi.Pack("AUTH_METHOD_TYPE_WEBAUTHN")
+}
+
+// UnpackAUTHMETHODTYPEWEBAUTHN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5d6ed7c0.
+//
+// Solidity: function AUTH_METHOD_TYPE_WEBAUTHN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackAUTHMETHODTYPEWEBAUTHN(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("AUTH_METHOD_TYPE_WEBAUTHN", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackMAXAUTHIDLENGTH is the Go binding used to pack the parameters required for calling
@@ -210,6 +350,146 @@ func (pKPPermissions *PKPPermissions) UnpackMAXSCOPES(data []byte) (*big.Int, er
 	return out0, nil
 }
 
+// PackMAXUSERPUBKEYLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x44abdd93.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_USER_PUBKEY_LENGTH() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackMAXUSERPUBKEYLENGTH() []byte {
+	enc, err := pKPPermissions.abi.Pack("MAX_USER_PUBKEY_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXUSERPUBKEYLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x44abdd93.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_USER_PUBKEY_LENGTH() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackMAXUSERPUBKEYLENGTH() ([]byte, error) {
+	return pKPPermissions.abi.Pack("MAX_USER_PUBKEY_LENGTH")
+}
+
+// UnpackMAXUSERPUBKEYLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x44abdd93.
+//
+// Solidity: function MAX_USER_PUBKEY_LENGTH() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackMAXUSERPUBKEYLENGTH(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("MAX_USER_PUBKEY_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackSCOPEIDLIMIT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51cf8d8c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SCOPE_ID_LIMIT() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackSCOPEIDLIMIT() []byte {
+	enc, err := pKPPermissions.abi.Pack("SCOPE_ID_LIMIT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSCOPEIDLIMIT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x51cf8d8c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SCOPE_ID_LIMIT() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackSCOPEIDLIMIT() ([]byte, error) {
+	return pKPPermissions.abi.Pack("SCOPE_ID_LIMIT")
+}
+
+// UnpackSCOPEIDLIMIT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x51cf8d8c.
+//
+// Solidity: function SCOPE_ID_LIMIT() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackSCOPEIDLIMIT(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("SCOPE_ID_LIMIT", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackSCOPEPERSONALSIGN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcaa74a05.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SCOPE_PERSONAL_SIGN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackSCOPEPERSONALSIGN() []byte {
+	enc, err := pKPPermissions.abi.Pack("SCOPE_PERSONAL_SIGN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSCOPEPERSONALSIGN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcaa74a05.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SCOPE_PERSONAL_SIGN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackSCOPEPERSONALSIGN() ([]byte, error) {
+	return pKPPermissions.abi.Pack("SCOPE_PERSONAL_SIGN")
+}
+
+// UnpackSCOPEPERSONALSIGN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcaa74a05.
+//
+// Solidity: function SCOPE_PERSONAL_SIGN() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackSCOPEPERSONALSIGN(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("SCOPE_PERSONAL_SIGN", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackSCOPESIGNANYTHING is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb24ac668.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SCOPE_SIGN_ANYTHING() view returns(uint256)
+func (pKPPermissions *PKPPermissions) PackSCOPESIGNANYTHING() []byte {
+	enc, err := pKPPermissions.abi.Pack("SCOPE_SIGN_ANYTHING")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSCOPESIGNANYTHING is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb24ac668.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SCOPE_SIGN_ANYTHING() view returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackSCOPESIGNANYTHING() ([]byte, error) {
+	return pKPPermissions.abi.Pack("SCOPE_SIGN_ANYTHING")
+}
+
+// UnpackSCOPESIGNANYTHING is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb24ac668.
+//
+// Solidity: function SCOPE_SIGN_ANYTHING() view returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackSCOPESIGNANYTHING(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("SCOPE_SIGN_ANYTHING", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackAddPermittedAction is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x54b06ae3.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -255,12 +535,12 @@ func (pKPPermissions *PKPPermissions) TryPackAddPermittedAddress(tokenId *big.In
 }
 
 // PackAddPermittedAuthMethod is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x2370a754.  This method will panic if any
+// the contract method with ID 0x9dd4349b.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function addPermittedAuthMethod(uint256 tokenId, uint256 authMethodType, bytes id, uint256[] scopes) returns()
-func (pKPPermissions *PKPPermissions) PackAddPermittedAuthMethod(tokenId *big.Int, authMethodType *big.Int, id []byte, scopes []*big.Int) []byte {
-	enc, err := pKPPermissions.abi.Pack("addPermittedAuthMethod", tokenId, authMethodType, id, scopes)
+// Solidity: function addPermittedAuthMethod(uint256 tokenId, (uint256,bytes,bytes) authMethod, uint256[] scopes) returns()
+func (pKPPermissions *PKPPermissions) PackAddPermittedAuthMethod(tokenId *big.Int, authMethod PKPPermissionsAuthMethod, scopes []*big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("addPermittedAuthMethod", tokenId, authMethod, scopes)
 	if err != nil {
 		panic(err)
 	}
@@ -268,19 +548,76 @@ func (pKPPermissions *PKPPermissions) PackAddPermittedAuthMethod(tokenId *big.In
 }
 
 // TryPackAddPermittedAuthMethod is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x2370a754.  This method will return an error
+// the contract method with ID 0x9dd4349b.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function addPermittedAuthMethod(uint256 tokenId, uint256 authMethodType, bytes id, uint256[] scopes) returns()
-func (pKPPermissions *PKPPermissions) TryPackAddPermittedAuthMethod(tokenId *big.Int, authMethodType *big.Int, id []byte, scopes []*big.Int) ([]byte, error) {
-	return pKPPermissions.abi.Pack("addPermittedAuthMethod", tokenId, authMethodType, id, scopes)
+// Solidity: function addPermittedAuthMethod(uint256 tokenId, (uint256,bytes,bytes) authMethod, uint256[] scopes) returns()
+func (pKPPermissions *PKPPermissions) TryPackAddPermittedAuthMethod(tokenId *big.Int, authMethod PKPPermissionsAuthMethod, scopes []*big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("addPermittedAuthMethod", tokenId, authMethod, scopes)
+}
+
+// PackAddPermittedAuthMethodScope is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6821c8e2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function addPermittedAuthMethodScope(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) returns()
+func (pKPPermissions *PKPPermissions) PackAddPermittedAuthMethodScope(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("addPermittedAuthMethodScope", tokenId, authMethodType, id, scopeId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAddPermittedAuthMethodScope is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6821c8e2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function addPermittedAuthMethodScope(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) returns()
+func (pKPPermissions *PKPPermissions) TryPackAddPermittedAuthMethodScope(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("addPermittedAuthMethodScope", tokenId, authMethodType, id, scopeId)
+}
+
+// PackGetAuthMethodId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a60950d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getAuthMethodId(uint256 authMethodType, bytes id) pure returns(uint256)
+func (pKPPermissions *PKPPermissions) PackGetAuthMethodId(authMethodType *big.Int, id []byte) []byte {
+	enc, err := pKPPermissions.abi.Pack("getAuthMethodId", authMethodType, id)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetAuthMethodId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a60950d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getAuthMethodId(uint256 authMethodType, bytes id) pure returns(uint256)
+func (pKPPermissions *PKPPermissions) TryPackGetAuthMethodId(authMethodType *big.Int, id []byte) ([]byte, error) {
+	return pKPPermissions.abi.Pack("getAuthMethodId", authMethodType, id)
+}
+
+// UnpackGetAuthMethodId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0a60950d.
+//
+// Solidity: function getAuthMethodId(uint256 authMethodType, bytes id) pure returns(uint256)
+func (pKPPermissions *PKPPermissions) UnpackGetAuthMethodId(data []byte) (*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("getAuthMethodId", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackGetPermittedActions is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xbb7a1070.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[])
+// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[] out)
 func (pKPPermissions *PKPPermissions) PackGetPermittedActions(tokenId *big.Int) []byte {
 	enc, err := pKPPermissions.abi.Pack("getPermittedActions", tokenId)
 	if err != nil {
@@ -293,7 +630,7 @@ func (pKPPermissions *PKPPermissions) PackGetPermittedActions(tokenId *big.Int) 
 // the contract method with ID 0xbb7a1070.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[])
+// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[] out)
 func (pKPPermissions *PKPPermissions) TryPackGetPermittedActions(tokenId *big.Int) ([]byte, error) {
 	return pKPPermissions.abi.Pack("getPermittedActions", tokenId)
 }
@@ -301,7 +638,7 @@ func (pKPPermissions *PKPPermissions) TryPackGetPermittedActions(tokenId *big.In
 // UnpackGetPermittedActions is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xbb7a1070.
 //
-// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[])
+// Solidity: function getPermittedActions(uint256 tokenId) view returns(bytes[] out)
 func (pKPPermissions *PKPPermissions) UnpackGetPermittedActions(data []byte) ([][]byte, error) {
 	out, err := pKPPermissions.abi.Unpack("getPermittedActions", data)
 	if err != nil {
@@ -315,7 +652,7 @@ func (pKPPermissions *PKPPermissions) UnpackGetPermittedActions(data []byte) ([]
 // the contract method with ID 0xabc541ae.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[])
+// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[] out)
 func (pKPPermissions *PKPPermissions) PackGetPermittedAddresses(tokenId *big.Int) []byte {
 	enc, err := pKPPermissions.abi.Pack("getPermittedAddresses", tokenId)
 	if err != nil {
@@ -328,7 +665,7 @@ func (pKPPermissions *PKPPermissions) PackGetPermittedAddresses(tokenId *big.Int
 // the contract method with ID 0xabc541ae.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[])
+// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[] out)
 func (pKPPermissions *PKPPermissions) TryPackGetPermittedAddresses(tokenId *big.Int) ([]byte, error) {
 	return pKPPermissions.abi.Pack("getPermittedAddresses", tokenId)
 }
@@ -336,7 +673,7 @@ func (pKPPermissions *PKPPermissions) TryPackGetPermittedAddresses(tokenId *big.
 // UnpackGetPermittedAddresses is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xabc541ae.
 //
-// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[])
+// Solidity: function getPermittedAddresses(uint256 tokenId) view returns(address[] out)
 func (pKPPermissions *PKPPermissions) UnpackGetPermittedAddresses(data []byte) ([]common.Address, error) {
 	out, err := pKPPermissions.abi.Unpack("getPermittedAddresses", data)
 	if err != nil {
@@ -347,12 +684,12 @@ func (pKPPermissions *PKPPermissions) UnpackGetPermittedAddresses(data []byte) (
 }
 
 // PackGetPermittedAuthMethodScopes is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x7018bf7c.  This method will panic if any
+// the contract method with ID 0x00221c08.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id) view returns(uint256[])
-func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethodScopes(tokenId *big.Int, authMethodType *big.Int, id []byte) []byte {
-	enc, err := pKPPermissions.abi.Pack("getPermittedAuthMethodScopes", tokenId, authMethodType, id)
+// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id, uint256 maxScopeId) view returns(bool[] out)
+func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethodScopes(tokenId *big.Int, authMethodType *big.Int, id []byte, maxScopeId *big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("getPermittedAuthMethodScopes", tokenId, authMethodType, id, maxScopeId)
 	if err != nil {
 		panic(err)
 	}
@@ -360,24 +697,59 @@ func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethodScopes(tokenId *
 }
 
 // TryPackGetPermittedAuthMethodScopes is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x7018bf7c.  This method will return an error
+// the contract method with ID 0x00221c08.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id) view returns(uint256[])
-func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethodScopes(tokenId *big.Int, authMethodType *big.Int, id []byte) ([]byte, error) {
-	return pKPPermissions.abi.Pack("getPermittedAuthMethodScopes", tokenId, authMethodType, id)
+// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id, uint256 maxScopeId) view returns(bool[] out)
+func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethodScopes(tokenId *big.Int, authMethodType *big.Int, id []byte, maxScopeId *big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("getPermittedAuthMethodScopes", tokenId, authMethodType, id, maxScopeId)
 }
 
 // UnpackGetPermittedAuthMethodScopes is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x7018bf7c.
+// from invoking the contract method with ID 0x00221c08.
 //
-// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id) view returns(uint256[])
-func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethodScopes(data []byte) ([]*big.Int, error) {
+// Solidity: function getPermittedAuthMethodScopes(uint256 tokenId, uint256 authMethodType, bytes id, uint256 maxScopeId) view returns(bool[] out)
+func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethodScopes(data []byte) ([]bool, error) {
 	out, err := pKPPermissions.abi.Unpack("getPermittedAuthMethodScopes", data)
 	if err != nil {
-		return *new([]*big.Int), err
+		return *new([]bool), err
 	}
-	out0 := *abi.ConvertType(out[0], new([]*big.Int)).(*[]*big.Int)
+	out0 := *abi.ConvertType(out[0], new([]bool)).(*[]bool)
+	return out0, nil
+}
+
+// PackGetPermittedAuthMethodUserPubkey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4c659c1e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getPermittedAuthMethodUserPubkey(uint256 tokenId, uint256 authMethodType, bytes id) view returns(bytes)
+func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethodUserPubkey(tokenId *big.Int, authMethodType *big.Int, id []byte) []byte {
+	enc, err := pKPPermissions.abi.Pack("getPermittedAuthMethodUserPubkey", tokenId, authMethodType, id)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetPermittedAuthMethodUserPubkey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4c659c1e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getPermittedAuthMethodUserPubkey(uint256 tokenId, uint256 authMethodType, bytes id) view returns(bytes)
+func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethodUserPubkey(tokenId *big.Int, authMethodType *big.Int, id []byte) ([]byte, error) {
+	return pKPPermissions.abi.Pack("getPermittedAuthMethodUserPubkey", tokenId, authMethodType, id)
+}
+
+// UnpackGetPermittedAuthMethodUserPubkey is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4c659c1e.
+//
+// Solidity: function getPermittedAuthMethodUserPubkey(uint256 tokenId, uint256 authMethodType, bytes id) view returns(bytes)
+func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethodUserPubkey(data []byte) ([]byte, error) {
+	out, err := pKPPermissions.abi.Unpack("getPermittedAuthMethodUserPubkey", data)
+	if err != nil {
+		return *new([]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]byte)).(*[]byte)
 	return out0, nil
 }
 
@@ -385,7 +757,7 @@ func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethodScopes(data []
 // the contract method with ID 0xf34f21ba.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,uint256[])[] out)
+// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,bytes)[] out)
 func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethods(tokenId *big.Int) []byte {
 	enc, err := pKPPermissions.abi.Pack("getPermittedAuthMethods", tokenId)
 	if err != nil {
@@ -398,7 +770,7 @@ func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethods(tokenId *big.I
 // the contract method with ID 0xf34f21ba.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,uint256[])[] out)
+// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,bytes)[] out)
 func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethods(tokenId *big.Int) ([]byte, error) {
 	return pKPPermissions.abi.Pack("getPermittedAuthMethods", tokenId)
 }
@@ -406,13 +778,92 @@ func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethods(tokenId *bi
 // UnpackGetPermittedAuthMethods is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xf34f21ba.
 //
-// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,uint256[])[] out)
+// Solidity: function getPermittedAuthMethods(uint256 tokenId) view returns((uint256,bytes,bytes)[] out)
 func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethods(data []byte) ([]PKPPermissionsAuthMethod, error) {
 	out, err := pKPPermissions.abi.Unpack("getPermittedAuthMethods", data)
 	if err != nil {
 		return *new([]PKPPermissionsAuthMethod), err
 	}
 	out0 := *abi.ConvertType(out[0], new([]PKPPermissionsAuthMethod)).(*[]PKPPermissionsAuthMethod)
+	return out0, nil
+}
+
+// PackGetPermittedAuthMethodsWithScopes is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc30e80e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getPermittedAuthMethodsWithScopes(uint256 tokenId) view returns((uint256,bytes,bytes)[] methods, uint256[] scopeMasks)
+func (pKPPermissions *PKPPermissions) PackGetPermittedAuthMethodsWithScopes(tokenId *big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("getPermittedAuthMethodsWithScopes", tokenId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetPermittedAuthMethodsWithScopes is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc30e80e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getPermittedAuthMethodsWithScopes(uint256 tokenId) view returns((uint256,bytes,bytes)[] methods, uint256[] scopeMasks)
+func (pKPPermissions *PKPPermissions) TryPackGetPermittedAuthMethodsWithScopes(tokenId *big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("getPermittedAuthMethodsWithScopes", tokenId)
+}
+
+// GetPermittedAuthMethodsWithScopesOutput serves as a container for the return parameters of contract
+// method GetPermittedAuthMethodsWithScopes.
+type GetPermittedAuthMethodsWithScopesOutput struct {
+	Methods    []PKPPermissionsAuthMethod
+	ScopeMasks []*big.Int
+}
+
+// UnpackGetPermittedAuthMethodsWithScopes is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc30e80e3.
+//
+// Solidity: function getPermittedAuthMethodsWithScopes(uint256 tokenId) view returns((uint256,bytes,bytes)[] methods, uint256[] scopeMasks)
+func (pKPPermissions *PKPPermissions) UnpackGetPermittedAuthMethodsWithScopes(data []byte) (GetPermittedAuthMethodsWithScopesOutput, error) {
+	out, err := pKPPermissions.abi.Unpack("getPermittedAuthMethodsWithScopes", data)
+	outstruct := new(GetPermittedAuthMethodsWithScopesOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Methods = *abi.ConvertType(out[0], new([]PKPPermissionsAuthMethod)).(*[]PKPPermissionsAuthMethod)
+	outstruct.ScopeMasks = *abi.ConvertType(out[1], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackGetTokenIdsForAuthMethod is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5521c452.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getTokenIdsForAuthMethod(uint256 authMethodType, bytes id) view returns(uint256[])
+func (pKPPermissions *PKPPermissions) PackGetTokenIdsForAuthMethod(authMethodType *big.Int, id []byte) []byte {
+	enc, err := pKPPermissions.abi.Pack("getTokenIdsForAuthMethod", authMethodType, id)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetTokenIdsForAuthMethod is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5521c452.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getTokenIdsForAuthMethod(uint256 authMethodType, bytes id) view returns(uint256[])
+func (pKPPermissions *PKPPermissions) TryPackGetTokenIdsForAuthMethod(authMethodType *big.Int, id []byte) ([]byte, error) {
+	return pKPPermissions.abi.Pack("getTokenIdsForAuthMethod", authMethodType, id)
+}
+
+// UnpackGetTokenIdsForAuthMethod is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5521c452.
+//
+// Solidity: function getTokenIdsForAuthMethod(uint256 authMethodType, bytes id) view returns(uint256[])
+func (pKPPermissions *PKPPermissions) UnpackGetTokenIdsForAuthMethod(data []byte) ([]*big.Int, error) {
+	out, err := pKPPermissions.abi.Unpack("getTokenIdsForAuthMethod", data)
+	if err != nil {
+		return *new([]*big.Int), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]*big.Int)).(*[]*big.Int)
 	return out0, nil
 }
 
@@ -521,6 +972,76 @@ func (pKPPermissions *PKPPermissions) UnpackIsPermittedAuthMethod(data []byte) (
 	return out0, nil
 }
 
+// PackIsPermittedAuthMethodScopePresent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa1c805fa.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isPermittedAuthMethodScopePresent(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) view returns(bool)
+func (pKPPermissions *PKPPermissions) PackIsPermittedAuthMethodScopePresent(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("isPermittedAuthMethodScopePresent", tokenId, authMethodType, id, scopeId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsPermittedAuthMethodScopePresent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa1c805fa.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isPermittedAuthMethodScopePresent(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) view returns(bool)
+func (pKPPermissions *PKPPermissions) TryPackIsPermittedAuthMethodScopePresent(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("isPermittedAuthMethodScopePresent", tokenId, authMethodType, id, scopeId)
+}
+
+// UnpackIsPermittedAuthMethodScopePresent is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa1c805fa.
+//
+// Solidity: function isPermittedAuthMethodScopePresent(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) view returns(bool)
+func (pKPPermissions *PKPPermissions) UnpackIsPermittedAuthMethodScopePresent(data []byte) (bool, error) {
+	out, err := pKPPermissions.abi.Unpack("isPermittedAuthMethodScopePresent", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackOidcAuthMethodId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06d4437c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function oidcAuthMethodId(string iss, string aud, string sub) pure returns(bytes32)
+func (pKPPermissions *PKPPermissions) PackOidcAuthMethodId(iss string, aud string, sub string) []byte {
+	enc, err := pKPPermissions.abi.Pack("oidcAuthMethodId", iss, aud, sub)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOidcAuthMethodId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x06d4437c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function oidcAuthMethodId(string iss, string aud, string sub) pure returns(bytes32)
+func (pKPPermissions *PKPPermissions) TryPackOidcAuthMethodId(iss string, aud string, sub string) ([]byte, error) {
+	return pKPPermissions.abi.Pack("oidcAuthMethodId", iss, aud, sub)
+}
+
+// UnpackOidcAuthMethodId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x06d4437c.
+//
+// Solidity: function oidcAuthMethodId(string iss, string aud, string sub) pure returns(bytes32)
+func (pKPPermissions *PKPPermissions) UnpackOidcAuthMethodId(data []byte) ([32]byte, error) {
+	out, err := pKPPermissions.abi.Unpack("oidcAuthMethodId", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
 // PackPkpNft is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfd4c9bad.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -622,172 +1143,26 @@ func (pKPPermissions *PKPPermissions) TryPackRemovePermittedAuthMethod(tokenId *
 	return pKPPermissions.abi.Pack("removePermittedAuthMethod", tokenId, authMethodType, id)
 }
 
-// PKPPermissionsPermittedActionAdded represents a PermittedActionAdded event raised by the PKPPermissions contract.
-type PKPPermissionsPermittedActionAdded struct {
-	TokenId *big.Int
-	IpfsCid []byte
-	Raw     *types.Log // Blockchain specific contextual infos
-}
-
-const PKPPermissionsPermittedActionAddedEventName = "PermittedActionAdded"
-
-// ContractEventName returns the user-defined event name.
-func (PKPPermissionsPermittedActionAdded) ContractEventName() string {
-	return PKPPermissionsPermittedActionAddedEventName
-}
-
-// UnpackPermittedActionAddedEvent is the Go binding that unpacks the event data emitted
-// by contract.
+// PackRemovePermittedAuthMethodScope is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82559561.  This method will panic if any
+// invalid/nil inputs are passed.
 //
-// Solidity: event PermittedActionAdded(uint256 indexed tokenId, bytes ipfsCid)
-func (pKPPermissions *PKPPermissions) UnpackPermittedActionAddedEvent(log *types.Log) (*PKPPermissionsPermittedActionAdded, error) {
-	event := "PermittedActionAdded"
-	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
-		return nil, errors.New("event signature mismatch")
+// Solidity: function removePermittedAuthMethodScope(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) returns()
+func (pKPPermissions *PKPPermissions) PackRemovePermittedAuthMethodScope(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) []byte {
+	enc, err := pKPPermissions.abi.Pack("removePermittedAuthMethodScope", tokenId, authMethodType, id, scopeId)
+	if err != nil {
+		panic(err)
 	}
-	out := new(PKPPermissionsPermittedActionAdded)
-	if len(log.Data) > 0 {
-		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
+	return enc
 }
 
-// PKPPermissionsPermittedActionRemoved represents a PermittedActionRemoved event raised by the PKPPermissions contract.
-type PKPPermissionsPermittedActionRemoved struct {
-	TokenId *big.Int
-	IpfsCid []byte
-	Raw     *types.Log // Blockchain specific contextual infos
-}
-
-const PKPPermissionsPermittedActionRemovedEventName = "PermittedActionRemoved"
-
-// ContractEventName returns the user-defined event name.
-func (PKPPermissionsPermittedActionRemoved) ContractEventName() string {
-	return PKPPermissionsPermittedActionRemovedEventName
-}
-
-// UnpackPermittedActionRemovedEvent is the Go binding that unpacks the event data emitted
-// by contract.
+// TryPackRemovePermittedAuthMethodScope is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82559561.  This method will return an error
+// if any inputs are invalid/nil.
 //
-// Solidity: event PermittedActionRemoved(uint256 indexed tokenId, bytes ipfsCid)
-func (pKPPermissions *PKPPermissions) UnpackPermittedActionRemovedEvent(log *types.Log) (*PKPPermissionsPermittedActionRemoved, error) {
-	event := "PermittedActionRemoved"
-	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
-		return nil, errors.New("event signature mismatch")
-	}
-	out := new(PKPPermissionsPermittedActionRemoved)
-	if len(log.Data) > 0 {
-		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
-}
-
-// PKPPermissionsPermittedAddressAdded represents a PermittedAddressAdded event raised by the PKPPermissions contract.
-type PKPPermissionsPermittedAddressAdded struct {
-	TokenId *big.Int
-	Account common.Address
-	Raw     *types.Log // Blockchain specific contextual infos
-}
-
-const PKPPermissionsPermittedAddressAddedEventName = "PermittedAddressAdded"
-
-// ContractEventName returns the user-defined event name.
-func (PKPPermissionsPermittedAddressAdded) ContractEventName() string {
-	return PKPPermissionsPermittedAddressAddedEventName
-}
-
-// UnpackPermittedAddressAddedEvent is the Go binding that unpacks the event data emitted
-// by contract.
-//
-// Solidity: event PermittedAddressAdded(uint256 indexed tokenId, address indexed account)
-func (pKPPermissions *PKPPermissions) UnpackPermittedAddressAddedEvent(log *types.Log) (*PKPPermissionsPermittedAddressAdded, error) {
-	event := "PermittedAddressAdded"
-	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
-		return nil, errors.New("event signature mismatch")
-	}
-	out := new(PKPPermissionsPermittedAddressAdded)
-	if len(log.Data) > 0 {
-		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
-}
-
-// PKPPermissionsPermittedAddressRemoved represents a PermittedAddressRemoved event raised by the PKPPermissions contract.
-type PKPPermissionsPermittedAddressRemoved struct {
-	TokenId *big.Int
-	Account common.Address
-	Raw     *types.Log // Blockchain specific contextual infos
-}
-
-const PKPPermissionsPermittedAddressRemovedEventName = "PermittedAddressRemoved"
-
-// ContractEventName returns the user-defined event name.
-func (PKPPermissionsPermittedAddressRemoved) ContractEventName() string {
-	return PKPPermissionsPermittedAddressRemovedEventName
-}
-
-// UnpackPermittedAddressRemovedEvent is the Go binding that unpacks the event data emitted
-// by contract.
-//
-// Solidity: event PermittedAddressRemoved(uint256 indexed tokenId, address indexed account)
-func (pKPPermissions *PKPPermissions) UnpackPermittedAddressRemovedEvent(log *types.Log) (*PKPPermissionsPermittedAddressRemoved, error) {
-	event := "PermittedAddressRemoved"
-	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
-		return nil, errors.New("event signature mismatch")
-	}
-	out := new(PKPPermissionsPermittedAddressRemoved)
-	if len(log.Data) > 0 {
-		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
+// Solidity: function removePermittedAuthMethodScope(uint256 tokenId, uint256 authMethodType, bytes id, uint256 scopeId) returns()
+func (pKPPermissions *PKPPermissions) TryPackRemovePermittedAuthMethodScope(tokenId *big.Int, authMethodType *big.Int, id []byte, scopeId *big.Int) ([]byte, error) {
+	return pKPPermissions.abi.Pack("removePermittedAuthMethodScope", tokenId, authMethodType, id, scopeId)
 }
 
 // PKPPermissionsPermittedAuthMethodAdded represents a PermittedAuthMethodAdded event raised by the PKPPermissions contract.
@@ -795,7 +1170,7 @@ type PKPPermissionsPermittedAuthMethodAdded struct {
 	TokenId        *big.Int
 	AuthMethodType *big.Int
 	Id             []byte
-	Scopes         []*big.Int
+	UserPubkey     []byte
 	Raw            *types.Log // Blockchain specific contextual infos
 }
 
@@ -809,7 +1184,7 @@ func (PKPPermissionsPermittedAuthMethodAdded) ContractEventName() string {
 // UnpackPermittedAuthMethodAddedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event PermittedAuthMethodAdded(uint256 indexed tokenId, uint256 indexed authMethodType, bytes id, uint256[] scopes)
+// Solidity: event PermittedAuthMethodAdded(uint256 indexed tokenId, uint256 authMethodType, bytes id, bytes userPubkey)
 func (pKPPermissions *PKPPermissions) UnpackPermittedAuthMethodAddedEvent(log *types.Log) (*PKPPermissionsPermittedAuthMethodAdded, error) {
 	event := "PermittedAuthMethodAdded"
 	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
@@ -852,13 +1227,101 @@ func (PKPPermissionsPermittedAuthMethodRemoved) ContractEventName() string {
 // UnpackPermittedAuthMethodRemovedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event PermittedAuthMethodRemoved(uint256 indexed tokenId, uint256 indexed authMethodType, bytes id)
+// Solidity: event PermittedAuthMethodRemoved(uint256 indexed tokenId, uint256 authMethodType, bytes id)
 func (pKPPermissions *PKPPermissions) UnpackPermittedAuthMethodRemovedEvent(log *types.Log) (*PKPPermissionsPermittedAuthMethodRemoved, error) {
 	event := "PermittedAuthMethodRemoved"
 	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
 		return nil, errors.New("event signature mismatch")
 	}
 	out := new(PKPPermissionsPermittedAuthMethodRemoved)
+	if len(log.Data) > 0 {
+		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// PKPPermissionsPermittedAuthMethodScopeAdded represents a PermittedAuthMethodScopeAdded event raised by the PKPPermissions contract.
+type PKPPermissionsPermittedAuthMethodScopeAdded struct {
+	TokenId        *big.Int
+	AuthMethodType *big.Int
+	Id             []byte
+	ScopeId        *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const PKPPermissionsPermittedAuthMethodScopeAddedEventName = "PermittedAuthMethodScopeAdded"
+
+// ContractEventName returns the user-defined event name.
+func (PKPPermissionsPermittedAuthMethodScopeAdded) ContractEventName() string {
+	return PKPPermissionsPermittedAuthMethodScopeAddedEventName
+}
+
+// UnpackPermittedAuthMethodScopeAddedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PermittedAuthMethodScopeAdded(uint256 indexed tokenId, uint256 authMethodType, bytes id, uint256 scopeId)
+func (pKPPermissions *PKPPermissions) UnpackPermittedAuthMethodScopeAddedEvent(log *types.Log) (*PKPPermissionsPermittedAuthMethodScopeAdded, error) {
+	event := "PermittedAuthMethodScopeAdded"
+	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
+		return nil, errors.New("event signature mismatch")
+	}
+	out := new(PKPPermissionsPermittedAuthMethodScopeAdded)
+	if len(log.Data) > 0 {
+		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range pKPPermissions.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// PKPPermissionsPermittedAuthMethodScopeRemoved represents a PermittedAuthMethodScopeRemoved event raised by the PKPPermissions contract.
+type PKPPermissionsPermittedAuthMethodScopeRemoved struct {
+	TokenId        *big.Int
+	AuthMethodType *big.Int
+	Id             []byte
+	ScopeId        *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const PKPPermissionsPermittedAuthMethodScopeRemovedEventName = "PermittedAuthMethodScopeRemoved"
+
+// ContractEventName returns the user-defined event name.
+func (PKPPermissionsPermittedAuthMethodScopeRemoved) ContractEventName() string {
+	return PKPPermissionsPermittedAuthMethodScopeRemovedEventName
+}
+
+// UnpackPermittedAuthMethodScopeRemovedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PermittedAuthMethodScopeRemoved(uint256 indexed tokenId, uint256 authMethodType, bytes id, uint256 scopeId)
+func (pKPPermissions *PKPPermissions) UnpackPermittedAuthMethodScopeRemovedEvent(log *types.Log) (*PKPPermissionsPermittedAuthMethodScopeRemoved, error) {
+	event := "PermittedAuthMethodScopeRemoved"
+	if len(log.Topics) == 0 || log.Topics[0] != pKPPermissions.abi.Events[event].ID {
+		return nil, errors.New("event signature mismatch")
+	}
+	out := new(PKPPermissionsPermittedAuthMethodScopeRemoved)
 	if len(log.Data) > 0 {
 		if err := pKPPermissions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err

@@ -38,6 +38,8 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
 
     IRootKeys public immutable rootKeys;
     IPKPPermissionsGrant public permissions;
+    /// The one contract (PKPHelper) that may mint on a minter's behalf; see mintNextFor.
+    address public helper;
 
     mapping(address => uint256) public mintNonce;
     mapping(uint256 => bytes32) private _keyIds;
@@ -46,6 +48,7 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
 
     event PKPMinted(uint256 indexed tokenId, bytes32 indexed keyId, address indexed minter, bytes pubkey);
     event PermissionsSet(address permissions);
+    event HelperSet(address helper);
 
     error UnknownKeyType(uint256 keyType);
     error NoRootKey();
@@ -54,6 +57,8 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
     error TokenAlreadyMinted(uint256 tokenId);
     error PermissionsAlreadySet();
     error PermissionsNotSet();
+    error HelperAlreadySet();
+    error NotHelper(address caller);
 
     constructor(IRootKeys rootKeys_, address admin) ERC721("litmesh PKP", "PKP") Ownable(admin) {
         rootKeys = rootKeys_;
@@ -66,6 +71,14 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         emit PermissionsSet(address(permissions_));
     }
 
+    /// Connects the helper contract, once: it mints on a minter's behalf and sets up the
+    /// new token's permissions in the same transaction.
+    function setHelper(address helper_) external onlyOwner {
+        if (helper != address(0)) revert HelperAlreadySet();
+        helper = helper_;
+        emit HelperSet(helper_);
+    }
+
     /// The key id the next mint by `minter` gets.
     function nextKeyId(address minter) public view returns (bytes32) {
         return keccak256(abi.encode(block.chainid, address(this), minter, mintNonce[minter]));
@@ -75,7 +88,15 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
     /// nextKeyId(msg.sender): 65 bytes uncompressed (ECDSA), 32 bytes (Ed25519), 33 bytes
     /// compressed (Schnorr secp256k1) or 48 bytes compressed G1 (BLS).
     function mintNext(uint256 keyType, bytes calldata pubkey) external returns (uint256) {
-        return _mintDerived(keyType, pubkey, msg.sender);
+        return _mintDerived(keyType, pubkey, msg.sender, msg.sender);
+    }
+
+    /// The helper's mint: `minter`'s next key id (so concurrent users of the helper never
+    /// race for one key id), the token held by the helper until it has set the permissions
+    /// and passed the token on.
+    function mintNextFor(address minter, uint256 keyType, bytes calldata pubkey) external returns (uint256) {
+        if (msg.sender != helper || helper == address(0)) revert NotHelper(msg.sender);
+        return _mintDerived(keyType, pubkey, minter, msg.sender);
     }
 
     /// Mints a PKP, permits exactly one Lit Action for it, and burns it, in one transaction: no
@@ -86,7 +107,7 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
     {
         if (address(permissions) == address(0)) revert PermissionsNotSet();
         // Held by this contract for the moment of the grant: permissions only accept the owner.
-        tokenId = _mintDerived(keyType, pubkey, address(this));
+        tokenId = _mintDerived(keyType, pubkey, msg.sender, address(this));
         permissions.addPermittedAction(tokenId, ipfsCid);
         _burn(tokenId);
     }
@@ -109,11 +130,14 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         return _keyIds[tokenId] != bytes32(0);
     }
 
-    function _mintDerived(uint256 keyType, bytes calldata pubkey, address to) private returns (uint256 tokenId) {
+    function _mintDerived(uint256 keyType, bytes calldata pubkey, address minter, address to)
+        private
+        returns (uint256 tokenId)
+    {
         bytes memory root = _checkKey(keyType, pubkey);
 
-        bytes32 keyId = nextKeyId(msg.sender);
-        mintNonce[msg.sender]++;
+        bytes32 keyId = nextKeyId(minter);
+        mintNonce[minter]++;
         if (keyType == KEY_TYPE_ECDSA) {
             _verifyDerived(root, keyId, pubkey);
             tokenId = uint256(keccak256(pubkey));
@@ -125,7 +149,7 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         _pubkeys[tokenId] = pubkey;
         _keyTypes[tokenId] = keyType;
         _mint(to, tokenId);
-        emit PKPMinted(tokenId, keyId, msg.sender, pubkey);
+        emit PKPMinted(tokenId, keyId, minter, pubkey);
     }
 
     /// Checks the format of a PKP key of keyType and returns the type's root key.

@@ -132,6 +132,10 @@ func Up(ctx context.Context, o Options) (*Devnet, error) {
 		return nil, err
 	}
 	defer cc.Close()
+	if err := d.startIssuer(ctx, dir, exe, o.BasePort); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(o.Progress, "OIDC issuer up at %s (devnet only: `lit devnet id-token` signs its tokens)\n", IssuerURL(o.BasePort))
 
 	// 2. The devnet CA (DIR/ca.pem): the nodes have it certify their own TLS keys, so curl and
 	// Node (NODE_EXTRA_CA_CERTS) trust the devnet; litmesh's clients verify by attestation.
@@ -245,7 +249,7 @@ func (o Options) validate() error {
 	if o.Nodes < 1 || o.Nodes > 64 {
 		return fmt.Errorf("--nodes %d: want between 1 and 64", o.Nodes)
 	}
-	if o.BasePort < 1024 || o.BasePort+300+o.Nodes > 65535 {
+	if o.BasePort < 1024 || o.BasePort+max(300+o.Nodes, examplePortOffset) > 65535 {
 		return fmt.Errorf("--base-port %d: want a port from 1024 leaving room for %d nodes", o.BasePort, o.Nodes)
 	}
 	return nil
@@ -255,6 +259,11 @@ func (o Options) validate() error {
 func checkPorts(o Options) error {
 	if ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.ChainPort)); err != nil {
 		return fmt.Errorf("port %d (the dev chain's JSON-RPC) is already in use; stop whatever uses it or pass --chain-port", o.ChainPort)
+	} else {
+		ln.Close()
+	}
+	if ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.BasePort+issuerPortOffset)); err != nil {
+		return fmt.Errorf("port %d (the devnet OIDC issuer, BASE+%d) is already in use; stop whatever uses it or pass --base-port", o.BasePort+issuerPortOffset, issuerPortOffset)
 	} else {
 		ln.Close()
 	}
@@ -609,6 +618,7 @@ func initNode(ctx context.Context, exe, ndir string, dep devchain.Deployment, ba
 	if profiling {
 		args = append(args, "--debug-addr", fmt.Sprintf("127.0.0.1:%d", basePort+300+i))
 	}
+	args = append(args, authMethodFlags(basePort)...)
 	var out bytes.Buffer
 	initCmd := exec.CommandContext(ctx, exe, args...)
 	initCmd.Stdout, initCmd.Stderr = &out, &out

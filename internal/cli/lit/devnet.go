@@ -16,7 +16,8 @@ func devnetCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "devnet",
 		Short: "run a local network of litnode processes",
-		Sub:   []*cli.Command{devnetUpCmd(), devnetDownCmd(), devnetAddNodeCmd(), devnetRemoveNodeCmd()},
+		Sub: []*cli.Command{devnetUpCmd(), devnetDownCmd(), devnetAddNodeCmd(), devnetRemoveNodeCmd(),
+			devnetIDTokenCmd(), devnetServeExampleCmd()},
 	}
 }
 

@@ -48,12 +48,18 @@ func freeBase(t *testing.T, n int) int {
 	t.Helper()
 	for try := 0; try < 50; try++ {
 		base := 20000 + rand.IntN(20000)
-		ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(base+300))
-		if err != nil {
+		ok := true
+		for _, p := range []int{base + 300, base + 400} { // the chain, the OIDC issuer
+			ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(p))
+			if err != nil {
+				ok = false
+				break
+			}
+			ln.Close()
+		}
+		if !ok {
 			continue
 		}
-		ln.Close()
-		ok := true
 		for i := 0; i < n && ok; i++ {
 			for _, p := range []int{base + i, base + 100 + i} {
 				ln, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(p))
@@ -169,11 +175,12 @@ func TestDevnetUpMeshesReportsACrashedNodeAndDownLeavesNoProcess(t *testing.T) {
 	}
 
 	checkActionPinAndRun(t, bin, work, netFile)
+	checkAuthMethodCommands(t, bin, work, devDir, netFile)
 
 	// Kill one node hard: status must say so instead of hiding it.
 	pids := pidsOf(t, devDir)
-	if len(pids) != 5 {
-		t.Fatalf("processes.json lists %d processes, want the chain and 4 nodes", len(pids))
+	if len(pids) != 6 {
+		t.Fatalf("processes.json lists %d processes, want the chain, the OIDC issuer and 4 nodes", len(pids))
 	}
 	if err := syscall.Kill(pids["node-2"], syscall.SIGKILL); err != nil {
 		t.Fatal(err)

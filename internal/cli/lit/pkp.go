@@ -25,7 +25,8 @@ func pkpCmd() *cli.Command {
 and Ed25519, Schnorr secp256k1 (BIP-340/Taproot) and BLS keys (docs/schemes.md). --pkp takes a
 token id (0x-hex or decimal) or, for ECDSA PKPs, a public key (0x04… hex). --key takes a hex
 private key or dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
-		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpAddressCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd()},
+		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpAddressCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd(),
+			pkpAuthMethodsCmd(), pkpAddAuthMethodCmd(), pkpRemoveAuthMethodCmd()},
 	}
 }
 
@@ -68,34 +69,57 @@ func keyOrDefault(nf *client.NetworkFile, flagValue, def string) (*ecdsa.Private
 func pkpMintCmd() *cli.Command {
 	var f pkpFlags
 	var keyType string
+	var am authMethodFlags
+	var selfOwned bool
 	return &cli.Command{
 		Name:  "mint",
-		Short: "mint a PKP owned by --key's address",
+		Short: "mint a PKP owned by --key's address, of any key type, optionally bound to an auth method",
 		Long: `Mint a PKP: its key is derived from the network's root key of its type and the contract's
 next key id, so minting is one transaction and no node takes part. --key-type is ecdsa (the
 default; prints {"tokenId", "publicKey", "ethAddress"}), ed25519 (Solana), taproot (Schnorr
 secp256k1: BIP-340 and RFC 9591) or bls (prints {"tokenId", "keyType", "publicKey",
-"signingSchemes", "solanaAddress"/"xOnlyPublicKey"}).`,
+"signingSchemes", "solanaAddress"/"xOnlyPublicKey"}).
+
+With --auth-method the same transaction (PKPHelper) also permits an auth method with
+--scopes (default 1, sign anything): 'oidc --id-token T' (the token's issuer, app and subject
+make the id; it is checked locally for shape, claims and expiry) or 'webauthn --credential
+FILE' (a passkey's registration JSON). --self-owned makes the PKP its own owner, so only its
+auth methods control it. Prints the PKP with "owner" and "authMethods". --auth-method mints
+ECDSA PKPs only for now (add auth methods to another key type's PKP afterwards with
+'lit pkp add-auth-method').`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, false)
 			fs.StringVar(&keyType, "key-type", "ecdsa", "ecdsa, ed25519, taproot or bls")
+			am.register(fs, false)
+			fs.BoolVar(&selfOwned, "self-owned", false, "with --auth-method: the PKP owns itself (and its address is permitted)")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if selfOwned && !am.given() {
+				return cli.Usagef("--self-owned needs --auth-method: nothing could use a self-owned PKP without one")
+			}
+			kt, err := client.ParseKeyType(keyType)
+			if err != nil {
+				return cli.Usagef("--key-type: %v", err)
+			}
+			if am.given() && kt != chain.KeyTypeECDSA {
+				return cli.Usagef("--auth-method mints ECDSA PKPs only; mint the %s PKP without it, then 'lit pkp add-auth-method'", keyType)
 			}
 			cl, err := f.open(false)
 			if err != nil {
 				return err
 			}
 			defer cl.Close()
+			if am.given() {
+				return mintWithAuthMethod(ctx, cl, f.key, &am, selfOwned)
+			}
 			key, err := keyOrDefault(cl.Network, f.key, "dev:0")
 			if err != nil {
 				return err
 			}
-			if kt, err := client.ParseKeyType(keyType); err != nil {
-				return cli.Usagef("--key-type: %v", err)
-			} else if kt != chain.KeyTypeECDSA {
+			if kt != chain.KeyTypeECDSA {
 				p, err := cl.MintPKPOfType(ctx, key, kt)
 				if err != nil {
 					return err
@@ -277,12 +301,6 @@ type pkpPermissionsOut struct {
 	AuthMethods []authMethodOut `json:"authMethods"`
 }
 
-type authMethodOut struct {
-	Type   uint64   `json:"type"`
-	ID     string   `json:"id"`
-	Scopes []uint64 `json:"scopes"`
-}
-
 func pkpPermissionsCmd() *cli.Command {
 	var f pkpFlags
 	return &cli.Command{
@@ -332,7 +350,7 @@ func pkpPermissionsCmd() *cli.Command {
 				out.Addresses = append(out.Addresses, a.Hex())
 			}
 			for _, m := range perms.AuthMethods {
-				out.AuthMethods = append(out.AuthMethods, authMethodOut{Type: m.Type, ID: "0x" + hex.EncodeToString(m.ID), Scopes: append([]uint64{}, m.Scopes...)})
+				out.AuthMethods = append(out.AuthMethods, authMethodJSON(m))
 			}
 			return cli.PrintJSON(out)
 		},

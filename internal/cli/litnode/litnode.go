@@ -35,7 +35,7 @@ func Command() *cli.Command {
   litnode run --dir D     run the node until SIGINT/SIGTERM
 
 Settings come from flags, then LITMESH_* environment variables, then D/config.toml.`,
-		Sub: []*cli.Command{initCmd(), runCmd(), joinCmd(), leaveCmd(), attestCmd(), tlsCmd(), devchainCmd()},
+		Sub: []*cli.Command{initCmd(), runCmd(), joinCmd(), leaveCmd(), attestCmd(), tlsCmd(), devchainCmd(), devoidcCmd()},
 	}
 }
 
