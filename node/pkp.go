@@ -231,17 +231,17 @@ func poolCapacity(target int) int {
 type pkpEpoch struct {
 	s       *pkpService
 	number  uint64
-	self    int // this node's share index
+	self    int             // this node's share index
 	key     *ecdsa.KeyShare // ECDSA only
 	scheme  pkpScheme
 	size    int // signers per set: 2t+1 for ECDSA, T for FROST
 	peers   []peer.ID
 	members []Member
 	byPeer  map[peer.ID]int
-	ring    []int // share indices ordered by peer ID
-	pos     []int // share index → ring position
-	warm    bool  // keep the windows warm (else every set is opened on demand)
-	target  int   // material each warm set keeps
+	ring    []int              // share indices ordered by peer ID
+	pos     []int              // share index → ring position
+	warm    bool               // keep the windows warm (else every set is opened on demand)
+	target  int                // material each warm set keeps
 	reach   func(peer.ID) bool // overrides connected (unit tests without a host)
 	agree   *agreeState
 	excl    *exclusions // peers this node leaves out of its signer sets (pkp_blame.go)

@@ -199,8 +199,8 @@ func (n *Node) PKPSignSchemeForAction(ctx context.Context, req PKPActionSchemeSi
 
 // schemePKP is a PKP of a scheme key type as the node signs with it.
 type schemePKP struct {
-	pkpKey        // tokenID and tokenInt (for permissions)
-	kt     chain.KeyType
+	pkpKey  // tokenID and tokenInt (for permissions)
+	kt      chain.KeyType
 	onChain []byte
 }
 
