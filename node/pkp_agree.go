@@ -388,7 +388,7 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 		if err := e.ps.CheckContribution(from, c.Contribution); err != nil {
 			st.failLocked(e, ss.falseContribution(from, a))
 			st.mu.Unlock()
-			ep.fault(ss.peers[from], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+			ep.fault(ss.peers[from], faultContribution, ss.contributionFault(a))
 			return err
 		}
 	}
@@ -397,6 +397,14 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	e.signal()
 	st.mu.Unlock()
 	return nil
+}
+
+// contributionFault describes a false contribution for the blame log and /pkp/pools.
+func (ss *signerSet) contributionFault(a *assignment) string {
+	if ss.ep.scheme.Name() != "" {
+		return fmt.Sprintf("confirmed another signing package for slot %s (request %s)", a.Presig, a.RequestID)
+	}
+	return fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig)
 }
 
 func (ss *signerSet) falseContribution(from int, a *assignment) error {
@@ -490,9 +498,10 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 			failed = append(failed, e)
 		}
 	}
+	mat := ss.materialName()
 	err := api.Errorf(api.KindConflict,
-		"the signer set's coordinator %s equivocated: it signed conflicting assignments (request %s, digest %x…, presignature %s; request %s, digest %x…, presignature %s); the presignatures are burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
-		coord, a.RequestID, a.Digest[:6], a.Presig, b.RequestID, b.Digest[:6], b.Presig)
+		"the signer set's coordinator %s equivocated: it signed conflicting assignments (request %s, digest %x…, %s %s; request %s, digest %x…, %s %s); both are burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
+		coord, a.RequestID, a.Digest[:6], mat, a.Presig, b.RequestID, b.Digest[:6], mat, b.Presig)
 	for _, e := range failed {
 		st.failLocked(e, err)
 	}
@@ -651,7 +660,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]b
 			if liar >= 0 {
 				st.failLocked(e, ss.falseContribution(liar, a))
 				st.mu.Unlock()
-				ep.fault(ss.peers[liar], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+				ep.fault(ss.peers[liar], faultContribution, ss.contributionFault(a))
 				continue
 			}
 			e.confirmed[ss.self] = true
