@@ -152,7 +152,9 @@ With --scheme (SchnorrEd25519Sha512, SchnorrK256Taproot, SchnorrK256Sha256,
 Bls12381G1MessageAugmentation) it signs --message (or --hash) with a PKP of the scheme's key
 type and prints {"signingScheme", "signature", "publicKey", "message", …}: the signature in the
 scheme's standard encoding and the key it verifies under, hex (docs/schemes.md says how to
-verify each with standard tools).`,
+verify each with standard tools). Lit's Bls12381G1ProofOfPossession is refused for PKPs: with
+keys derived from one root, a proof-of-possession signature of one PKP converts into another's;
+BLS PKPs sign with Bls12381G1MessageAugmentation instead (docs/schemes.md).`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, true)
 			fs.StringVar(&hash, "hash", "", "the 32-byte hash to sign, hex")
