@@ -6,6 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +70,7 @@ func verifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 		if ed25519.Verify(pub, append(msg, 0), raw) {
 			t.Fatal("crypto/ed25519 accepts it for another message")
 		}
+		verifyWithNodeJS(t, pub, msg, raw)
 	case api.SchemeSchnorrK256Taproot:
 		pk, err := schnorr.ParsePubKey(pub)
 		if err != nil {
@@ -98,6 +102,38 @@ func verifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 		}
 	default:
 		t.Fatalf("scheme %s", sig.SigningScheme)
+	}
+}
+
+// verifyWithNodeJS checks an Ed25519 signature with Node.js's crypto.verify (OpenSSL), the
+// check docs/schemes.md shows. Without node it logs and returns, except under CI=true, where
+// .ci/run has installed it (for Lit's SDK) and its absence fails the test.
+func verifyWithNodeJS(t testing.TB, pub, msg, sig []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and node is not installed: %v", err)
+		}
+		t.Log("node is not installed: Node's crypto.verify not checked")
+		return
+	}
+	const script = `const c = require('crypto');
+const [pub, msg, sig] = process.argv.slice(1).map(h => Buffer.from(h, 'hex'));
+const key = c.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), pub]), format: 'der', type: 'spki' });
+process.stdout.write(String(c.verify(null, msg, key, sig)));`
+	run := func(m []byte) string {
+		out, err := exec.Command(bin, "-e", script, hex.EncodeToString(pub), hex.EncodeToString(m), hex.EncodeToString(sig)).CombinedOutput()
+		if err != nil {
+			t.Fatalf("node: %v: %s", err, out)
+		}
+		return string(out)
+	}
+	if got := run(msg); got != "true" {
+		t.Fatalf("Node's crypto.verify rejects the Ed25519 signature: %s", got)
+	}
+	if got := run(append(slices.Clone(msg), 0)); got != "false" {
+		t.Fatalf("Node's crypto.verify accepts it for another message: %s", got)
 	}
 }
 
