@@ -758,11 +758,17 @@ func combineBLS(key *schemeKey, msg []byte, answers []schemeAnswer) (*SchemeSign
 		SigningScheme: key.name, Signature: hex.EncodeToString(sig), PublicKey: hex.EncodeToString(pub),
 		Message: hex.EncodeToString(msg), TokenID: tokenHex(key.tokenID), raw: sig, pub: pub,
 	}
-	var used []string
-	for idx, p := range byIndex {
+	// The signature is made of the threshold lowest-indexed partials not rejected (PKPCombine).
+	var idxs []int
+	for idx := range byIndex {
 		if !slices.ContainsFunc(rejected, func(r *bls.PartialError) bool { return r.Index == idx }) {
-			used = append(used, p)
+			idxs = append(idxs, idx)
 		}
+	}
+	slices.Sort(idxs)
+	var used []string
+	for _, idx := range idxs[:min(len(idxs), key.root.threshold)] {
+		used = append(used, byIndex[idx])
 	}
 	slices.Sort(used)
 	out.Signers = used

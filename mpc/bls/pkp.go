@@ -185,10 +185,30 @@ func hashToG2AUG(msg []byte) kyber.Point {
 	return augSuite.G2().Point().(interface{ Hash([]byte) kyber.Point }).Hash(msg)
 }
 
-// PKPCombine verifies the partial signatures of PKP keyID over msg, skips the bad ones
-// (rejected, each naming its index), interpolates threshold good ones, and verifies the result
-// under the derived key before returning it with that key (48 bytes compressed).
+// PKPCombine combines the partial signatures of PKP keyID over msg into a signature under the
+// derived key, verified before it is returned with that key (48 bytes compressed).
+//
+// It tries the fast path first: when every partial decodes with a distinct index, interpolate
+// the threshold lowest and verify the result under the derived key with blst — a valid signature under the PKP's key
+// is all a client needs, whoever sent the partials. Only when that fails does it check every
+// partial (one randomised batch, then one by one), skip and report the bad ones (rejected,
+// each naming its index), interpolate the threshold lowest good ones and verify again. Either
+// way the signature is made of the threshold lowest-indexed partials not rejected; a bad
+// partial that the fast path did not use is not reported.
 func PKPCombine(pub *share.PubPoly, keyID [32]byte, msg []byte, partials [][]byte, threshold int) (sig, publicKey []byte, rejected []*PartialError, err error) {
+	if threshold < 1 || threshold != pub.Threshold() {
+		return nil, nil, nil, fmt.Errorf("%w: %d, polynomial of degree %d", ErrThreshold, threshold, pub.Threshold()-1)
+	}
+	y, err := DerivePKPKey(pub.Commit(), keyID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if publicKey, err = y.MarshalBinary(); err != nil {
+		return nil, nil, nil, err
+	}
+	if sig, ok := pkpFastCombine(publicKey, msg, partials, threshold); ok {
+		return sig, publicKey, nil, nil
+	}
 	k, err := NewPKPShareKeys(pub, keyID)
 	if err != nil {
 		return nil, nil, nil, err
@@ -197,18 +217,46 @@ func PKPCombine(pub *share.PubPoly, keyID [32]byte, msg []byte, partials [][]byt
 	if err != nil {
 		return nil, nil, rejected, err
 	}
-	y, err := DerivePKPKey(pub.Commit(), keyID)
-	if err != nil {
-		return nil, nil, rejected, err
-	}
-	if err := VerifyPKP(y, msg, sig); err != nil {
-		return nil, nil, rejected, fmt.Errorf("bls: pkp combine: %w", err)
-	}
-	publicKey, err = y.MarshalBinary()
-	if err != nil {
-		return nil, nil, rejected, err
+	if !verifyAUG(publicKey, msg, sig) {
+		return nil, nil, rejected, fmt.Errorf("bls: pkp combine: %w", ErrBadSignature)
 	}
 	return sig, publicKey, rejected, nil
+}
+
+// pkpFastCombine interpolates the threshold lowest partials and reports whether the result
+// verifies under the PKP key pub (compressed). It gives up on a partial that does not decode or
+// repeats an index: the slow path reports those.
+func pkpFastCombine(pub, msg []byte, partials [][]byte, threshold int) ([]byte, bool) {
+	seen := map[int]bool{}
+	var shares []*share.PubShare
+	for _, p := range partials {
+		i, err := PartialIndex(p)
+		if err != nil || seen[i] {
+			return nil, false // the slow path names it
+		}
+		pt, err := decodeSignature(p[2:])
+		if err != nil {
+			return nil, false
+		}
+		seen[i] = true
+		shares = append(shares, &share.PubShare{I: i, V: pt})
+	}
+	if len(shares) < threshold {
+		return nil, false
+	}
+	sig, err := interpolate(shares, threshold)
+	if err != nil || !verifyAUG(pub, msg, sig) {
+		return nil, false
+	}
+	return sig, true
+}
+
+// verifyAUG checks a signature (96 bytes compressed) over msg under the compressed key pub with
+// PKPCiphersuite, in blst (group checks on both points).
+func verifyAUG(pub, msg, sig []byte) bool {
+	pk := new(blst.P1Affine).Uncompress(pub)
+	s := new(blst.P2Affine).Uncompress(sig)
+	return pk != nil && s != nil && s.Verify(true, pk, true, msg, []byte(PKPCiphersuite), pub)
 }
 
 // VerifyPKP checks a PKP signature (96-byte compressed G2) over msg under the PKP key (a G1

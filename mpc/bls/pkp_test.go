@@ -122,6 +122,15 @@ func TestPKPBadPartialsAreNamedAndExcluded(t *testing.T) {
 	if !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
 		t.Fatal("blst rejects")
 	}
+
+	// The fast path: the five lowest partials are good, so they combine without the other
+	// partials being checked; a bad one among the unused is not named (nothing depends on it).
+	parts = pkpPartials(t, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4)
+	parts = append(parts, pkpPartials(t, d.pub, d.shares, id, []byte("other"), 6)...)
+	sig, pub, rejected, err = bls.PKPCombine(d.pub, id, msg, parts, 5)
+	if err != nil || len(rejected) != 0 || !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
+		t.Fatalf("fast path: %v, rejected %v", err, rejected)
+	}
 }
 
 // The DKG's BLS12-381 group makes the BLS PKP root key; resharing keeps the PKP keys.
