@@ -289,3 +289,18 @@ func BenchmarkPKPCombine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPKPCombineBadPartial is the slow path: one of the lowest partials is bad, so the
+// fast path fails and every partial is checked (one batch, then one by one) before the others
+// combine.
+func BenchmarkPKPCombineBadPartial(b *testing.B) {
+	d := deal(7, 5)
+	id, msg := pkpID(1), make([]byte, 32)
+	parts := pkpPartials(b, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4, 5)
+	parts[0] = pkpPartials(b, d.pub, d.shares, id, []byte("other"), 0)[0]
+	for b.Loop() {
+		if _, _, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5); err != nil || len(rejected) != 1 {
+			b.Fatal(err, rejected)
+		}
+	}
+}
