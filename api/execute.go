@@ -37,12 +37,14 @@ const MaxNodeSet = 1024
 // the usual {"error": {"kind", "message"}} body with an api Kind.
 type ExecuteResponse struct {
 	Success bool `json:"success"`
-	// SignedData holds this node's signature share of every signEcdsa call, by sigName.
+	// SignedData holds this node's signature share of every signEcdsa (and sign,
+	// ethPersonalSignMessageEcdsa) call, by sigName.
 	SignedData map[string]json.RawMessage `json:"signedData"`
-	// DecryptedData and ClaimData are always empty: Lit's decryptAndCombine and claimKey are
-	// not supported yet. They are present so Lit's clients find the fields they expect.
+	// DecryptedData is always empty, as on Lit: decryptAndCombine hands its plaintext to the
+	// action, never to the response.
 	DecryptedData map[string]json.RawMessage `json:"decryptedData"`
-	ClaimData     map[string]json.RawMessage `json:"claimData"`
+	// ClaimData holds this node's claim of every Lit.Actions.claimKey, by keyId (a ClaimShare).
+	ClaimData map[string]json.RawMessage `json:"claimData"`
 	// Response is what the action passed to Lit.Actions.setResponse.
 	Response string `json:"response"`
 	// Logs is the action's console output.
@@ -62,15 +64,29 @@ func (e *ActionError) Error() string { return e.Kind + ": " + e.Message }
 // The kinds of an action's own failure (HTTP 400), as the runtime reports them, and of a failure
 // of the node's runtime while running it.
 const (
-	ActionSyntaxError       = "syntax_error"        // the code does not parse
-	ActionException         = "exception"           // thrown, or the top-level promise rejected
-	ActionTimeout           = "timeout"             // over the time limit
-	ActionMemory            = "memory"              // over the heap or worker memory limit
-	ActionResponseTooLarge  = "response_too_large"  // setResponse over the response limit
-	ActionTooManyFetches    = "too_many_fetches"    // over the fetch limit
-	ActionTooManySignatures = "too_many_signatures" // over the signEcdsa limit
-	ActionTooManyCalls      = "too_many_calls"      // over the limit of calls out of the sandbox
-	ActionBadFetchScheme    = "bad_fetch_scheme"    // fetch of a URL that is not http or https
-	ActionCrashed           = "crashed"             // 500: the worker process died for another reason
-	ActionUnavailable       = "unavailable"         // 503: the node's runtime is shutting down
+	ActionSyntaxError       = "syntax_error"            // the code does not parse
+	ActionException         = "exception"               // thrown, or the top-level promise rejected
+	ActionTimeout           = "timeout"                 // over the time limit
+	ActionMemory            = "memory"                  // over the heap or worker memory limit
+	ActionResponseTooLarge  = "response_too_large"      // setResponse over the response limit
+	ActionTooManyFetches    = "too_many_fetches"        // over the fetch limit
+	ActionTooManySignatures = "too_many_signatures"     // over the signEcdsa limit
+	ActionTooManyCalls      = "too_many_calls"          // over the limit of calls out of the sandbox
+	ActionTooManyContracts  = "too_many_contract_calls" // over the callContract limit
+	ActionTooManyBroadcasts = "too_many_broadcasts"     // over the limit of exchanges with the other nodes
+	ActionBadFetchScheme    = "bad_fetch_scheme"        // fetch of a URL that is not http or https
+	ActionCrashed           = "crashed"                 // 500: the worker process died for another reason
+	ActionUnavailable       = "unavailable"             // 503: the node's runtime is shutting down
 )
+
+// ClaimShare is one node's claim of a key for Lit.Actions.claimKey, under the keyId in
+// ExecuteResponse.ClaimData. Field names are Lit's (signature, derivedKeyId), hex without 0x:
+// DerivedKeyID = keccak256("<action CID>_<keyId>"); Signature is the node operator's EIP-191
+// signature of those 32 bytes, r ‖ s ‖ v with v 27 or 28. Signer and PeerID say which node
+// made it.
+type ClaimShare struct {
+	Signature    string `json:"signature"`
+	DerivedKeyID string `json:"derivedKeyId"`
+	Signer       string `json:"signer,omitempty"`
+	PeerID       string `json:"peerId,omitempty"`
+}

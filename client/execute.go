@@ -14,6 +14,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/ipfs"
@@ -29,6 +33,10 @@ type ExecuteRequest struct {
 	Auth Auth
 	// Nodes is the node set to run on; nil means every node of the network file.
 	Nodes []NodeEntry
+	// NodeSet, if set, is the node set the request names (the nodes that sign and that the
+	// action's cross-node functions wait for) when it differs from Nodes — for tests of nodes
+	// that are named but not sent the request.
+	NodeSet []NodeEntry
 }
 
 // NodeExecution is what one node answered.
@@ -50,6 +58,12 @@ type ExecuteResult struct {
 	// sigName's shares did not combine.
 	Signatures      map[string]*PKPSignature `json:"signatures"`
 	SignatureErrors map[string]string        `json:"signatureErrors,omitempty"`
+	// Claims are the claimKey results by keyId: the derived key id and every node's signature
+	// of it, each checked to recover the operator address the node named.
+	Claims map[string]*ActionClaim `json:"claims,omitempty"`
+	// DecryptedData is the nodes' decryptedData field (always empty on Lit and litmesh:
+	// decryptAndCombine hands its plaintext to the action).
+	DecryptedData map[string]json.RawMessage `json:"decryptedData,omitempty"`
 	// Agreed is how many nodes gave the winning outcome.
 	Agreed int `json:"agreed"`
 	// Nodes is every node's own answer, in node-set order.
@@ -100,7 +114,11 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		cid = c.String()
 	}
 	resource := access.ExecutionRequest(cid)
-	for _, n := range nodes {
+	set := nodes
+	if len(req.NodeSet) > 0 {
+		set = req.NodeSet
+	}
+	for _, n := range set {
 		body.NodeSet = append(body.NodeSet, api.NodeSetEntry{SocketAddress: n.URL, Value: 1})
 	}
 	c.ensureVerified(ctx, nodes)
@@ -137,11 +155,113 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	}
 	wg.Wait()
 	res, err := tally(answers)
-	if err != nil || len(res.Shares) == 0 {
+	if err != nil {
 		return res, err
 	}
-	res.Signatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
+	if len(res.Shares) > 0 {
+		res.Signatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
+	}
 	return res, nil
+}
+
+// ActionClaim is a key claimed by an action (Lit.Actions.claimKey): the derived key id,
+// keccak256("<action CID>_<keyId>"), and the nodes' signatures of it.
+type ActionClaim struct {
+	DerivedKeyID string           `json:"derivedKeyId"` // 0x-hex, 32 bytes
+	Signatures   []ClaimSignature `json:"signatures"`
+	// Rejected names the nodes whose claim was malformed, for another key id, or did not
+	// recover the operator it named.
+	Rejected []RejectedSigner `json:"rejected,omitempty"`
+}
+
+// ClaimSignature is one node's signature of a claimed key id: its operator's EIP-191
+// signature of the 32 bytes (r, s, v as Lit's SDK splits it; Signature joined, v 27 or 28).
+type ClaimSignature struct {
+	Signer    string `json:"signer"` // the operator address the signature recovers to
+	PeerID    string `json:"peerId,omitempty"`
+	R         string `json:"r"`
+	S         string `json:"s"`
+	V         int    `json:"v"`
+	Signature string `json:"signature"`
+}
+
+// combineClaims checks every node's claim of each keyId and groups them: a claim counts if its
+// signature recovers the operator address it names and its key id is the most common one.
+func combineClaims(answers []NodeExecution, winners func(*api.ExecuteResponse) bool) map[string]*ActionClaim {
+	type entry struct {
+		peer  string
+		share api.ClaimShare
+	}
+	byKey := map[string][]entry{}
+	for _, a := range answers {
+		if a.Result == nil || !winners(a.Result) {
+			continue
+		}
+		for keyID, raw := range a.Result.ClaimData {
+			var cs api.ClaimShare
+			if len(raw) > 4096 || json.Unmarshal(raw, &cs) != nil {
+				byKey[keyID] = append(byKey[keyID], entry{peer: a.URL})
+				continue
+			}
+			byKey[keyID] = append(byKey[keyID], entry{peer: a.URL, share: cs})
+		}
+	}
+	if len(byKey) == 0 {
+		return nil
+	}
+	out := map[string]*ActionClaim{}
+	for keyID, entries := range byKey {
+		count := map[string]int{}
+		for _, e := range entries {
+			count[strings.ToLower(strings.TrimPrefix(e.share.DerivedKeyID, "0x"))]++
+		}
+		best := ""
+		for id, n := range count {
+			if id != "" && (best == "" || n > count[best] || (n == count[best] && id < best)) {
+				best = id
+			}
+		}
+		claim := &ActionClaim{DerivedKeyID: "0x" + best}
+		for _, e := range entries {
+			who := e.peer
+			if e.share.PeerID != "" {
+				who = e.share.PeerID
+			}
+			sig, err := checkClaim(e.share, best)
+			if err != nil {
+				claim.Rejected = append(claim.Rejected, RejectedSigner{PeerID: who, Reason: err.Error()})
+				continue
+			}
+			sig.PeerID = e.share.PeerID
+			claim.Signatures = append(claim.Signatures, sig)
+		}
+		out[keyID] = claim
+	}
+	return out
+}
+
+// checkClaim verifies one node's claim: the key id, and a signature recovering the signer.
+func checkClaim(cs api.ClaimShare, keyID string) (ClaimSignature, error) {
+	id, err := hex.DecodeString(strings.TrimPrefix(cs.DerivedKeyID, "0x"))
+	if err != nil || len(id) != 32 || hex.EncodeToString(id) != keyID {
+		return ClaimSignature{}, errors.New("claims another derived key id")
+	}
+	sig, err := hex.DecodeString(strings.TrimPrefix(cs.Signature, "0x"))
+	if err != nil || len(sig) != 65 || (sig[64] != 27 && sig[64] != 28) {
+		return ClaimSignature{}, errors.New("malformed signature")
+	}
+	raw := append([]byte{}, sig...)
+	raw[64] -= 27
+	pub, err := crypto.SigToPub(accounts.TextHash(id), raw)
+	if err != nil {
+		return ClaimSignature{}, fmt.Errorf("signature does not recover: %w", err)
+	}
+	signer := crypto.PubkeyToAddress(*pub)
+	if !common.IsHexAddress(cs.Signer) || common.HexToAddress(cs.Signer) != signer {
+		return ClaimSignature{}, fmt.Errorf("signature recovers %s, not the signer %s it names", signer.Hex(), cs.Signer)
+	}
+	return ClaimSignature{Signer: signer.Hex(), R: "0x" + hex.EncodeToString(sig[:32]), S: "0x" + hex.EncodeToString(sig[32:64]), V: int(sig[64]),
+		Signature: "0x" + hex.EncodeToString(sig)}, nil
 }
 
 // combineActionSignatures combines each sigName's node shares into a verified signature.
@@ -275,6 +395,10 @@ func tally(answers []NodeExecution) (*ExecuteResult, error) {
 	out := &ExecuteResult{Response: won.Response, Logs: won.Logs, Shares: map[string][]json.RawMessage{}, Agreed: count[best], Nodes: answers}
 	if !won.Success {
 		return out, &ActionFailedError{Kind: won.Error.Kind, Message: won.Error.Message, Agreed: count[best], Of: len(answers)}
+	}
+	out.Claims = combineClaims(answers, func(r *api.ExecuteResponse) bool { return outcomeKey(r) == best })
+	if len(won.DecryptedData) > 0 {
+		out.DecryptedData = won.DecryptedData
 	}
 	for _, a := range answers {
 		if a.Result == nil || outcomeKey(a.Result) != best {

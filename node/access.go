@@ -25,6 +25,7 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 		n.stops = append(n.stops, func(context.Context) error { ec.Close(); return nil })
 		opts = append(opts, access.WithChain(name, scrubbedReader{r: ec, url: url}))
 		n.wallets.add(name, url, ec)
+		n.addActionChain(name, ec)
 		return nil
 	}
 	if n.cfg.ChainRPC != "" {

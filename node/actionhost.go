@@ -2,7 +2,6 @@ package node
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +28,7 @@ type actionHost struct {
 	auth    *access.Auth
 	nodeSet []api.NodeSetEntry // the signer set of signEcdsa
 	execID  string             // names the execution identically at every node (executionID)
+	exec    *actionExec        // the execution's channel to the other nodes; nil for conditions
 
 	// condition is set while the action runs as an access-control condition: it may not sign,
 	// and user is who the conditions are being checked for.
@@ -82,7 +82,7 @@ func (h *actionHost) CheckConditions(ctx context.Context, req runtime.Conditions
 	if usesLitAction(conds.Items) {
 		return false, errors.New("Lit Action conditions cannot be checked from inside a Lit Action") //nolint:staticcheck // starts with a proper noun
 	}
-	subject, err := h.conditionSubject(ctx, req.AuthSig)
+	subject, err := h.conditionSubject(ctx, req.AuthSig, req.Action.IPFSID)
 	if err != nil {
 		return false, err
 	}
@@ -137,30 +137,7 @@ func (h *actionHost) RPCURL(_ context.Context, chainName string) (string, error)
 		known = append(known, name)
 	}
 	slices.Sort(known)
-	return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", chainName, strings.Join(known, ", "))
-}
-
-// IsPermittedAction is Lit.Actions.isPermittedAction, read from the PKPPermissions contract.
-func (h *actionHost) IsPermittedAction(ctx context.Context, tokenID, ipfsID string) (bool, error) {
-	if h.n.chain == nil {
-		return false, errNoChain
-	}
-	id, err := parseTokenID(tokenID)
-	if err != nil {
-		return false, err
-	}
-	key, err := canonicalCID(ipfsID)
-	if err != nil {
-		return false, err
-	}
-	ok, err := h.n.chain.IsPermittedAction(ctx, id, key)
-	if err == nil && !ok && h.n.chain.Refresh(ctx) == nil {
-		ok, err = h.n.chain.IsPermittedAction(ctx, id, key) // granted a moment ago?
-	}
-	if err != nil {
-		return false, h.logChainError(&chainReadError{what: fmt.Sprintf("read the permitted actions of PKP %s", id), cause: err})
-	}
-	return ok, nil
+	return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", clipArg(chainName), strings.Join(known, ", "))
 }
 
 var errNoChain = errors.New("this node has no chain configured: PKPs and their permissions live on the chain")
@@ -204,39 +181,4 @@ func clipArg(s string) string {
 		return s[:80] + "…"
 	}
 	return s
-}
-
-// SignECDSA is Lit.Actions.signEcdsa. The permission rule is enforced here, before anything
-// else; producing the node's share is the PKP signing service's job (actionSignatureShare).
-func (h *actionHost) SignECDSA(ctx context.Context, req runtime.SignRequest) (json.RawMessage, error) {
-	if h.condition {
-		return nil, errors.New("an access-control condition cannot sign")
-	}
-	var authAddr common.Address
-	if h.auth != nil {
-		authAddr = h.auth.Address
-	}
-	var perms pkpPermissions
-	if h.n.chain != nil {
-		perms = h.n.chain
-	}
-	pkp, err := actionMaySign(ctx, perms, req.PublicKey, h.ipfsID, h.inline, authAddr)
-	if err != nil {
-		return nil, h.logChainError(err)
-	}
-	sign := PKPActionSign{ToSign: req.ToSign, PKP: req.PublicKey, RequestID: h.execID + "/" + req.SigName}
-	for _, e := range h.nodeSet {
-		sign.NodeSet = append(sign.NodeSet, e.SocketAddress)
-	}
-	if h.inline {
-		sign.Address = authAddr
-	} else {
-		sign.ActionCID = h.ipfsID
-	}
-	_ = pkp // actionMaySign's verdict; PKPSignForAction re-reads it from the same cache
-	share, err := h.n.PKPSignForAction(ctx, sign)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(share)
 }

@@ -13,10 +13,12 @@ import (
 	"net/http"
 	"path/filepath"
 	goruntime "runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/litmesh/litmesh/access"
@@ -35,6 +37,9 @@ func (c *Config) actionLimits() runtime.Limits {
 		MaxResponse:   c.ActionMaxResponseKB << 10,
 		MaxFetches:    c.ActionMaxFetches,
 		MaxSignatures: c.ActionMaxSignatures,
+		MaxContracts:  c.ActionMaxContracts,
+		MaxBroadcasts: c.ActionMaxBroadcasts,
+		MaxCallDepth:  c.ActionMaxCallDepth,
 		MaxFetchTotal: c.ActionMaxFetchMB << 20,
 		WorkerMemory:  int64(c.ActionMaxWorkerMB) << 20,
 	}
@@ -95,6 +100,7 @@ func (n *Node) startActions(ctx context.Context) error {
 	n.fetchPolicy = policy
 	n.actions = pool
 	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
+	n.actionSessions = newSessionGuard(maxActSeen)
 	if err := n.startRPCProxy(); err != nil {
 		pool.Close()
 		return err
@@ -234,18 +240,21 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	execID, err := executionID(r, in)
+	execID, err := executionID(r, in, auth.Address)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID}
+	exec := n.newActionExec(execID, in, auth.Address)
+	defer exec.close()
+	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec}
 	defer host.endRPC()
 	res, err := n.actions.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
 		Auth:     runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources},
+		Headers:  actionHeaders(r.Header),
 		// A worker serves one requester: the address that signed the request.
 		Requester: strings.ToLower(auth.Address.Hex()),
 	}, host)
@@ -258,14 +267,36 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	if sigs == nil {
 		sigs = map[string]json.RawMessage{}
 	}
+	claims := res.Claims
+	if claims == nil {
+		claims = map[string]json.RawMessage{}
+	}
 	writeJSON(w, http.StatusOK, api.ExecuteResponse{
 		Success:       true,
 		SignedData:    sigs,
 		DecryptedData: map[string]json.RawMessage{},
-		ClaimData:     map[string]json.RawMessage{},
+		ClaimData:     claims,
 		Response:      res.Response,
 		Logs:          res.Logs,
 	})
+}
+
+// hiddenHeaders are request headers an action does not see in Lit.Headers: credentials, which
+// a proxy in front of the node may add.
+var hiddenHeaders = map[string]bool{"Authorization": true, "Cookie": true, "Proxy-Authorization": true}
+
+// actionHeaders are the request's headers for Lit.Headers, as Lit passes them (repeated ones
+// joined with ", "), without credentials.
+func actionHeaders(h http.Header) [][2]string {
+	out := make([][2]string, 0, len(h))
+	for k, vs := range h {
+		if hiddenHeaders[http.CanonicalHeaderKey(k)] {
+			continue
+		}
+		out = append(out, [2]string{strings.ToLower(k), strings.Join(vs, ", ")})
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }
 
 // executeFailure maps a failed execution to its HTTP answer: the action's own failures are 400
@@ -305,9 +336,10 @@ func actionCodeError(c cid.Cid, err error) error {
 	return ipfsError(err)
 }
 
-// conditionSubject is who an action's checkConditions evaluates for: the wallet authSig the
-// action passed (it must expire, as for a decryption), or the request's own.
-func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage) (access.Subject, error) {
+// conditionSubject is who an action's checkConditions (and decryption) evaluates for: the
+// wallet authSig the action passed (it must expire, as for a decryption), or the request's own;
+// action is the CID of the action checking (for :currentActionIpfsId).
+func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage, action string) (access.Subject, error) {
 	var s access.Subject
 	switch {
 	case len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null":
@@ -325,7 +357,10 @@ func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage) 
 	default:
 		s.Address = h.user
 	}
-	s.CurrentActionIPFSID = h.ipfsID
+	s.CurrentActionIPFSID = action
+	if action == "" {
+		s.CurrentActionIPFSID = h.ipfsID
+	}
 	return s, nil
 }
 
@@ -334,10 +369,11 @@ const maxRequestID = 128
 
 // executionID names an execution identically at every node that received it: the client's
 // X-Request-Id header (Lit's clients send one; ours always does), or, without one, a digest of
-// the request. The signer set's nodes match each signEcdsa by this id plus its sigName, so two
+// the request and its authenticated requester (not its authSig: with session signatures each
+// node is sent its own). The signer set's nodes match each signEcdsa by this id plus its sigName, so two
 // identical executions without an id share one and the second's signatures are refused as
 // replays — clients should send the header.
-func executionID(r *http.Request, in executeInput) (string, error) {
+func executionID(r *http.Request, in executeInput, requester common.Address) (string, error) {
 	if id := r.Header.Get("X-Request-Id"); id != "" {
 		if len(id) > maxRequestID {
 			return "", api.Errorf(api.KindBadRequest, "X-Request-Id: over %d bytes", maxRequestID)
@@ -350,7 +386,7 @@ func executionID(r *http.Request, in executeInput) (string, error) {
 		return id, nil
 	}
 	h := sha256.New()
-	for _, part := range [][]byte{[]byte(in.cid.String()), in.params, in.authSig} {
+	for _, part := range [][]byte{[]byte(in.cid.String()), in.params, requester.Bytes()} {
 		h.Write(binary.BigEndian.AppendUint32(nil, uint32(len(part))))
 		h.Write(part)
 	}

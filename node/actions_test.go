@@ -125,32 +125,41 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 	unknown.PublicKey, _ = hex.DecodeString("0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8")
 
 	t.Run("the signing rule", func(t *testing.T) {
+		withAddress, err := c.Chain.MintPKP(ctx, owner.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Chain.PermitAddress(ctx, owner.Key, withAddress.TokenID, other.Address); err != nil {
+			t.Fatal(err)
+		}
 		cases := []struct {
 			name    string
 			pkp     chain.PKP
-			cid     string
-			inline  bool
+			stack   []string // the call stack, the running action last
 			auth    common.Address
 			refusal string // "" when allowed
 		}{
-			{name: "an action by a CID the PKP permits", pkp: owned, cid: permittedCID, auth: other.Address},
-			{name: "an action by a CID the PKP does not permit, even for its owner", pkp: owned, cid: strangerCID, auth: owner.Address, refusal: "is not permitted to sign with PKP"},
-			{name: "inline code for the PKP's owner", pkp: owned, cid: strangerCID, inline: true, auth: owner.Address},
-			{name: "inline code for someone else, even with a permitted CID", pkp: owned, cid: permittedCID, inline: true, auth: other.Address, refusal: "owned by " + owner.Address.Hex()},
-			{name: "inline code without an authSig", pkp: owned, cid: permittedCID, inline: true, refusal: "has none"},
-			{name: "the action a Mint/Grant/Burn PKP was granted to", pkp: burned, cid: grantedCID, auth: owner.Address},
-			{name: "another action with a Mint/Grant/Burn PKP", pkp: burned, cid: permittedCID, auth: owner.Address, refusal: "is not permitted"},
-			{name: "inline code with a Mint/Grant/Burn PKP, even its minter's", pkp: burned, cid: grantedCID, inline: true, auth: owner.Address, refusal: "nobody (burned)"},
-			{name: "a key no PKP has", pkp: unknown, cid: permittedCID, auth: owner.Address, refusal: "no PKP has the public key"},
+			{name: "an action whose CID the PKP permits, for anyone", pkp: owned, stack: []string{permittedCID}, auth: other.Address},
+			{name: "an action whose CID the PKP permits, without an authSig", pkp: owned, stack: []string{permittedCID}},
+			{name: "a child action whose caller's CID the PKP permits", pkp: owned, stack: []string{permittedCID, strangerCID}, auth: other.Address},
+			{name: "a caller whose child's CID the PKP permits", pkp: owned, stack: []string{strangerCID, permittedCID}, auth: other.Address},
+			{name: "any action for the PKP's owner", pkp: owned, stack: []string{strangerCID}, auth: owner.Address},
+			{name: "any action for a permitted address", pkp: withAddress, stack: []string{strangerCID}, auth: other.Address},
+			{name: "an action not permitted, for someone else", pkp: owned, stack: []string{strangerCID}, auth: other.Address, refusal: "Lit Action " + strangerCID + " is not permitted to sign"},
+			{name: "a call stack none of whose actions is permitted", pkp: owned, stack: []string{strangerCID, grantedCID}, auth: other.Address, refusal: "none of the Lit Actions of the call stack"},
+			{name: "an action not permitted, without an authSig", pkp: owned, stack: []string{strangerCID}, refusal: "the request has no authSig"},
+			{name: "the action a Mint/Grant/Burn PKP was granted to", pkp: burned, stack: []string{grantedCID}, auth: other.Address},
+			{name: "another action with a Mint/Grant/Burn PKP, even for its minter", pkp: burned, stack: []string{permittedCID}, auth: owner.Address, refusal: "neither owns it nor is a permitted address"},
+			{name: "a key no PKP has", pkp: unknown, stack: []string{permittedCID}, auth: owner.Address, refusal: "no PKP has the public key"},
 		}
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
-				got, err := node.ActionMaySign(ctx, c.Chain, pubHex(tc.pkp), tc.cid, tc.inline, tc.auth)
+				got, err := node.ActionMaySign(ctx, c.Chain, pubHex(tc.pkp), tc.stack, tc.auth, 1)
 				switch {
 				case tc.refusal == "" && err != nil:
 					t.Fatalf("refused: %v", err)
-				case tc.refusal == "" && got.TokenID.Cmp(tc.pkp.TokenID) != 0:
-					t.Fatalf("allowed PKP %s, want %s", got.TokenID, tc.pkp.TokenID)
+				case tc.refusal == "" && got.Cmp(tc.pkp.TokenID) != 0:
+					t.Fatalf("allowed PKP %s, want %s", got, tc.pkp.TokenID)
 				case tc.refusal != "" && (err == nil || !strings.Contains(err.Error(), tc.refusal)):
 					t.Fatalf("got %v, want a refusal mentioning %q", err, tc.refusal)
 				case tc.refusal != "" && api.KindOf(err) != api.KindForbidden:
@@ -196,13 +205,13 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
-			t.Errorf("CID not permitted for the PKP: %q", got.Response)
+		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, other)}, another); !strings.Contains(got.Response, "is not permitted to sign") || got.Signatures["sig"] != nil {
+			t.Errorf("CID not permitted for the PKP, someone else's authSig: %q", got.Response)
 		}
+		signed("the owner's authSig", run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, another), another)
 		signed("inline code for the owner", run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, owner)}, another), another)
-		if got := run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, other)}, owned); !strings.Contains(got.Response, "inline code signs only with PKPs owned by") || got.Signatures["sig"] != nil {
-			t.Errorf("inline code for someone else: %q", got.Response)
-		}
+		// Inline code is the code its CID names: a permitted CID lets it sign, as on Lit.
+		signed("inline code of a permitted CID", run(client.ExecuteRequest{Code: []byte(signingAction), Auth: authSigOf(t, other)}, owned), owned)
 
 		// Mint/Grant/Burn: the PKP signs through the action it was granted to, and only that.
 		granted := signingAction + "\n// the Mint/Grant/Burn action"
@@ -213,9 +222,6 @@ func TestLitActionsOnANetworkWithPKPs(t *testing.T) {
 		signed("the Mint/Grant/Burn PKP through its action", run(client.ExecuteRequest{CID: gcid, Auth: authSigOf(t, other)}, burned), burned)
 		if got := run(client.ExecuteRequest{CID: cid, Auth: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
 			t.Error("the Mint/Grant/Burn PKP signed through another action")
-		}
-		if got := run(client.ExecuteRequest{Code: []byte(granted), Auth: authSigOf(t, owner)}, burned); got.Signatures["sig"] != nil {
-			t.Error("the Mint/Grant/Burn PKP signed for inline code of its minter")
 		}
 		hash := sha256.Sum256([]byte("direct"))
 		minterAuth, err := client.NewSession(owner.Key, client.SessionOptions{TTL: time.Minute})

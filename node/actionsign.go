@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
@@ -19,26 +20,48 @@ import (
 type pkpPermissions interface {
 	PKP(ctx context.Context, tokenID *big.Int) (chain.PKP, error)
 	IsPermittedAction(ctx context.Context, tokenID *big.Int, cid []byte) (bool, error)
+	IsPermittedAddress(ctx context.Context, tokenID *big.Int, account common.Address) (bool, error)
 	// Refresh moves reads to the chain's newest block. The client notices new blocks by
 	// polling, so a PKP minted or a permission granted a moment ago may not be visible yet:
 	// before refusing, the rule reads once more at the newest block.
 	Refresh(ctx context.Context) error
 }
 
-// actionMaySign is the rule for Lit.Actions.signEcdsa (issue 7): an action run by its CID may
-// sign with a PKP only if that CID is permitted for the PKP on chain (PKPPermissions) — the
-// owner's authSig alone is not enough, so a Mint/Grant/Burn PKP signs only through its action;
-// inline code, whose CID anyone can compute and so proves nothing about who wrote it, may sign
-// only with PKPs owned by the request's authSig address. publicKey is the PKP's secp256k1 key
-// as the action gave it (hex, 65-byte uncompressed or 33-byte compressed). It returns the PKP,
-// or an error saying why not (an *api.Error of kind forbidden for a refusal).
-func actionMaySign(ctx context.Context, perms pkpPermissions, publicKey, ipfsID string, inline bool, authAddr common.Address) (chain.PKP, error) {
+// actionSigner is who a signature from an action is made for, as PKPSignForAction checks it
+// again: a permitted action (by CID) or an address (the PKP's owner or a permitted address).
+type actionSigner struct {
+	pkp       chain.PKP
+	actionCID string
+	address   common.Address
+}
+
+// authMethodMaySign is the seam for auth methods (Lit's authMethodContexts): a request
+// authenticated by an auth method the PKP permits with the needed scope may sign from an action.
+// The auth-methods work fills it; until then no auth method authorises a signature.
+var authMethodMaySign = func(context.Context, chain.PKP, int) (bool, error) { return false, nil }
+
+// actionMaySign is the rule for signing from a Lit Action (signEcdsa, sign,
+// ethPersonalSignMessageEcdsa, signAndCombine*), Lit's (lit-node pkp/auth check_pkp_auth):
+// the signature is allowed if
+//
+//   - the running action's CID, or the CID of any action in its call stack (Lit.Actions.call),
+//     is a permitted action of the PKP — whether the code came by CID or inline: the CID is the
+//     hash of exactly the code that runs, so permitting it permits that code; or
+//   - the request's authSig address owns the PKP or is a permitted address — who could sign
+//     with the PKP directly anyway; or
+//   - (the seam above) an auth method of the request is permitted with the needed scope.
+//
+// A Mint/Grant/Burn PKP has no owner and no permitted address, so it signs only through the
+// action it was granted to. stack is the call stack, the running action last; publicKey the
+// PKP's secp256k1 key as the action gave it. The error of a refusal is an *api.Error of kind
+// forbidden.
+func actionMaySign(ctx context.Context, perms pkpPermissions, publicKey string, stack []string, authAddr common.Address, scope int) (actionSigner, error) {
 	pub, err := parsePKPKey(publicKey)
 	if err != nil {
-		return chain.PKP{}, err
+		return actionSigner{}, err
 	}
 	if perms == nil {
-		return chain.PKP{}, errNoChain
+		return actionSigner{}, errNoChain
 	}
 	tokenID := chain.PKPTokenID(pub)
 	pkp, err := perms.PKP(ctx, tokenID)
@@ -46,51 +69,87 @@ func actionMaySign(ctx context.Context, perms pkpPermissions, publicKey, ipfsID 
 		pkp, err = perms.PKP(ctx, tokenID)
 	}
 	if errors.Is(err, chain.ErrUnknownPKP) {
-		return chain.PKP{}, api.Errorf(api.KindForbidden, "no PKP has the public key %s (token ID %s)", clipArg(publicKey), tokenID)
+		return actionSigner{}, api.Errorf(api.KindForbidden, "no PKP has the public key %s (token ID %s)", clipArg(publicKey), tokenID)
 	}
 	if err != nil {
-		return chain.PKP{}, &chainReadError{what: fmt.Sprintf("read PKP %s", tokenID), cause: err}
+		return actionSigner{}, &chainReadError{what: fmt.Sprintf("read PKP %s", tokenID), cause: err}
 	}
-	if inline {
-		if authAddr == (common.Address{}) {
-			return chain.PKP{}, api.Errorf(api.KindForbidden, "inline code signs only with PKPs owned by the request's authSig address, and the request has none")
-		}
-		if pkp.Burned || pkp.Owner != authAddr {
-			owner := "nobody (burned)"
-			if !pkp.Burned {
-				owner = pkp.Owner.Hex()
+	// The running action first, then its callers.
+	cids := slices.Clone(stack)
+	slices.Reverse(cids)
+	check := func() (actionSigner, bool, error) {
+		for _, cid := range cids {
+			key, err := canonicalCID(cid)
+			if err != nil {
+				return actionSigner{}, false, err
 			}
-			return chain.PKP{}, api.Errorf(api.KindForbidden, "inline code signs only with PKPs owned by the authSig address %s; PKP %s is owned by %s (pin the action and permit its CID to sign with it)", authAddr.Hex(), tokenID, owner)
+			ok, err := perms.IsPermittedAction(ctx, tokenID, key)
+			if err != nil {
+				return actionSigner{}, false, &chainReadError{what: fmt.Sprintf("read the permitted actions of PKP %s", tokenID), cause: err}
+			}
+			if ok {
+				return actionSigner{pkp: pkp, actionCID: cid}, true, nil
+			}
 		}
-		return pkp, nil
+		if authAddr != (common.Address{}) {
+			if !pkp.Burned && pkp.Owner == authAddr {
+				return actionSigner{pkp: pkp, address: authAddr}, true, nil
+			}
+			ok, err := perms.IsPermittedAddress(ctx, tokenID, authAddr)
+			if err != nil {
+				return actionSigner{}, false, &chainReadError{what: fmt.Sprintf("read the permitted addresses of PKP %s", tokenID), cause: err}
+			}
+			if ok {
+				return actionSigner{pkp: pkp, address: authAddr}, true, nil
+			}
+		}
+		ok, err := authMethodMaySign(ctx, pkp, scope)
+		if err != nil || ok {
+			return actionSigner{pkp: pkp}, ok, err
+		}
+		return actionSigner{}, false, nil
 	}
-	key, err := canonicalCID(ipfsID)
-	if err != nil {
-		return chain.PKP{}, err
-	}
-	ok, err := perms.IsPermittedAction(ctx, tokenID, key)
+	s, ok, err := check()
 	if err == nil && !ok && perms.Refresh(ctx) == nil {
-		ok, err = perms.IsPermittedAction(ctx, tokenID, key)
+		s, ok, err = check() // granted a moment ago?
 	}
-	if err != nil {
-		return chain.PKP{}, &chainReadError{what: fmt.Sprintf("read the permitted actions of PKP %s", tokenID), cause: err}
+	switch {
+	case err != nil:
+		return actionSigner{}, err
+	case ok && s.actionCID == "" && s.address == (common.Address{}):
+		return actionSigner{}, api.Errorf(api.KindForbidden, "auth methods cannot sign from actions on this node yet")
+	case ok:
+		return s, nil
 	}
-	if !ok {
-		return chain.PKP{}, api.Errorf(api.KindForbidden, "Lit Action %s is not permitted to sign with PKP %s", ipfsID, tokenID)
+	who := "the request has no authSig"
+	if authAddr != (common.Address{}) {
+		who = "the authSig address " + authAddr.Hex() + " neither owns it nor is a permitted address"
 	}
-	return pkp, nil
+	actions := "no Lit Action is"
+	switch {
+	case len(stack) == 1:
+		actions = "Lit Action " + stack[0] + " is"
+	case len(stack) > 1:
+		actions = "none of the Lit Actions of the call stack (" + strings.Join(stack, ", ") + ") is"
+	}
+	return actionSigner{}, api.Errorf(api.KindForbidden, "None of the AuthMethods, AuthSig or Lit Actions meet the required scope [%d]: %s not permitted to sign with PKP %s, and %s",
+		scope, actions, tokenID, who)
 }
 
-// parsePKPKey reads a PKP public key given as hex (with or without 0x), uncompressed or
-// compressed, checking that it is a point of secp256k1.
+// parsePKPKey reads a PKP public key given as hex (with or without 0x): 65-byte uncompressed,
+// 33-byte compressed, or the 64 bytes x ‖ y that some of Lit's guides pass (the uncompressed
+// key without its 04 prefix), checking that it is a point of secp256k1.
 func parsePKPKey(s string) (*secp256k1.PublicKey, error) {
 	raw, err := hex.DecodeString(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "0x"), "0X"))
+	if err == nil && len(raw) == 64 {
+		raw = append([]byte{4}, raw...)
+	}
 	if err != nil || (len(raw) != 65 && len(raw) != 33) {
-		return nil, fmt.Errorf("publicKey %q: want the PKP's secp256k1 public key as hex (0x04… uncompressed)", clipArg(s))
+		return nil, api.Errorf(api.KindBadRequest, "publicKey %q: want the PKP's secp256k1 public key as hex (0x04… uncompressed)", clipArg(s))
 	}
 	pub, err := secp256k1.ParsePubKey(raw)
 	if err != nil {
-		return nil, fmt.Errorf("publicKey: not a secp256k1 point: %w", err)
+		return nil, api.Errorf(api.KindBadRequest, "publicKey: not a secp256k1 point: %v", err)
 	}
 	return pub, nil
 }

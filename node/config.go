@@ -69,7 +69,10 @@ type Config struct {
 	ActionMaxCodeKB     int      `toml:"action_max_code_kb" env:"LITMESH_ACTION_MAX_CODE_KB" flag:"action-max-code-kb" help:"largest Lit Action source this node runs, KiB (at most 16384)"`
 	ActionMaxResponseKB int      `toml:"action_max_response_kb" env:"LITMESH_ACTION_MAX_RESPONSE_KB" flag:"action-max-response-kb" help:"largest response a Lit Action may set, KiB"`
 	ActionMaxFetches    int      `toml:"action_max_fetches" env:"LITMESH_ACTION_MAX_FETCHES" flag:"action-max-fetches" help:"fetch() calls one Lit Action execution may make"`
-	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"Lit.Actions.signEcdsa calls one Lit Action execution may make"`
+	ActionMaxSignatures int      `toml:"action_max_signatures" env:"LITMESH_ACTION_MAX_SIGNATURES" flag:"action-max-signatures" help:"signatures (signEcdsa, sign, signAndCombine…, signAsAction) one Lit Action execution may make"`
+	ActionMaxContracts  int      `toml:"action_max_contract_calls" env:"LITMESH_ACTION_MAX_CONTRACT_CALLS" flag:"action-max-contract-calls" help:"Lit.Actions.callContract calls one Lit Action execution may make"`
+	ActionMaxBroadcasts int      `toml:"action_max_broadcasts" env:"LITMESH_ACTION_MAX_BROADCASTS" flag:"action-max-broadcasts" help:"exchanges with the other nodes (runOnce, broadcastAndCollect, decrypt…, signAndCombine…) one Lit Action execution may make"`
+	ActionMaxCallDepth  int      `toml:"action_max_call_depth" env:"LITMESH_ACTION_MAX_CALL_DEPTH" flag:"action-max-call-depth" help:"how deep Lit.Actions.call may nest child actions"`
 	ActionMaxWorkerMB   int      `toml:"action_max_worker_mb" env:"LITMESH_ACTION_MAX_WORKER_MB" flag:"action-max-worker-mb" help:"resident memory a Lit Action worker may reach (V8 heap plus ArrayBuffers and WebAssembly memory) before it is killed, MiB; 0: the larger of 1024 and 4 x action_max_heap_mb"`
 	ActionMaxFetchMB    int      `toml:"action_max_fetch_mb" env:"LITMESH_ACTION_MAX_FETCH_MB" flag:"action-max-fetch-mb" help:"response bytes all fetches of one Lit Action execution may read together, MiB"`
 	ActionFetchAllow    []string `toml:"action_fetch_allow" env:"LITMESH_ACTION_FETCH_ALLOW" flag:"action-fetch-allow" help:"IP addresses or CIDR prefixes Lit Actions may fetch from although they are loopback, private, link-local or otherwise internal, comma-separated"`
@@ -145,6 +148,9 @@ func DefaultConfig() Config {
 		ActionMaxResponseKB: 100,
 		ActionMaxFetches:    75,
 		ActionMaxSignatures: 10,
+		ActionMaxContracts:  30,
+		ActionMaxBroadcasts: 30,
+		ActionMaxCallDepth:  5,
 		ActionMaxFetchMB:    32,
 		ActionRPCCalls:      100,
 		PKPPool:             64,
@@ -485,6 +491,9 @@ func (c *Config) validateActions() *ConfigError {
 		{"action_max_response_kb", c.ActionMaxResponseKB, 1, 1 << 20},
 		{"action_max_fetches", c.ActionMaxFetches, 1, 1 << 20},
 		{"action_max_signatures", c.ActionMaxSignatures, 1, 1 << 10},
+		{"action_max_contract_calls", c.ActionMaxContracts, 1, 1 << 10},
+		{"action_max_broadcasts", c.ActionMaxBroadcasts, 1, 1 << 10},
+		{"action_max_call_depth", c.ActionMaxCallDepth, 1, 16},
 		{"action_max_fetch_mb", c.ActionMaxFetchMB, 1, 1 << 10},
 		{"action_max_worker_mb", c.ActionMaxWorkerMB, 0, 1 << 20},
 		{"action_rpc_calls", c.ActionRPCCalls, 1, 1 << 20},

@@ -1,9 +1,21 @@
 package node
 
-import "github.com/litmesh/litmesh/access"
+import (
+	"context"
+	"math/big"
 
-// ActionMaySign is the signEcdsa permission rule, for tests against a real chain.
-var ActionMaySign = actionMaySign
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/chain"
+)
+
+// ActionMaySign is the permission rule of signing from an action, for tests against a real
+// chain: it returns the token ID of the PKP it allows.
+func ActionMaySign(ctx context.Context, perms *chain.Client, publicKey string, stack []string, auth common.Address, scope int) (*big.Int, error) {
+	s, err := actionMaySign(ctx, perms, publicKey, stack, auth, scope)
+	return s.pkp.TokenID, err
+}
 
 // Evaluator is the node's access-condition evaluator, for tests that check conditions through
 // a running node before an HTTP route does.

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 	"github.com/prometheus/client_golang/prometheus"
@@ -55,17 +56,21 @@ type Node struct {
 	wallets   contractWallets // EIP-1271 checks on the chains of startAccess
 	host      *p2p.Host
 	sessions  *p2p.Sessions
-	ipfs      *ipfs.Service
-	actions   *runtime.Pool // Lit Action workers
-	pkp       *pkpService
-	limits    *limits // the API's rate limits and the attestation queue
-	api       *http.Server
-	apiLn     net.Listener
-	apiDone   chan error
+	// actionTransport carries the cross-node functions of Lit Action executions.
+	actionTransport *p2p.Sessions
+	ipfs            *ipfs.Service
+	actions         *runtime.Pool // Lit Action workers
+	pkp             *pkpService
+	limits          *limits // the API's rate limits and the attestation queue
+	api             *http.Server
+	apiLn           net.Listener
+	apiDone         chan error
 
-	actionHTTP  *http.Client // what Lit Actions fetch through
-	fetchPolicy *fetchPolicy // what that client may connect to
-	rpcProxy    *rpcProxy    // what getRpcUrl points actions at; nil without chains
+	actionHTTP     *http.Client                 // what Lit Actions fetch through
+	fetchPolicy    *fetchPolicy                 // what that client may connect to
+	rpcProxy       *rpcProxy                    // what getRpcUrl points actions at; nil without chains
+	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
+	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
 
 	stops []func(context.Context) error // reverse start order
 
@@ -205,6 +210,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 	n.host = h
 	n.attested.Serve(h)
 	n.sessions = p2p.NewSessions(h)
+	n.actionTransport = p2p.NewSessionsOn(h, p2p.ActionProtocol)
 	n.metrics.watchHost(reg, h)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil

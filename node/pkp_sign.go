@@ -1,6 +1,7 @@
 package node
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"errors"
@@ -87,6 +88,9 @@ type signInput struct {
 	// sign), or a Lit Action (binary CID: it must be a permitted action of the PKP).
 	address   common.Address
 	actionCID []byte
+	// derived, for an action's own key: sign with the key derived by this key id (no PKP, no
+	// permission read).
+	derived *[32]byte
 }
 
 // parsePKPSignRequest checks everything about a request that needs no state. Errors are
@@ -137,6 +141,11 @@ type PKPActionSign struct {
 	// Address is the execution's authSig address, for inline code (no CID): then the PKP's
 	// owner or a permitted address may sign.
 	Address common.Address
+	// KeyID, when set, signs with the key derived from the network's root key by this key id —
+	// an action's own key (Lit.Actions.signAsAction) — instead of a minted PKP. PKP must then be
+	// that derived key's public key; ActionCID and Address are unused: the caller has decided
+	// that the action may use its own key.
+	KeyID *[32]byte
 }
 
 // PKPSignForAction returns this node's signature share of req.ToSign with the PKP, after the
@@ -150,6 +159,8 @@ func (n *Node) PKPSignForAction(ctx context.Context, req PKPActionSign) (*api.PK
 		return nil, err
 	}
 	switch {
+	case req.KeyID != nil:
+		in.derived = req.KeyID
 	case req.ActionCID != "":
 		if in.actionCID, err = chain.CanonicalCID(req.ActionCID); err != nil {
 			return nil, api.Errorf(api.KindBadRequest, "action CID: %v", err)
@@ -179,12 +190,18 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	if err := ep.checkExcluded(order); err != nil {
 		return nil, err
 	}
-	pkp, err := ep.resolvePKP(ctx, in.pkp)
-	if err != nil {
-		return nil, err
-	}
-	if err := n.checkPKPPermission(ctx, pkp, in); err != nil {
-		return nil, err
+	var pkp *pkpKey
+	if in.derived != nil {
+		if pkp, err = ep.derivedKey(*in.derived, in.pkp); err != nil {
+			return nil, err
+		}
+	} else {
+		if pkp, err = ep.resolvePKP(ctx, in.pkp); err != nil {
+			return nil, err
+		}
+		if err := n.checkPKPPermission(ctx, pkp, in); err != nil {
+			return nil, err
+		}
 	}
 	if err := n.allowPresign(requesterOf(in)); err != nil {
 		return nil, err
@@ -341,6 +358,26 @@ func (ep *pkpEpoch) resolvePKP(ctx context.Context, ref api.PKPRef) (*pkpKey, er
 		// The contract checks the derivation at mint; a mismatch means another root key.
 		return nil, api.Errorf(api.KindConflict, "PKP 0x%x was not derived from this network's root key", k.tokenID)
 	}
+	k.ethAddr = common.Address(ecdsa.Address(k.pub))
+	return k, nil
+}
+
+// derivedKey is the key derived from this epoch's root by keyID, which must be the key ref
+// names (an action's own key, which no chain records).
+func (ep *pkpEpoch) derivedKey(keyID [32]byte, ref api.PKPRef) (*pkpKey, error) {
+	k := &pkpKey{keyID: keyID}
+	var err error
+	if k.tweak, err = ecdsa.Epsilon(ecdsa.KeyID(keyID)); err != nil {
+		return nil, api.Errorf(api.KindBadRequest, "key id %x is degenerate", keyID)
+	}
+	if k.pub, err = ecdsa.DerivePublic(ep.key.Root().PublicKey(), ecdsa.KeyID(keyID)); err != nil {
+		return nil, api.Errorf(api.KindBadRequest, "key id %x derives a degenerate key", keyID)
+	}
+	if ref.PublicKey == nil || !bytes.Equal(ref.PublicKey, k.pub.SerializeUncompressed()) && !bytes.Equal(ref.PublicKey, k.pub.SerializeCompressed()) {
+		return nil, api.Errorf(api.KindConflict, "the key derived by key id %x is not the request's public key", keyID)
+	}
+	k.tokenID = ecdsa.TokenID(k.pub)
+	k.tokenInt = new(big.Int).SetBytes(k.tokenID[:])
 	k.ethAddr = common.Address(ecdsa.Address(k.pub))
 	return k, nil
 }

@@ -312,17 +312,20 @@ func PeerInfo(h host.Host) []string {
 	return out
 }
 
-// mpcLimits are libp2p's default resource limits with explicit budgets for the MPC protocol:
-// every frame a peer sends is charged to them until the protocol takes it (see Sessions).
+// mpcLimits are libp2p's default resource limits with explicit budgets for the MPC protocol
+// and the Lit Action protocol (each its own): every frame a peer sends is charged to them until
+// the protocol takes it (see Sessions).
 func mpcLimits() rcmgr.ScalingLimitConfig {
 	limits := rcmgr.DefaultLimits
 	libp2p.SetDefaultServiceLimits(&limits)
-	limits.AddProtocolLimit(MPCProtocol,
-		rcmgr.BaseLimit{StreamsInbound: 1024, StreamsOutbound: 1024, Streams: 2048, Memory: 4 * MaxPeerBytes},
-		rcmgr.BaseLimitIncrease{Memory: 256 << 20})
-	limits.AddProtocolPeerLimit(MPCProtocol,
-		rcmgr.BaseLimit{StreamsInbound: 16, StreamsOutbound: 16, Streams: 32, Memory: MaxPeerBytes},
-		rcmgr.BaseLimitIncrease{})
+	for _, proto := range []protocol.ID{MPCProtocol, ActionProtocol} {
+		limits.AddProtocolLimit(proto,
+			rcmgr.BaseLimit{StreamsInbound: 1024, StreamsOutbound: 1024, Streams: 2048, Memory: 4 * MaxPeerBytes},
+			rcmgr.BaseLimitIncrease{Memory: 256 << 20})
+		limits.AddProtocolPeerLimit(proto,
+			rcmgr.BaseLimit{StreamsInbound: 16, StreamsOutbound: 16, Streams: 32, Memory: MaxPeerBytes},
+			rcmgr.BaseLimitIncrease{})
+	}
 	return limits
 }
 

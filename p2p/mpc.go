@@ -23,6 +23,11 @@ import (
 // MPCProtocol carries the messages of every threshold-protocol session between two nodes.
 const MPCProtocol protocol.ID = "/litmesh/mpc/1.0.0"
 
+// ActionProtocol carries the sessions of Lit Action executions (their cross-node functions),
+// with the same framing as MPCProtocol but buffers of their own: clients decide which nodes an
+// execution names, so its traffic must not crowd out the threshold protocols' sessions.
+const ActionProtocol protocol.ID = "/litmesh/action/1.0.0"
+
 // Limits of the MPC transport. A frame is a session ID and one protocol message. Every frame
 // a peer sends is charged to the libp2p resource manager (the stream's scope, so the MPC
 // protocol's per-peer and overall memory limits, see mpcLimits) from before its payload is
@@ -114,10 +119,12 @@ func WriteFrame(w io.Writer, session string, payload []byte) error {
 }
 
 // Sessions routes MPC messages between this node and its trusted peers, one mpc.Transport per
-// protocol session. Create one per host with NewSessions.
+// protocol session. Create one per host with NewSessions (and one for Lit Action executions
+// with NewSessionsOn(h, ActionProtocol)).
 type Sessions struct {
-	h   *Host
-	log *slog.Logger
+	h     *Host
+	log   *slog.Logger
+	proto protocol.ID
 
 	mu        sync.Mutex
 	open      map[string]*session
@@ -153,16 +160,20 @@ type outStream struct {
 }
 
 // NewSessions registers the MPC protocol handler on h. Only trusted peers reach it.
-func NewSessions(h *Host) *Sessions {
+func NewSessions(h *Host) *Sessions { return NewSessionsOn(h, MPCProtocol) }
+
+// NewSessionsOn is NewSessions on another protocol ID, with its own sessions and buffers.
+func NewSessionsOn(h *Host, proto protocol.ID) *Sessions {
 	s := &Sessions{
 		h:         h,
-		log:       h.log.With("component", "mpc-transport"),
+		log:       h.log.With("component", "mpc-transport", "protocol", string(proto)),
+		proto:     proto,
 		open:      map[string]*session{},
 		early:     map[string]*earlyQueue{},
 		earlyPeer: map[peer.ID]*earlyQuota{},
 		out:       map[peer.ID]*outStream{},
 	}
-	h.Handle(MPCProtocol, s.handleStream)
+	h.Handle(proto, s.handleStream)
 	return s
 }
 
@@ -327,7 +338,7 @@ func (s *Sessions) send(ctx context.Context, p peer.ID, sid string, payload []by
 	defer o.mu.Unlock()
 	for attempt := 0; ; attempt++ {
 		if o.s == nil {
-			st, err := s.h.NewStream(network.WithAllowLimitedConn(ctx, "mpc"), p, MPCProtocol)
+			st, err := s.h.NewStream(network.WithAllowLimitedConn(ctx, "mpc"), p, s.proto)
 			if err != nil {
 				return fmt.Errorf("open MPC stream to %s: %w", p, err)
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	v8 "github.com/tommie/v8go"
 	"golang.org/x/crypto/sha3"
@@ -21,6 +22,15 @@ var preludeJS string
 
 //go:embed js/ethers-5.7.2.umd.min.js
 var ethersJS string
+
+//go:embed js/web.js
+var webJS string
+
+//go:embed js/jwt.js
+var jwtJS string
+
+//go:embed js/encodings.js
+var encodingsJS string
 
 // maxTimers bounds the timers one execution may have pending at once.
 const maxTimers = 10_000
@@ -33,6 +43,7 @@ type engine struct {
 	iso      *v8.Isolate
 	prelude  *v8.UnboundScript
 	ethers   *v8.UnboundScript
+	bundles  map[string]*v8.UnboundScript // lazily instantiated API bundles (web APIs, jwt)
 	natives  *v8.ObjectTemplate
 	fns      []*v8.FunctionTemplate // kept referenced: templates are freed by finalizers
 	gcCtx    *v8.Context            // a context no action sees, holding V8's gc() (--expose-gc)
@@ -45,19 +56,22 @@ type engine struct {
 	cur *execution
 }
 
-// execution is the state of one run. Only the engine's goroutine touches it, except the
-// fields guarded by engine.mu.
+// execution is the state of one run: the root action and the child actions it calls
+// (Lit.Actions.call), each in its own context (a frame), sharing the response, the logs and
+// the limits. Only the engine's goroutine touches it, except the fields guarded by engine.mu.
 type execution struct {
-	ctx       *v8.Context
-	fireTimer *v8.Function
-	pending   map[uint64]*v8.PromiseResolver
-	inflight  int       // host calls sent and not yet answered: at most Limits.MaxConcurrentCalls
-	queued    []message // host calls waiting for one of those to be answered
-	timers    map[int64]time.Time
+	root      *frame
+	frames    map[*v8.Context]*frame
+	pending   map[uint64]*pendingCall
+	headers   string // Lit.Headers, JSON
+	auth      string // Lit.Auth's request part, JSON
+	start     time.Time
+	sent      map[uint64]struct{} // host calls sent and not yet answered: at most Limits.MaxConcurrentCalls
+	queued    []message           // host calls waiting for one of those to be answered
 	logs      strings.Builder
-	truncated bool
 	response  []byte
-	failure   *Error // a sticky failure raised inside the sandbox (response too large, uncaught timer exception)
+	failure   *Error // a sticky failure raised inside the sandbox (an uncaught timer exception)
+	heapLimit uint64
 
 	// guarded by engine.mu
 	finished   bool
@@ -65,17 +79,38 @@ type execution struct {
 	stop       chan struct{} // closed on termination, wakes the event loop
 }
 
+// frame is one action of the execution in its own context: the root, or a child started by a
+// call of its parent frame.
+type frame struct {
+	id        uint64 // 0 for the root; a child's is the ID of the call that started it
+	ctx       *v8.Context
+	fireTimer *v8.Function
+	timers    map[int64]time.Time
+	top       *v8.Promise // the script's completion value, if a promise
+	calls     int         // host calls of this frame not answered yet (a running child counts)
+	parent    *frame
+	answer    *v8.PromiseResolver // the parent's call promise, resolved when this child ends
+	err       *Error              // the frame's own failure: it threw, or its promise rejected
+}
+
+// pendingCall is a host call waiting for the parent's answer.
+type pendingCall struct {
+	f        *frame
+	resolver *v8.PromiseResolver
+}
+
 func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, error) {
-	e := &engine{lim: lim, send: send, replies: replies}
+	e := &engine{lim: lim, send: send, replies: replies, bundles: map[string]*v8.UnboundScript{}}
 	// Before the isolate exists. --expose-gc: collect() needs gc(); the prelude hides it from
 	// actions. --no-compilation-cache: V8's cache of compiled scripts keeps every action's
 	// source alive for a dozen or so full collections after its context is gone, so a run of
 	// large actions could fill the heap with sources no execution uses; the prelude and ethers
-	// are compiled once per isolate and do not need it.
-	v8.SetFlags("--expose-gc", "--no-compilation-cache")
+	// are compiled once per isolate and do not need it. --disallow-code-generation-from-strings:
+	// no eval or new Function in actions, as on Lit's nodes.
+	v8.SetFlags("--expose-gc", "--no-compilation-cache", "--disallow-code-generation-from-strings")
 	e.iso = v8.NewIsolate(v8.WithResourceConstraints(uint64(min(16<<20, lim.MaxHeap)), uint64(lim.MaxHeap)))
 	e.gcCtx = v8.NewContext(e.iso)
-	gc, err := e.gcCtx.RunScript("gc", "litmesh:gc.js")
+	gc, err := e.gcCtx.Global().Get("gc")
 	if err == nil {
 		e.gc, err = gc.AsFunction()
 	}
@@ -85,10 +120,18 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	if e.prelude, err = e.iso.CompileUnboundScript(preludeJS, "litmesh:prelude.js", v8.CompileOptions{}); err != nil {
 		return nil, fmt.Errorf("compile the prelude: %w", err)
 	}
+	for name, src := range map[string]string{"web": webJS, "jwt": jwtJS, "encodings": encodingsJS} {
+		if e.bundles[name], err = e.iso.CompileUnboundScript(src, "litmesh:"+name+".js", v8.CompileOptions{}); err != nil {
+			return nil, fmt.Errorf("compile %s.js: %w", name, err)
+		}
+	}
 	// The UMD bundle takes its CommonJS branch when module and exports exist, so wrapping it in
 	// a function gives a factory that builds a fresh ethers in whatever context calls it.
 	bundle, err := lazyENS(ethersJS)
 	if err != nil {
+		return nil, err
+	}
+	if bundle, err = lazyModules(bundle); err != nil {
 		return nil, err
 	}
 	wrapped := "(function () { var module = { exports: {} }, exports = module.exports;\n" + bundle + "\n;return module.exports; })"
@@ -99,16 +142,22 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 		return nil, err
 	}
 	e.natives = v8.NewObjectTemplate(e.iso)
-	for name, fn := range map[string]func(*execution, *v8.FunctionCallbackInfo) (*v8.Value, error){
+	natives := map[string]func(*execution, *frame, *v8.FunctionCallbackInfo) (*v8.Value, error){
 		"log":             e.nativeLog,
 		"setResponse":     e.nativeSetResponse,
 		"call":            e.nativeCall,
 		"setTimer":        e.nativeSetTimer,
 		"clearTimer":      e.nativeClearTimer,
 		"random":          e.nativeRandom,
+		"now":             e.nativeNow,
 		"pubkeyToTokenId": e.nativePubkeyToTokenID,
 		"ethers":          e.nativeEthers,
-	} {
+		"bundle":          e.nativeBundle,
+	}
+	for name, fn := range cryptoNatives {
+		natives[name] = fn
+	}
+	for name, fn := range natives {
 		tmpl := v8.NewFunctionTemplateWithError(e.iso, e.native(fn))
 		e.fns = append(e.fns, tmpl)
 		if err := e.natives.Set(name, tmpl); err != nil {
@@ -163,21 +212,26 @@ func (e *engine) cancelCurrent() {
 // run executes one action and returns the result frame for the parent.
 func (e *engine) run(ex *execMsg, code, params []byte) message {
 	st := &execution{
-		pending: map[uint64]*v8.PromiseResolver{},
-		timers:  map[int64]time.Time{},
+		frames:  map[*v8.Context]*frame{},
+		pending: map[uint64]*pendingCall{},
+		sent:    map[uint64]struct{}{},
 		stop:    make(chan struct{}),
+		start:   time.Now(),
 	}
 	e.replies.take() // answers to calls of earlier executions match no call of this one
-	st.ctx = v8.NewContext(e.iso)
-	defer st.ctx.Close()
-	heapLimit := e.iso.GetHeapStatistics().HeapSizeLimit
+	headers, err := json.Marshal(ex.Headers)
+	if err != nil || ex.Headers == nil {
+		headers = []byte("[]")
+	}
+	st.headers = string(headers)
+	st.heapLimit = e.iso.GetHeapStatistics().HeapSizeLimit
 
 	e.mu.Lock()
 	e.cur = st
 	e.mu.Unlock()
 	watchdog := time.AfterFunc(e.lim.Timeout, func() { e.terminate(st, KindTimeout) })
 
-	failure := e.execute(st, ex, code, params, heapLimit)
+	failure := e.execute(st, ex, code, params)
 
 	watchdog.Stop()
 	e.mu.Lock()
@@ -185,10 +239,13 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	e.cur = nil
 	terminated := st.terminated
 	e.mu.Unlock()
+	for ctx := range st.frames {
+		ctx.Close()
+	}
 
 	var stopped *Error
 	switch {
-	case e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit:
+	case e.iso.GetHeapStatistics().HeapSizeLimit > st.heapLimit:
 		// v8go's near-heap-limit callback raised the limit to let the termination unwind: the
 		// action hit the heap limit, and this isolate must not be reused.
 		stopped = errorf(KindMemory, "action exceeded its memory limit (%d MiB heap)", e.lim.MaxHeap>>20)
@@ -204,57 +261,51 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	case stopped != nil:
 		res.Error = stopped
 	}
-	logs := st.logs.String()
-	if st.truncated {
-		logs += "[logs truncated]\n"
-	}
-	return message{Type: msgResult, Result: res, parts: [][]byte{st.response, []byte(logs)}}
+	return message{Type: msgResult, Result: res, parts: [][]byte{st.response, []byte(st.logs.String())}}
 }
 
-// execute runs the prelude, the action and its event loop. It returns the action's failure,
-// or nil; terminations are classified by the caller.
-func (e *engine) execute(st *execution, ex *execMsg, code, params []byte, heapLimit uint64) *Error {
-	ctx := st.ctx
-	authJSON, err := json.Marshal(ex.Auth)
+// heapExceeded reports whether V8 raised the heap limit to let a termination unwind.
+func (e *engine) heapExceeded(st *execution) bool {
+	return e.iso.GetHeapStatistics().HeapSizeLimit > st.heapLimit
+}
+
+// execute runs the root action and its event loop. It returns the action's failure, or nil;
+// terminations are classified by the caller.
+func (e *engine) execute(st *execution, ex *execMsg, code, params []byte) *Error {
+	auth, err := json.Marshal(ex.Auth)
 	if err != nil {
 		return errorf(KindBadRequest, "encode auth: %v", err)
 	}
-	if err := e.setUp(st, string(params), string(authJSON), ex.IPFSID); err != nil {
-		if ctx.Isolate().IsExecutionTerminating() || e.stopped(st) {
+	st.auth = string(auth)
+	root, setupErr := e.newFrame(st, 0, string(params), st.auth, ex.IPFSID, rootStack(ex.IPFSID))
+	if root != nil {
+		st.root = root
+	}
+	if setupErr != nil {
+		if e.iso.IsExecutionTerminating() || e.stopped(st) {
 			return nil
 		}
-		return errorf(KindBadRequest, "set up the action's globals: %v", err)
+		return errorf(KindBadRequest, "set up the action's globals: %v", setupErr)
 	}
-
-	// Not CompileUnboundScript: v8go keeps every unbound script for the isolate's life, which
-	// would leak each action's source and bytecode into every later execution's heap.
-	val, err := ctx.RunScript(string(code), "action.js")
-	if err != nil {
-		if e.stopped(st) || e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit {
+	e.runScript(st, root, code)
+	if root.err != nil {
+		if e.stopped(st) || e.heapExceeded(st) {
 			return nil
 		}
-		kind := KindException
-		if isCompileError(err) {
-			kind = KindSyntax
-		}
-		return &Error{Kind: kind, Message: describeJSError(err)}
-	}
-	var top *v8.Promise
-	if val != nil && val.IsPromise() {
-		top, _ = val.AsPromise()
+		return root.err
 	}
 
-	// The event loop: drain microtasks, then wait for a host call answer or a timer, until
-	// nothing can make progress any more.
+	// The event loop: drain microtasks, end the child frames that are done, then wait for a
+	// host call answer or a timer, until the root frame is done.
 	for {
-		ctx.PerformMicrotaskCheckpoint()
-		if e.stopped(st) || st.failure != nil || e.iso.GetHeapStatistics().HeapSizeLimit > heapLimit {
+		root.ctx.PerformMicrotaskCheckpoint()
+		if e.stopped(st) || st.failure != nil || e.heapExceeded(st) {
 			break
 		}
-		if top != nil && top.State() == v8.Rejected {
-			break // an uncaught rejection ends the action at once, as in Deno
+		if e.endChildren(st) {
+			continue // a parent's promise settled: run its reactions first
 		}
-		if len(st.pending) == 0 && len(st.timers) == 0 {
+		if root.done() {
 			break
 		}
 		var (
@@ -281,18 +332,145 @@ func (e *engine) execute(st *execution, ex *execMsg, code, params []byte, heapLi
 	if st.failure != nil {
 		return st.failure
 	}
-	if e.stopped(st) {
+	if e.stopped(st) || e.heapExceeded(st) {
 		return nil
 	}
-	if top != nil {
-		switch top.State() {
+	return root.outcome()
+}
+
+// newFrame creates a context for an action and runs the prelude in it: the Lit globals,
+// jsParams, timers.
+func (e *engine) newFrame(st *execution, id uint64, params, auth, ipfsID string, stack []string) (*frame, error) {
+	f := &frame{id: id, ctx: v8.NewContext(e.iso), timers: map[int64]time.Time{}}
+	st.frames[f.ctx] = f
+	fnv, err := e.prelude.Run(f.ctx)
+	if err != nil {
+		return f, err
+	}
+	fn, err := fnv.AsFunction()
+	if err != nil {
+		return f, err
+	}
+	nat, err := e.natives.NewInstance(f.ctx)
+	if err != nil {
+		return f, err
+	}
+	if stack == nil {
+		stack = []string{}
+	}
+	stackJSON, _ := json.Marshal(stack)
+	args := []v8.Valuer{nat}
+	for _, s := range []string{params, auth, ipfsID, string(stackJSON), st.headers} {
+		v, err := jsValue(f.ctx, s)
+		if err != nil {
+			return f, err
+		}
+		args = append(args, v)
+	}
+	ft, err := fn.Call(v8.Undefined(e.iso), args...)
+	if err != nil {
+		return f, err
+	}
+	f.fireTimer, err = ft.AsFunction()
+	return f, err
+}
+
+// runScript runs an action's code in its frame, recording a failure or its completion promise.
+func (e *engine) runScript(st *execution, f *frame, code []byte) {
+	// Not CompileUnboundScript: v8go keeps every unbound script for the isolate's life, which
+	// would leak each action's source and bytecode into every later execution's heap.
+	val, err := f.ctx.RunScript(string(code), "action.js")
+	if err != nil {
+		kind := KindException
+		if isCompileError(err) {
+			kind = KindSyntax
+		}
+		f.err = &Error{Kind: kind, Message: describeJSError(err)}
+		return
+	}
+	if val != nil && val.IsPromise() {
+		f.top, _ = val.AsPromise()
+	}
+}
+
+// done reports whether a frame can make no more progress: it failed, its completion promise
+// rejected, or nothing of it is pending (no host call, no timer).
+func (f *frame) done() bool {
+	if f.err != nil || (f.top != nil && f.top.State() == v8.Rejected) {
+		return true // an uncaught rejection ends the action at once, as in Deno
+	}
+	return f.calls == 0 && len(f.timers) == 0
+}
+
+// outcome is a done frame's failure, or nil.
+func (f *frame) outcome() *Error {
+	if f.err != nil {
+		return f.err
+	}
+	if f.top != nil {
+		switch f.top.State() {
 		case v8.Rejected:
-			return &Error{Kind: KindException, Message: describeRejection(top.Result())}
+			return &Error{Kind: KindException, Message: describeRejection(f.top.Result())}
 		case v8.Pending:
 			return errorf(KindException, "the action's top-level promise never settled: it awaits something that nothing will resolve")
 		}
 	}
 	return nil
+}
+
+// endChildren ends every child frame that is done: its parent's call promise resolves to the
+// response (shared by the whole execution, as on Lit) or rejects with the child's failure. It
+// reports whether it ended any.
+func (e *engine) endChildren(st *execution) bool {
+	ended := false
+	for {
+		var next *frame
+		for _, f := range st.frames {
+			if f != st.root && f.done() {
+				next = f
+				break
+			}
+		}
+		if next == nil {
+			return ended
+		}
+		e.endFrame(st, next, true)
+		ended = true
+	}
+}
+
+// endFrame ends a child frame and, first, every frame it started that still runs. With answer,
+// the parent's call promise settles with the child's outcome.
+func (e *engine) endFrame(st *execution, f *frame, answer bool) {
+	for _, g := range st.frames {
+		if g.parent == f {
+			e.endFrame(st, g, false)
+		}
+	}
+	if answer {
+		reply := map[string]any{"value": string(st.response)}
+		if err := f.outcome(); err != nil {
+			reply = map[string]any{"error": "child action " + string(err.Kind) + ": " + err.Message}
+		}
+		if v, err := jsValue(f.parent.ctx, reply); err == nil {
+			f.answer.Resolve(v)
+		}
+		f.parent.calls--
+	}
+	for id, pc := range st.pending {
+		if pc.f == f {
+			delete(st.pending, id) // answers that come later find no call
+		}
+	}
+	delete(st.frames, f.ctx)
+	f.ctx.Close()
+	// The parent process stops accepting calls from this frame.
+	_ = e.send(message{Type: msgCall, Call: &callMsg{ID: e.newCallID(), Frame: f.id, Op: opChildDone, Args: json.RawMessage("{}")}})
+}
+
+func (e *engine) newCallID() uint64 {
+	e.nextCall++
+	return e.nextCall
 }
 
 func (e *engine) stopped(st *execution) bool {
@@ -301,100 +479,95 @@ func (e *engine) stopped(st *execution) bool {
 	return st.terminated != ""
 }
 
-// setUp runs the prelude in the fresh context: the Lit globals, jsParams, timers.
-func (e *engine) setUp(st *execution, params, authJSON, ipfsID string) error {
-	fnv, err := e.prelude.Run(st.ctx)
-	if err != nil {
-		return err
-	}
-	fn, err := fnv.AsFunction()
-	if err != nil {
-		return err
-	}
-	nat, err := e.natives.NewInstance(st.ctx)
-	if err != nil {
-		return err
-	}
-	args := make([]v8.Valuer, 0, 4)
-	args = append(args, nat)
-	for _, s := range []string{params, authJSON, ipfsID} {
-		v, err := jsValue(st.ctx, s)
-		if err != nil {
-			return err
-		}
-		args = append(args, v)
-	}
-	ft, err := fn.Call(v8.Undefined(e.iso), args...)
-	if err != nil {
-		return err
-	}
-	st.fireTimer, err = ft.AsFunction()
-	return err
-}
-
-// nextTimer is when the earliest pending timer is due.
+// nextTimer is when the earliest pending timer of any frame is due.
 func (st *execution) nextTimer() (time.Time, bool) {
 	var (
 		next  time.Time
 		found bool
 	)
-	for _, due := range st.timers {
-		if !found || due.Before(next) {
-			next, found = due, true
+	for _, f := range st.frames {
+		for _, due := range f.timers {
+			if !found || due.Before(next) {
+				next, found = due, true
+			}
 		}
 	}
 	return next, found
 }
 
 // fireDueTimers runs every timer that is due, earliest first; an exception thrown by a timer
-// callback fails the execution, as an uncaught exception would in Deno.
+// callback fails its frame, as an uncaught exception would in Deno.
 func (e *engine) fireDueTimers(st *execution) {
 	now := time.Now()
-	var due []int64
-	for id, t := range st.timers {
-		if !t.After(now) {
-			due = append(due, id)
+	type due struct {
+		f  *frame
+		id int64
+		at time.Time
+	}
+	var list []due
+	for _, f := range st.frames {
+		for id, t := range f.timers {
+			if !t.After(now) {
+				list = append(list, due{f, id, t})
+			}
 		}
 	}
-	sort.Slice(due, func(i, j int) bool {
-		ti, tj := st.timers[due[i]], st.timers[due[j]]
-		return ti.Before(tj) || (ti.Equal(tj) && due[i] < due[j])
+	sort.Slice(list, func(i, j int) bool {
+		return list[i].at.Before(list[j].at) || (list[i].at.Equal(list[j].at) && list[i].id < list[j].id)
 	})
-	for _, id := range due {
-		delete(st.timers, id)
-		idv, err := jsValue(st.ctx, id)
+	for _, d := range list {
+		if d.f.err != nil {
+			continue
+		}
+		delete(d.f.timers, d.id)
+		idv, err := jsValue(d.f.ctx, d.id)
 		if err != nil {
 			st.failure = errorf(KindException, "timer: %v", err)
 			return
 		}
-		if _, err := st.fireTimer.Call(v8.Undefined(e.iso), idv); err != nil {
-			if !e.stopped(st) {
-				st.failure = &Error{Kind: KindException, Message: "uncaught in a timer callback: " + describeJSError(err)}
+		if _, err := d.f.fireTimer.Call(v8.Undefined(e.iso), idv); err != nil {
+			if e.stopped(st) {
+				return
 			}
-			return
+			d.f.err = &Error{Kind: KindException, Message: "uncaught in a timer callback: " + describeJSError(err)}
+			clear(d.f.timers)
 		}
-		st.ctx.PerformMicrotaskCheckpoint()
+		d.f.ctx.PerformMicrotaskCheckpoint()
 	}
 }
 
 // deliver resolves the promise of a host call with the parent's answer: {value, body} or
-// {error}. A host failure resolves rather than rejects; the prelude turns it into an Error of
-// the action's own context.
+// {error, type}, or starts the child action an answer to Lit.Actions.call carries. A host
+// failure resolves rather than rejects; the prelude turns it into an Error of the action's
+// own context.
 func (e *engine) deliver(st *execution, m message) {
 	r := m.Reply
-	resolver, ok := st.pending[r.ID]
+	if _, ok := st.sent[r.ID]; ok {
+		delete(st.sent, r.ID)
+		defer e.sendQueued(st)
+	}
+	pc, ok := st.pending[r.ID]
 	if !ok {
-		return // an answer to a call of an earlier execution
+		return // an answer to a call of an earlier execution, or of a frame that ended
 	}
 	delete(st.pending, r.ID)
-	st.inflight--
-	defer e.sendQueued(st)
+	if r.Child != nil && r.Error == nil {
+		e.startChild(st, pc, r.Child, m.part(0), m.part(1))
+		return
+	}
+	pc.f.calls--
 	answer := map[string]any{}
 	if r.Error != nil {
 		if r.Error.Kind.sticky() && st.failure == nil {
 			st.failure = r.Error
 		}
 		answer["error"] = r.Error.Message
+		switch r.Error.Kind {
+		case kindRangeError:
+			answer["type"] = "RangeError"
+		case kindTypeError:
+			answer["type"] = "TypeError"
+		}
 	} else {
 		value := r.Value
 		if len(value) == 0 {
@@ -402,14 +575,31 @@ func (e *engine) deliver(st *execution, m message) {
 		}
 		answer["value"] = value
 		if b := m.part(0); b != nil {
-			answer["body"] = strings.ToValidUTF8(string(b), "\uFFFD")
+			// Text as it is; bytes that are not UTF-8 as hex, so arrayBuffer() gets them exactly.
+			if utf8.Valid(b) {
+				answer["body"] = string(b)
+			} else {
+				answer["bodyHex"] = hex.EncodeToString(b)
+			}
 		}
 	}
-	v, err := jsValue(st.ctx, answer)
+	v, err := jsValue(pc.f.ctx, answer)
 	if err != nil {
-		v, _ = jsValue(st.ctx, map[string]string{"error": "host call answer: " + err.Error()})
+		v, _ = jsValue(pc.f.ctx, map[string]string{"error": "host call answer: " + err.Error()})
 	}
-	resolver.Resolve(v)
+	pc.resolver.Resolve(v)
+}
+
+// startChild runs a child action (Lit.Actions.call) in a new frame of the execution. Its
+// parent's call promise stays pending until the child is done (endChildren).
+func (e *engine) startChild(st *execution, pc *pendingCall, c *childMsg, code, params []byte) {
+	f, err := e.newFrame(st, c.Frame, string(params), st.auth, c.IPFSID, c.Stack)
+	f.parent, f.answer = pc.f, pc.resolver
+	if err != nil {
+		f.err = errorf(KindException, "set up the child action %s: %v", c.IPFSID, err)
+		return
+	}
+	e.runScript(st, f, code)
 }
 
 // jsValue makes v (anything JSON can encode) a value of ctx. Go-made values must come from
@@ -431,8 +621,9 @@ func fail(info *v8.FunctionCallbackInfo, typ, msg string) (*v8.Value, error) {
 	return jsValue(info.Context(), map[string]string{"error": msg, "type": typ})
 }
 
-// native wraps a native function with the lookup of the running execution.
-func (e *engine) native(fn func(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error)) v8.FunctionCallbackWithError {
+// native wraps a native function with the lookup of the running execution and the frame of
+// the context calling it.
+func (e *engine) native(fn func(st *execution, f *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error)) v8.FunctionCallbackWithError {
 	return func(info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 		e.mu.Lock()
 		st := e.cur
@@ -440,7 +631,11 @@ func (e *engine) native(fn func(st *execution, info *v8.FunctionCallbackInfo) (*
 		if st == nil {
 			return fail(info, "Error", "no execution is running")
 		}
-		return fn(st, info)
+		f := st.frames[info.Context()]
+		if f == nil {
+			return fail(info, "Error", "no action runs in this context")
+		}
+		return fn(st, f, info)
 	}
 }
 
@@ -451,35 +646,31 @@ func argString(info *v8.FunctionCallbackInfo, i int) string {
 	return ""
 }
 
-func (e *engine) nativeLog(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	if st.truncated {
-		return nil, nil
-	}
+// nativeLog appends one line to the logs; past the log limit it throws, as Lit does.
+func (e *engine) nativeLog(st *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	line := argString(info, 0)
 	if st.logs.Len()+len(line)+1 > e.lim.MaxLogs {
-		st.truncated = true
-		return nil, nil
+		return fail(info, "Error", fmt.Sprintf("Console.log is printing something that is too long. Max length for all logs in a single request is %d bytes", e.lim.MaxLogs))
 	}
 	st.logs.WriteString(line)
 	st.logs.WriteByte('\n')
 	return nil, nil
 }
 
-func (e *engine) nativeSetResponse(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+// nativeSetResponse sets the execution's response. One over the limit throws a RangeError the
+// action may catch, leaving the previous response, as on Lit.
+func (e *engine) nativeSetResponse(st *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	resp := argString(info, 0)
 	if len(resp) > e.lim.MaxResponse {
-		if st.failure == nil {
-			st.failure = errorf(KindResponseTooLarge, "response is %d bytes, over the %d-byte limit", len(resp), e.lim.MaxResponse)
-		}
-		return fail(info, "RangeError", st.failure.Message)
+		return fail(info, "RangeError", fmt.Sprintf("Response is too long. Max length is %d bytes (this one is %d)", e.lim.MaxResponse, len(resp)))
 	}
 	st.response = []byte(resp)
 	return nil, nil
 }
 
-func (e *engine) nativeCall(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeCall(st *execution, f *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	op, args := argString(info, 0), argString(info, 1)
-	if !knownOp(op) || !json.Valid([]byte(args)) {
+	if !knownOp(op) || op == opChildDone || !json.Valid([]byte(args)) {
 		return fail(info, "TypeError", "invalid host call "+op)
 	}
 	var body []byte
@@ -490,51 +681,54 @@ func (e *engine) nativeCall(st *execution, info *v8.FunctionCallbackInfo) (*v8.V
 	if err != nil {
 		return fail(info, "Error", "host call "+op+": "+err.Error())
 	}
-	e.nextCall++
-	id := e.nextCall
-	m := message{Type: msgCall, Call: &callMsg{ID: id, Op: op, Args: json.RawMessage(args)}}
+	id := e.newCallID()
+	m := message{Type: msgCall, Call: &callMsg{ID: id, Frame: f.id, Op: op, Args: json.RawMessage(args)}}
 	if body != nil {
 		m.parts = [][]byte{body}
 	}
 	// The parent serves at most MaxConcurrentCalls calls of an execution at once and kills a
 	// worker that sends more; the rest wait here, in the worker's memory, not the node's.
-	if st.inflight >= e.lim.MaxConcurrentCalls {
+	if len(st.sent) >= e.lim.MaxConcurrentCalls {
 		st.queued = append(st.queued, m)
 	} else {
 		if err := e.send(m); err != nil {
 			return fail(info, "Error", "host call "+op+": "+err.Error())
 		}
-		st.inflight++
+		st.sent[id] = struct{}{}
 	}
-	st.pending[id] = resolver
+	st.pending[id] = &pendingCall{f: f, resolver: resolver}
+	f.calls++
 	return resolver.GetPromise().Value, nil
 }
 
-// sendQueued sends waiting host calls while fewer than the cap are in flight. A call that
-// cannot be sent is answered with the error at once.
+// sendQueued sends waiting host calls while fewer than the cap are in flight. A call whose
+// frame has ended is dropped; one that cannot be sent is answered with the error at once.
 func (e *engine) sendQueued(st *execution) {
-	for len(st.queued) > 0 && st.inflight < e.lim.MaxConcurrentCalls {
+	for len(st.queued) > 0 && len(st.sent) < e.lim.MaxConcurrentCalls {
 		m := st.queued[0]
 		st.queued = st.queued[1:]
+		pc, ok := st.pending[m.Call.ID]
+		if !ok {
+			continue
+		}
 		if err := e.send(m); err != nil {
-			if resolver, ok := st.pending[m.Call.ID]; ok {
-				delete(st.pending, m.Call.ID)
-				if v, jerr := jsValue(st.ctx, map[string]string{"error": "host call " + m.Call.Op + ": " + err.Error()}); jerr == nil {
-					resolver.Resolve(v)
-				}
+			delete(st.pending, m.Call.ID)
+			pc.f.calls--
+			if v, jerr := jsValue(pc.f.ctx, map[string]string{"error": "host call " + m.Call.Op + ": " + err.Error()}); jerr == nil {
+				pc.resolver.Resolve(v)
 			}
 			continue
 		}
-		st.inflight++
+		st.sent[m.Call.ID] = struct{}{}
 	}
 }
 
-func (e *engine) nativeSetTimer(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeSetTimer(_ *execution, f *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	args := info.Args()
 	if len(args) < 2 {
 		return fail(info, "TypeError", "setTimer needs an id and a delay")
 	}
-	if len(st.timers) >= maxTimers {
+	if len(f.timers) >= maxTimers {
 		return fail(info, "RangeError", fmt.Sprintf("more than %d pending timers", maxTimers))
 	}
 	ms := args[1].Number()
@@ -542,18 +736,18 @@ func (e *engine) nativeSetTimer(st *execution, info *v8.FunctionCallbackInfo) (*
 	if ms >= 0 && ms < float64(delay/time.Millisecond) {
 		delay = time.Duration(ms * float64(time.Millisecond))
 	}
-	st.timers[args[0].Integer()] = time.Now().Add(delay)
+	f.timers[args[0].Integer()] = time.Now().Add(delay)
 	return nil, nil
 }
 
-func (e *engine) nativeClearTimer(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeClearTimer(_ *execution, f *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	if args := info.Args(); len(args) > 0 {
-		delete(st.timers, args[0].Integer())
+		delete(f.timers, args[0].Integer())
 	}
 	return nil, nil
 }
 
-func (e *engine) nativeRandom(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeRandom(_ *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	n := -1
 	if args := info.Args(); len(args) > 0 {
 		n = int(args[0].Integer())
@@ -566,10 +760,19 @@ func (e *engine) nativeRandom(st *execution, info *v8.FunctionCallbackInfo) (*v8
 	return jsValue(info.Context(), hex.EncodeToString(b))
 }
 
+// nativeNow is performance.now(): milliseconds since the execution started.
+func (e *engine) nativeNow(st *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+	return jsValue(info.Context(), float64(time.Since(st.start).Microseconds())/1000)
+}
+
 // nativePubkeyToTokenID is Lit's pubkeyToTokenId: "0x" + hex(keccak256(public key bytes)),
 // hashing the bytes as given (Lit's PKP token IDs hash the 65-byte uncompressed key).
-func (e *engine) nativePubkeyToTokenID(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
-	s := strings.TrimPrefix(strings.TrimPrefix(argString(info, 0), "0x"), "0X")
+func (e *engine) nativePubkeyToTokenID(_ *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+	raw := argString(info, 0)
+	if strings.TrimSpace(raw) == "" {
+		return fail(info, "RangeError", "publicKey must not be blank")
+	}
+	s := strings.TrimPrefix(strings.TrimPrefix(raw, "0x"), "0X")
 	key, err := hex.DecodeString(s)
 	if err != nil || len(key) == 0 {
 		return fail(info, "TypeError", "pubkeyToTokenId: publicKey must be a non-empty hex string")
@@ -579,8 +782,17 @@ func (e *engine) nativePubkeyToTokenID(st *execution, info *v8.FunctionCallbackI
 	return jsValue(info.Context(), "0x"+hex.EncodeToString(h.Sum(nil)))
 }
 
-func (e *engine) nativeEthers(st *execution, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+func (e *engine) nativeEthers(_ *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
 	return e.ethers.Run(info.Context())
+}
+
+// nativeBundle returns the factory of a lazily loaded API bundle (web APIs, jwt, encodings).
+func (e *engine) nativeBundle(_ *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+	b, ok := e.bundles[argString(info, 0)]
+	if !ok {
+		return fail(info, "Error", "no bundle "+argString(info, 0))
+	}
+	return b.Run(info.Context())
 }
 
 // collect runs a full garbage collection once the heap holds much more than a fresh isolate.

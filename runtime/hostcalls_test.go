@@ -2,6 +2,7 @@ package runtime_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // panickyHost panics in one host call, as a bug in the node's code behind it would.
 type panickyHost struct{ *testHost }
 
-func (h panickyHost) IsPermittedAction(ctx context.Context, tokenID, ipfsID string) (bool, error) {
+func (h panickyHost) Permissions(ctx context.Context, req runtime.PermissionsRequest) (json.RawMessage, error) {
 	panic("a bug in the node behind isPermittedAction")
 }
 
@@ -98,4 +99,42 @@ func TestFetchedBytesAreCappedPerExecution(t *testing.T) {
 		t.Fatalf("got %v, want %s even though the action caught it", err, runtime.KindFetchedTooMuch)
 	}
 	mustServe(t, p)
+}
+
+// A child action that throws while more host calls are in flight and queued than the node serves
+// at once ends without them: the calls in flight free their slots when answered, the queued ones
+// are never sent, and the parent goes on to make its own calls. (Were the answered calls of an
+// ended child not counted as answered, the parent would wait for a slot until the time limit.)
+func TestQueuedHostCallsOfAnEndedChildDoNotBlockItsParent(t *testing.T) {
+	var served atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		if r.URL.Path == "/slow" {
+			time.Sleep(200 * time.Millisecond)
+		}
+		_, _ = w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	h := newTestHost()
+	h.children["QmBusyChild"] = `(async () => {
+		for (let i = 0; i < 20; i++) fetch(base + "/slow").catch(() => {});
+		throw new Error("child gave up");
+	})()`
+	res := mustRun(t, h, `(async () => {
+		let thrown = "";
+		try { await Lit.Actions.call({ipfsId: "QmBusyChild", params: {base}}) } catch (e) { thrown = e.message }
+		const texts = await Promise.all(Array.from({length: 10}, () => fetch(base + "/fast").then((r) => r.text())));
+		Lit.Actions.setResponse({response: JSON.stringify({thrown, texts: texts.join("")})});
+	})()`, `{"base": "`+srv.URL+`"}`)
+	var got struct{ Thrown, Texts string }
+	if err := json.Unmarshal([]byte(res.Response), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.Thrown, "child gave up") || got.Texts != strings.Repeat("ok", 10) {
+		t.Fatalf("got %+v", got)
+	}
+	// At most the child's first 8 fetches reached the server, plus the parent's 10.
+	if n := served.Load(); n > 18 {
+		t.Errorf("%d fetches reached the server: the ended child's queued calls were sent", n)
+	}
 }

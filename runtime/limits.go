@@ -15,7 +15,10 @@ type Limits struct {
 	MaxResponse   int           // the string given to setResponse, bytes
 	MaxLogs       int           // captured console output, bytes; longer output is truncated, not an error
 	MaxFetches    int           // fetch calls
-	MaxSignatures int           // signEcdsa calls
+	MaxSignatures int           // signatures, across every signing function (signEcdsa, sign, signAndCombine…, signAsAction)
+	MaxContracts  int           // callContract calls
+	MaxBroadcasts int           // exchanges with the other nodes (runOnce steps, broadcastAndCollect, decrypt…, signAndCombine…)
+	MaxCallDepth  int           // nesting of Lit.Actions.call: a child of the root action is depth 1
 	MaxHostCalls  int           // every call that leaves the sandbox (fetch, signing, condition and chain reads)
 	MaxFetchBody  int           // one fetch request or response body, bytes
 	// MaxFetchTotal caps the response bodies of all of an execution's fetches together, bytes.
@@ -29,6 +32,10 @@ type Limits struct {
 	WorkerMemory int64
 }
 
+// maxCallDepthLimit bounds the call depth setting: every level of Lit.Actions.call is a V8
+// context alive at once in the worker.
+const maxCallDepthLimit = 16
+
 // DefaultLimits are the limits of DESIGN.md §5 (Lit's own defaults) plus the bounds this
 // package adds for the calls and buffers Lit leaves unbounded.
 func DefaultLimits() Limits {
@@ -41,6 +48,9 @@ func DefaultLimits() Limits {
 		MaxLogs:       100 << 10,
 		MaxFetches:    75,
 		MaxSignatures: 10,
+		MaxContracts:  30,
+		MaxBroadcasts: 30,
+		MaxCallDepth:  5,
 		MaxHostCalls:  1000,
 		MaxFetchBody:  4 << 20,
 		MaxFetchTotal: 32 << 20,
@@ -67,6 +77,9 @@ func (l Limits) withDefaults() (Limits, error) {
 	fill(&l.MaxLogs, d.MaxLogs)
 	fill(&l.MaxFetches, d.MaxFetches)
 	fill(&l.MaxSignatures, d.MaxSignatures)
+	fill(&l.MaxContracts, d.MaxContracts)
+	fill(&l.MaxBroadcasts, d.MaxBroadcasts)
+	fill(&l.MaxCallDepth, d.MaxCallDepth)
 	fill(&l.MaxHostCalls, d.MaxHostCalls)
 	fill(&l.MaxFetchBody, d.MaxFetchBody)
 	fill(&l.MaxFetchTotal, d.MaxFetchTotal)
@@ -90,12 +103,16 @@ func (l Limits) withDefaults() (Limits, error) {
 	for name, v := range map[string]int{
 		"max code": l.MaxCode, "max params": l.MaxParams, "max response": l.MaxResponse,
 		"max logs": l.MaxLogs, "max fetches": l.MaxFetches, "max signatures": l.MaxSignatures,
-		"max host calls": l.MaxHostCalls, "max fetch body": l.MaxFetchBody, "max fetch total": l.MaxFetchTotal,
-		"max concurrent calls": l.MaxConcurrentCalls,
+		"max host calls": l.MaxHostCalls, "max fetch body": l.MaxFetchBody, "max contract calls": l.MaxContracts,
+		"max broadcasts": l.MaxBroadcasts, "max call depth": l.MaxCallDepth,
+		"max fetch total": l.MaxFetchTotal, "max concurrent calls": l.MaxConcurrentCalls,
 	} {
 		if v < 0 {
 			errs = append(errs, fmt.Errorf("%s is negative", name))
 		}
+	}
+	if l.MaxCallDepth > maxCallDepthLimit {
+		errs = append(errs, fmt.Errorf("max call depth %d is above %d", l.MaxCallDepth, maxCallDepthLimit))
 	}
 	if l.MaxConcurrentCalls > 256 {
 		errs = append(errs, fmt.Errorf("max concurrent calls %d is above 256", l.MaxConcurrentCalls))

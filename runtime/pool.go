@@ -20,8 +20,9 @@ import (
 type Request struct {
 	Code     string          // the JavaScript source
 	IPFSID   string          // the action's CID, or empty for inline code
-	JSParams json.RawMessage // a JSON object, or empty; each key also becomes a global
+	JSParams json.RawMessage // a JSON object, or empty; each key also becomes a global (see docs/actions.md for a jsParams key)
 	Auth     Auth            // visible to the action as Lit.Auth
+	Headers  [][2]string     // the HTTP request's headers, visible to the action as Lit.Headers
 	// Requester is who the execution runs for (the node passes the authenticated address). A
 	// worker serves one requester for its whole life: an execution for another never runs in a
 	// process an earlier requester's code ran in, so nothing one leaves behind (in V8's heap, in
@@ -35,6 +36,7 @@ type Result struct {
 	Response   string                     // the string given to Lit.Actions.setResponse
 	Logs       string                     // console output, one line per call, truncated at Limits.MaxLogs
 	Signatures map[string]json.RawMessage // the host's signature shares, by sigName
+	Claims     map[string]json.RawMessage // the host's claimKey results, by keyId
 }
 
 // Stats describes the pool's workers.

@@ -12,15 +12,32 @@ import (
 // nopHost refuses every call; the tests here never make one.
 type nopHost struct{}
 
+var errNop = errorf(kindHostCall, "not on this host")
+
 func (nopHost) Fetch(context.Context, FetchRequest, int) (FetchResponse, error) {
-	return FetchResponse{}, errorf(kindHostCall, "no fetch here")
+	return FetchResponse{}, errNop
 }
-func (nopHost) SignECDSA(context.Context, SignRequest) (json.RawMessage, error) {
-	return nil, errorf(kindHostCall, "no signing here")
+func (nopHost) Sign(context.Context, SignRequest) (SignResult, error) { return SignResult{}, errNop }
+func (nopHost) CheckConditions(context.Context, ConditionsRequest) (bool, error) {
+	return false, errNop
 }
-func (nopHost) CheckConditions(context.Context, ConditionsRequest) (bool, error) { return false, nil }
-func (nopHost) RPCURL(context.Context, string) (string, error)                   { return "", nil }
-func (nopHost) IsPermittedAction(context.Context, string, string) (bool, error)  { return false, nil }
+func (nopHost) RPCURL(context.Context, string) (string, error) { return "", errNop }
+func (nopHost) Permissions(context.Context, PermissionsRequest) (json.RawMessage, error) {
+	return nil, errNop
+}
+func (nopHost) Chain(context.Context, ChainRequest) (string, error) { return "", errNop }
+func (nopHost) Encrypt(context.Context, EncryptRequest) (EncryptResult, error) {
+	return EncryptResult{}, errNop
+}
+func (nopHost) Decrypt(context.Context, DecryptRequest) (string, error)         { return "", errNop }
+func (nopHost) ClaimKey(context.Context, ClaimRequest) (json.RawMessage, error) { return nil, errNop }
+func (nopHost) ActionKey(context.Context, ActionKeyRequest) (json.RawMessage, error) {
+	return nil, errNop
+}
+func (nopHost) ChildCode(context.Context, string, int) (string, error) { return "", errNop }
+func (nopHost) Coordinate(context.Context, CoordinateRequest) (CoordinateResult, error) {
+	return CoordinateResult{}, errNop
+}
 
 func onlyWorker(t *testing.T, p *Pool) *proc {
 	t.Helper()

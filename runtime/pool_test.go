@@ -76,13 +76,28 @@ func TestBadActionsFailClearlyAndThePoolKeepsServing(t *testing.T) {
 			code: `const a = []; for (;;) { const b = new Uint8Array(32 << 20); b.fill(1); a.push(b); }`,
 		},
 		{
-			name: "a huge response", kind: runtime.KindResponseTooLarge, message: "over the 102400-byte limit",
+			name: "a huge response the action does not catch", kind: runtime.KindException, message: "RangeError: Response is too long. Max length is 102400 bytes",
 			code: `Lit.Actions.setResponse({response: "x".repeat(200 * 1024)})`,
 		},
 		{
-			name: "a huge response whose exception the action swallows", kind: runtime.KindResponseTooLarge, message: "over the 102400-byte limit",
-			code: `try { Lit.Actions.setResponse({response: "x".repeat(200 * 1024)}) } catch (e) {}
-			       Lit.Actions.setResponse({response: "small"})`,
+			name: "console output past the log limit, uncaught", kind: runtime.KindException, message: "Max length for all logs in a single request is 102400 bytes",
+			code: `for (let i = 0; i < 200; i++) console.log("y".repeat(1024))`,
+		},
+		{
+			name: "too many contract calls", kind: runtime.KindTooManyContracts, message: "more than 30 times per session",
+			code: `(async () => { for (let i = 0; i < 31; i++) { try { await Lit.Actions.callContract({chain: "litdevnet", txn: "0x01"}) } catch (e) {} } })()`,
+		},
+		{
+			name: "too many broadcasts", kind: runtime.KindTooManyBroadcasts, message: "more than 30 times per session",
+			code: `(async () => { for (let i = 0; i < 31; i++) await Lit.Actions.broadcastAndCollect({name: "n" + i, value: "v"}) })()`,
+		},
+		{
+			name: "eval", kind: runtime.KindException, message: "EvalError: Code generation from strings disallowed",
+			code: `eval("1 + 1")`,
+		},
+		{
+			name: "new Function", kind: runtime.KindException, message: "EvalError: Code generation from strings disallowed",
+			code: `new Function("return 1")()`,
 		},
 		{
 			name: "a fetch of a file URL", kind: runtime.KindBadFetchScheme, message: `"file" URL`,
@@ -122,6 +137,11 @@ func TestBadActionsFailClearlyAndThePoolKeepsServing(t *testing.T) {
 			}
 			mustServe(t, p)
 		})
+	}
+	res, err := run(t, p, newTestHost(), `try { Lit.Actions.setResponse({response: "x".repeat(200 * 1024)}) } catch (e) { console.log(e.name) }
+		Lit.Actions.setResponse({response: "small"})`, "")
+	if err != nil || res.Response != "small" || res.Logs != "RangeError\n" {
+		t.Errorf("a caught oversized setResponse: response %q logs %q err %v; want the later response, as on Lit", res.Response, res.Logs, err)
 	}
 	if n := hits.Load(); n != 75 {
 		t.Fatalf("the HTTP server saw %d requests; the fetch limit should have let exactly 75 through", n)
@@ -167,7 +187,7 @@ func TestLitDocsActionRunsUnmodified(t *testing.T) {
 	if want := shareFor(hash, pubKey); string(res.Signatures["sig1"]) != string(want) {
 		t.Fatalf("signature under sig1 is %s, want the host's share %s", res.Signatures["sig1"], want)
 	}
-	if len(host.signed) != 1 || host.signed[0].IPFSID != "QmTestAction" || host.signed[0].Auth.AuthSigAddress == "" {
+	if len(host.signed) != 1 || host.signed[0].Action.IPFSID != "QmTestAction" || host.signed[0].Auth.AuthSigAddress == "" {
 		t.Fatalf("the host was asked to sign %+v; want one request carrying the action's CID and auth", host.signed)
 	}
 }
@@ -196,8 +216,7 @@ func TestHostAPI(t *testing.T) {
 			Lit.Actions.isPermittedAction({tokenId: 42, ipfsId: "QmPermitted"}),
 			Lit.Actions.isPermittedAction({tokenId: "42", ipfsId: "QmOther"}),
 		]);
-		let badChain = "";
-		try { await Lit.Actions.getRpcUrl({chain: "nowhere"}) } catch (e) { badChain = e.message }
+		const badChain = await Lit.Actions.getRpcUrl({chain: "nowhere"});
 		let badHash = "";
 		try { await Lit.Actions.signEcdsa({toSign: [1, 2, 3], publicKey: "0x04", sigName: "short"}) } catch (e) { badHash = e.message }
 		let refused = "";
@@ -252,8 +271,8 @@ func TestHostAPI(t *testing.T) {
 		{"checkConditions returns the host's verdicts", got.Pass && !got.Fail},
 		{"getRpcUrl returns the host's URL", got.RPC == "http://127.0.0.1:8545"},
 		{"isPermittedAction returns the host's answers", got.Permitted && !got.NotPermitted},
-		{"a host error rejects with its message", strings.Contains(got.BadChain, `unknown chain "nowhere"`)},
-		{"signEcdsa refuses a message that is not a 32-byte hash", strings.Contains(got.BadHash, "32-byte hash")},
+		{"getRpcUrl of an unknown chain resolves to Lit's error string", got.BadChain == `Error getting RPC URL: unknown chain "nowhere"`},
+		{"signEcdsa refuses a message that is not a 32-byte hash", strings.HasPrefix(got.BadHash, "Message length to be signed is not 32 bytes.")},
 		{"signEcdsa passes on the host's refusal", strings.Contains(got.Refused, "may not sign with PKP 0xforbidden")},
 		{"pubkeyToTokenId is keccak256 of the key bytes", got.TokenID == "0x"+hex.EncodeToString(keccak(keyBytes))},
 		{"Lit.Auth carries the CID and the auth address", got.Auth["authSigAddress"] == "0x1111111111111111111111111111111111111111" &&

@@ -32,11 +32,22 @@ const (
 
 // Host call operations a worker may ask for.
 const (
-	opFetch             = "fetch"
-	opSignECDSA         = "signEcdsa"
-	opCheckConditions   = "checkConditions"
-	opGetRPCURL         = "getRpcUrl"
-	opIsPermittedAction = "isPermittedAction"
+	opFetch           = "fetch"
+	opSign            = "sign"
+	opCheckConditions = "checkConditions"
+	opGetRPCURL       = "getRpcUrl"
+	opPermissions     = "permissions"
+	opChain           = "chain"
+	opEncrypt         = "encrypt"
+	opDecrypt         = "decrypt"
+	opClaimKey        = "claimKey"
+	opActionKey       = "actionKey"
+	opCoordinate      = "coordinate"
+	// opCall starts a child action (Lit.Actions.call): its answer carries the child's code and
+	// params and the frame the child's calls are made from. opChildDone tells the parent the
+	// child frame ended; it gets no answer.
+	opCall      = "call"
+	opChildDone = "childDone"
 )
 
 const (
@@ -82,20 +93,32 @@ type readyMsg struct {
 }
 
 type execMsg struct {
-	IPFSID string `json:"ipfsId"`
-	Auth   Auth   `json:"auth"`
+	IPFSID  string      `json:"ipfsId"`
+	Auth    Auth        `json:"auth"`
+	Headers [][2]string `json:"headers,omitempty"` // Lit.Headers
 }
 
 type callMsg struct {
-	ID   uint64          `json:"id"`
-	Op   string          `json:"op"`
-	Args json.RawMessage `json:"args"`
+	ID uint64 `json:"id"`
+	// Frame is the action making the call: 0 for the root action, else the ID of the call that
+	// started the child action.
+	Frame uint64          `json:"frame,omitempty"`
+	Op    string          `json:"op"`
+	Args  json.RawMessage `json:"args"`
 }
 
 type replyMsg struct {
 	ID    uint64          `json:"id"`
 	Value json.RawMessage `json:"value,omitempty"`
 	Error *Error          `json:"error,omitempty"`
+	// Child answers an opCall: run this child action (parts: code, params) as frame Frame.
+	Child *childMsg `json:"child,omitempty"`
+}
+
+type childMsg struct {
+	Frame  uint64   `json:"frame"`
+	IPFSID string   `json:"ipfsId"`
+	Stack  []string `json:"stack"`
 }
 
 type resultMsg struct {
@@ -228,7 +251,7 @@ func decodeHeader(header []byte, blobLen int) (message, error) {
 	case msgCall:
 		ok = m.Call != nil && m.Call.ID != 0 && knownOp(m.Call.Op) && len(m.Call.Args) > 0
 	case msgReply:
-		ok = m.Reply != nil && m.Reply.ID != 0
+		ok = m.Reply != nil && m.Reply.ID != 0 && (m.Reply.Child == nil || (m.Reply.Child.Frame != 0 && len(m.Reply.Child.Stack) <= maxCallDepthLimit+1))
 	case msgResult:
 		ok = m.Result != nil
 	case msgCancel:
@@ -245,7 +268,8 @@ func decodeHeader(header []byte, blobLen int) (message, error) {
 
 func knownOp(op string) bool {
 	switch op {
-	case opFetch, opSignECDSA, opCheckConditions, opGetRPCURL, opIsPermittedAction:
+	case opFetch, opSign, opCheckConditions, opGetRPCURL, opPermissions, opChain, opEncrypt, opDecrypt,
+		opClaimKey, opActionKey, opCoordinate, opCall, opChildDone:
 		return true
 	}
 	return false

@@ -73,6 +73,15 @@ func FuzzReadMessage(f *testing.F) {
 	var seed bytes.Buffer
 	_ = writeMessage(&seed, message{Type: msgCall, Call: &callMsg{ID: 1, Op: opFetch, Args: []byte(`{"url":"http://x"}`)}, parts: [][]byte{[]byte("body")}}, frameLimit{blob: 64})
 	f.Add(seed.Bytes())
+	for _, m := range []message{
+		{Type: msgCall, Call: &callMsg{ID: 2, Frame: 7, Op: opSign, Args: []byte(`{"toSign":"00","sigName":"s"}`)}},
+		{Type: msgReply, Reply: &replyMsg{ID: 3, Child: &childMsg{Frame: 3, IPFSID: "QmC", Stack: []string{"QmA", "QmC"}}}, parts: [][]byte{[]byte("code"), []byte(`{}`)}},
+		{Type: msgExec, Exec: &execMsg{IPFSID: "QmX", Headers: [][2]string{{"x-a", "b"}}}, parts: [][]byte{[]byte("1"), nil}},
+	} {
+		var b bytes.Buffer
+		_ = writeMessage(&b, m, frameLimit{blob: 64})
+		f.Add(b.Bytes())
+	}
 	f.Add([]byte{0, 0, 0, 13, 0, 0, 0, 0, '{', '"', 't', '"', ':', '"', 'r', 'e', 'a', 'd', 'y', '"', '}'})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := frameLimit{blob: 256}

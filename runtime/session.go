@@ -2,15 +2,11 @@ package runtime
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
-	"net/url"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 )
@@ -47,15 +43,31 @@ type session struct {
 	fetches    int
 	fetched    int // response body bytes of all fetches so far
 	signings   int
-	signatures map[string]json.RawMessage // nil value: reserved by a signing in progress
+	contracts  int
+	broadcasts int
+	sigUses    map[string]int             // signing calls per sigName, in the order the worker made them
+	signatures map[string]json.RawMessage // this node's shares by sigName; a later signing replaces an earlier one
+	claims     map[string]json.RawMessage // claimKey results by keyId
+	frames     map[uint64]*callFrame      // the actions running: 0 is the root, children by the call that started them
 	violation  *Error                     // the first sticky failure
+}
+
+// callFrame is one action of the execution's call stack as the parent knows it: the worker says
+// which frame a call comes from, and the parent accepts only frames it started and that have
+// not ended.
+type callFrame struct {
+	ipfsID string
+	stack  []string // the root's CID first, ipfsID last
+	depth  int      // 0 for the root
 }
 
 // run executes req on worker w. reusable is false when the worker must be retired.
 func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Result, reusable bool, err error) {
 	lim := p.cfg.limits
 	hostCtx, cancelHost := context.WithTimeout(ctx, lim.Timeout)
-	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, log: p.log, signatures: map[string]json.RawMessage{}}
+	s := &session{req: req, host: host, lim: lim, w: w, ctx: hostCtx, goOwned: p.goOwned, log: p.log,
+		signatures: map[string]json.RawMessage{}, claims: map[string]json.RawMessage{}, sigUses: map[string]int{},
+		frames: map[uint64]*callFrame{0: {ipfsID: req.IPFSID, stack: rootStack(req.IPFSID)}}}
 	defer func() {
 		s.mu.Lock()
 		s.closed = true
@@ -63,7 +75,10 @@ func (p *Pool) run(ctx context.Context, w *proc, req Request, host Host) (res Re
 		cancelHost()
 	}()
 
-	exec := message{Type: msgExec, Exec: &execMsg{IPFSID: req.IPFSID, Auth: req.Auth}, parts: [][]byte{[]byte(req.Code), req.JSParams}}
+	if err := checkHeaders(req.Headers); err != nil {
+		return Result{}, true, err
+	}
+	exec := message{Type: msgExec, Exec: &execMsg{IPFSID: req.IPFSID, Auth: req.Auth, Headers: req.Headers}, parts: [][]byte{[]byte(req.Code), req.JSParams}}
 	if err := w.send(exec); err != nil {
 		if errors.Is(err, errFrameTooLarge) {
 			return Result{}, true, errorf(KindBadRequest, "request too large for the runtime: %v", err)
@@ -133,9 +148,11 @@ func (s *session) finish(m message) (Result, bool, error) {
 	violation := s.violation
 	sigs := make(map[string]json.RawMessage, len(s.signatures))
 	for name, sig := range s.signatures {
-		if sig != nil { // nil: a signing the action did not wait for
-			sigs[name] = sig
-		}
+		sigs[name] = sig
+	}
+	claims := make(map[string]json.RawMessage, len(s.claims))
+	for id, c := range s.claims {
+		claims[id] = c
 	}
 	s.mu.Unlock()
 
@@ -160,36 +177,60 @@ func (s *session) finish(m message) (Result, bool, error) {
 	if len(sigs) > 0 {
 		res.Signatures = sigs
 	}
+	if len(claims) > 0 {
+		res.Claims = claims
+	}
 	return res, !r.Retire, nil
 }
 
 // serve answers one host call in its own goroutine: calls are concurrent (Promise.all), up to
 // MaxConcurrentCalls at once. An honest worker holds the others back (engine.nativeCall); one
-// that sends more is broken or subverted, and is killed.
+// that sends more is broken or subverted, and is killed. What depends on the order the action
+// made its calls in (which frame is running, how often a sigName was used) is settled here, in
+// the order the worker sent them.
 func (s *session) serve(c *callMsg, body []byte) {
+	if c.Op == opChildDone { // a notice, not a call: it has no answer and takes no slot
+		s.endFrame(c.Frame)
+		return
+	}
 	s.mu.Lock()
 	s.inflight++
 	over := s.inflight > s.lim.MaxConcurrentCalls
+	f := s.frames[c.Frame]
 	s.mu.Unlock()
 	if over {
 		s.w.kill(errorf(KindCrashed, "the worker process running the action misbehaved (more than %d host calls at once)", s.lim.MaxConcurrentCalls))
 		return
 	}
+	seq := 0
+	if c.Op == opSign {
+		seq = s.sigUse(c.Args)
+	}
 	started := s.goOwned(func() { // when the pool is closing, the worker is being killed: no answer needed
-		value, respBody, err := s.callSafely(c, body)
+		var (
+			reply message
+			err   error
+		)
+		if f == nil {
+			err = fmt.Errorf("call from action frame %d, which is not running", c.Frame)
+		} else {
+			reply, err = s.callSafely(c, f, seq, body)
+		}
 		// Done before the answer is sent: the worker sends its next call as soon as it has it.
 		s.mu.Lock()
 		s.inflight--
 		s.mu.Unlock()
-		reply := message{Type: msgReply, Reply: &replyMsg{ID: c.ID, Value: value}}
+		reply.Type = msgReply
+		if reply.Reply == nil {
+			reply.Reply = &replyMsg{}
+		}
+		reply.Reply.ID = c.ID
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
-				e = &Error{Kind: kindHostCall, Message: c.Op + ": " + err.Error()}
+				e = &Error{Kind: kindHostCall, Message: err.Error()}
 			}
-			reply.Reply = &replyMsg{ID: c.ID, Error: e}
-		} else if respBody != nil {
-			reply.parts = [][]byte{respBody}
+			reply = message{Type: msgReply, Reply: &replyMsg{ID: c.ID, Error: e}}
 		}
 		// Answers that arrive after the execution ended are harmless (call IDs are never reused
 		// by a worker) but pointless, so they are dropped.
@@ -212,14 +253,14 @@ func (s *session) serve(c *callMsg, body []byte) {
 
 // callSafely is call, with a panic in the node's code behind it turned into that call's error:
 // a bug reachable from an action must fail the action, never the node.
-func (s *session) callSafely(c *callMsg, body []byte) (value json.RawMessage, respBody []byte, err error) {
+func (s *session) callSafely(c *callMsg, f *callFrame, seq int, body []byte) (reply message, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("a Lit Action host call panicked", "op", c.Op, "panic", r, "stack", string(debug.Stack()))
-			value, respBody, err = nil, nil, fmt.Errorf("the node failed to serve this call (internal error)")
+			reply, err = message{}, fmt.Errorf("the node failed to serve this call (internal error)")
 		}
 	}()
-	return s.call(c, body)
+	return s.call(c, f, seq, body)
 }
 
 // violate records a sticky failure and returns it for the call's answer.
@@ -232,234 +273,19 @@ func (s *session) violate(e *Error) *Error {
 	return e
 }
 
-// call checks one host call against the limits and performs it.
-func (s *session) call(c *callMsg, body []byte) (json.RawMessage, []byte, error) {
-	s.mu.Lock()
-	s.calls++
-	over := s.calls > s.lim.MaxHostCalls
-	s.mu.Unlock()
-	if over {
-		return nil, nil, s.violate(errorf(KindTooManyCalls, "more than %d calls out of the sandbox", s.lim.MaxHostCalls))
-	}
-	switch c.Op {
-	case opFetch:
-		return s.fetch(c.Args, body)
-	case opSignECDSA:
-		return s.signECDSA(c.Args)
-	case opCheckConditions:
-		var a struct {
-			Conditions json.RawMessage `json:"conditions"`
-			AuthSig    json.RawMessage `json:"authSig"`
-			Chain      string          `json:"chain"`
-		}
-		if err := json.Unmarshal(c.Args, &a); err != nil {
-			return nil, nil, fmt.Errorf("arguments: %w", err)
-		}
-		if len(a.Conditions) == 0 || a.Conditions[0] != '[' {
-			return nil, nil, errors.New("conditions must be an array")
-		}
-		if len(a.Chain) > maxShortArg {
-			return nil, nil, errors.New("chain is too long")
-		}
-		ok, err := s.host.CheckConditions(s.ctx, ConditionsRequest{Conditions: a.Conditions, AuthSig: a.AuthSig, Chain: a.Chain, Auth: s.req.Auth})
-		if err != nil {
-			return nil, nil, err
-		}
-		return jsonValue(ok)
-	case opGetRPCURL:
-		var a struct {
-			Chain string `json:"chain"`
-		}
-		if err := json.Unmarshal(c.Args, &a); err != nil {
-			return nil, nil, fmt.Errorf("arguments: %w", err)
-		}
-		if a.Chain == "" || len(a.Chain) > maxShortArg {
-			return nil, nil, errors.New("chain is required")
-		}
-		u, err := s.host.RPCURL(s.ctx, a.Chain)
-		if err != nil {
-			return nil, nil, err
-		}
-		return jsonValue(u)
-	case opIsPermittedAction:
-		var a struct {
-			TokenID string `json:"tokenId"`
-			IPFSID  string `json:"ipfsId"`
-		}
-		if err := json.Unmarshal(c.Args, &a); err != nil {
-			return nil, nil, fmt.Errorf("arguments: %w", err)
-		}
-		if a.TokenID == "" || a.IPFSID == "" || len(a.TokenID) > maxShortArg || len(a.IPFSID) > maxShortArg {
-			return nil, nil, errors.New("tokenId and ipfsId are required")
-		}
-		ok, err := s.host.IsPermittedAction(s.ctx, a.TokenID, a.IPFSID)
-		if err != nil {
-			return nil, nil, err
-		}
-		return jsonValue(ok)
-	}
-	return nil, nil, fmt.Errorf("unknown host call %q", c.Op) // decodeHeader lets only known ops through
-}
+// Bounds on Request.Headers (Lit.Headers).
+const (
+	maxHeaders     = 256
+	maxHeaderBytes = 64 << 10
+)
 
-func jsonValue(v any) (json.RawMessage, []byte, error) {
-	b, err := json.Marshal(v)
-	return b, nil, err
-}
-
-type fetchArgs struct {
-	URL     string      `json:"url"`
-	Method  string      `json:"method"`
-	Headers [][2]string `json:"headers"`
-	BodyHex string      `json:"bodyHex"`
-}
-
-type fetchMeta struct {
-	Status     int         `json:"status"`
-	StatusText string      `json:"statusText"`
-	Headers    [][2]string `json:"headers"`
-	URL        string      `json:"url"`
-}
-
-func (s *session) fetch(args json.RawMessage, body []byte) (json.RawMessage, []byte, error) {
-	s.mu.Lock()
-	s.fetches++
-	over := s.fetches > s.lim.MaxFetches
-	s.mu.Unlock()
-	if over {
-		return nil, nil, s.violate(errorf(KindTooManyFetches, "more than %d fetches", s.lim.MaxFetches))
-	}
-	var a fetchArgs
-	if err := json.Unmarshal(args, &a); err != nil {
-		return nil, nil, fmt.Errorf("arguments: %w", err)
-	}
-	u, err := url.Parse(a.URL)
-	if err != nil {
-		return nil, nil, fmt.Errorf("invalid URL: %w", err)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, nil, s.violate(errorf(KindBadFetchScheme, "fetch of a %q URL: only http and https are allowed", u.Scheme))
-	}
-	if u.Host == "" {
-		return nil, nil, fmt.Errorf("URL %q has no host", a.URL)
-	}
-	if !validMethod(a.Method) {
-		return nil, nil, fmt.Errorf("invalid method %q", a.Method)
-	}
-	if len(a.Headers) > maxFetchHeaders {
-		return nil, nil, fmt.Errorf("%d headers, over the limit of %d", len(a.Headers), maxFetchHeaders)
-	}
-	header := http.Header{}
+func checkHeaders(hs [][2]string) *Error {
 	size := 0
-	for _, h := range a.Headers {
+	for _, h := range hs {
 		size += len(h[0]) + len(h[1])
-		if !validMethod(h[0]) || strings.ContainsAny(h[1], "\r\n\x00") {
-			return nil, nil, fmt.Errorf("invalid header %q", h[0])
-		}
-		header.Add(h[0], h[1])
 	}
-	if size > maxFetchHeaderBytes {
-		return nil, nil, fmt.Errorf("headers are %d bytes, over the limit of %d", size, maxFetchHeaderBytes)
+	if len(hs) > maxHeaders || size > maxHeaderBytes {
+		return errorf(KindBadRequest, "%d request headers of %d bytes, over the limits of %d and %d", len(hs), size, maxHeaders, maxHeaderBytes)
 	}
-	if a.BodyHex != "" {
-		if body, err = hex.DecodeString(a.BodyHex); err != nil {
-			return nil, nil, errors.New("invalid binary body")
-		}
-	}
-	if len(body) > s.lim.MaxFetchBody {
-		return nil, nil, fmt.Errorf("request body is %d bytes, over the limit of %d", len(body), s.lim.MaxFetchBody)
-	}
-	resp, err := s.host.Fetch(s.ctx, FetchRequest{Method: a.Method, URL: u.String(), Header: header, Body: body}, s.lim.MaxFetchBody)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(resp.Body) > s.lim.MaxFetchBody {
-		return nil, nil, fmt.Errorf("response body of %s is over the limit of %d bytes", u.Redacted(), s.lim.MaxFetchBody)
-	}
-	s.mu.Lock()
-	s.fetched += len(resp.Body)
-	overTotal := s.fetched > s.lim.MaxFetchTotal
-	s.mu.Unlock()
-	if overTotal {
-		return nil, nil, s.violate(errorf(KindFetchedTooMuch, "fetch responses over %d bytes together", s.lim.MaxFetchTotal))
-	}
-	meta := fetchMeta{Status: resp.Status, StatusText: resp.StatusText, URL: u.String(), Headers: [][2]string{}}
-	if meta.StatusText == "" {
-		meta.StatusText = http.StatusText(resp.Status)
-	}
-	for k, vs := range resp.Header {
-		for _, v := range vs {
-			meta.Headers = append(meta.Headers, [2]string{strings.ToLower(k), v})
-		}
-	}
-	v, err := json.Marshal(meta)
-	if err != nil {
-		return nil, nil, err
-	}
-	if resp.Body == nil {
-		resp.Body = []byte{}
-	}
-	return v, resp.Body, nil
-}
-
-// validMethod reports whether s is an HTTP token (RFC 9110), as methods and header names are.
-func validMethod(s string) bool {
-	if s == "" || len(s) > 256 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func (s *session) signECDSA(args json.RawMessage) (json.RawMessage, []byte, error) {
-	var a struct {
-		ToSign    string `json:"toSign"`
-		PublicKey string `json:"publicKey"`
-		SigName   string `json:"sigName"`
-	}
-	if err := json.Unmarshal(args, &a); err != nil {
-		return nil, nil, fmt.Errorf("arguments: %w", err)
-	}
-	s.mu.Lock()
-	s.signings++
-	over := s.signings > s.lim.MaxSignatures
-	s.mu.Unlock()
-	if over {
-		return nil, nil, s.violate(errorf(KindTooManySignatures, "more than %d signatures", s.lim.MaxSignatures))
-	}
-	toSign, err := hex.DecodeString(a.ToSign)
-	if err != nil || len(toSign) != 32 {
-		return nil, nil, fmt.Errorf("toSign must be a 32-byte hash, got %d bytes", len(a.ToSign)/2)
-	}
-	if a.PublicKey == "" || len(a.PublicKey) > maxShortArg {
-		return nil, nil, errors.New("publicKey is required")
-	}
-	if a.SigName == "" || len(a.SigName) > maxShortArg {
-		return nil, nil, errors.New("sigName is required")
-	}
-	s.mu.Lock()
-	_, taken := s.signatures[a.SigName]
-	if !taken {
-		s.signatures[a.SigName] = nil // reserved until the share arrives
-	}
-	s.mu.Unlock()
-	if taken {
-		return nil, nil, fmt.Errorf("sigName %q is already used in this execution", a.SigName)
-	}
-	share, err := s.host.SignECDSA(s.ctx, SignRequest{ToSign: toSign, PublicKey: a.PublicKey, SigName: a.SigName, IPFSID: s.req.IPFSID, Auth: s.req.Auth})
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err != nil {
-		delete(s.signatures, a.SigName)
-		return nil, nil, err
-	}
-	if !json.Valid(share) {
-		delete(s.signatures, a.SigName)
-		return nil, nil, errors.New("the node produced an invalid signature share")
-	}
-	s.signatures[a.SigName] = share
-	return json.RawMessage("true"), nil, nil
+	return nil
 }

@@ -2,7 +2,13 @@ package testnet_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -47,4 +53,90 @@ func BenchmarkExecuteTrivialActionByCID(b *testing.B) {
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(took[len(took)*9/10].Microseconds())/1000, "p90-ms")
+}
+
+// The actions of BenchmarkExecuteActions, as bench/ runs them too.
+const (
+	benchSign = `(async () => {
+  await Lit.Actions.signEcdsa({ toSign: ethers.utils.arrayify(toSign), publicKey, sigName: "sig" });
+  Lit.Actions.setResponse({ response: "signed" });
+})();`
+	benchSignCombine = `(async () => {
+  const sig = await Lit.Actions.signAndCombineEcdsa({ toSign: ethers.utils.arrayify(toSign), publicKey, sigName: "sig" });
+  Lit.Actions.setResponse({ response: sig });
+})();`
+	benchRunOnce = `(async () => {
+  const r = await Lit.Actions.runOnce({ waitForResponse: true, name: "once" }, async () => "done");
+  Lit.Actions.setResponse({ response: r });
+})();`
+)
+
+// BenchmarkExecuteActions is the latency a client sees for actions that work with the other
+// nodes, on an in-process network with warm worker and presignature pools, by CID:
+//
+//	trivial: setResponse only
+//	sign: one signEcdsa; the client combines the shares
+//	sign-combine: one signAndCombineEcdsa; the nodes combine
+//	run-once: one runOnce with waitForResponse
+//	ethers: setResponse of an ethers.utils.arrayify (what instantiating ethers costs)
+//
+// It reports p50-ms and p90-ms. Run for example:
+// go test ./testnet -run '^$' -bench ExecuteActions/nodes=7 -benchtime 100x
+func BenchmarkExecuteActions(b *testing.B) {
+	for _, nodes := range []int{4, 7} {
+		b.Run(fmt.Sprintf("nodes=%d", nodes), func(b *testing.B) {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+			defer cancel()
+			c := pkpCluster(ctx, b, nodes, 64, 32)
+			cl := client.New(c.NetworkFile())
+			defer cl.Close()
+			owner := devKey(b, 5)
+			pkp, err := cl.MintPKP(ctx, owner)
+			if err != nil {
+				b.Fatal(err)
+			}
+			auth := pkpAuthSig(b, owner)
+			var seq atomic.Uint64
+			for _, tc := range []struct{ name, code string }{
+				{"trivial", `Lit.Actions.setResponse({response: "ok"})`},
+				{"sign", benchSign},
+				{"sign-combine", benchSignCombine},
+				{"run-once", benchRunOnce},
+				// What an action pays for instantiating ethers at every node (the others use it too).
+				{"ethers", `Lit.Actions.setResponse({response: String(ethers.utils.arrayify(toSign).length)})`},
+			} {
+				b.Run(tc.name, func(b *testing.B) {
+					cid, _, err := cl.PinAction(ctx, []byte(tc.code), anyAuthSig(b))
+					if err != nil {
+						b.Fatal(err)
+					}
+					once := func() time.Duration {
+						h := sha256.Sum256(binary.BigEndian.AppendUint64(nil, seq.Add(1)))
+						params, _ := json.Marshal(map[string]string{"publicKey": pkp.PublicKey, "toSign": fmt.Sprintf("0x%x", h)})
+						t0 := time.Now()
+						res, err := cl.Execute(ctx, client.ExecuteRequest{CID: cid, JSParams: params, Auth: auth})
+						took := time.Since(t0)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if strings.Contains(tc.name, "sign") && !strings.Contains(tc.name, "combine") && res.Signatures["sig"] == nil {
+							b.Fatalf("no signature: %v", res.SignatureErrors)
+						}
+						return took
+					}
+					for range 3 {
+						once()
+					}
+					waitPools(ctx, c, 16)
+					lat := make([]time.Duration, 0, b.N)
+					for b.Loop() {
+						lat = append(lat, once())
+					}
+					slices.Sort(lat)
+					b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+					b.ReportMetric(ms(lat[len(lat)*9/10]), "p90-ms")
+				})
+			}
+		})
+	}
 }

@@ -231,8 +231,8 @@ func TestBadActionsGetClearErrorsAndTheNodeKeepsServing(t *testing.T) {
 			wantStatus: 400, wantKind: api.ActionTimeout, wantInMsg: "time limit of 3s"},
 		{name: "a memory bomb", req: api.ExecuteRequest{Code: inline(`const a = []; for (;;) a.push(new Array(1e5).fill(1.5));`)},
 			wantStatus: 400, wantKind: api.ActionMemory, wantInMsg: "memory limit"},
-		{name: "a huge response", req: api.ExecuteRequest{Code: inline(`Lit.Actions.setResponse({response: "x".repeat(200 * 1024)})`)},
-			wantStatus: 400, wantKind: api.ActionResponseTooLarge, wantInMsg: "over the 102400-byte limit"},
+		{name: "a huge response the action does not catch", req: api.ExecuteRequest{Code: inline(`Lit.Actions.setResponse({response: "x".repeat(200 * 1024)})`)},
+			wantStatus: 400, wantKind: api.ActionException, wantInMsg: "Response is too long. Max length is 102400 bytes"},
 		{name: "a fetch to a non-HTTP scheme", req: api.ExecuteRequest{Code: inline(`(async () => { try { await fetch("file:///etc/passwd"); } catch (e) {} Lit.Actions.setResponse({response: "read it"}); })()`)},
 			wantStatus: 400, wantKind: api.ActionBadFetchScheme, wantInMsg: `"file" URL`},
 		{name: "too many signatures", req: api.ExecuteRequest{

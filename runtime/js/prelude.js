@@ -1,34 +1,53 @@
-// The Lit Actions globals, run at the start of every execution in its fresh context.
+// The Lit Actions globals, run at the start of every action's fresh context (the root action's
+// and each child's of Lit.Actions.call).
 //
-// `native` holds the Go functions of the worker; it is only reachable through the closures
+// `natives` holds the Go functions of the worker; it is only reachable through the closures
 // below, never as a global. Host calls return promises the worker resolves with either
-// {value, body?} or {error}; everything crossing into Go is a string (JSON or hex).
-(function (natives, paramsJSON, authJSON, ipfsId) {
+// {value, body?} or {error, type?}; everything crossing into Go is a string (JSON or hex).
+(function (natives, paramsJSON, authJSON, ipfsId, stackJSON, headersJSON) {
   'use strict';
   const g = globalThis;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
+  const freeze = Object.freeze;
   g.gc = undefined; // the worker runs V8 with --expose-gc for its own use between executions
 
-  // A native reports failure as an {error, type} object; throw it as an Error of this context.
-  const errorTypes = { Error, TypeError, RangeError };
+  class DOMException extends Error {
+    constructor(message, name) {
+      super(message === undefined ? '' : String(message));
+      Object.defineProperty(this, 'name', { value: name === undefined ? 'Error' : String(name), configurable: true, writable: true });
+    }
+    get code() {
+      return { IndexSizeError: 1, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11, SyntaxError: 12,
+        InvalidAccessError: 15, TypeMismatchError: 17, AbortError: 20, TimeoutError: 23, DataCloneError: 25 }[this.name] || 0;
+    }
+  }
+
+  // A native reports failure as an {error, type} object; throw it as an Error of this context
+  // (a DOMException for WebCrypto's error names).
+  const errorTypes = { Error, TypeError, RangeError, SyntaxError };
+  function raise(type, message) {
+    const E = errorTypes[type];
+    throw E ? new E(message) : new DOMException(message, type);
+  }
   const native = {};
   for (const name of Object.keys(natives)) {
     const f = natives[name];
     native[name] = (...args) => {
       const r = f(...args);
-      if (r !== null && typeof r === 'object' && typeof r.error === 'string' && !(r instanceof Promise)) {
-        throw new (errorTypes[r.type] || Error)(r.error);
-      }
+      if (r !== null && typeof r === 'object' && typeof r.error === 'string' && !(r instanceof Promise)) raise(r.type, r.error);
       return r;
     };
   }
 
   // ---- bytes and encodings ----
 
+  const HEX = [];
+  for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
+
   function toHex(u8) {
     let s = '';
-    for (let i = 0; i < u8.length; i++) s += (u8[i] < 16 ? '0' : '') + u8[i].toString(16);
+    for (let i = 0; i < u8.length; i++) s += HEX[u8[i]];
     return s;
   }
 
@@ -70,12 +89,12 @@
 
   function b64decode(s, alphabet) {
     s = String(s).replace(/[\t\n\f\r =]/g, '');
-    if (s.length % 4 === 1) throw new DOMException('invalid base64 length');
+    if (s.length % 4 === 1) throw new DOMException('invalid base64 length', 'InvalidCharacterError');
     const out = new Uint8Array((s.length * 3) >> 2);
     let buf = 0, bits = 0, j = 0;
     for (let i = 0; i < s.length; i++) {
       const v = alphabet.indexOf(s[i]);
-      if (v < 0) throw new DOMException('invalid base64 character ' + stringify(s[i]));
+      if (v < 0) throw new DOMException('invalid base64 character ' + stringify(s[i]), 'InvalidCharacterError');
       buf = ((buf << 6) | v) & 0xffffff;
       bits += 6;
       if (bits >= 8) {
@@ -88,19 +107,28 @@
 
   function utf8Encode(s) {
     s = String(s);
-    const out = [];
-    for (const ch of s) {
-      let c = ch.codePointAt(0);
+    const out = new Uint8Array(s.length * 3);
+    let j = 0;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        }
+      }
       if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // lone surrogate
-      if (c < 0x80) out.push(c);
-      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+      if (c < 0x80) out[j++] = c;
+      else if (c < 0x800) { out[j++] = 0xc0 | (c >> 6); out[j++] = 0x80 | (c & 63); }
+      else if (c < 0x10000) { out[j++] = 0xe0 | (c >> 12); out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63); }
+      else { out[j++] = 0xf0 | (c >> 18); out[j++] = 0x80 | ((c >> 12) & 63); out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63); }
     }
-    return new Uint8Array(out);
+    return out.slice(0, j);
   }
 
   function utf8Decode(u8) {
+    const parts = [];
     let out = '';
     for (let i = 0; i < u8.length;) {
       const b = u8[i];
@@ -116,16 +144,11 @@
         if (c < 0x10000 || c > 0x10ffff) c = 0xfffd;
       }
       out += String.fromCodePoint(c);
+      if (out.length > 8192) { parts.push(out); out = ''; }
       i += n;
     }
-    return out;
-  }
-
-  class DOMException extends Error {
-    constructor(message, name) {
-      super(message);
-      this.name = name || 'InvalidCharacterError';
-    }
+    parts.push(out);
+    return parts.join('');
   }
 
   function atob(s) {
@@ -140,7 +163,7 @@
     const u8 = new Uint8Array(s.length);
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c > 255) throw new DOMException('btoa: character out of Latin-1 range');
+      if (c > 255) throw new DOMException('btoa: character out of Latin-1 range', 'InvalidCharacterError');
       u8[i] = c;
     }
     return b64encode(u8, B64, true);
@@ -149,14 +172,36 @@
   class TextEncoder {
     get encoding() { return 'utf-8'; }
     encode(s) { return utf8Encode(s === undefined ? '' : s); }
+    encodeInto(s, dest) {
+      const b = utf8Encode(s);
+      const n = Math.min(b.length, dest.length);
+      dest.set(b.subarray(0, n));
+      return { read: n === b.length ? String(s).length : NaN, written: n };
+    }
   }
 
   class TextDecoder {
-    constructor(label) {
-      if (label !== undefined && !/^utf-?8$/i.test(String(label))) throw new RangeError('TextDecoder: only utf-8 is supported');
+    #fatal;
+    #ignoreBOM;
+    constructor(label, options) {
+      if (label !== undefined && !/^(unicode-1-1-)?utf-?8$/i.test(String(label).trim())) throw new RangeError('TextDecoder: only utf-8 is supported');
+      this.#fatal = !!(options && options.fatal);
+      this.#ignoreBOM = !!(options && options.ignoreBOM);
     }
     get encoding() { return 'utf-8'; }
-    decode(input) { return input === undefined ? '' : utf8Decode(bytes(input, 'input')); }
+    get fatal() { return this.#fatal; }
+    get ignoreBOM() { return this.#ignoreBOM; }
+    decode(input) {
+      if (input === undefined) return '';
+      let u8 = bytes(input, 'input');
+      if (!this.#ignoreBOM && u8.length >= 3 && u8[0] === 0xef && u8[1] === 0xbb && u8[2] === 0xbf) u8 = u8.subarray(3);
+      const s = utf8Decode(u8);
+      if (this.#fatal && s.includes('\ufffd')) {
+        const back = utf8Encode(s);
+        if (back.length !== u8.length || back.some((b, i) => b !== u8[i])) throw new TypeError('The encoded data was not valid utf-8');
+      }
+      return s;
+    }
   }
 
   // ---- console ----
@@ -194,6 +239,21 @@
     if (timers.delete(id)) native.clearTimer(id);
   }
 
+  // An interval is a timer that re-arms itself under the same id before running its callback.
+  function setInterval(fn, ms, ...args) {
+    if (typeof fn !== 'function') throw new TypeError('setInterval needs a function');
+    const id = nextTimer++;
+    const delay = Math.max(0, Number(ms) || 0);
+    const tick = () => {
+      timers.set(id, tick);
+      native.setTimer(id, delay);
+      fn(...args);
+    };
+    timers.set(id, tick);
+    native.setTimer(id, delay);
+    return id;
+  }
+
   function fireTimer(id) {
     const f = timers.get(id);
     if (f === undefined) return;
@@ -201,20 +261,49 @@
     f();
   }
 
+  function queueMicrotask(fn) {
+    if (typeof fn !== 'function') throw new TypeError('queueMicrotask needs a function');
+    Promise.resolve().then(() => fn());
+  }
+
+  const performance = freeze({
+    now: () => native.now(),
+    timeOrigin: Date.now() - native.now(),
+    toJSON() { return { timeOrigin: this.timeOrigin }; },
+  });
+
   // ---- host calls ----
 
   async function host(op, args, body) {
     const r = await native.call(op, stringify(args), body);
-    if (r.error !== undefined) throw new Error(r.error);
+    if (r.error !== undefined) raise(r.type, r.error);
     return r;
   }
+
+  // ---- lazily loaded bundles: the web APIs, jwt, the uint8arrays encodings ----
+
+  const shared = { native, toHex, fromHex, bytes, utf8Encode, utf8Decode, b64encode, b64decode, B64, B64URL, DOMException, setTimeout, clearTimeout };
+  const loaded = {};
+  function load(name) {
+    if (!loaded[name]) loaded[name] = native.bundle(name)(shared);
+    return loaded[name];
+  }
+  const web = () => load('web');
+  shared.web = web;
 
   class Headers {
     #m = new Map();
     constructor(init) {
       if (init === undefined || init === null) return;
+      if (init instanceof Headers) {
+        for (const [k, v] of init) this.append(k, v);
+        return;
+      }
       const pairs = Symbol.iterator in Object(init) ? init : Object.entries(init);
-      for (const [k, v] of pairs) this.append(k, v);
+      for (const pair of pairs) {
+        const [k, v] = pair;
+        this.append(k, v);
+      }
     }
     append(k, v) {
       k = String(k).toLowerCase();
@@ -225,61 +314,279 @@
     get(k) { const v = this.#m.get(String(k).toLowerCase()); return v === undefined ? null : v; }
     has(k) { return this.#m.has(String(k).toLowerCase()); }
     delete(k) { this.#m.delete(String(k).toLowerCase()); }
-    forEach(cb, thisArg) { for (const [k, v] of this.#m) cb.call(thisArg, v, k, this); }
-    entries() { return this.#m.entries(); }
-    keys() { return this.#m.keys(); }
-    values() { return this.#m.values(); }
-    [Symbol.iterator]() { return this.#m.entries(); }
+    forEach(cb, thisArg) { for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this); }
+    entries() { return [...this.#m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))[Symbol.iterator](); }
+    keys() { return [...this.entries()].map((e) => e[0])[Symbol.iterator](); }
+    values() { return [...this.entries()].map((e) => e[1])[Symbol.iterator](); }
+    getSetCookie() { const v = this.#m.get('set-cookie'); return v === undefined ? [] : [v]; }
+    [Symbol.iterator]() { return this.entries(); }
+    get [Symbol.toStringTag]() { return 'Headers'; }
   }
 
+  const tag = (v) => Object.prototype.toString.call(v);
+
+  // bodyBytes turns a fetch/Response body into bytes and a content type: a string, bytes, an
+  // ArrayBuffer, a Blob, URLSearchParams.
+  async function bodyBytes(body) {
+    if (body === undefined || body === null) return [null, null];
+    if (typeof body === 'string') return [utf8Encode(body), 'text/plain;charset=UTF-8'];
+    if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return [bytes(body, 'body').slice(), null];
+    if (tag(body) === '[object Blob]' || tag(body) === '[object File]') return [new Uint8Array(await body.arrayBuffer()), body.type || null];
+    if (tag(body) === '[object URLSearchParams]') return [utf8Encode(body.toString()), 'application/x-www-form-urlencoded;charset=UTF-8'];
+    return [utf8Encode(String(body)), 'text/plain;charset=UTF-8'];
+  }
+
+  // A Response's body is a string (a fetched body that is valid UTF-8, or a constructed
+  // string) or bytes, read once.
   class Response {
     #body;
-    constructor(meta, body) {
-      this.status = meta.status;
-      this.statusText = meta.statusText;
-      this.ok = meta.status >= 200 && meta.status < 300;
-      this.headers = new Headers(meta.headers);
-      this.url = meta.url;
+    #pending;
+    constructor(body, init) {
+      init = init || {};
+      const meta = init[metaKey];
+      if (meta) {
+        this.#body = meta.body;
+        this.status = meta.status;
+        this.statusText = meta.statusText;
+        this.headers = new Headers(meta.headers);
+        this.url = meta.url;
+      } else {
+        this.status = init.status === undefined ? 200 : Number(init.status);
+        if (!(this.status >= 200 && this.status <= 599)) throw new RangeError('Response status must be between 200 and 599');
+        this.statusText = init.statusText === undefined ? '' : String(init.statusText);
+        this.headers = new Headers(init.headers);
+        this.url = '';
+        if (typeof body === 'string') {
+          this.#body = body;
+          if (!this.headers.has('content-type')) this.headers.set('content-type', 'text/plain;charset=UTF-8');
+        } else {
+          this.#pending = bodyBytes(body).then(([b, type]) => {
+            if (type && !this.headers.has('content-type')) this.headers.set('content-type', type);
+            return b || new Uint8Array(0);
+          });
+        }
+      }
+      this.ok = this.status >= 200 && this.status < 300;
       this.redirected = false;
-      this.type = 'basic';
+      this.type = meta ? 'basic' : 'default';
       this.bodyUsed = false;
-      this.#body = body;
     }
-    #take() {
+    static json(data, init) {
+      const r = new Response(stringify(data), init);
+      r.headers.set('content-type', 'application/json');
+      return r;
+    }
+    async #take() {
       if (this.bodyUsed) throw new TypeError('Response body already used');
       this.bodyUsed = true;
-      return this.#body;
+      if (this.#pending) return await this.#pending;
+      return this.#body === undefined || this.#body === null ? '' : this.#body;
     }
-    async text() { return this.#take(); }
-    async json() { return parse(this.#take()); }
-    // ethers' JsonRpcProvider reads responses this way.
-    async arrayBuffer() { return new TextEncoder().encode(this.#take()).buffer; }
+    async text() {
+      const b = await this.#take();
+      return typeof b === 'string' ? b : utf8Decode(b);
+    }
+    async json() { return parse(await this.text()); }
+    async arrayBuffer() {
+      const b = await this.#take();
+      const u8 = typeof b === 'string' ? utf8Encode(b) : b;
+      return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength);
+    }
+    async bytes() { return new Uint8Array(await this.arrayBuffer()); }
+    async blob() {
+      const ab = await this.arrayBuffer();
+      return new (web().Blob)([ab], { type: this.headers.get('content-type') || '' });
+    }
+    async formData() { throw new TypeError('Response.formData is not supported'); }
+    static error() { return new Response('', { status: 200 }); }
+    clone() {
+      if (this.bodyUsed) throw new TypeError('Response body already used');
+      const c = new Response('', { status: this.status, statusText: this.statusText, headers: this.headers });
+      c.#body = this.#body;
+      c.#pending = this.#pending;
+      c.url = this.url;
+      return c;
+    }
+    get body() { return null; }
+    get [Symbol.toStringTag]() { return 'Response'; }
+  }
+  const metaKey = Symbol('litmesh.response');
+
+  class Request {
+    constructor(input, init) {
+      init = init || {};
+      const from = input instanceof Request ? input : null;
+      this.url = from ? from.url : String(input);
+      this.method = String(init.method || (from ? from.method : 'GET')).toUpperCase();
+      this.headers = new Headers(init.headers || (from ? from.headers : undefined));
+      this.body = init.body !== undefined ? init.body : from ? from.body : null;
+      this.signal = init.signal || (from ? from.signal : null);
+    }
+    get [Symbol.toStringTag]() { return 'Request'; }
   }
 
   async function fetch(input, init) {
     init = init || {};
-    const url = typeof input === 'string' ? input : input && input.url !== undefined ? String(input.url) : String(input);
+    if (input instanceof Request) {
+      init = { method: input.method, headers: input.headers, body: input.body, signal: input.signal, ...init };
+    }
+    const url = typeof input === 'string' ? input : input && input.url !== undefined ? String(input.url) : input && input.href !== undefined ? String(input.href) : String(input);
     const method = String(init.method || 'GET').toUpperCase();
-    const headers = [...new Headers(init.headers)];
-    let body, bodyHex;
+    const hs = new Headers(init.headers);
+    const signal = init.signal;
+    if (signal && signal.aborted) throw signal.reason;
+    // A string body travels as it is, bytes as hex.
+    let body, binary = false;
     if (init.body !== undefined && init.body !== null) {
       if (typeof init.body === 'string') body = init.body;
-      else if (ArrayBuffer.isView(init.body) || init.body instanceof ArrayBuffer) bodyHex = toHex(bytes(init.body, 'fetch body'));
-      else throw new TypeError('fetch body must be a string, a typed array or an ArrayBuffer');
+      else {
+        const [b, type] = await bodyBytes(init.body);
+        body = toHex(b);
+        binary = true;
+        if (type && !hs.has('content-type')) hs.set('content-type', type);
+      }
+      if (typeof init.body === 'string' && !hs.has('content-type')) hs.set('content-type', 'text/plain;charset=UTF-8');
     }
-    const r = await host('fetch', { url, method, headers, bodyHex }, body);
-    return new Response(r.value, r.body);
+    const call = host('fetch', { url, method, headers: [...hs], binary }, body);
+    let r;
+    if (signal) {
+      r = await new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        call.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+          (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
+      });
+    } else {
+      r = await call;
+    }
+    return new Response(null, { [metaKey]: { ...r.value, body: r.bodyHex !== undefined ? fromHex(r.bodyHex) : r.body } });
   }
 
   // ---- Lit.Actions ----
 
-  function notYet(name) {
-    return () => {
-      throw new Error('Lit.Actions.' + name + ' is not supported by this node yet');
-    };
+  const reject = (E, message) => Promise.reject(new E(message));
+  const blank = (v) => v === undefined || v === null || String(v).trim() === '';
+  const u8hex = (v, what) => toHex(bytes(v, what));
+
+  function signCall(mode, { toSign, publicKey, sigName, signingScheme }, extra) {
+    let hex;
+    try {
+      hex = u8hex(toSign, 'toSign');
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (hex === '') return reject(RangeError, 'toSign must not be empty');
+    if (mode !== 'asAction' && blank(publicKey)) return reject(RangeError, 'publicKey must not be blank');
+    if (blank(sigName)) return reject(RangeError, 'sigName must not be blank');
+    if (blank(signingScheme)) return reject(RangeError, 'signingScheme must not be blank');
+    const args = { toSign: hex, publicKey: String(publicKey ?? ''), sigName: String(sigName), scheme: String(signingScheme), mode, ...extra };
+    return host('sign', args).then((r) => r.value);
   }
 
+  function permissions(method, tokenId, extra) {
+    if (blank(tokenId)) return reject(RangeError, 'tokenId must not be blank');
+    return host('permissions', { method, tokenId: String(tokenId), ...extra }).then((r) => r.value);
+  }
+
+  function userIdHex(userId) {
+    return toHex(new Uint8Array(userId === undefined || userId === null ? [] : typeof userId === 'string' ? utf8Encode(userId) : bytes(userId, 'userId')));
+  }
+
+  function encodings() { return load('encodings'); }
+
+  // Decode a ciphertext argument the way Lit's clients hand it around: a base64 string.
+  function conditionsArg(c) {
+    if (!Array.isArray(c)) throw new TypeError('accessControlConditions must be an array');
+    return c;
+  }
+
+  function decryptCall(single, { accessControlConditions, ciphertext, dataToEncryptHash, authSig, chain }) {
+    try {
+      conditionsArg(accessControlConditions);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return host('decrypt', {
+      conditions: accessControlConditions, ciphertext: String(ciphertext ?? ''), dataToEncryptHash: String(dataToEncryptHash ?? ''),
+      authSig: authSig ?? null, chain: String(chain ?? ''), single,
+    }).then((r) => r.value);
+  }
+
+  const coordinate = (op, name, value) => host('coordinate', { op, name }, value);
+
   const Actions = {
+    isPermittedAction({ tokenId, ipfsId }) {
+      return permissions('isPermittedAction', tokenId, { arg: String(ipfsId ?? '') });
+    },
+    isPermittedAddress({ tokenId, address }) {
+      return permissions('isPermittedAddress', tokenId, { arg: String(address ?? '') });
+    },
+    isPermittedAuthMethod({ tokenId, authMethodType, userId }) {
+      return permissions('isPermittedAuthMethod', tokenId, { authMethodType: String(authMethodType ?? ''), userId: userIdHex(userId) });
+    },
+    getPermittedActions({ tokenId }) {
+      return permissions('getPermittedActions', tokenId);
+    },
+    getPermittedAddresses({ tokenId }) {
+      return permissions('getPermittedAddresses', tokenId);
+    },
+    getPermittedAuthMethods({ tokenId }) {
+      return permissions('getPermittedAuthMethods', tokenId);
+    },
+    getPermittedAuthMethodScopes({ tokenId, authMethodType, userId, maxScopeId = 100 }) {
+      return permissions('getPermittedAuthMethodScopes', tokenId, {
+        authMethodType: String(authMethodType ?? ''), userId: userIdHex(userId), maxScopeId: Number(maxScopeId),
+      });
+    },
+    getLatestNonce({ address, chain }) {
+      if (blank(chain)) return reject(RangeError, 'chain must not be blank');
+      return host('chain', { op: 'getLatestNonce', chain: String(chain), address: String(address ?? '') }).then((r) => r.value);
+    },
+
+    signEcdsa({ toSign, publicKey, sigName }) {
+      return signCall('share', { toSign, publicKey, sigName, signingScheme: 'EcdsaK256Sha256' });
+    },
+    sign({ toSign, publicKey, sigName, signingScheme }) {
+      return signCall('share', { toSign, publicKey, sigName, signingScheme });
+    },
+    signAsAction({ toSign, sigName, signingScheme }) {
+      return signCall('asAction', { toSign, publicKey: '', sigName, signingScheme });
+    },
+    getActionPublicKey({ signingScheme, actionIpfsCid }) {
+      if (blank(signingScheme)) return reject(RangeError, 'signingScheme must not be blank');
+      if (blank(actionIpfsCid)) return reject(RangeError, 'actionIpfsCid must not be blank');
+      return host('actionKey', { scheme: String(signingScheme), ipfsId: String(actionIpfsCid) }).then((r) => r.value);
+    },
+    verifyActionSignature({ signingScheme, actionIpfsCid, toSign, signOutput }) {
+      let hex;
+      try {
+        hex = u8hex(toSign, 'toSign');
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      if (hex === '') return reject(RangeError, 'toSign must not be empty');
+      if (blank(signingScheme)) return reject(RangeError, 'signingScheme must not be blank');
+      if (blank(actionIpfsCid)) return reject(RangeError, 'actionIpfsCid must not be blank');
+      if (blank(signOutput)) return reject(RangeError, 'signOutput must not be blank');
+      return host('actionKey', { scheme: String(signingScheme), ipfsId: String(actionIpfsCid), verify: true, toSign: hex, signOutput: String(signOutput) }).then((r) => r.value);
+    },
+    ethPersonalSignMessageEcdsa({ message, publicKey, sigName }) {
+      const msg = typeof message === 'string' ? utf8Encode(message) : message;
+      return signCall('share', { toSign: msg, publicKey, sigName, signingScheme: 'EcdsaK256Sha256' }, { personal: true });
+    },
+
+    claimKey({ keyId }) {
+      if (blank(keyId)) return reject(RangeError, 'keyId must not be blank');
+      return host('claimKey', { keyId: String(keyId) }).then((r) => r.value);
+    },
+
+    checkConditions({ conditions, authSig, chain }) {
+      if (!Array.isArray(conditions)) return reject(TypeError, 'conditions must be an array of access-control conditions');
+      if (conditions.length === 0) return reject(RangeError, 'conditions must not be empty');
+      if (chain !== undefined && chain !== null && String(chain).trim() === '') return reject(RangeError, 'chain must not be blank');
+      return host('checkConditions', { conditions, authSig: authSig ?? null, chain: chain ?? '' }).then((r) => r.value === true);
+    },
+
     setResponse({ response }) {
       if (typeof response !== 'string') {
         throw new TypeError('setResponse: response must be a string (use JSON.stringify for objects)');
@@ -287,123 +594,196 @@
       native.setResponse(response);
     },
 
-    signEcdsa({ toSign, publicKey, sigName }) {
-      const args = { toSign: toHex(bytes(toSign, 'toSign')), publicKey: String(publicKey ?? ''), sigName: String(sigName ?? '') };
-      return host('signEcdsa', args).then(() => 'success');
+    call({ ipfsId, params }) {
+      if (blank(ipfsId)) return reject(RangeError, 'ipfsId must not be blank');
+      return host('call', { ipfsId: String(ipfsId), params: params === undefined ? null : params }).then((r) => r.value);
     },
-
-    checkConditions({ conditions, authSig, chain }) {
-      return host('checkConditions', { conditions, authSig: authSig ?? null, chain: chain ?? '' }).then((r) => r.value === true);
-    },
-
-    getRpcUrl({ chain }) {
-      return host('getRpcUrl', { chain: String(chain ?? '') }).then((r) => String(r.value));
-    },
-
-    isPermittedAction({ tokenId, ipfsId }) {
-      return host('isPermittedAction', { tokenId: String(tokenId ?? ''), ipfsId: String(ipfsId ?? '') }).then((r) => r.value === true);
+    callContract({ chain, txn }) {
+      if (blank(chain)) return reject(RangeError, 'chain must not be blank');
+      if (blank(txn)) return reject(RangeError, 'txn must not be blank');
+      return host('chain', { op: 'callContract', chain: String(chain), txn: String(txn) }).then((r) => r.value);
     },
 
     pubkeyToTokenId({ publicKey }) {
       return native.pubkeyToTokenId(String(publicKey ?? ''));
     },
-
-    uint8arrayToString(array, encoding) {
-      const u8 = bytes(array, 'array');
-      switch (encoding || 'utf8') {
-        case 'utf8': case 'utf-8': return utf8Decode(u8);
-        case 'base16': case 'hex': return toHex(u8);
-        case 'base64': return b64encode(u8, B64, false);
-        case 'base64pad': return b64encode(u8, B64, true);
-        case 'base64url': return b64encode(u8, B64URL, false);
-        default: throw new TypeError('uint8arrayToString: unsupported encoding ' + stringify(encoding));
-      }
+    uint8arrayToString(array, encoding = 'utf8') {
+      return encodings().toString(array, encoding);
+    },
+    uint8arrayFromString(string, encoding = 'utf8') {
+      return encodings().fromString(string, encoding);
+    },
+    aesDecrypt({ symmetricKey, ciphertext }) {
+      return new Promise((resolve) => resolve(native.aesDecrypt(u8hex(symmetricKey, 'symmetricKey'), u8hex(ciphertext, 'ciphertext'))));
     },
 
-    uint8arrayFromString(string, encoding) {
-      const s = String(string);
-      switch (encoding || 'utf8') {
-        case 'utf8': case 'utf-8': return utf8Encode(s);
-        case 'base16': case 'hex':
-          if (!/^([0-9a-fA-F]{2})*$/.test(s)) throw new TypeError('uint8arrayFromString: invalid base16');
-          return fromHex(s);
-        case 'base64': case 'base64pad': return b64decode(s, B64);
-        case 'base64url': return b64decode(s, B64URL);
-        default: throw new TypeError('uint8arrayFromString: unsupported encoding ' + stringify(encoding));
+    broadcastAndCollect({ name, value }) {
+      return coordinate('broadcastAndCollect', String(name ?? ''), String(value ?? '')).then((r) => parse(r.body));
+    },
+    decryptAndCombine(args) {
+      return decryptCall(false, args);
+    },
+    signAndCombineEcdsa({ toSign, publicKey, sigName }) {
+      return signCall('combine', { toSign, publicKey, sigName, signingScheme: 'EcdsaK256Sha256' });
+    },
+    signAndCombine({ toSign, publicKey, sigName, signingScheme }) {
+      return signCall('combine', { toSign, publicKey, sigName, signingScheme });
+    },
+
+    // runOnce runs fn on one node of the execution (the leader) and, with waitForResponse,
+    // hands its result, as a string, to every other node. A throw becomes "[ERROR]", as on Lit.
+    async runOnce({ waitForResponse, name } = {}, fn) {
+      const id = name || 'default_bc_id';
+      const leader = (await coordinate('isLeader', id, '')).value === true;
+      if (leader) {
+        let response = '';
+        try {
+          response = await fn();
+        } catch (e) {
+          console.error('Error running function:', e);
+          response = '[ERROR]';
+        }
+        try {
+          response = response.toString();
+        } catch (e) {
+          console.error('Error converting response to string:', e);
+          response = '';
+        }
+        if (waitForResponse) await coordinate('broadcast', id, response);
+        return response;
       }
+      if (waitForResponse) return (await coordinate('collectFromLeader', id, '')).body;
+      return undefined;
+    },
+
+    getRpcUrl({ chain } = {}) {
+      return host('getRpcUrl', { chain: String(chain ?? '') }).then((r) => String(r.value));
+    },
+    encrypt({ accessControlConditions, to_encrypt }) {
+      let data;
+      try {
+        conditionsArg(accessControlConditions);
+        data = typeof to_encrypt === 'string' ? utf8Encode(to_encrypt) : bytes(to_encrypt, 'to_encrypt');
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return host('encrypt', { conditions: accessControlConditions }, toHex(data)).then((r) => r.value);
+    },
+    decryptToSingleNode(args) {
+      return decryptCall(true, args);
     },
   };
-  for (const name of ['signAndCombineEcdsa', 'decryptAndCombine', 'runOnce', 'broadcastAndCollect', 'call', 'encrypt',
-    'claimKey', 'sign', 'ethPersonalSignMessageEcdsa', 'getPermittedActions', 'isPermittedAddress']) {
-    Actions[name] = notYet(name);
-  }
 
-  // ---- Lit.Auth ----
+  // ---- Lit.Auth, Lit.Headers ----
 
   const auth = parse(authJSON);
-  const stack = ipfsId ? [ipfsId] : [];
-  const Auth = {
-    actionIpfsIds: stack.slice(),
-    actionIpfsIdStack: stack.slice(),
+  const stack = parse(stackJSON);
+  const Auth = freeze({
+    actionIpfsIds: freeze(stack.slice()),
+    actionIpfsIdStack: freeze(stack.slice()),
     authSigAddress: auth.authSigAddress || null,
-    authMethodContexts: auth.authMethodContexts || [],
-    resources: auth.resources || [],
+    authMethodContexts: freeze(auth.authMethodContexts || []),
+    resources: freeze(auth.resources || []),
     customAuthResource: auth.customAuthResource || '',
-  };
+  });
+  const LitHeaders = new Headers(parse(headersJSON));
 
   // ---- the globals ----
 
+  const LitActions = freeze(Actions);
+  const Lit = freeze({ Actions: LitActions, Auth, Headers: LitHeaders });
+
+  const randomUUID = () => {
+    const b = fromHex(native.random(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = toHex(b);
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  };
+  const crypto = {
+    getRandomValues(arr) {
+      if (!ArrayBuffer.isView(arr) || arr instanceof DataView || arr instanceof Float32Array || arr instanceof Float64Array) {
+        throw new DOMException('crypto.getRandomValues needs an integer typed array', 'TypeMismatchError');
+      }
+      if (arr.byteLength > 65536) throw new DOMException('crypto.getRandomValues: more than 65536 bytes requested', 'QuotaExceededError');
+      new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(fromHex(native.random(arr.byteLength)));
+      return arr;
+    },
+    randomUUID,
+  };
+  Object.defineProperty(crypto, 'subtle', { enumerable: true, configurable: true, get: () => web().subtle });
+  freeze(crypto);
+
   const api = {
-    Lit: { Actions, Auth },
-    LitActions: Actions,
-    LitAuth: Auth,
     console,
     fetch,
     Headers,
+    Request,
     Response,
     setTimeout,
     clearTimeout,
+    setInterval,
+    clearInterval: clearTimeout,
+    queueMicrotask,
+    performance,
     atob,
     btoa,
     TextEncoder,
     TextDecoder,
+    DOMException,
+    crypto,
     self: g,
-    crypto: {
-      getRandomValues(arr) {
-        if (!ArrayBuffer.isView(arr) || arr instanceof DataView || arr instanceof Float32Array || arr instanceof Float64Array) {
-          throw new TypeError('crypto.getRandomValues needs an integer typed array');
-        }
-        if (arr.byteLength > 65536) throw new RangeError('crypto.getRandomValues: more than 65536 bytes requested');
-        new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength).set(fromHex(native.random(arr.byteLength)));
-        return arr;
-      },
-    },
+    global: g,
   };
   for (const [k, v] of Object.entries(api)) {
     Object.defineProperty(g, k, { value: v, writable: true, configurable: true, enumerable: false });
   }
+  // Lit's runtime defines these read-only: an action (or a param) cannot replace them.
+  const readOnly = (value) => ({ value, writable: false, configurable: false, enumerable: true });
+  Object.defineProperties(g, { Lit: readOnly(Lit), LitActions: readOnly(LitActions), LitAuth: readOnly(Auth), LitHeaders: readOnly(LitHeaders) });
 
-  // ethers is compiled once per isolate but instantiated only in executions that touch it: it
-  // costs tens of milliseconds, which most trivial actions should not pay.
-  Object.defineProperty(g, 'ethers', {
-    configurable: true,
-    enumerable: false,
-    get() {
-      const e = native.ethers()();
-      Object.defineProperty(g, 'ethers', { value: e, writable: true, configurable: true, enumerable: false });
-      return e;
-    },
-    set(v) {
-      Object.defineProperty(g, 'ethers', { value: v, writable: true, configurable: true, enumerable: false });
-    },
-  });
+  // Globals built on first use in an execution: ethers costs tens of milliseconds, the web APIs
+  // and jwt a little; most actions need few of them.
+  function lazy(names, make) {
+    for (const name of names) {
+      Object.defineProperty(g, name, {
+        configurable: true,
+        enumerable: false,
+        get() {
+          const v = make(name);
+          Object.defineProperty(g, name, { value: v, writable: true, configurable: true, enumerable: false });
+          return v;
+        },
+        set(v) {
+          Object.defineProperty(g, name, { value: v, writable: true, configurable: true, enumerable: false });
+        },
+      });
+    }
+  }
+  const webNames = ['URL', 'URLSearchParams', 'structuredClone', 'Blob', 'File', 'AbortController', 'AbortSignal', 'Event', 'EventTarget'];
+  lazy(webNames, (name) => web()[name]);
+  lazy(['ethers'], () => native.ethers()());
+  lazy(['jwt'], () => load('jwt'));
 
-  // jsParams, and each param as its own global, as Lit does. A param cannot replace the API.
-  const params = paramsJSON ? parse(paramsJSON) : {};
-  g.jsParams = params === null ? {} : params;
-  for (const k of Object.keys(g.jsParams)) {
-    if (k in api || k === 'ethers' || k === 'jsParams') continue;
-    g[k] = g.jsParams[k];
+  // jsParams, and each param as its own global, as Lit does. Lit's v8 SDK sends the user's
+  // params as {jsParams: {...}}: then that inner object is jsParams, and its keys are globals
+  // too. A param cannot replace the API.
+  let params = paramsJSON ? parse(paramsJSON) : {};
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) params = {};
+  const sources = [params];
+  let jsParams = params;
+  const inner = params.jsParams;
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+    jsParams = inner;
+    sources.push(inner);
+  }
+  const reserved = new Set([...Object.keys(api), ...webNames, 'Lit', 'LitActions', 'LitAuth', 'LitHeaders', 'ethers', 'jwt', 'jsParams']);
+  g.jsParams = jsParams;
+  for (const src of sources) {
+    for (const k of Object.keys(src)) {
+      if (reserved.has(k)) continue;
+      g[k] = src[k];
+    }
   }
 
   return fireTimer;

@@ -24,9 +24,11 @@ from a local file, sent inline. --params is the jsParams object; each key is als
 the action. Authenticate with --key (hex or dev:N): it signs a capability for this action's CID
 for a fresh session key, which signs a session signature for each node (running an action takes
 session signatures; a plain --authsig is refused by the nodes). Prints {"response", "logs",
-"signatures"}: the most common
-response among the nodes, that node's logs, and the signature shares by sigName. Exits non-zero
-with the error if the action failed on most nodes; its logs then go to stderr.`,
+"signatures", "claims", "decryptedData"}: the most common response among the nodes, that
+node's logs, the signatures by sigName (the nodes' shares combined and checked: r, s, v,
+signature, publicKey), the keys the action claimed (claimKey: the derived key id and every
+node's signature of it) and what decryptToSingleNode decrypted. Exits non-zero with the error
+if the action failed on most nodes; its logs then go to stderr.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file (default $LIT_NETWORK, then .litdevnet/network.json)")
 			fs.StringVar(&cid, "cid", "", "CID of a pinned action")
@@ -87,6 +89,12 @@ with the error if the action failed on most nodes; its logs then go to stderr.`,
 			out := map[string]any{"response": res.Response, "logs": res.Logs, "signatures": sigs}
 			if len(res.SignatureErrors) > 0 {
 				out["signatureErrors"] = res.SignatureErrors
+			}
+			if len(res.Claims) > 0 {
+				out["claims"] = res.Claims
+			}
+			if len(res.DecryptedData) > 0 {
+				out["decryptedData"] = res.DecryptedData
 			}
 			if err := cli.PrintJSON(out); err != nil {
 				return err
