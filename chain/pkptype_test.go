@@ -6,8 +6,6 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/drand/kyber"
-
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/chain/bindings"
 	"github.com/litmesh/litmesh/mpc/bls"
@@ -51,7 +49,7 @@ func schemeRoots(t *testing.T, e *env) map[chain.KeyType]chain.DeriveFunc {
 		if err != nil {
 			return nil, err
 		}
-		y, err := bls.DerivePKPKey(x.(kyber.Point), keyID)
+		y, err := bls.DerivePKPKey(x, keyID)
 		if err != nil {
 			return nil, err
 		}

@@ -65,7 +65,6 @@ var (
 	augSuite  = kbls.NewBLS12381SuiteWithDST(nil, []byte(PKPCiphersuite))
 	augScheme = kyberbls.NewSchemeOnG2(augSuite)
 	popSuite  = kbls.NewBLS12381SuiteWithDST(nil, []byte(popDST))
-	popScheme = kyberbls.NewSchemeOnG2(popSuite)
 )
 
 func hashToG2POP(msg []byte) kyber.Point {
