@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/drand/kyber"
@@ -424,6 +425,19 @@ func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []by
 		for _, r := range soft {
 			avoid[r.PeerID] = r.Reason
 		}
+		// A node that is only rate limiting this requester is not to be avoided: wait a
+		// moment (the node's window is short) and ask the same nodes again.
+		if limited := rateLimited(answers); len(limited) > 0 && err != nil {
+			for _, p := range limited {
+				delete(avoid, p)
+			}
+			t := time.NewTimer(min(25*time.Millisecond<<attempt, 500*time.Millisecond))
+			select {
+			case <-ctx.Done():
+				t.Stop()
+			case <-t.C:
+			}
+		}
 		rejected = append(rejected, bad...)
 		if err == nil {
 			sig.Rejected = rejected
@@ -500,9 +514,22 @@ func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey,
 	return out
 }
 
+// rateLimited lists the nodes that answered rate_limited.
+func rateLimited(answers []schemeAnswer) []string {
+	var out []string
+	for _, a := range answers {
+		var ae *api.Error
+		if errors.As(a.err, &ae) && ae.Kind == api.KindRateLimited {
+			out = append(out, a.node.PeerID)
+		}
+	}
+	return out
+}
+
 // classify sorts failed answers: a refusal every signer would give (bad request, auth,
 // permission, unknown PKP) is returned as the error; other failures mark the node bad (an
-// internal error, a malformed answer) or only to be avoided (unavailable, timeout, conflict).
+// internal error, a malformed answer) or only to be avoided (unavailable, timeout, conflict,
+// rate limited).
 // As for ECDSA (signWith), a member that names other members points away from itself: the
 // ones it leaves out of its signer sets (for a fault it verified) are bad, a coordinator it
 // saw equivocate is bad, others it names are avoided.
@@ -539,7 +566,7 @@ func classify(answers []schemeAnswer, coord string) (good []schemeAnswer, bad, s
 		switch {
 		case finalKind(ae.Kind):
 			final = ae
-		case ae.Kind == api.KindUnavailable || ae.Kind == api.KindTimeout || ae.Kind == api.KindConflict:
+		case ae.Kind == api.KindUnavailable || ae.Kind == api.KindTimeout || ae.Kind == api.KindConflict || ae.Kind == api.KindRateLimited:
 			if len(named) == 0 {
 				soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
 			}
