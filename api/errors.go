@@ -50,10 +50,12 @@ func (k Kind) Status() int {
 	return http.StatusInternalServerError
 }
 
-// Error is a typed error for users and peers: a kind plus a one-line message.
+// Error is a typed error for users and peers: a kind plus a one-line message, and — when the
+// error is a refusal because of a signer's fault the node can prove — the proof.
 type Error struct {
-	Kind    Kind   `json:"kind"`
-	Message string `json:"message"`
+	Kind     Kind      `json:"kind"`
+	Message  string    `json:"message"`
+	Evidence *Evidence `json:"evidence,omitempty"`
 }
 
 func (e *Error) Error() string { return string(e.Kind) + ": " + e.Message }

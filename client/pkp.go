@@ -17,6 +17,7 @@ import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -415,8 +416,9 @@ type nodeAnswer struct {
 	err   error
 }
 
-// signWith runs one attempt with one signer set. bad names the nodes that failed (left out of
-// later attempts), soft those that could not serve this request (avoided if possible).
+// signWith runs one attempt with one signer set. bad names the nodes that failed or whose
+// fault another node proved with evidence this client checked (left out of later attempts),
+// soft those that could not serve this request (avoided if possible).
 func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, auth Auth) (sig *PKPSignature, bad, soft []RejectedSigner, err error) {
 	var idb [16]byte
 	if _, err := rand.Read(idb[:]); err != nil {
@@ -488,8 +490,14 @@ collect:
 	kinds := map[api.Kind]int{}
 	var firstOfKind = map[api.Kind]error{}
 	var good []nodeAnswer
-	coord := nw.coordinatorOf(set)
-	blameCoordinator := ""
+	// Blame only what this client verifies itself: a node is left out of later attempts for
+	// its own failure (an internal error, a wrong share), or for a fault another node proves
+	// with evidence whose signatures this client checks (api.Evidence) — never on a node's
+	// word. What answers say about other signers (that they did not confirm, that the
+	// answering node excludes them) only steers the next attempt, and only when t+1 answers
+	// (so at least one honest) name the same peer: the others count as failed for this attempt.
+	named := map[string]map[string]bool{} // peer → the answers that name it
+	var claims []nodeAnswer
 	for _, a := range answers {
 		if a.err == nil {
 			good = append(good, a)
@@ -502,36 +510,28 @@ collect:
 			if firstOfKind[ae.Kind] == nil {
 				firstOfKind[ae.Kind] = ae
 			}
-			// A member that reports the coordinator's equivocation, or names members that did
-			// not confirm or that it leaves out of its signer sets, points away from itself:
-			// blame the coordinator (not the members that disagreed with it), avoid those it
-			// names rather than the member itself.
-			var named []string
-			for _, m := range set {
-				if m.PeerID != a.node.PeerID && strings.Contains(ae.Message, m.PeerID) {
-					named = append(named, m.PeerID)
+			if ae.Evidence != nil {
+				accused, err := nw.verifyEvidence(ae.Evidence)
+				if err != nil {
+					soft = append(soft, RejectedSigner{a.node.PeerID, "sent evidence that does not hold: " + err.Error()})
+					continue
 				}
-			}
-			if strings.Contains(ae.Message, "equivocated") && coord != "" && coord != a.node.PeerID {
-				blameCoordinator = fmt.Sprintf("coordinator equivocated (reported by %s)", a.node.PeerID)
+				bad = append(bad, RejectedSigner{accused, fmt.Sprintf("proven %s (evidence from %s, signatures checked)", ae.Evidence.Kind, a.node.PeerID)})
+				continue
 			}
 			switch ae.Kind {
 			case api.KindInternal, api.KindBadGateway:
 				bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
-			case api.KindUnavailable, api.KindTimeout, api.KindConflict:
-				if len(named) == 0 {
-					soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
+			case api.KindUnavailable, api.KindTimeout, api.KindConflict, api.KindRateLimited:
+				for _, m := range set {
+					if m.PeerID != a.node.PeerID && strings.Contains(ae.Message, m.PeerID) {
+						if named[m.PeerID] == nil {
+							named[m.PeerID] = map[string]bool{}
+						}
+						named[m.PeerID][a.node.PeerID] = true
+					}
 				}
-			}
-			for _, p := range named {
-				r := RejectedSigner{p, fmt.Sprintf("named by %s: %s", a.node.PeerID, ae.Message)}
-				if strings.Contains(ae.Message, "out of its signer sets") {
-					// The member holds proof of a fault of p (nodes exclude only for faults they
-					// verified): leave p out of this signature's later attempts.
-					bad = append(bad, r)
-				} else {
-					soft = append(soft, r)
-				}
+				claims = append(claims, a)
 			}
 		case errors.Is(a.err, context.Canceled) && ctx.Err() == nil:
 			// We stopped waiting for it.
@@ -539,16 +539,31 @@ collect:
 			bad = append(bad, RejectedSigner{a.node.PeerID, a.err.Error()})
 		}
 	}
+	corroborated := func(p string) bool { return len(named[p]) >= nw.t+1 }
+	for p, by := range named {
+		if corroborated(p) {
+			soft = append(soft, RejectedSigner{p, fmt.Sprintf("named by %d signers as at fault for this request", len(by))})
+		}
+	}
+	for _, a := range claims {
+		// A node whose refusal no t+1 answers back counts as failed for this attempt.
+		backed := false
+		for p, by := range named {
+			backed = backed || (by[a.node.PeerID] && corroborated(p))
+		}
+		if !backed {
+			soft = append(soft, RejectedSigner{a.node.PeerID, a.err.Error()})
+		}
+	}
+	coord := nw.coordinatorOf(set)
 	if len(good) >= nw.t+1 {
 		sig, rej, split, err := combineGroups(key, hash, good, nw.t)
 		bad = append(bad, rej...)
 		if split && coord != "" {
 			// Honest signers answer only with the tuple the whole set agreed on: answers with
-			// different presignatures or ρ mean the coordinator (or those answering) lied.
-			blameCoordinator = "the signers' answers name different presignatures or ρ"
-		}
-		if blameCoordinator != "" {
-			bad = append(bad, RejectedSigner{coord, blameCoordinator})
+			// different presignatures or ρ mean the coordinator or some of those answering
+			// lied — which, this client cannot tell: avoid the coordinator, blame nobody.
+			soft = append(soft, RejectedSigner{coord, "the signers' answers name different presignatures or ρ"})
 		}
 		if err == nil {
 			sig.Rejected = rej
@@ -558,9 +573,6 @@ collect:
 			return early, bad, soft, nil
 		}
 		return nil, bad, soft, err
-	}
-	if blameCoordinator != "" {
-		bad = append(bad, RejectedSigner{coord, blameCoordinator})
 	}
 	// Not enough answers: report the most common refusal if t+1 nodes agree on it.
 	for k, cnt := range kinds {
@@ -578,6 +590,33 @@ collect:
 		}
 	}
 	return nil, bad, soft, fmt.Errorf("%d of %d signers answered, %d needed: %w", len(good), len(set), nw.t+1, errors.Join(errs...))
+}
+
+// verifyEvidence checks a node's proof of another node's fault and returns the accused: the
+// accused is a node of the network, and both assignments — one presignature in two different
+// tuples — verify under the libp2p identity key its peer ID names.
+func (nw *pkpNetwork) verifyEvidence(ev *api.Evidence) (string, error) {
+	msgs, err := ev.Check()
+	if err != nil {
+		return "", err
+	}
+	if !slices.ContainsFunc(nw.ring, func(e NodeEntry) bool { return e.PeerID == ev.Accused }) {
+		return "", fmt.Errorf("evidence accuses %s, which is not a node of the network", ev.Accused)
+	}
+	id, err := peer.Decode(ev.Accused)
+	if err != nil {
+		return "", fmt.Errorf("evidence accuses %q: %w", ev.Accused, err)
+	}
+	pub, err := id.ExtractPublicKey()
+	if err != nil {
+		return "", fmt.Errorf("the public key of %s: %w", ev.Accused, err)
+	}
+	for i, m := range msgs {
+		if ok, err := pub.Verify(m, ev.Assignments[i].Signature); err != nil || !ok {
+			return "", fmt.Errorf("assignment %d of the evidence is not signed by %s", i, ev.Accused)
+		}
+	}
+	return ev.Accused, nil
 }
 
 // graceMin is the least a client waits, after t+1 shares combined, for the other signers'

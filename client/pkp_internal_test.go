@@ -226,7 +226,7 @@ func TestSchemeAnswersRateLimitedIsSoft(t *testing.T) {
 		{node: NodeEntry{PeerID: "b"}, err: api.Errorf(api.KindInternal, "boom")},
 		{node: NodeEntry{PeerID: "c"}, err: api.Errorf(api.KindForbidden, "not permitted")},
 	}
-	_, bad, soft, final := classify(answers, "")
+	_, bad, soft, final := (&pkpNetwork{}).classify(answers)
 	if len(soft) != 1 || soft[0].PeerID != "a" || len(bad) != 1 || bad[0].PeerID != "b" || final == nil {
 		t.Fatalf("soft %v, bad %v, final %v", soft, bad, final)
 	}

@@ -414,9 +414,9 @@ func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []by
 		var sig *SchemeSignature
 		var bad, soft []RejectedSigner
 		if key.suite == 0 {
-			sig, bad, err = combineBLS(key, msg, answers)
+			sig, bad, err = nw.combineBLS(key, msg, answers)
 		} else {
-			sig, bad, soft, err = combineFROST(key, msg, opts, answers, nw.coordinatorOf(set))
+			sig, bad, soft, err = nw.combineFROST(key, msg, opts, answers, nw.coordinatorOf(set))
 		}
 		for _, r := range bad {
 			excluded[r.PeerID] = r.Reason
@@ -530,10 +530,14 @@ func rateLimited(answers []schemeAnswer) []string {
 // permission, unknown PKP) is returned as the error; other failures mark the node bad (an
 // internal error, a malformed answer) or only to be avoided (unavailable, timeout, conflict,
 // rate limited).
-// As for ECDSA (signWith), a member that names other members points away from itself: the
-// ones it leaves out of its signer sets (for a fault it verified) are bad, a coordinator it
-// saw equivocate is bad, others it names are avoided.
-func classify(answers []schemeAnswer, coord string) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
+// As for ECDSA (signWith), a node is bad only for its own failure or for a fault another node
+// proves with evidence this client verifies itself (verifyEvidence: a FROST slot signed into
+// two tuples by the set's coordinator) — never on a node's word. What an answer says about
+// other signers only steers the next attempt, and only when t+1 answers name the same peer;
+// an answer whose claim nobody backs so is avoided itself.
+func (nw *pkpNetwork) classify(answers []schemeAnswer) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
+	named := map[string]map[string]bool{} // peer → the answers that name it
+	var claims []schemeAnswer
 	for _, a := range answers {
 		if a.err == nil {
 			good = append(good, a)
@@ -546,32 +550,46 @@ func classify(answers []schemeAnswer, coord string) (good []schemeAnswer, bad, s
 			}
 			continue
 		}
-		var named []string
-		for _, b := range answers {
-			if b.node.PeerID != a.node.PeerID && strings.Contains(ae.Message, b.node.PeerID) {
-				named = append(named, b.node.PeerID)
+		if ae.Evidence != nil {
+			accused, err := nw.verifyEvidence(ae.Evidence)
+			if err != nil {
+				soft = append(soft, RejectedSigner{a.node.PeerID, "sent evidence that does not hold: " + err.Error()})
+				continue
 			}
-		}
-		if strings.Contains(ae.Message, "equivocated") && coord != "" && coord != a.node.PeerID {
-			bad = append(bad, RejectedSigner{coord, fmt.Sprintf("coordinator equivocated (reported by %s)", a.node.PeerID)})
-		}
-		for _, p := range named {
-			r := RejectedSigner{p, fmt.Sprintf("named by %s: %s", a.node.PeerID, ae.Message)}
-			if strings.Contains(ae.Message, "out of its signer sets") {
-				bad = append(bad, r)
-			} else {
-				soft = append(soft, r)
-			}
+			bad = append(bad, RejectedSigner{accused, fmt.Sprintf("proven %s (evidence from %s, signatures checked)", ae.Evidence.Kind, a.node.PeerID)})
+			continue
 		}
 		switch {
 		case finalKind(ae.Kind):
 			final = ae
 		case ae.Kind == api.KindUnavailable || ae.Kind == api.KindTimeout || ae.Kind == api.KindConflict || ae.Kind == api.KindRateLimited:
-			if len(named) == 0 {
-				soft = append(soft, RejectedSigner{a.node.PeerID, ae.Error()})
+			for _, b := range answers {
+				if b.node.PeerID != a.node.PeerID && strings.Contains(ae.Message, b.node.PeerID) {
+					if named[b.node.PeerID] == nil {
+						named[b.node.PeerID] = map[string]bool{}
+					}
+					named[b.node.PeerID][a.node.PeerID] = true
+				}
 			}
+			claims = append(claims, a)
 		default:
 			bad = append(bad, RejectedSigner{a.node.PeerID, ae.Error()})
+		}
+	}
+	corroborated := func(p string) bool { return len(named[p]) >= nw.t+1 }
+	for p, by := range named {
+		if corroborated(p) {
+			soft = append(soft, RejectedSigner{p, fmt.Sprintf("named by %d signers as at fault for this request", len(by))})
+		}
+	}
+	for _, a := range claims {
+		// A node whose refusal no t+1 answers back counts as failed for this attempt.
+		backed := false
+		for p, by := range named {
+			backed = backed || (by[a.node.PeerID] && corroborated(p))
+		}
+		if !backed {
+			soft = append(soft, RejectedSigner{a.node.PeerID, a.err.Error()})
 		}
 	}
 	return good, bad, soft, final
@@ -594,8 +612,8 @@ func checkAnswer(key *schemeKey, msg []byte, a schemeAnswer) string {
 }
 
 // combineFROST checks the answers of a FROST signer set and combines them.
-func combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer, coord string) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
-	good, bad, soft, final := classify(answers, coord)
+func (nw *pkpNetwork) combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer, coord string) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
+	good, bad, soft, final := nw.classify(answers)
 	if final != nil && len(good) == 0 {
 		return nil, bad, soft, final
 	}
@@ -646,21 +664,26 @@ func combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers [
 		ps = append(ps, parsed{a, pkg, sh})
 		count[pkg.Digest()]++
 	}
-	// Honest signers answer only with the package the whole set confirmed: take the most
-	// common one; a signer that answers with another one lies (or its set was split by the
-	// coordinator, which then every honest member refused).
+	// Honest signers answer only with the package the whole set confirmed, so two honest
+	// answers never differ: take the most common one. Answers with another package mean the
+	// coordinator or some of those answering lied — which, this client cannot tell (t
+	// colluders can outnumber an honest signer in a set of t+1): avoid them and the
+	// coordinator, blame nobody.
 	var best [32]byte
 	for d, n := range count {
 		if n > count[best] {
 			best = d
 		}
 	}
+	if len(count) > 1 && coord != "" {
+		soft = append(soft, RejectedSigner{coord, "the signers' answers name different signing packages"})
+	}
 	var pkg *frost.SigningPackage
 	var shares []*frost.SignatureShare
 	byIndex := map[int]string{}
 	for _, p := range ps {
 		if p.pkg.Digest() != best {
-			bad = append(bad, RejectedSigner{p.a.node.PeerID, "answered with another signing package than the set's"})
+			soft = append(soft, RejectedSigner{p.a.node.PeerID, "answered with another signing package than most of the set"})
 			continue
 		}
 		pkg = p.pkg
@@ -735,8 +758,8 @@ func verifyIndependently(s frost.Suite, pub, msg, sig []byte) error {
 
 // combineBLS checks the partial signatures of a BLS request, names the bad ones and combines T
 // good ones.
-func combineBLS(key *schemeKey, msg []byte, answers []schemeAnswer) (*SchemeSignature, []RejectedSigner, error) {
-	good, bad, _, final := classify(answers, "")
+func (nw *pkpNetwork) combineBLS(key *schemeKey, msg []byte, answers []schemeAnswer) (*SchemeSignature, []RejectedSigner, error) {
+	good, bad, _, final := nw.classify(answers)
 	poly, err := key.root.blsPoly()
 	if err != nil {
 		return nil, bad, err
@@ -821,9 +844,9 @@ func (c *Client) CombinePKPSchemeShares(ctx context.Context, pkp, scheme string,
 	var sig *SchemeSignature
 	var bad []RejectedSigner
 	if key.suite == 0 {
-		sig, bad, err = combineBLS(key, msg, answers)
+		sig, bad, err = nw.combineBLS(key, msg, answers)
 	} else {
-		sig, bad, _, err = combineFROST(key, msg, &SchemeSignOptions{Taproot: taproot}, answers, "")
+		sig, bad, _, err = nw.combineFROST(key, msg, &SchemeSignOptions{Taproot: taproot}, answers, "")
 	}
 	if err != nil {
 		return nil, err

@@ -30,22 +30,36 @@ import (
 //     opens to — then ρ = H(public presignature, tuple, every member's contribution).
 //
 // The coordinator's own confirmation is the assignment. Confirmations carry the signed
-// assignment, so a member that the coordinator left out still learns it, and a member holding
-// two assignments the coordinator signed for one presignature or one request holds proof of
-// equivocation: it burns the presignatures, fails the requests, and leaves the coordinator out
-// of its signer sets until the epoch ends. Whatever does not complete in time burns the
-// reserved presignature; nothing is ever returned to the pool, and no share leaves the node.
+// assignment, so a member that the coordinator left out still learns it. A member holding two
+// assignments the coordinator signed for ONE presignature with two different tuples holds
+// proof of equivocation — an honest coordinator takes a presignature out of its pool before it
+// assigns it, and presignature ids are never reused — so it burns the presignature, fails the
+// requests, and leaves the coordinator out of its signer sets until the epoch ends. Two
+// assignments of one request with two presignatures prove nothing: an honest coordinator
+// signs them when a request id reaches it again after it restarted or its registry forgot the
+// id. The member refuses the request and burns both presignatures, and blames nobody.
+// Whatever does not complete in time burns the reserved presignature; nothing is ever returned
+// to the pool, and no share leaves the node.
+//
+// Agreements are keyed by (set, requester, request id): request ids are the requester's to
+// choose, so two requesters' ids never meet.
 const (
 	confirmWait       = 10 * time.Second // after this member confirmed, how long it waits for the rest
 	maxEarlyPerMember = 256              // agreements one member's confirmations may open before this node's request came
 	recordTTL         = 10 * time.Minute // how long signed assignments are remembered, to catch conflicts
 	maxRecords        = 8192             // signed assignments remembered per set
 	maxVerified       = 4096             // assignment signatures remembered as checked
+	// maxPendingPerRequester bounds the agreements one requester has pending at this node: a
+	// requester that sends a coordinator requests it sends no member makes each wait for
+	// assignWait/confirmWait and burns a presignature; beyond this it is refused (429), and
+	// each such agreement that times out costs it requesterPenalty more of its presign budget.
+	maxPendingPerRequester = 32
+	requesterPenalty       = 4
 )
 
 type agreeKey struct {
-	set       string
-	requestID string
+	set string
+	req reqKey
 }
 
 // agreement is one request's agreement at this node.
@@ -84,17 +98,33 @@ func (e *agreement) missing() []string {
 	return out
 }
 
-// assignRecord is a signed assignment this node saw, kept to catch a conflicting one.
+// assignRecord is a signed assignment this node saw, kept to catch a conflicting one, and —
+// when no agreement could be opened for it (the opener's quota was full) — kept with the
+// confirmations that came, so that this node's own request, when it comes, still finds them.
 type assignRecord struct {
 	a    assignment
 	at   time.Time
 	done bool // its agreement ended here (a later confirmation of it is a replay)
+	kept map[int][32]byte
+	// keptIn is the set of the kept confirmations (to discard the presignature on expiry)
+	keptIn *signerSet
+}
+
+// keep remembers member m's contribution to a recorded assignment that has no agreement yet.
+func (r *assignRecord) keep(ss *signerSet, m int, contribution [32]byte) {
+	if r.kept == nil {
+		r.kept = map[int][32]byte{}
+		r.keptIn = ss
+	}
+	if _, ok := r.kept[m]; !ok {
+		r.kept[m] = contribution
+	}
 }
 
 // registry holds the recent signed assignments of one set, by presignature and by request.
 type registry struct {
 	byPresig  map[ecdsa.ID]*assignRecord
-	byRequest map[string]*assignRecord
+	byRequest map[reqKey]*assignRecord
 	fifo      []*assignRecord
 }
 
@@ -107,12 +137,14 @@ type agreeState struct {
 	verified map[[32]byte]struct{}
 	verFIFO  [][32]byte
 	proofs   map[[32]byte]struct{} // equivocations handled already
+	pending  map[[32]byte]int      // requester → its requests waiting in an agreement here
 }
 
 func newAgreeState() *agreeState {
 	return &agreeState{
 		entries: map[agreeKey]*agreement{}, early: map[string]map[int]int{},
 		regs: map[string]*registry{}, verified: map[[32]byte]struct{}{}, proofs: map[[32]byte]struct{}{},
+		pending: map[[32]byte]int{},
 	}
 }
 
@@ -128,23 +160,24 @@ func (st *agreeState) clear() {
 	st.entries = map[agreeKey]*agreement{}
 	st.early = map[string]map[int]int{}
 	st.regs = map[string]*registry{}
+	st.pending = map[[32]byte]int{}
 }
 
 func (st *agreeState) reg(set string) *registry {
 	r := st.regs[set]
 	if r == nil {
-		r = &registry{byPresig: map[ecdsa.ID]*assignRecord{}, byRequest: map[string]*assignRecord{}}
+		r = &registry{byPresig: map[ecdsa.ID]*assignRecord{}, byRequest: map[reqKey]*assignRecord{}}
 		st.regs[set] = r
 	}
 	return r
 }
 
-// record remembers a verified assignment of the set, or returns the earlier one it conflicts
-// with: the same presignature for another request or digest, or the same request — while its
-// agreement is still pending — with another presignature or digest. Both are signed by the
-// coordinator: that is proof it equivocated. A new assignment for a request whose agreement
-// ended here is not (a coordinator that restarted forgets the request ids it served, and a
-// client may replay one to it): errReplayedRequest.
+// record remembers a verified assignment of the set. It returns the earlier one it conflicts
+// with when that names the same presignature in another tuple: both are signed by the
+// coordinator, and that is proof it equivocated (equivocationProof). An earlier assignment of
+// the same request with another presignature is no proof (a coordinator that restarted, or
+// whose registry forgot the id, assigns it again): errReplayedRequest when that request's
+// agreement ended here, else a *reassignedError naming it.
 func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignRecord, *assignment, error) {
 	r := st.reg(set)
 	if old := r.byPresig[a.Presig]; old != nil {
@@ -153,15 +186,15 @@ func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignR
 		}
 		return old, nil, nil
 	}
-	if old := r.byRequest[a.RequestID]; old != nil && !old.a.sameTuple(a) {
+	if old := r.byRequest[a.reqKey()]; old != nil {
 		if old.done {
 			return nil, nil, errReplayedRequest
 		}
-		return nil, &old.a, nil
+		return nil, nil, &reassignedError{old: old.a}
 	}
 	rec := &assignRecord{a: *a, at: now}
 	r.byPresig[a.Presig] = rec
-	r.byRequest[a.RequestID] = rec
+	r.byRequest[a.reqKey()] = rec
 	r.fifo = append(r.fifo, rec)
 	for len(r.fifo) > maxRecords || (len(r.fifo) > 0 && now.Sub(r.fifo[0].at) > recordTTL) {
 		old := r.fifo[0]
@@ -169,8 +202,8 @@ func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignR
 		if r.byPresig[old.a.Presig] == old {
 			delete(r.byPresig, old.a.Presig)
 		}
-		if r.byRequest[old.a.RequestID] == old {
-			delete(r.byRequest, old.a.RequestID)
+		if r.byRequest[old.a.reqKey()] == old {
+			delete(r.byRequest, old.a.reqKey())
 		}
 	}
 	return rec, nil, nil
@@ -178,6 +211,21 @@ func (st *agreeState) record(set string, a *assignment, now time.Time) (*assignR
 
 // errReplayedRequest: an assignment for a request id whose agreement already ended here.
 var errReplayedRequest = errors.New("an assignment for a request whose agreement already ended here, with another presignature (a replayed request id)")
+
+// reassignedError: a second assignment of a pending request with another presignature. No
+// proof of anything (see record): the request is refused, both presignatures burnt, nobody
+// blamed.
+type reassignedError struct{ old assignment }
+
+func (e *reassignedError) Error() string {
+	return fmt.Sprintf("request %s was assigned presignature %s already (a second assignment, e.g. after the coordinator restarted)", e.old.RequestID, e.old.Presig)
+}
+
+// equivocationProof reports whether a and b prove that their signer equivocated: one
+// presignature in two different tuples of the same epoch. The caller checks the signatures.
+func equivocationProof(a, b *assignment) bool {
+	return a.Presig == b.Presig && a.Epoch == b.Epoch && !a.sameTuple(b)
+}
 
 // named reports whether a pending agreement or a live record names the presignature (so a
 // batch message's keep list must not discard it).
@@ -195,8 +243,8 @@ func (st *agreeState) named(set string, id ecdsa.ID) bool {
 // entryLocked returns the set's agreement for the request, opening one for `opener` (−1: this
 // node's own request) if there is none. It refuses to open one when the opener already holds
 // its quota of agreements that wait for this node's request.
-func (st *agreeState) entryLocked(ss *signerSet, requestID string, opener int, now time.Time) (*agreement, error) {
-	k := agreeKey{ss.key, requestID}
+func (st *agreeState) entryLocked(ss *signerSet, req reqKey, opener int, now time.Time) (*agreement, error) {
+	k := agreeKey{ss.key, req}
 	if e := st.entries[k]; e != nil {
 		return e, nil
 	}
@@ -217,6 +265,28 @@ func (st *agreeState) entryLocked(ss *signerSet, requestID string, opener int, n
 	return e, nil
 }
 
+// adoptLocked gives an agreement the assignment and the confirmations that came while no
+// agreement could be opened for them (the opener's quota was full), kept in its record. The
+// contributions are checked, like every other, once this node holds the presignature.
+func (st *agreeState) adoptLocked(e *agreement, rec *assignRecord) {
+	if rec == nil || rec.done || e.ps != nil || time.Since(rec.at) > earlyTTL {
+		return // (an expired one's presignature is discarded, like an expired agreement's)
+	}
+	if e.assign == nil {
+		a := rec.a
+		e.assign = &a
+	}
+	if !e.assign.sameTuple(&rec.a) {
+		return
+	}
+	for m, c := range rec.kept {
+		if !e.confirmed[m] {
+			e.confirmed[m], e.contrib[m] = true, c
+		}
+	}
+	rec.kept = nil
+}
+
 // removeLocked forgets an agreement and marks its assignment done.
 func (st *agreeState) removeLocked(e *agreement) {
 	if st.entries[e.key] != e {
@@ -224,6 +294,11 @@ func (st *agreeState) removeLocked(e *agreement) {
 	}
 	delete(st.entries, e.key)
 	st.unearlyLocked(e)
+	if e.request {
+		if st.pending[e.key.req.requester]--; st.pending[e.key.req.requester] <= 0 {
+			delete(st.pending, e.key.req.requester)
+		}
+	}
 	if e.assign != nil {
 		if rec := st.reg(e.key.set).byPresig[e.assign.Presig]; rec != nil && rec.a.sameTuple(e.assign) {
 			rec.done = true
@@ -266,6 +341,20 @@ func (st *agreeState) expired(now time.Time) []expiredAssignment {
 			if e.assign != nil && e.err == nil {
 				out = append(out, expiredAssignment{e.ss, e.assign.Presig})
 			}
+		}
+	}
+	// Assignments kept without an agreement (the opener's quota was full) expire alike.
+	for set, r := range st.regs {
+		for _, rec := range r.fifo {
+			if rec.kept == nil || rec.done || now.Sub(rec.at) <= earlyTTL {
+				continue
+			}
+			if e := st.entries[agreeKey{set, rec.a.reqKey()}]; e != nil {
+				continue
+			}
+			rec.done = true
+			out = append(out, expiredAssignment{rec.keptIn, rec.a.Presig})
+			rec.kept, rec.keptIn = nil, nil
 		}
 	}
 	return out
@@ -346,24 +435,33 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	now := time.Now()
 	st.mu.Lock()
 	rec, conflict, rerr := st.record(ss.key, a, now)
+	var re *reassignedError
 	switch {
 	case conflict != nil:
 		st.mu.Unlock()
 		ss.equivocated(conflict, a)
 		return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+	case errors.As(rerr, &re):
+		st.mu.Unlock()
+		ss.reassigned(&re.old, a)
+		return fmt.Errorf("request %s: %w", a.RequestID, rerr)
 	case rerr != nil:
 		st.mu.Unlock()
 		ss.discard(a.Presig)
 		return fmt.Errorf("request %s: %w", a.RequestID, rerr)
 	}
-	e := st.entries[agreeKey{ss.key, a.RequestID}]
+	e := st.entries[agreeKey{ss.key, a.reqKey()}]
 	if e == nil && rec != nil && rec.done {
 		st.mu.Unlock()
 		return fmt.Errorf("a replayed confirmation of request %s, whose agreement ended here", a.RequestID)
 	}
 	if e == nil {
 		var err error
-		if e, err = st.entryLocked(ss, a.RequestID, from, now); err != nil {
+		if e, err = st.entryLocked(ss, a.reqKey(), from, now); err != nil {
+			// Keep the verified assignment and the contribution: when this node's own
+			// request comes, it agrees from them (a flood of confirmations for requests that
+			// never come must not keep this node from learning a real one).
+			rec.keep(ss, from, c.Contribution)
 			st.mu.Unlock()
 			return err
 		}
@@ -374,11 +472,19 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	}
 	if e.assign == nil {
 		e.assign = a
-	} else if !e.assign.sameTuple(a) {
+	}
+	if e.ps == nil {
+		st.adoptLocked(e, rec) // checked against the commitments once this node holds the presignature
+	}
+	if !e.assign.sameTuple(a) {
 		old := *e.assign
 		st.mu.Unlock()
-		ss.equivocated(&old, a)
-		return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+		if equivocationProof(&old, a) {
+			ss.equivocated(&old, a)
+			return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
+		}
+		ss.reassigned(&old, a)
+		return fmt.Errorf("request %s: assigned %ss %s and %s", a.RequestID, ss.materialName(), old.Presig, a.Presig)
 	}
 	if e.confirmed[from] && e.contrib[from] == c.Contribution {
 		st.mu.Unlock()
@@ -420,34 +526,23 @@ func (ss *signerSet) falseContribution(from int, a *assignment) error {
 
 // onRefuse handles a member's refusal of a request: the agreement cannot complete, so it
 // fails now rather than at its timeout. The refusal is the member's word, not a fault anyone
-// can check: nobody is blamed for it — except on evidence this node verifies itself: two
-// conflicting assignments, both signed by the coordinator.
+// can check: nobody is blamed for it — except on evidence this node verifies itself, exactly
+// as it would its own: two assignments of one presignature with two different tuples, both
+// signed by the coordinator (checkEvidence). Anything else sent as evidence blames nobody.
 func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 	if from < 0 || from >= len(ss.peers) || from == ss.self {
 		return fmt.Errorf("refusal from member %d: not another member of the set", from)
 	}
-	if len(r.Evidence) == 2 {
-		a, b := &r.Evidence[0], &r.Evidence[1]
-		switch {
-		case a.Epoch != ss.ep.number || b.Epoch != ss.ep.number:
-			return fmt.Errorf("evidence of equivocation from another epoch, from %s", ss.peers[from])
-		case ss.verify(a) != nil || ss.verify(b) != nil:
-			ss.ep.fault(ss.peers[from], faultForgery, "sent evidence of equivocation the coordinator did not sign")
-			return fmt.Errorf("forged evidence of equivocation from %s", ss.peers[from])
-		case a.sameTuple(b) || (a.Presig != b.Presig && a.RequestID != b.RequestID):
-			return fmt.Errorf("evidence of equivocation from %s that shows none", ss.peers[from])
+	if len(r.Evidence) > 0 {
+		if err := ss.checkEvidence(from, r); err != nil {
+			return err
 		}
-		st := ss.ep.agree
-		st.mu.Lock()
-		_, _, _ = st.record(ss.key, a, time.Now())
-		_, _, _ = st.record(ss.key, b, time.Now())
-		st.mu.Unlock()
-		ss.equivocated(a, b)
+		ss.equivocated(&r.Evidence[0], &r.Evidence[1])
 	}
 	st := ss.ep.agree
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	e := st.entries[agreeKey{ss.key, r.RequestID}]
+	e := st.entries[agreeKey{ss.key, reqKey{r.Requester, r.RequestID}}]
 	if e == nil {
 		if len(r.Evidence) == 2 {
 			return nil
@@ -455,7 +550,7 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 		return fmt.Errorf("refusal of request %s, which has no pending agreement here", r.RequestID)
 	}
 	if e.assign != nil && e.assign.Presig != r.Presig {
-		return fmt.Errorf("refusal of request %s with presignature %s, but it was assigned %s", r.RequestID, r.Presig, e.assign.Presig)
+		return fmt.Errorf("refusal of request %s with %s %s, but it was assigned %s", r.RequestID, ss.materialName(), r.Presig, e.assign.Presig)
 	}
 	why := reasonName(r.Reason)
 	var missing []string
@@ -471,12 +566,66 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 	return nil
 }
 
-// equivocated handles proof that the coordinator signed two conflicting assignments: log it,
-// count it, leave the coordinator out until the epoch ends, burn both presignatures, fail both
-// requests, and send the set the evidence so that every member checks it for itself.
+// checkEvidence checks a member's evidence of equivocation exactly as this node checks its
+// own before it blames anyone: one presignature in two different tuples of this epoch, both
+// signed by the coordinator.
+func (ss *signerSet) checkEvidence(from int, r *refuseMsg) error {
+	if len(r.Evidence) != 2 {
+		return fmt.Errorf("evidence of %d assignments from %s", len(r.Evidence), ss.peers[from])
+	}
+	a, b := &r.Evidence[0], &r.Evidence[1]
+	switch {
+	case a.Epoch != ss.ep.number || b.Epoch != ss.ep.number:
+		return fmt.Errorf("evidence of equivocation from another epoch, from %s", ss.peers[from])
+	case !equivocationProof(a, b):
+		return fmt.Errorf("evidence of equivocation from %s that shows none: not one %s in two different tuples", ss.peers[from], ss.materialName())
+	}
+	if ss.verify(a) != nil || ss.verify(b) != nil {
+		// An honest member relays only evidence it verified: the sender is at fault.
+		ss.ep.fault(ss.peers[from], faultForgery, "sent evidence of equivocation the coordinator did not sign")
+		return fmt.Errorf("forged evidence of equivocation from %s", ss.peers[from])
+	}
+	st := ss.ep.agree
+	st.mu.Lock()
+	_, _, _ = st.record(ss.key, a, time.Now())
+	_, _, _ = st.record(ss.key, b, time.Now())
+	st.mu.Unlock()
+	return nil
+}
+
+// reassigned handles two assignments of one pending request with two presignatures: no proof
+// of a fault (an honest coordinator signs them after a restart), so nobody is blamed — the
+// request fails here, both presignatures are burnt, and the other members are told.
+func (ss *signerSet) reassigned(a, b *assignment) {
+	st := ss.ep.agree
+	st.mu.Lock()
+	if e := st.entries[agreeKey{ss.key, a.reqKey()}]; e != nil {
+		st.failLocked(e, api.Errorf(api.KindConflict,
+			"request %s was assigned two %ss (%s and %s): no share released; retry with a fresh request id",
+			a.RequestID, ss.materialName(), a.Presig, b.Presig))
+	}
+	st.mu.Unlock()
+	ss.ep.s.n.log.Info("refusing a request assigned two presignatures or slots (no proof of a fault)",
+		"set", ss.key, "scheme", ss.ep.scheme.Name(), "request_id", a.RequestID, "first_presignature", a.Presig.String(), "second_presignature", b.Presig.String())
+	for _, x := range []*assignment{a, b} {
+		ss.discard(x.Presig)
+		ss.sendRefuse(&refuseMsg{Requester: x.Requester, RequestID: x.RequestID, Presig: x.Presig, Reason: reasonReassigned})
+	}
+}
+
+// equivocated handles proof that the coordinator signed one presignature into two different
+// tuples: log it, count it, leave the coordinator out until the epoch ends, burn the
+// presignature, fail both requests, and send the set the evidence so that every member checks
+// it for itself. Anything that is not such proof is ignored here.
 func (ss *signerSet) equivocated(a, b *assignment) {
+	if !equivocationProof(a, b) {
+		return
+	}
 	ep := ss.ep
 	coord := ss.peers[0]
+	network := ep.s.n.cfg.Network
+	evidence := &api.Evidence{Kind: api.EvidenceEquivocation, Accused: coord.String(),
+		Assignments: []api.SignedAssignment{signedAssignment(network, ep.scheme.Name(), ss.order, a), signedAssignment(network, ep.scheme.Name(), ss.order, b)}}
 	st := ep.agree
 	st.mu.Lock()
 	key := equivocationKey(a, b)
@@ -491,17 +640,18 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 	// Blame first, so that whoever sees a request fail also sees the coordinator excluded.
 	ep.s.metrics.equivocations.Inc()
 	ep.s.metrics.faults.WithLabelValues(faultEquivocation).Inc()
-	ep.excl.add(coord, "equivocation: signed two conflicting assignments (request "+a.RequestID+" / "+b.RequestID+")", true, time.Now())
+	ep.excl.addProof(coord, "equivocation: signed "+ss.materialName()+" "+a.Presig.String()+" into two assignments (request "+a.RequestID+" / "+b.RequestID+")", evidence, time.Now())
 	var failed []*agreement
 	for _, x := range []*assignment{a, b} {
-		if e := st.entries[agreeKey{ss.key, x.RequestID}]; e != nil && e.err == nil {
+		if e := st.entries[agreeKey{ss.key, x.reqKey()}]; e != nil && e.err == nil {
 			failed = append(failed, e)
 		}
 	}
 	mat := ss.materialName()
 	err := api.Errorf(api.KindConflict,
-		"the signer set's coordinator %s equivocated: it signed conflicting assignments (request %s, digest %x…, %s %s; request %s, digest %x…, %s %s); both are burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
-		coord, a.RequestID, a.Digest[:6], mat, a.Presig, b.RequestID, b.Digest[:6], mat, b.Presig)
+		"the signer set's coordinator %s equivocated: it signed %s %s into two assignments (request %s, digest %x…; request %s, digest %x…); the %s is burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
+		coord, mat, a.Presig, a.RequestID, a.Digest[:6], b.RequestID, b.Digest[:6], mat)
+	err.Evidence = evidence
 	for _, e := range failed {
 		st.failLocked(e, err)
 	}
@@ -511,8 +661,7 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 		"first_request", a.RequestID, "first_presignature", a.Presig.String(), "first_digest", hex.EncodeToString(a.Digest[:]), "first_signature", hex.EncodeToString(a.Sig),
 		"second_request", b.RequestID, "second_presignature", b.Presig.String(), "second_digest", hex.EncodeToString(b.Digest[:]), "second_signature", hex.EncodeToString(b.Sig))
 	ss.discard(a.Presig)
-	ss.discard(b.Presig)
-	ss.sendRefuse(&refuseMsg{RequestID: a.RequestID, Presig: a.Presig, Reason: reasonEquivocation, Evidence: []assignment{*a, *b}})
+	ss.sendRefuse(&refuseMsg{Requester: a.Requester, RequestID: a.RequestID, Presig: a.Presig, Reason: reasonEquivocation, Evidence: []assignment{*a, *b}})
 }
 
 // equivocationKey names a pair of conflicting assignments, in either order.
@@ -538,13 +687,13 @@ func (ss *signerSet) sendRefuse(r *refuseMsg) {
 //
 // digestFor computes the digest of another request for the same PKP and set; only the
 // malicious-coordinator test hook uses it.
-func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (*ecdsa.Presignature, [32]byte, error) {
-	h, contribs, err := ss.agreeOn(ctx, requestID, digest, bindECDSA, digestFor)
+func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (*ecdsa.Presignature, [32]byte, error) {
+	h, contribs, err := ss.agreeOn(ctx, requester, requestID, digest, bindECDSA, digestFor)
 	if err != nil {
 		return nil, [32]byte{}, err
 	}
 	ps := h.(ecdsaHeld).Presignature
-	a := &assignment{Epoch: ss.ep.number, RequestID: requestID, Digest: digest, Presig: ps.ID()}
+	a := &assignment{Epoch: ss.ep.number, Requester: requester, RequestID: requestID, Digest: digest, Presig: ps.ID()}
 	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.n.cfg.Network, "", ss.order, a), contribs)
 	if err != nil {
 		ss.burn(h)
@@ -556,13 +705,18 @@ func (ss *signerSet) agree(ctx context.Context, requestID string, digest [32]byt
 // agreeOn runs this node's side of the agreement on one request, whatever the scheme, and
 // returns the material reserved for it (bound by bind) and every member's confirmed
 // contribution, in set order; the caller signs at once. On error nothing is returned and any
-// material reserved was burnt.
-func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]byte, bind binder, digestFor func(string, [32]byte) [32]byte) (ps held, contribs [][32]byte, err error) {
+// material reserved was burnt. Agreements are keyed by (set, requester, request id).
+func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID string, digest [32]byte, bind binder, digestFor func(string, [32]byte) [32]byte) (ps held, contribs [][32]byte, err error) {
 	ep := ss.ep
 	st := ep.agree
 	now := time.Now()
+	key := reqKey{requester, requestID}
 	st.mu.Lock()
-	e, err := st.entryLocked(ss, requestID, -1, now)
+	if st.pending[requester] >= maxPendingPerRequester && st.entries[agreeKey{ss.key, key}] == nil {
+		st.mu.Unlock()
+		return nil, nil, api.Errorf(api.KindRateLimited, "this requester has %d PKP signatures waiting for their signer sets here already (limit %d); retry when they are done", st.pending[requester], maxPendingPerRequester)
+	}
+	e, err := st.entryLocked(ss, key, -1, now)
 	switch {
 	case err != nil:
 	case e.request:
@@ -577,7 +731,11 @@ func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]b
 	}
 	e.request = true
 	e.digest = digest
+	st.pending[requester]++
 	st.unearlyLocked(e) // this node's request came: no longer counts against the opener's quota
+	if !ss.coordinator() {
+		st.adoptLocked(e, st.reg(ss.key).byRequest[key])
+	}
 	st.mu.Unlock()
 
 	outcome := "failed"
@@ -621,7 +779,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]b
 				st.failLocked(e, err)
 				st.mu.Unlock()
 				ss.discard(a.Presig)
-				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
+				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
 				outcome = "refused"
 				return nil, nil, err
 			}
@@ -641,7 +799,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]b
 			if e.err == nil && rerr != nil {
 				st.failLocked(e, rerr)
 				st.mu.Unlock()
-				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: a.Presig, Reason: reasonUnknown})
+				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: a.Presig, Reason: reasonUnknown})
 				outcome = "refused"
 				return nil, nil, rerr
 			}
@@ -703,7 +861,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requestID string, digest [32]b
 				terr = api.Errorf(api.KindTimeout,
 					"the signer set did not agree on request %s within %s: no confirmation from %s; presignature %s burnt, no share released",
 					requestID, ep.s.confirmWait, strings.Join(e.missing(), ", "), e.assign.Presig)
-				ss.sendRefuse(&refuseMsg{RequestID: requestID, Presig: e.assign.Presig, Reason: reasonTimeout})
+				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: e.assign.Presig, Reason: reasonTimeout})
 			}
 			st.failLocked(e, errors.Join(terr, errAgreeTimeout))
 			st.mu.Unlock()
@@ -734,9 +892,9 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		if err != nil {
 			ss.sendMu.Unlock()
 			m.Discard()
-			return api.Errorf(api.KindConflict, "bind %s %s to request %s: %v", ss.materialName(), m.ID(), e.key.requestID, err)
+			return api.Errorf(api.KindConflict, "bind %s %s to request %s: %v", ss.materialName(), m.ID(), e.key.req.id, err)
 		}
-		a := &assignment{Epoch: ep.number, RequestID: e.key.requestID, Digest: e.digest, Presig: ps.ID()}
+		a := &assignment{Epoch: ep.number, Requester: e.key.req.requester, RequestID: e.key.req.id, Digest: e.digest, Presig: ps.ID()}
 		if err := ss.sign(a); err != nil {
 			ss.sendMu.Unlock()
 			ss.burn(ps)

@@ -40,6 +40,8 @@ type agreeHarness struct {
 	wg     sync.WaitGroup
 	sniff  sync.Mutex
 	copies [][]byte // every control payload sent
+	// requester is who asks in request (zero: as the tests' hand-made assignments say)
+	requester [32]byte
 }
 
 func newAgreeHarness(t *testing.T, count int) *agreeHarness {
@@ -122,7 +124,7 @@ func newAgreeHarness(t *testing.T, count int) *agreeHarness {
 		nd := &Node{cfg: Config{Network: "unit"}, id: Identity{Libp2p: privs[m]}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), metrics: newMetrics(reg)}
 		svc := &pkpService{n: nd, replay: newReplayGuard(64), assignWait: 2 * time.Second, confirmWait: time.Second, voteWait: time.Second}
 		svc.metrics = newPKPMetrics(reg, svc)
-		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, scheme: &ecdsaScheme{pool: ecdsa.NewPool(64)}, agree: newAgreeState(), excl: newExclusions(),
+		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, peers: peers, scheme: &ecdsaScheme{pool: ecdsa.NewPool(64)}, agree: newAgreeState(), excl: newExclusions(),
 			reach: func(peer.ID) bool { return true }}
 		ep.ctx = ctx
 		ss := &signerSet{ep: ep, key: "0,1,2", order: []int{0, 1, 2}, peers: peers, self: m, warm: true, target: count,
@@ -164,6 +166,11 @@ type agreed struct {
 // request has the given members serve request id (all with the same digest unless digests
 // says otherwise), starting them `stagger` apart, and returns each one's outcome.
 func (h *agreeHarness) request(id string, members []int, digests map[int][32]byte, stagger time.Duration) []agreed {
+	return h.requestAs(h.requester, id, members, digests, stagger)
+}
+
+// requestAs is request by the given requester.
+func (h *agreeHarness) requestAs(requester [32]byte, id string, members []int, digests map[int][32]byte, stagger time.Duration) []agreed {
 	out := make([]agreed, len(h.sets))
 	var wg sync.WaitGroup
 	for i, m := range members {
@@ -175,7 +182,7 @@ func (h *agreeHarness) request(id string, members []int, digests map[int][32]byt
 		go func() {
 			defer wg.Done()
 			time.Sleep(time.Duration(i) * stagger) //nolint:forbidigo // ordering of arrivals, not waiting for a condition
-			ps, rho, err := h.sets[m].agree(h.ctx, id, d, nil)
+			ps, rho, err := h.sets[m].agree(h.ctx, requester, id, d, nil)
 			out[m] = agreed{ps, rho, err}
 		}()
 	}
@@ -344,7 +351,7 @@ func TestBadAgreementInputIsRefusedWithANamedReasonAndBlocksNothingElse(t *testi
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					_, _, errs[m] = h.sets[m].agree(h.ctx, id, digestOf(id), nil)
+					_, _, errs[m] = h.sets[m].agree(h.ctx, [32]byte{}, id, digestOf(id), nil)
 				}()
 			}
 			wg.Wait()
@@ -360,15 +367,26 @@ func TestBadAgreementInputIsRefusedWithANamedReasonAndBlocksNothingElse(t *testi
 				}
 			}
 		}, true},
-		{"conflicting assignments: two presignatures for one request", func(t *testing.T, h *agreeHarness) {
+		{"two presignatures for one request: refused, burnt, nobody blamed (no proof)", func(t *testing.T, h *agreeHarness) {
 			p1, p2 := h.take(0), h.take(0)
 			h.confirm(0, 1, assignment{Epoch: 1, RequestID: "dup", Digest: digestOf("dup"), Presig: p1.ID()}, p1.Contribution())
 			h.confirm(0, 2, assignment{Epoch: 1, RequestID: "dup", Digest: digestOf("dup"), Presig: p2.ID()}, p2.Contribution())
 			out := h.request("dup", []int{1, 2}, nil, 0)
 			for _, m := range []int{1, 2} {
-				wantKind(t, fmt.Sprint("member ", m), out[m].err, api.KindConflict, "equivocated")
+				wantKind(t, fmt.Sprint("member ", m), out[m].err, api.KindConflict, "two presignatures")
+				if why, _, ok := h.sets[m].ep.excl.check(h.sets[m].peers[0], time.Now()); ok {
+					t.Fatalf("member %d excludes the coordinator without proof: %s", m, why)
+				}
+				// The presignature it was assigned is burnt (the other one, if it never saw it,
+				// is an orphan the coordinator's next keep list drops).
+				mine := map[int]ecdsa.ID{1: p1.ID(), 2: p2.ID()}[m]
+				for _, id := range h.held(m) {
+					if id == mine {
+						t.Fatalf("member %d still holds presignature %s", m, id)
+					}
+				}
 			}
-		}, true},
+		}, false},
 		{"an assignment the coordinator did not sign, relayed by a member", func(t *testing.T, h *agreeHarness) {
 			a := assignment{Epoch: 1, RequestID: "forged", Digest: digestOf("forged"), Presig: h.held(0)[0], Sig: make([]byte, 64)}
 			if err := h.sets[1].onConfirm(2, &confirmMsg{Assign: a}); err == nil || !strings.Contains(err.Error(), "not signed by the coordinator") {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/litmesh/litmesh/api"
 )
 
 // Blame: a node leaves a peer out of its signer sets only for a fault it verified itself —
@@ -35,6 +37,7 @@ type exclusion struct {
 	until    time.Time // otherwise: until then
 	reason   string
 	faults   int
+	evidence *api.Evidence // proof anyone can check (equivocation), returned to clients
 }
 
 func (e *exclusion) active(now time.Time) bool { return e.forEpoch || now.Before(e.until) }
@@ -67,6 +70,26 @@ func (x *exclusions) add(p peer.ID, reason string, forEpoch bool, now time.Time)
 	if until := now.Add(min(exclusionBase<<min(e.faults-1, 6), exclusionMax)); until.After(e.until) {
 		e.until = until
 	}
+}
+
+// addProof excludes p until the epoch ends for a fault the evidence proves to anyone.
+func (x *exclusions) addProof(p peer.ID, reason string, ev *api.Evidence, now time.Time) {
+	x.add(p, reason, true, now)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.m[p]; e.evidence == nil {
+		e.evidence = ev
+	}
+}
+
+// evidenceOf returns the proof of p's fault, if this node holds one.
+func (x *exclusions) evidenceOf(p peer.ID) *api.Evidence {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.m[p]; e != nil {
+		return e.evidence
+	}
+	return nil
 }
 
 // check reports whether p is excluded now, why, and until when (zero: the epoch's end).

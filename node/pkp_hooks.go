@@ -33,6 +33,7 @@ type PKPHooks struct {
 
 // PKPAssignment is a coordinator's assignment of a presignature to a request.
 type PKPAssignment struct {
+	Requester    [32]byte // who asked, hashed: agreements are per requester and request id
 	RequestID    string
 	Digest       [32]byte
 	Presignature ecdsa.ID
@@ -64,10 +65,10 @@ func (ss *signerSet) coordination(a *assignment, ps held, digestFor func(string,
 	c := &PKPCoordination{
 		Scheme:       ss.ep.scheme.Name(),
 		Members:      ss.peers,
-		Assignment:   PKPAssignment{RequestID: a.RequestID, Digest: a.Digest, Presignature: a.Presig},
+		Assignment:   PKPAssignment{Requester: a.Requester, RequestID: a.RequestID, Digest: a.Digest, Presignature: a.Presig},
 		Contribution: ps.Contribution(),
 		Confirm: func(ctx context.Context, m int, pa PKPAssignment, contribution [32]byte) error {
-			x := &assignment{Epoch: ss.ep.number, RequestID: pa.RequestID, Digest: pa.Digest, Presig: pa.Presignature}
+			x := &assignment{Epoch: ss.ep.number, Requester: pa.Requester, RequestID: pa.RequestID, Digest: pa.Digest, Presig: pa.Presignature}
 			if err := ss.sign(x); err != nil {
 				return err
 			}

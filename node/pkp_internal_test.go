@@ -14,7 +14,7 @@ import (
 )
 
 func sampleAssignment() assignment {
-	return assignment{Epoch: 3, RequestID: "req-1", Digest: [32]byte{1}, Presig: ecdsa.ID{2}, Sig: bytes.Repeat([]byte{9}, 64)}
+	return assignment{Epoch: 3, Requester: [32]byte{7}, RequestID: "req-1", Digest: [32]byte{1}, Presig: ecdsa.ID{2}, Sig: bytes.Repeat([]byte{9}, 64)}
 }
 
 func TestControlMessagesRoundTrip(t *testing.T) {
@@ -35,7 +35,7 @@ func TestControlMessagesRoundTrip(t *testing.T) {
 		}
 	}
 	for _, r := range []*refuseMsg{
-		{RequestID: "r", Presig: ecdsa.ID{6}, Reason: reasonDiffers},
+		{Requester: [32]byte{8}, RequestID: "r", Presig: ecdsa.ID{6}, Reason: reasonDiffers},
 		{RequestID: "r", Presig: ecdsa.ID{6}, Reason: reasonEquivocation, Evidence: []assignment{sampleAssignment(), sampleAssignment()}},
 	} {
 		got, err = decodeCtl(r.encode())
@@ -51,17 +51,18 @@ func TestBadControlMessagesAreRefusedNamingTheProblem(t *testing.T) {
 	batch := (&batchMsg{Count: 1, Keep: []ecdsa.ID{{1}}}).encode()
 	vote := (&voteMsg{Verdict: verdictAgree}).encode()
 	refuse := (&refuseMsg{RequestID: "r", Reason: reasonTimeout}).encode()
-	// offsets in a confirm: version, kind, epoch [8], id length at 10, id at 11…
-	idLen := 10
-	sigLen := 11 + len(a.RequestID) + 64
+	// offsets in a confirm: version, kind, epoch [8], requester [32], id length at 42, id at 43…
+	idLen := 42
+	sigLen := 43 + len(a.RequestID) + 64
 	for _, tc := range []struct {
 		name string
 		msg  []byte
 		says string
 	}{
 		{"an empty message", nil, "0 bytes"},
-		{"a version-1 message (ρ chosen by the coordinator)", append([]byte{1}, good[1:]...), "version 1, want 2"},
-		{"an unknown kind", []byte{2, 7}, "kind 7"},
+		{"a version-1 message (ρ chosen by the coordinator)", append([]byte{1}, good[1:]...), "version 1, want 3"},
+		{"a version-2 message (no requester in the assignment)", append([]byte{2}, good[1:]...), "version 2, want 3"},
+		{"an unknown kind", []byte{3, 7}, "kind 7"},
 		{"a truncated confirmation", good[:len(good)-1], "want a 32-byte contribution"},
 		{"a confirmation with a long tail", append(slices.Clone(good), 0), "want a 32-byte contribution"},
 		{"an empty request id", func() []byte { b := slices.Clone(good); b[idLen] = 0; return b }(), "request id of 0 bytes"},

@@ -272,8 +272,12 @@ func (n *Node) frostSign(ctx context.Context, ep *pkpEpoch, order []int, pkp *sc
 		return requestDigest(ep.number, id, pkp.tokenID, schemeMessageDigest(in.scheme, msg, in.taproot), ss.order)
 	}
 	digestFor := func(id string, msg [32]byte) [32]byte { return digestOf(id, msg[:]) }
-	h, _, err := ss.agreeOn(ctx, in.requestID, digestOf(in.requestID, in.msg), frostBinder(fs.key.Root(), ss.order, req), digestFor)
+	requester := requesterOf(in.signInput)
+	h, _, err := ss.agreeOn(ctx, requesterHash(requester), in.requestID, digestOf(in.requestID, in.msg), frostBinder(fs.key.Root(), ss.order, req), digestFor)
 	if err != nil {
+		if errors.Is(err, errAgreeTimeout) {
+			n.chargePresign(requester, requesterPenalty) // a request sent to too few signers costs more
+		}
 		return nil, err
 	}
 	fh := h.(*frostHeld)

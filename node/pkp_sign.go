@@ -217,8 +217,11 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	digestFor := func(id string, hash [32]byte) [32]byte {
 		return requestDigest(ep.number, id, pkp.tokenID, hash, ss.order)
 	}
-	ps, rho, err := ss.agree(ctx, in.requestID, digest, digestFor)
+	ps, rho, err := ss.agree(ctx, requesterHash(requesterOf(in)), in.requestID, digest, digestFor)
 	if err != nil {
+		if errors.Is(err, errAgreeTimeout) {
+			n.chargePresign(requesterOf(in), requesterPenalty) // a request sent to too few signers costs more
+		}
 		return nil, err
 	}
 	share, err := ecdsa.SignShare(ps, ecdsa.SignRequest{Tweak: pkp.tweak, Hash: in.hash, Rho: rho})
@@ -256,7 +259,9 @@ func (ep *pkpEpoch) checkExcluded(order []int) error {
 	if !until.IsZero() {
 		when = until.UTC().Format(time.RFC3339)
 	}
-	return api.Errorf(api.KindConflict, "this node leaves signer %s out of its signer sets until %s (%s): choose a set without it", p, when, why)
+	err := api.Errorf(api.KindConflict, "this node leaves signer %s out of its signer sets until %s (%s): choose a set without it", p, when, why)
+	err.Evidence = ep.excl.evidenceOf(p)
+	return err
 }
 
 // resolveSet maps a request's nodeSet to share indices of the epoch, canonically ordered,

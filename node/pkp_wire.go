@@ -1,6 +1,7 @@
 package node
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,31 +11,34 @@ import (
 )
 
 // Control messages of a signer set, on its control session (pkp/<network>/e<epoch>/<set>/ctl).
-// Fixed binary layouts, all integers big-endian; version 2 (version 1 let the coordinator
-// choose ρ and had no confirmations or votes; a version-1 message is refused):
+// Fixed binary layouts, all integers big-endian; version 3 (version 1 let the coordinator
+// choose ρ and had no confirmations or votes; version 2 had no requester in the assignment;
+// an older message is refused):
 //
-//	confirm: version u8 (=2) ‖ kind u8 (=1) ‖ assignment ‖ contribution [32]
-//	batch:   version u8 (=2) ‖ kind u8 (=2) ‖ nonce [32] ‖ count u16
+//	confirm: version u8 (=3) ‖ kind u8 (=1) ‖ assignment ‖ contribution [32]
+//	batch:   version u8 (=3) ‖ kind u8 (=2) ‖ nonce [32] ‖ count u16
 //	         ‖ keep count u16 ‖ keep count × presignature id [32]
-//	vote:    version u8 (=2) ‖ kind u8 (=3) ‖ nonce [32] ‖ verdict u8 (1 agree, 2 veto)
+//	vote:    version u8 (=3) ‖ kind u8 (=3) ‖ nonce [32] ‖ verdict u8 (1 agree, 2 veto)
 //	         ‖ batch digest [32] (zero with a veto) ‖ reason u8
-//	refuse:  version u8 (=2) ‖ kind u8 (=4) ‖ request id length u8 ‖ request id
+//	refuse:  version u8 (=3) ‖ kind u8 (=4) ‖ requester [32] ‖ request id length u8 ‖ request id
 //	         ‖ presignature id [32] ‖ reason u8 ‖ evidence count u8 (0 or 2) ‖ assignments
 //
-//	assignment: epoch u64 ‖ request id length u8 ‖ request id ‖ request digest [32]
+//	assignment: epoch u64 ‖ requester [32] ‖ request id length u8 ‖ request id ‖ request digest [32]
 //	            ‖ presignature id [32] ‖ signature length u8 ‖ signature
 //
 // confirm is every member's word that it holds the request the coordinator assigned and took
 // the named presignature for it, with its ρ contribution for that presignature; the
 // coordinator's own confirm is the assignment. The assignment is signed by the coordinator's
-// libp2p identity key (over assignmentBytes), so two conflicting assignments prove that it
-// equivocated. batch starts a presigning session (coordinator only); vote is each member's
+// libp2p identity key (over assignmentBytes), so two assignments of one presignature to two
+// different tuples prove that it equivocated (two assignments of one request id with two
+// presignatures prove nothing: an honest coordinator that restarted, or whose registry forgot
+// the id, signs them). batch starts a presigning session (coordinator only); vote is each member's
 // verdict on the session's outcome; refuse tells the set that this member will not confirm a
 // request, and why — the others cannot check its word, only fail fast — except that a refusal
 // for equivocation carries the two conflicting signed assignments, which every receiver
 // verifies for itself.
 const (
-	ctlVersion     byte = 2
+	ctlVersion     byte = 3
 	ctlKindConfirm byte = 1
 	ctlKindBatch   byte = 2
 	ctlKindVote    byte = 3
@@ -54,6 +58,7 @@ var errCtl = errors.New("bad pkp control message")
 // assignment is the coordinator's signed word on one request: this presignature serves it.
 type assignment struct {
 	Epoch     uint64
+	Requester [32]byte // requesterHash of who asked: request ids are the requester's to choose
 	RequestID string
 	Digest    [32]byte
 	Presig    ecdsa.ID
@@ -63,7 +68,15 @@ type assignment struct {
 // sameTuple reports whether two assignments name the same request, digest and presignature
 // (the signature aside).
 func (a *assignment) sameTuple(b *assignment) bool {
-	return a.Epoch == b.Epoch && a.RequestID == b.RequestID && a.Digest == b.Digest && a.Presig == b.Presig
+	return a.Epoch == b.Epoch && a.Requester == b.Requester && a.RequestID == b.RequestID && a.Digest == b.Digest && a.Presig == b.Presig
+}
+
+// reqKey names a request in a set: request ids are unique per requester only.
+func (a *assignment) reqKey() reqKey { return reqKey{a.Requester, a.RequestID} }
+
+type reqKey struct {
+	requester [32]byte
+	id        string
 }
 
 // confirmMsg is a member's confirmation of an assignment, with its ρ contribution.
@@ -96,6 +109,7 @@ type voteMsg struct {
 
 // refuseMsg tells the set that this member will not confirm a request.
 type refuseMsg struct {
+	Requester [32]byte
 	RequestID string
 	Presig    ecdsa.ID
 	Reason    byte
@@ -113,7 +127,8 @@ const (
 	reasonTimeout      byte = 6 // this member gave up waiting
 	reasonPresignFault byte = 7 // presigning failed here with a fault it verified
 	reasonPresignAbort byte = 8 // presigning failed here otherwise (an abort, a timeout, an error)
-	reasonMaxKnown          = reasonPresignAbort
+	reasonReassigned   byte = 9 // the coordinator assigned the request another presignature too
+	reasonMaxKnown          = reasonReassigned
 )
 
 func reasonName(r byte) string {
@@ -134,6 +149,8 @@ func reasonName(r byte) string {
 		return "its presigning run found a member at fault"
 	case reasonPresignAbort:
 		return "its presigning run failed"
+	case reasonReassigned:
+		return "the coordinator assigned the request two presignatures (after a restart, say: no proof of a fault)"
 	default:
 		return "unspecified"
 	}
@@ -141,6 +158,7 @@ func reasonName(r byte) string {
 
 func appendAssignment(buf []byte, a *assignment) []byte {
 	buf = binary.BigEndian.AppendUint64(buf, a.Epoch)
+	buf = append(buf, a.Requester[:]...)
 	buf = append(buf, byte(len(a.RequestID)))
 	buf = append(buf, a.RequestID...)
 	buf = append(buf, a.Digest[:]...)
@@ -150,7 +168,7 @@ func appendAssignment(buf []byte, a *assignment) []byte {
 }
 
 func (m *confirmMsg) encode() []byte {
-	buf := make([]byte, 0, 2+8+1+len(m.Assign.RequestID)+64+1+len(m.Assign.Sig)+32)
+	buf := make([]byte, 0, 2+8+32+1+len(m.Assign.RequestID)+64+1+len(m.Assign.Sig)+32)
 	buf = append(buf, ctlVersion, ctlKindConfirm)
 	buf = appendAssignment(buf, &m.Assign)
 	return append(buf, m.Contribution[:]...)
@@ -178,8 +196,10 @@ func (m *voteMsg) encode() []byte {
 }
 
 func (m *refuseMsg) encode() []byte {
-	buf := make([]byte, 0, 3+len(m.RequestID)+34+len(m.Evidence)*300)
-	buf = append(buf, ctlVersion, ctlKindRefuse, byte(len(m.RequestID)))
+	buf := make([]byte, 0, 3+32+len(m.RequestID)+34+len(m.Evidence)*340)
+	buf = append(buf, ctlVersion, ctlKindRefuse)
+	buf = append(buf, m.Requester[:]...)
+	buf = append(buf, byte(len(m.RequestID)))
 	buf = append(buf, m.RequestID...)
 	buf = append(buf, m.Presig[:]...)
 	buf = append(buf, m.Reason, byte(len(m.Evidence)))
@@ -257,14 +277,16 @@ func decodeCtl(b []byte) (pkpCtl, error) {
 		}
 		return pkpCtl{vote: m}, nil
 	case ctlKindRefuse:
-		if len(b) < 3 {
-			return bad("truncated refuse")
+		if len(b) < 2+32+1 {
+			return bad("refuse of %d bytes, want at least %d", len(b), 2+32+1+34)
 		}
+		requester := [32]byte(b[2:34])
+		b = b[32:] // the rest as before the requester: version ‖ kind ‖ request id length ‖ …
 		n := int(b[2])
 		if len(b) < 3+n+34 {
-			return bad("refuse of %d bytes, want at least %d", len(b), 3+n+34)
+			return bad("refuse of %d bytes, want at least %d", len(b)+32, 3+32+n+34)
 		}
-		m := &refuseMsg{RequestID: string(b[3 : 3+n]), Presig: ecdsa.ID(b[3+n : 3+n+32]), Reason: b[3+n+32]}
+		m := &refuseMsg{Requester: requester, RequestID: string(b[3 : 3+n]), Presig: ecdsa.ID(b[3+n : 3+n+32]), Reason: b[3+n+32]}
 		if err := checkRequestID(m.RequestID); err != nil {
 			return bad("refuse: %v", err)
 		}
@@ -299,15 +321,16 @@ func decodeCtl(b []byte) (pkpCtl, error) {
 // decodeAssignment parses an assignment and returns the bytes after it.
 func decodeAssignment(b []byte) (assignment, []byte, error) {
 	var a assignment
-	if len(b) < 9 {
+	if len(b) < 8+32+1 {
 		return a, nil, errors.New("truncated assignment")
 	}
 	a.Epoch = binary.BigEndian.Uint64(b[:8])
-	n := int(b[8])
+	a.Requester = [32]byte(b[8:40])
+	n := int(b[40])
 	if n == 0 || n > api.MaxRequestID {
 		return a, nil, fmt.Errorf("request id of %d bytes", n)
 	}
-	b = b[9:]
+	b = b[41:]
 	if len(b) < n+64+1 {
 		return a, nil, errors.New("truncated assignment")
 	}
@@ -326,31 +349,28 @@ func decodeAssignment(b []byte) (assignment, []byte, error) {
 	return a, b[sl:], nil
 }
 
-// assignmentBytes is what the coordinator signs: the domain (with the scheme for schemes other
-// than ECDSA: an assignment of one scheme is never one of another), the network, the signer
-// set (its share indices in canonical order) and the tuple. The request digest binds the
-// epoch, request id, PKP, hash and set again; naming them here keeps the signature meaningful
-// on its own.
+// assignmentBytes is what the coordinator signs (api.AssignmentBytes, so that a client can
+// check evidence itself): the domain (with the scheme for schemes other than ECDSA: an
+// assignment of one scheme is never one of another), the network, the signer set (its share
+// indices in canonical order) and the tuple. The request digest binds the epoch, request id,
+// PKP, hash and set again; naming them here keeps the signature meaningful on its own.
 func assignmentBytes(network, scheme string, order []int, a *assignment) []byte {
-	buf := make([]byte, 0, 64+len(network)+len(scheme)+2*len(order)+len(a.RequestID)+72)
-	if scheme == "" {
-		buf = append(buf, "litmesh/pkp/assign/v2"...)
-	} else {
-		buf = append(buf, "litmesh/pkp/assign-scheme/v1"...)
-		buf = append(buf, byte(len(scheme)))
-		buf = append(buf, scheme...)
+	return api.AssignmentBytes(network, scheme, order, a.Epoch, a.Requester, a.RequestID, a.Digest, a.Presig)
+}
+
+// signedAssignment is the assignment as api evidence.
+func signedAssignment(network, scheme string, order []int, a *assignment) api.SignedAssignment {
+	return api.SignedAssignment{
+		Network: network, Scheme: scheme, Set: append([]int(nil), order...), Epoch: a.Epoch,
+		Requester: append(api.Bytes(nil), a.Requester[:]...), RequestID: a.RequestID,
+		Digest: append(api.Bytes(nil), a.Digest[:]...), Presignature: append(api.Bytes(nil), a.Presig[:]...),
+		Signature: append(api.Bytes(nil), a.Sig...),
 	}
-	buf = binary.BigEndian.AppendUint16(buf, uint16(len(network)))
-	buf = append(buf, network...)
-	buf = binary.BigEndian.AppendUint16(buf, uint16(len(order)))
-	for _, v := range order {
-		buf = binary.BigEndian.AppendUint16(buf, uint16(v))
-	}
-	buf = binary.BigEndian.AppendUint64(buf, a.Epoch)
-	buf = append(buf, byte(len(a.RequestID)))
-	buf = append(buf, a.RequestID...)
-	buf = append(buf, a.Digest[:]...)
-	return append(buf, a.Presig[:]...)
+}
+
+// requesterHash names who asks for a signature in assignments (requesterOf, hashed).
+func requesterHash(requester string) [32]byte {
+	return sha256.Sum256([]byte("litmesh/pkp/requester\x00" + requester))
 }
 
 // checkRequestID accepts 1…MaxRequestID printable ASCII bytes: ids end up in logs and errors.

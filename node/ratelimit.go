@@ -104,6 +104,19 @@ func (k *keyedLimiter) allow(key string) (bool, time.Duration) {
 	return true, 0
 }
 
+// charge takes n tokens from key's budget, into debt if it holds fewer (the key waits longer).
+func (k *keyedLimiter) charge(key string, n int) {
+	if k == nil {
+		return
+	}
+	now := k.now()
+	e, ok := k.cache.Get(key)
+	if !ok {
+		return // an idle budget is full again anyway
+	}
+	e.lim.ReserveN(now, min(n, k.burst)) // not cancelled: the tokens are spent
+}
+
 // limitedError is a refusal by a budget: HTTP 429 with Retry-After.
 type limitedError struct {
 	err        *api.Error
@@ -171,6 +184,12 @@ func (n *Node) allowPresign(requester string) error {
 		return limited(retry, "too many PKP signatures for %s; retry in %s", requester, retry.Round(time.Millisecond))
 	}
 	return nil
+}
+
+// chargePresign takes n more presignatures from a requester's budget, going into debt if need
+// be: the cost of a request that burnt a presignature without a signature.
+func (n *Node) chargePresign(requester string, count int) {
+	n.limits.presign.charge(requester, count)
 }
 
 // readExecuteBody reads a /web/execute body of at most limit bytes, a few bodies at a time:

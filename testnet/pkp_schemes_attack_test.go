@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -259,7 +262,7 @@ func TestMaliciousFROSTCoordinator(t *testing.T) {
 			},
 			attack: func(ctx context.Context, c *node.PKPCoordination, _ node.PKPAssignment) {
 				_ = c.Confirm(ctx, 1, c.Assignment, c.Contribution)
-				other := node.PKPAssignment{RequestID: c.Assignment.RequestID + "-2", Presignature: c.Assignment.Presignature}
+				other := node.PKPAssignment{Requester: c.Assignment.Requester, RequestID: c.Assignment.RequestID + "-2", Presignature: c.Assignment.Presignature}
 				other.Digest = c.Digest(other.RequestID, [32]byte(msg32("second")))
 				_ = c.Confirm(ctx, 2, other, c.Contribution)
 			},
@@ -276,9 +279,15 @@ func TestMaliciousFROSTCoordinator(t *testing.T) {
 			},
 			check: func(t *testing.T, s *frostAttackSetup, errs []error) {
 				// Every member remembers the slot's first assignment: a second one for it is
-				// proof of equivocation (and the slot is gone from its pool anyway).
+				// proof of equivocation (and the slot is gone from its pool anyway). A member
+				// whose request comes after the other's refusal with the proof refuses it
+				// because it already leaves the coordinator out: either way its refusal
+				// carries the evidence.
 				for m := 1; m < 3; m++ {
-					wantErr(t, "member", errs[m], api.KindConflict, "equivocated")
+					wantErr(t, "member", errs[m], api.KindConflict, "")
+					if !frostEvidence(t, s, m, errs[m]) {
+						t.Fatalf("member %d refused without the evidence: %v", m, errs[m])
+					}
 				}
 				noHonestShare(t, errs)
 			},
@@ -333,11 +342,53 @@ func TestMaliciousFROSTCoordinator(t *testing.T) {
 	}
 }
 
+// frostEvidence reports whether a member's refusal carries evidence of equivocation, and checks
+// it as a client does, a FROST slot's like an ECDSA presignature's: two assignments of the
+// slot, of scheme frost-ed25519 (in the signed bytes), that verify under the coordinator's
+// libp2p key.
+func frostEvidence(t *testing.T, s *frostAttackSetup, m int, err error) bool {
+	t.Helper()
+	var ae *api.Error
+	if !errors.As(err, &ae) || ae.Evidence == nil {
+		return false
+	}
+	ev := ae.Evidence
+	msgs, err := ev.Check()
+	if err != nil || ev.Accused != s.self {
+		t.Fatalf("member %d: evidence accusing %s: %v", m, ev.Accused, err)
+	}
+	pid, err := peer.Decode(ev.Accused)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := pid.ExtractPublicKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, msg := range msgs {
+		if ev.Assignments[i].Scheme != "frost-ed25519" {
+			t.Fatalf("member %d: evidence of scheme %q", m, ev.Assignments[i].Scheme)
+		}
+		if ok, err := pub.Verify(msg, ev.Assignments[i].Signature); err != nil || !ok {
+			t.Fatalf("member %d: assignment %d of the evidence does not verify", m, i)
+		}
+	}
+	return true
+}
+
 // frostEquivocationProven: both honest members hold two assignments the coordinator signed
 // for one slot; each refuses, excludes the coordinator until the epoch ends, and counts it.
 func frostEquivocationProven(t *testing.T, s *frostAttackSetup, errs []error) {
 	t.Helper()
 	noHonestShare(t, errs)
+	// The proof travels with the refusals as typed evidence (frostEvidence).
+	proven := false
+	for m := 1; m < 3; m++ {
+		proven = frostEvidence(t, s, m, errs[m]) || proven
+	}
+	if !proven {
+		t.Fatalf("no member's refusal carries the evidence: %v", errs)
+	}
 	for m := 1; m < 3; m++ {
 		wantErr(t, "member", errs[m], api.KindConflict, "")
 		idx := memberIndex(t, s.c, s.peers[m])
