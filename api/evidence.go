@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Evidence is proof of a signer's fault that anyone can check for themselves: typed fields and
@@ -22,32 +23,47 @@ type Evidence struct {
 	Assignments []SignedAssignment `json:"assignments"`
 }
 
-// EvidenceEquivocation is the kind of evidence that one presignature was signed into two
-// different assignments.
+// EvidenceEquivocation is the kind of evidence that one unit of signing material — an ECDSA
+// presignature or a FROST slot — was signed into two different assignments.
 const EvidenceEquivocation = "equivocation"
 
-// SignedAssignment is a signer set coordinator's signed word that one presignature serves one
-// request. The coordinator signs AssignmentBytes with its libp2p identity key.
+// SignedAssignment is a signer set coordinator's signed word that one presignature (ECDSA) or
+// one FROST slot serves one request. The coordinator signs AssignmentBytes with its libp2p
+// identity key.
 type SignedAssignment struct {
-	Network      string `json:"network"`
+	Network string `json:"network"`
+	// Scheme is "" for ECDSA, else the FROST scheme whose slot is assigned ("frost-ed25519",
+	// …): an assignment of one scheme is never one of another.
+	Scheme       string `json:"scheme,omitempty"`
 	Set          []int  `json:"set"` // the signer set: share indices in canonical order
 	Epoch        uint64 `json:"epoch"`
 	Requester    Bytes  `json:"requester"` // 32 bytes: SHA-256 of who asked (an address or an action)
 	RequestID    string `json:"requestId"`
 	Digest       Bytes  `json:"digest"`       // 32 bytes: the request digest
-	Presignature Bytes  `json:"presignature"` // 32 bytes: the presignature id
+	Presignature Bytes  `json:"presignature"` // 32 bytes: the presignature id, or the FROST slot id
 	Signature    Bytes  `json:"signature"`
 }
 
-// AssignmentDomain opens every signed assignment.
-const AssignmentDomain = "litmesh/pkp/assign/v3"
+// AssignmentDomain opens every signed ECDSA assignment; SchemeAssignmentDomain, followed by
+// the scheme's name (length u8 ‖ name), every assignment of another scheme.
+const (
+	AssignmentDomain       = "litmesh/pkp/assign/v3"
+	SchemeAssignmentDomain = "litmesh/pkp/assign-scheme/v2"
+)
 
-// AssignmentBytes is what a coordinator signs: the domain, the network, the signer set and the
-// tuple (epoch, requester, request id, request digest, presignature id). It is the one encoding
-// of it; nodes sign and verify exactly these bytes.
-func AssignmentBytes(network string, set []int, epoch uint64, requester [32]byte, requestID string, digest, presig [32]byte) []byte {
-	buf := make([]byte, 0, len(AssignmentDomain)+2+len(network)+2+2*len(set)+8+32+1+len(requestID)+64)
-	buf = append(buf, AssignmentDomain...)
+// AssignmentBytes is what a coordinator signs: the domain (with the scheme for schemes other
+// than ECDSA), the network, the signer set and the tuple (epoch, requester, request id,
+// request digest, presignature or slot id). It is the one encoding of it; nodes sign and
+// verify exactly these bytes.
+func AssignmentBytes(network, scheme string, set []int, epoch uint64, requester [32]byte, requestID string, digest, presig [32]byte) []byte {
+	buf := make([]byte, 0, len(SchemeAssignmentDomain)+1+len(scheme)+2+len(network)+2+2*len(set)+8+32+1+len(requestID)+64)
+	if scheme == "" {
+		buf = append(buf, AssignmentDomain...)
+	} else {
+		buf = append(buf, SchemeAssignmentDomain...)
+		buf = append(buf, byte(len(scheme)))
+		buf = append(buf, scheme...)
+	}
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(network)))
 	buf = append(buf, network...)
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(set)))
@@ -76,14 +92,17 @@ func (a *SignedAssignment) SignedBytes() ([]byte, error) {
 		return nil, fmt.Errorf("requestId: %d bytes, want 1…%d", len(a.RequestID), MaxRequestID)
 	case len(a.Network) > 1<<16-1 || len(a.Set) > 1<<16-1:
 		return nil, errors.New("network or set too long")
+	case len(a.Scheme) > 255:
+		return nil, fmt.Errorf("scheme: %d bytes, want at most 255", len(a.Scheme))
 	case len(a.Signature) == 0:
 		return nil, errors.New("no signature")
 	}
-	return AssignmentBytes(a.Network, a.Set, a.Epoch, [32]byte(a.Requester), a.RequestID, [32]byte(a.Digest), [32]byte(a.Presignature)), nil
+	return AssignmentBytes(a.Network, a.Scheme, a.Set, a.Epoch, [32]byte(a.Requester), a.RequestID, [32]byte(a.Digest), [32]byte(a.Presignature)), nil
 }
 
 // Check checks that the evidence has the shape of a proof — two assignments of one
-// presignature whose signed tuples differ — and returns the two signed messages, whose
+// presignature or FROST slot (same network, scheme, signer set and epoch) whose signed tuples
+// differ — and returns the two signed messages, whose
 // signatures by Accused the caller must still verify. It does not check signatures: that
 // needs the accused's public key (go-libp2p), which this package does not import.
 func (e *Evidence) Check() (msgs [2][]byte, err error) {
@@ -104,6 +123,8 @@ func (e *Evidence) Check() (msgs [2][]byte, err error) {
 	switch {
 	case !bytes.Equal(a.Presignature, b.Presignature):
 		return msgs, errors.New("the assignments name different presignatures: that proves nothing")
+	case a.Network != b.Network || a.Scheme != b.Scheme || !slices.Equal(a.Set, b.Set) || a.Epoch != b.Epoch:
+		return msgs, errors.New("the assignments are of different networks, schemes, signer sets or epochs: that proves nothing")
 	case bytes.Equal(msgs[0], msgs[1]):
 		return msgs, errors.New("the assignments are the same")
 	}

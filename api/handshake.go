@@ -24,8 +24,19 @@ type HandshakeResponse struct {
 	// HDRootPubkeys are the secp256k1 root public keys (compressed, hex) PKP keys derive from.
 	HDRootPubkeys []string `json:"hdRootPubkeys,omitempty"`
 	// ECDSAThreshold is how many signers a PKP signature needs (2t+1, see docs/ecdsa.md).
-	ECDSAThreshold int                  `json:"ecdsaThreshold,omitempty"`
-	Attestation    HandshakeAttestation `json:"attestation"`
+	ECDSAThreshold int `json:"ecdsaThreshold,omitempty"`
+	// PKPRootKeys are the root keys of the other PKP signing schemes (docs/schemes.md), by key
+	// type: "ed25519", "schnorr-k256", "bls-pkp". Absent before the network has them.
+	PKPRootKeys map[string]RootKeySet `json:"pkpRootKeys,omitempty"`
+	Attestation HandshakeAttestation  `json:"attestation"`
+}
+
+// RootKeySet is a root key with its public polynomial: a signature of its scheme needs
+// Threshold signers (the polynomial's degree + 1), and T colluding holders learn the key.
+type RootKeySet struct {
+	PublicKey   string   `json:"publicKey"`   // hex, the scheme's group encoding
+	Commitments []string `json:"commitments"` // hex, constant term first
+	Threshold   int      `json:"threshold"`
 }
 
 // HandshakeAttestation carries the node's attestation response to the client's challenge.

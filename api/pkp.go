@@ -37,6 +37,13 @@ type PKPSignRequest struct {
 	// NodeSet is the signer set: peer IDs (or API URLs) of 2t+1 members of the current epoch
 	// (the handshake's ecdsaThreshold), identical in every node's copy of the request.
 	NodeSet []string `json:"nodeSet"`
+	// SigningScheme is Lit's name of the scheme (schemes.go); empty is EcdsaK256Sha256. Other
+	// schemes sign ToSign as a message of up to MaxSchemeMessage bytes, need a PKP of the
+	// scheme's key type and answer with a PKPSchemeShare; their NodeSet has T members (the
+	// handshake's pkpRootKeys threshold).
+	SigningScheme string `json:"signingScheme,omitempty"`
+	// Taproot, with SchnorrK256Taproot only, signs for the PKP's output key.
+	Taproot *TaprootSpend `json:"taproot,omitempty"`
 }
 
 // PKPSignShare is one node's answer to a PKP signature request (and, inside an execution

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/client"
 )
@@ -43,8 +44,15 @@ func pinAuthSig(t Target) (*access.AuthSig, error) {
 }
 
 // Sign is a PKP signature of a fresh hash with a warm presignature pool: the client picks a
-// signer set, each signer returns one share, the client combines and verifies.
+// signer set, each signer returns one share, the client combines and verifies. With
+// t.Scheme set to a scheme other than ECDSA (docs/schemes.md) it is that scheme's signature of
+// a fresh 32-byte message by a PKP of its key type — FROST with warm nonce-commitment pools,
+// or BLS partial signatures — combined and verified by the client the same way; the
+// scenario is then named sign-SCHEME.
 func Sign(t Target) Scenario {
+	if t.Scheme != "" && t.Scheme != api.SchemeEcdsaK256Sha256 {
+		return signScheme(t)
+	}
 	return Scenario{
 		Name:        "sign",
 		Description: "PKP sign of a fresh 32-byte hash (warm presignature pools), combined and verified by the client",
@@ -60,6 +68,32 @@ func Sign(t Target) Scenario {
 			return func(ctx context.Context, _ int, seq int64) error {
 				hash := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
 				_, err := t.Client.PKPSign(ctx, pkp.TokenID, hash, auth)
+				return err
+			}, nil
+		},
+	}
+}
+
+func signScheme(t Target) Scenario {
+	return Scenario{
+		Name:        "sign-" + t.Scheme,
+		Description: "PKP " + t.Scheme + " signature of a fresh 32-byte message, combined and verified by the client",
+		Setup: func(ctx context.Context) (Op, error) {
+			kt, err := client.SchemeKeyType(t.Scheme)
+			if err != nil {
+				return nil, err
+			}
+			auth, err := session(t)
+			if err != nil {
+				return nil, err
+			}
+			pkp, err := t.Client.MintPKPOfType(ctx, t.Key, kt)
+			if err != nil {
+				return nil, fmt.Errorf("mint a %s PKP: %w", t.Scheme, err)
+			}
+			return func(ctx context.Context, _ int, seq int64) error {
+				msg := sha256.Sum256([]byte(fmt.Sprintf("bench %d", seq)))
+				_, err := t.Client.PKPSignScheme(ctx, pkp.TokenID, t.Scheme, msg[:], auth, nil)
 				return err
 			}, nil
 		},

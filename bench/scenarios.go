@@ -23,6 +23,9 @@ type Target struct {
 	// Key pays for and owns what scenarios create (PKPs, permissions) and authenticates their
 	// requests; on a devnet a funded dev account.
 	Key *ecdsa.PrivateKey
+	// Scheme is the signing scheme of the sign scenario (Lit's signingScheme names; "" is
+	// ECDSA).
+	Scheme string
 }
 
 // URLs are the nodes' API URLs.

@@ -13,13 +13,44 @@ import (
 	"github.com/litmesh/litmesh/chain/bindings"
 )
 
-// KeyType numbers the network's root key types, as Lit does.
+// KeyType numbers the network's root key types — and the key types of PKPs, each derived
+// from the root of its type — as Lit does (its CurveType) where Lit has the type.
 type KeyType uint8
 
 const (
-	KeyTypeBLS   KeyType = 1 // BLS12-381, public key 48-byte compressed G1
-	KeyTypeECDSA KeyType = 2 // secp256k1, public key 33-byte compressed
+	KeyTypeBLS   KeyType = 1 // BLS12-381 encryption root, public key 48-byte compressed G1 (no PKPs)
+	KeyTypeECDSA KeyType = 2 // secp256k1 ECDSA, public key 33-byte compressed (PKPs: 65-byte uncompressed)
+	// KeyTypeEd25519 is the FROST Ed25519 root (Lit's CurveType Ed25519): 32-byte keys.
+	KeyTypeEd25519 KeyType = 3
+	// KeyTypeBLSPKP is the BLS12-381 root of BLS PKPs (Lit's CurveType BLS12381G1: keys in G1,
+	// signatures in G2), apart from the encryption root: 48-byte compressed G1 keys.
+	KeyTypeBLSPKP KeyType = 10
+	// KeyTypeSchnorrK256 is the secp256k1 Schnorr root (FROST, BIP-340 and RFC 9591), apart
+	// from the ECDSA root; litmesh's own number (Lit signs Schnorr with its K256 root): 33-byte
+	// compressed keys.
+	KeyTypeSchnorrK256 KeyType = 128
 )
+
+// SchemeKeyTypes are the root key types made for PKP signing schemes other than ECDSA
+// (docs/schemes.md).
+var SchemeKeyTypes = []KeyType{KeyTypeEd25519, KeyTypeSchnorrK256, KeyTypeBLSPKP}
+
+// PubkeyLen is the length of a PKP public key of the type as the PKPNFT contract stores it
+// (0 for a type without PKPs).
+func (k KeyType) PubkeyLen() int {
+	switch k {
+	case KeyTypeECDSA:
+		return 65
+	case KeyTypeEd25519:
+		return 32
+	case KeyTypeSchnorrK256:
+		return 33
+	case KeyTypeBLSPKP:
+		return 48
+	default:
+		return 0
+	}
+}
 
 func (k KeyType) String() string {
 	switch k {
@@ -27,6 +58,12 @@ func (k KeyType) String() string {
 		return "bls"
 	case KeyTypeECDSA:
 		return "ecdsa"
+	case KeyTypeEd25519:
+		return "ed25519"
+	case KeyTypeBLSPKP:
+		return "bls-pkp"
+	case KeyTypeSchnorrK256:
+		return "schnorr-k256"
 	default:
 		return fmt.Sprintf("keytype(%d)", uint8(k))
 	}
@@ -97,7 +134,10 @@ type Membership struct {
 	Releases     [][]byte // allowed release measurements
 	BLSRootKey   []byte   // empty until voted
 	ECDSARootKey []byte   // empty until voted
-	Block        uint64   // the block the snapshot was read at
+	// SchemeRootKeys are the voted root keys of SchemeKeyTypes (absent until voted; a network
+	// made before they existed gets them at its next key round).
+	SchemeRootKeys map[KeyType][]byte
+	Block          uint64 // the block the snapshot was read at
 
 	// Stale is true when the endpoint is unreachable and this is the last snapshot read
 	// before it went away; StaleReason says why and StaleSince since when.
@@ -241,9 +281,20 @@ func (c *Client) fetchMembership(ctx context.Context, head uint64) (*Membership,
 	if err != nil && !errors.Is(err, ErrNoRootKey) {
 		return nil, err
 	}
+	schemes := map[KeyType][]byte{}
+	for _, kt := range SchemeKeyTypes {
+		k, err := c.RootKey(ctx, kt)
+		switch {
+		case errors.Is(err, ErrNoRootKey):
+		case err != nil:
+			return nil, err
+		default:
+			schemes[kt] = k
+		}
+	}
 	return &Membership{
 		Epoch: ep, Active: active, Next: next, Releases: releases,
-		BLSRootKey: bls, ECDSARootKey: ecdsa, Block: head,
+		BLSRootKey: bls, ECDSARootKey: ecdsa, SchemeRootKeys: schemes, Block: head,
 	}, nil
 }
 

@@ -18,10 +18,13 @@ var ErrBurnedPKP = errors.New("pkp burned")
 
 // PKP is a minted programmable key pair.
 type PKP struct {
-	TokenID    *big.Int
-	KeyID      [32]byte
-	PublicKey  []byte // 65-byte uncompressed secp256k1
-	EthAddress common.Address
+	TokenID *big.Int
+	KeyID   [32]byte
+	KeyType KeyType
+	// PublicKey in the contract's encoding: 65-byte uncompressed secp256k1 (ECDSA), 32 bytes
+	// (Ed25519), 33-byte compressed secp256k1 (Schnorr), 48-byte compressed G1 (BLS).
+	PublicKey  []byte
+	EthAddress common.Address // ECDSA PKPs only
 	Owner      common.Address // zero when burned
 	Burned     bool
 }
@@ -48,8 +51,12 @@ func (c *Client) PKP(ctx context.Context, tokenID *big.Int) (PKP, error) {
 	if err != nil {
 		return PKP{}, fmt.Errorf("decode pubkey of pkp %s: %w", tokenID, err)
 	}
-	p := PKP{TokenID: new(big.Int).Set(tokenID), KeyID: keyID, PublicKey: pub}
-	if len(pub) == 65 {
+	kt, err := c.KeyTypeOf(ctx, tokenID)
+	if err != nil {
+		return PKP{}, err
+	}
+	p := PKP{TokenID: new(big.Int).Set(tokenID), KeyID: keyID, KeyType: kt, PublicKey: pub}
+	if kt == KeyTypeECDSA && len(pub) == 65 {
 		p.EthAddress = common.BytesToAddress(crypto.Keccak256(pub[1:])[12:])
 	}
 	owner, err := c.OwnerOf(ctx, tokenID)
@@ -219,7 +226,7 @@ func (c *Client) mintedFrom(r *types.Receipt, owner common.Address) (PKP, error)
 		if err != nil {
 			continue // another event of the same contract
 		}
-		p := PKP{TokenID: ev.TokenId, KeyID: ev.KeyId, PublicKey: ev.Pubkey, Owner: owner}
+		p := PKP{TokenID: ev.TokenId, KeyID: ev.KeyId, KeyType: KeyTypeECDSA, PublicKey: ev.Pubkey, Owner: owner}
 		if len(ev.Pubkey) == 65 {
 			p.EthAddress = common.BytesToAddress(crypto.Keccak256(ev.Pubkey[1:])[12:])
 		}

@@ -41,7 +41,7 @@ func TestRootKeyIsFinalAtTwoThirdsAndImmutable(t *testing.T) {
 	wantRevert(t, e.c.VoteRootKey(e.ctx, e.ops[4], chain.KeyTypeECDSA, key), "NotInElectorate")
 	wantRevert(t, e.c.VoteRootKey(e.ctx, e.ops[0], chain.KeyTypeECDSA, x.SerializeUncompressed()), "BadPubkey")
 	wantRevert(t, e.c.VoteRootKey(e.ctx, e.ops[0], chain.KeyTypeBLS, key), "BadPubkey")
-	wantRevert(t, e.c.VoteRootKey(e.ctx, e.ops[0], chain.KeyType(3), key), "UnknownKeyType")
+	wantRevert(t, e.c.VoteRootKey(e.ctx, e.ops[0], chain.KeyType(4), key), "UnknownKeyType")
 
 	e.must(e.c.VoteRootKey(e.ctx, e.ops[0], chain.KeyTypeECDSA, key))
 	e.must(e.c.VoteRootKey(e.ctx, e.ops[1], chain.KeyTypeECDSA, otherKey))

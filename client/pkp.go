@@ -164,6 +164,8 @@ type pkpNetwork struct {
 	ring    []NodeEntry // PeerID set
 	live    map[string]bool
 	fetched time.Time
+	// handshakes are the live nodes' answers by peer ID (the scheme roots, pkp_schemes.go).
+	handshakes map[string]*api.HandshakeResponse
 }
 
 const (
@@ -239,7 +241,7 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 	if err != nil {
 		return nil, fmt.Errorf("root key %q: %w", best.root, err)
 	}
-	nw := &pkpNetwork{epoch: best.epoch, root: root, size: best.size, t: (best.size - 1) / 2, live: map[string]bool{}, fetched: time.Now()}
+	nw := &pkpNetwork{epoch: best.epoch, root: root, size: best.size, t: (best.size - 1) / 2, live: map[string]bool{}, fetched: time.Now(), handshakes: map[string]*api.HandshakeResponse{}}
 	for _, a := range answers {
 		e := a.entry
 		if e.PeerID == "" {
@@ -248,6 +250,7 @@ func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error
 		nw.ring = append(nw.ring, e)
 		if a.err == nil && a.resp.Epoch == best.epoch && len(a.resp.HDRootPubkeys) > 0 && a.resp.HDRootPubkeys[0] == best.root {
 			nw.live[e.PeerID] = true
+			nw.handshakes[e.PeerID] = a.resp
 		}
 	}
 	slices.SortFunc(nw.ring, func(a, b NodeEntry) int { return strings.Compare(a.PeerID, b.PeerID) })
@@ -282,33 +285,38 @@ func (c *Client) liveNodes(ctx context.Context) []NodeEntry {
 // members (the sets the nodes keep presignatures for) from a random start, or, when no window
 // is all live, any live nodes (their presignatures are computed on demand).
 func (nw *pkpNetwork) pickSet(excluded map[string]string) ([]NodeEntry, error) {
+	return nw.pickSetOf(excluded, nw.size)
+}
+
+// pickSetOf is pickSet for sets of size members (T for the FROST schemes).
+func (nw *pkpNetwork) pickSetOf(excluded map[string]string, size int) ([]NodeEntry, error) {
 	n := len(nw.ring)
 	ok := func(e NodeEntry) bool { return nw.live[e.PeerID] && excluded[e.PeerID] == "" }
 	windows := min(n, maxWarmWindows)
 	start := mrand.IntN(windows) //nolint:gosec // spreads load over the coordinators; nothing depends on it being unpredictable
 	for k := 0; k < windows; k++ {
 		r := (start + k) % windows
-		set := make([]NodeEntry, 0, nw.size)
-		for j := 0; j < nw.size && ok(nw.ring[(r+j)%n]); j++ {
+		set := make([]NodeEntry, 0, size)
+		for j := 0; j < size && ok(nw.ring[(r+j)%n]); j++ {
 			set = append(set, nw.ring[(r+j)%n])
 		}
-		if len(set) == nw.size {
+		if len(set) == size {
 			return set, nil
 		}
 	}
 	var set []NodeEntry
-	for j := 0; j < n && len(set) < nw.size; j++ {
+	for j := 0; j < n && len(set) < size; j++ {
 		if e := nw.ring[(start+j)%n]; ok(e) {
 			set = append(set, e)
 		}
 	}
-	if len(set) < nw.size {
+	if len(set) < size {
 		var why []string
 		for p, r := range excluded {
 			why = append(why, p+": "+r)
 		}
 		slices.Sort(why)
-		return nil, api.Errorf(api.KindUnavailable, "not enough peers: %d usable nodes, a signature needs %d (left out: %s)", len(set), nw.size, strings.Join(why, "; "))
+		return nil, api.Errorf(api.KindUnavailable, "not enough peers: %d usable nodes, a signature needs %d (left out: %s)", len(set), size, strings.Join(why, "; "))
 	}
 	return set, nil
 }

@@ -124,3 +124,83 @@ func TestEquivocationEvidenceExcludesTheAccusedOnlyWhenItVerifies(t *testing.T) 
 		}
 	}
 }
+
+// FROST signing blames the same way as ECDSA (classify): a coordinator that signed one FROST
+// slot into two tuples is excluded on the evidence, which the client verifies itself — the
+// scheme is part of the signed bytes, so an assignment cannot be passed off as one of another
+// scheme — and a member's prose ("equivocated", "out of its signer sets") excludes nobody.
+// Before the merge of the ECDSA fix, classify put the coordinator in `bad` for any answer
+// containing "equivocated" and every peer an answer said it left "out of its signer sets".
+func TestFROSTAnswersExcludeOnlyOnEvidenceTheClientVerifies(t *testing.T) {
+	priv, _, err := libp2pcrypto.GenerateEd25519Key(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coord, _ := peer.IDFromPrivateKey(priv)
+	assign := func(scheme, id string, digest byte) api.SignedAssignment {
+		a := api.SignedAssignment{Network: "n", Scheme: scheme, Set: []int{0, 1, 2}, Epoch: 4, Requester: make(api.Bytes, 32), RequestID: id,
+			Digest: bytes.Repeat([]byte{digest}, 32), Presignature: bytes.Repeat([]byte{7}, 32)}
+		a.Signature = []byte{1}
+		msg, err := a.SignedBytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Signature, err = priv.Sign(msg); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	nw := &pkpNetwork{size: 3, t: 1, ring: []NodeEntry{{PeerID: coord.String()}, {PeerID: "peer-M"}, {PeerID: "peer-H"}}}
+	proof := api.Evidence{Kind: api.EvidenceEquivocation, Accused: coord.String(),
+		Assignments: []api.SignedAssignment{assign("frost-ed25519", "one", 1), assign("frost-ed25519", "one", 2)}}
+	if accused, err := nw.verifyEvidence(&proof); err != nil || accused != coord.String() {
+		t.Fatalf("a real proof for a FROST slot: %q, %v", accused, err)
+	}
+	relabelled := proof
+	relabelled.Assignments = slices.Clone(proof.Assignments)
+	relabelled.Assignments[0].Scheme, relabelled.Assignments[1].Scheme = "", ""
+	mixed := proof
+	mixed.Assignments = []api.SignedAssignment{proof.Assignments[0], assign("", "one", 2)}
+	for name, ev := range map[string]api.Evidence{
+		"FROST assignments relabelled as ECDSA":          relabelled,
+		"one slot id in an ECDSA and a FROST assignment": mixed,
+	} {
+		if accused, err := nw.verifyEvidence(&ev); err == nil {
+			t.Errorf("%s: accepted, accusing %s", name, accused)
+		}
+	}
+
+	evidenced := api.Errorf(api.KindConflict, "the signer set's coordinator %s equivocated", coord)
+	evidenced.Evidence = &proof
+	answers := []schemeAnswer{
+		{node: NodeEntry{PeerID: "peer-H"}, err: evidenced},
+		{node: NodeEntry{PeerID: "peer-M"}, err: api.Errorf(api.KindConflict,
+			"the signer set's coordinator %s equivocated; this node leaves signer peer-H out of its signer sets until the next epoch", coord)},
+		{node: NodeEntry{PeerID: coord.String()}, err: api.Errorf(api.KindTimeout, "no confirmation")},
+	}
+	_, bad, soft, final := nw.classify(answers)
+	if final != nil {
+		t.Fatalf("final: %v", final)
+	}
+	if len(bad) != 1 || bad[0].PeerID != coord.String() {
+		t.Fatalf("bad %v, want only the coordinator, on the evidence", bad)
+	}
+	for _, r := range soft {
+		if r.PeerID == "peer-H" {
+			t.Fatalf("peer-H avoided on peer-M's word: %v", soft)
+		}
+	}
+
+	answers[0].err = api.Errorf(api.KindConflict, "the signer set's coordinator %s equivocated", coord) // the same words, no proof
+	if _, bad, _, _ := nw.classify(answers); len(bad) != 0 {
+		t.Fatalf("excluded on words alone: %v", bad)
+	}
+	forged := proof
+	forged.Assignments = slices.Clone(proof.Assignments)
+	forged.Assignments[1].Digest = bytes.Repeat([]byte{3}, 32) // no longer what the coordinator signed
+	answers[0].err = &api.Error{Kind: api.KindConflict, Message: "equivocated", Evidence: &forged}
+	_, bad, soft, _ = nw.classify(answers)
+	if len(bad) != 0 || !slices.ContainsFunc(soft, func(r RejectedSigner) bool { return r.PeerID == "peer-H" }) {
+		t.Fatalf("forged evidence: bad %v, soft %v; want nobody bad and its sender avoided", bad, soft)
+	}
+}

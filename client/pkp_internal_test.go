@@ -217,3 +217,20 @@ func TestTheClientFindsTheCoordinatorTheNodesChoose(t *testing.T) {
 		}
 	}
 }
+
+// A node that rate limits the requester is avoided for the moment, never marked bad; one that
+// fails otherwise is bad; a refusal every signer would give is final.
+func TestSchemeAnswersRateLimitedIsSoft(t *testing.T) {
+	answers := []schemeAnswer{
+		{node: NodeEntry{PeerID: "a"}, err: api.Errorf(api.KindRateLimited, "too many requests; retry in 8ms")},
+		{node: NodeEntry{PeerID: "b"}, err: api.Errorf(api.KindInternal, "boom")},
+		{node: NodeEntry{PeerID: "c"}, err: api.Errorf(api.KindForbidden, "not permitted")},
+	}
+	_, bad, soft, final := (&pkpNetwork{}).classify(answers)
+	if len(soft) != 1 || soft[0].PeerID != "a" || len(bad) != 1 || bad[0].PeerID != "b" || final == nil {
+		t.Fatalf("soft %v, bad %v, final %v", soft, bad, final)
+	}
+	if got := rateLimited(answers); len(got) != 1 || got[0] != "a" {
+		t.Fatalf("rate limited: %v", got)
+	}
+}

@@ -120,3 +120,12 @@ func (p *cpuPool) Close() {
 	close(p.quit)
 	p.wg.Wait()
 }
+
+// compute is the Compute hook of the service's presigning: its low-priority pool, or nil
+// (inline) without one.
+func (s *pkpService) compute() func(ctx context.Context, f func()) error {
+	if s.cpu == nil {
+		return nil
+	}
+	return s.cpu.Run
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"sync"
 
 	"github.com/litmesh/litmesh/mpc/dkg"
 	"github.com/litmesh/litmesh/mpc/keystore"
@@ -16,14 +17,19 @@ const (
 	lifetimeEpoch    = 0
 	dkgKeyBLSName    = "dkg-longterm-bls12381"
 	dkgKeySecpName   = "dkg-longterm-secp256k1"
+	dkgKeyEdName     = "dkg-longterm-ed25519"
 	lifetimeKeysNote = "created by litnode init"
 )
 
 // DKGKeys are a node's long-term key pairs for the DKG and resharing protocols, one per group:
-// the other members encrypt their deals to the public halves, which are registered on chain.
+// the other members encrypt their deals to the public halves. The BLS12-381 and secp256k1 ones
+// are registered on chain; the edwards25519 one (for the Ed25519 PKP root, which came later) is
+// published in the key round, signed by the node's libp2p identity (keys_schemes.go), so that
+// registered nodes need no new registration.
 type DKGKeys struct {
 	BLS  *dkg.KeyPair
 	Secp *dkg.KeyPair
+	Ed   *dkg.KeyPair
 }
 
 // PublicKeys returns the compressed public keys (BLS G1, secp256k1) as registered on chain.
@@ -63,8 +69,8 @@ func InitDKGKeys(ctx context.Context, cfg Config, log *slog.Logger) (DKGKeys, er
 	if _, err := ks.Get(lifetimeEpoch, dkgKeyBLSName); err == nil {
 		return DKGKeys{}, ErrDKGKeysExist
 	}
-	keys := DKGKeys{BLS: dkg.GenerateKeyPair(dkg.BLS12381()), Secp: dkg.GenerateKeyPair(dkg.Secp256k1())}
-	for name, kp := range map[string]*dkg.KeyPair{dkgKeyBLSName: keys.BLS, dkgKeySecpName: keys.Secp} {
+	keys := DKGKeys{BLS: dkg.GenerateKeyPair(dkg.BLS12381()), Secp: dkg.GenerateKeyPair(dkg.Secp256k1()), Ed: dkg.GenerateKeyPair(dkg.Ed25519())}
+	for name, kp := range map[string]*dkg.KeyPair{dkgKeyBLSName: keys.BLS, dkgKeySecpName: keys.Secp, dkgKeyEdName: keys.Ed} {
 		raw, err := kp.MarshalPrivate()
 		if err != nil {
 			return DKGKeys{}, err
@@ -76,8 +82,13 @@ func InitDKGKeys(ctx context.Context, cfg Config, log *slog.Logger) (DKGKeys, er
 	return keys, nil
 }
 
+// dkgKeysMu serialises loadDKGKeys, which may create the edwards25519 key.
+var dkgKeysMu sync.Mutex
+
 // loadDKGKeys reads the long-term DKG keys from an open keystore.
 func loadDKGKeys(ks *keystore.Keystore) (DKGKeys, error) {
+	dkgKeysMu.Lock()
+	defer dkgKeysMu.Unlock()
 	var keys DKGKeys
 	for _, k := range []struct {
 		name  string
@@ -90,6 +101,25 @@ func loadDKGKeys(ks *keystore.Keystore) (DKGKeys, error) {
 		}
 		if *k.dst, err = dkg.ParsePrivateKey(k.suite, raw); err != nil {
 			return DKGKeys{}, fmt.Errorf("load %s: %w", k.name, err)
+		}
+	}
+	// The edwards25519 key came after the others: a node initialised before it gets one now
+	// (it is never registered on chain, so nothing else has to change).
+	raw, err := ks.Get(lifetimeEpoch, dkgKeyEdName)
+	switch {
+	case errors.Is(err, keystore.ErrNotFound):
+		keys.Ed = dkg.GenerateKeyPair(dkg.Ed25519())
+		if raw, err = keys.Ed.MarshalPrivate(); err != nil {
+			return DKGKeys{}, err
+		}
+		if err := ks.Put(lifetimeEpoch, dkgKeyEdName, raw); err != nil {
+			return DKGKeys{}, fmt.Errorf("store %s: %w", dkgKeyEdName, err)
+		}
+	case err != nil:
+		return DKGKeys{}, fmt.Errorf("load %s: %w", dkgKeyEdName, err)
+	default:
+		if keys.Ed, err = dkg.ParsePrivateKey(dkg.Ed25519(), raw); err != nil {
+			return DKGKeys{}, fmt.Errorf("load %s: %w", dkgKeyEdName, err)
 		}
 	}
 	return keys, nil

@@ -54,6 +54,11 @@ type EpochKeys struct {
 	Members []Member
 	BLS     *dkg.KeyShare // BLS12-381 root (degree T−1)
 	Secp    *dkg.KeyShare // secp256k1 root for PKPs (degree t, see docs/ecdsa.md)
+	// The scheme roots (keys_schemes.go, docs/schemes.md), degree T−1; nil in an epoch of a
+	// network made before they existed, until its next key round.
+	Ed25519 *dkg.KeyShare // FROST Ed25519
+	Schnorr *dkg.KeyShare // FROST secp256k1 (BIP-340 and RFC 9591), apart from Secp
+	BLSPKP  *dkg.KeyShare // BLS PKPs, apart from BLS
 }
 
 // Member is one holder of an epoch's shares.
@@ -131,6 +136,18 @@ func (kr *keyring) load(e uint64) (*EpochKeys, error) {
 			return nil, fmt.Errorf("decode %s: %w", s.name, err)
 		}
 	}
+	for _, sr := range schemeRoots {
+		raw, err := kr.ks.Get(e, sr.store)
+		if errors.Is(err, keystore.ErrNotFound) {
+			continue // an epoch from before the scheme roots
+		}
+		if err != nil {
+			return nil, err
+		}
+		if *sr.share(k), err = dkg.UnmarshalKeyShare(sr.suite(), raw); err != nil {
+			return nil, fmt.Errorf("decode %s: %w", sr.store, err)
+		}
+	}
 	k.Self = k.BLS.Share.I
 	return k, nil
 }
@@ -148,11 +165,28 @@ func (kr *keyring) store(k *EpochKeys) error {
 	if err != nil {
 		return err
 	}
-	// Members last: its presence marks the epoch's key material complete.
-	for _, item := range []struct {
+	items := []struct {
 		name string
 		data []byte
-	}{{blsShareName, bls}, {secpShareName, secp}, {membersName, members}} {
+	}{{blsShareName, bls}, {secpShareName, secp}}
+	for _, sr := range schemeRoots {
+		if ks := *sr.share(k); ks != nil {
+			raw, err := ks.MarshalBinary(sr.suite())
+			if err != nil {
+				return err
+			}
+			items = append(items, struct {
+				name string
+				data []byte
+			}{sr.store, raw})
+		}
+	}
+	// Members last: its presence marks the epoch's key material complete.
+	items = append(items, struct {
+		name string
+		data []byte
+	}{membersName, members})
+	for _, item := range items {
 		if err := kr.ks.Put(k.Epoch, item.name, item.data); err != nil {
 			return fmt.Errorf("store %s of epoch %d: %w", item.name, k.Epoch, err)
 		}
@@ -249,7 +283,7 @@ func (kr *keyring) transition(ctx context.Context, ms *chain.Membership) error {
 	inNext := ms.OperatorInEpoch(next, kr.n.operator())
 	fresh := len(ms.BLSRootKey) == 0 && len(ms.ECDSARootKey) == 0
 	if k, ok := kr.ForEpoch(next); ok && inNext {
-		if fresh {
+		if fresh || kr.unvoted(ms, k) {
 			return kr.voteRootKeys(ctx, k)
 		}
 		return nil
@@ -269,10 +303,21 @@ func (kr *keyring) transition(ctx context.Context, ms *chain.Membership) error {
 		kr.markDealt(next)
 		return nil
 	}
-	if fresh {
+	if fresh || kr.unvoted(ms, k) {
 		return kr.voteRootKeys(ctx, k)
 	}
 	return nil
+}
+
+// unvoted reports whether k holds a scheme root the chain has not recorded yet (made by a
+// key round that generated it, or whose vote did not go through).
+func (kr *keyring) unvoted(ms *chain.Membership, k *EpochKeys) bool {
+	for _, sr := range schemeRoots {
+		if *sr.share(k) != nil && len(ms.SchemeRootKeys[sr.kt]) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (kr *keyring) hasDealt(e uint64) bool {
@@ -295,9 +340,17 @@ type ctlMsg struct {
 	// they check them against the chain's root keys.
 	BLSCommits  []string `json:"blsCommits,omitempty"`
 	SecpCommits []string `json:"secpCommits,omitempty"`
+	// SchemeCommits are the current public polynomials of the scheme roots the current set
+	// holds, by key type name (resharing only); a scheme root absent here is generated afresh
+	// by the next set.
+	SchemeCommits map[string][]string `json:"schemeCommits,omitempty"`
+	// EdKey is a member's own signed edwards25519 DKG key (hello); EdKeys are every member's
+	// that the coordinator holds, in session order, empty where it has none (start).
+	EdKey  *signedDKGKey   `json:"edKey,omitempty"`
+	EdKeys []*signedDKGKey `json:"edKeys,omitempty"`
 }
 
-const maxCtlMsg = 64 << 10
+const maxCtlMsg = 256 << 10
 
 // keyRound is one epoch's key generation or resharing as this node sees it. Its session
 // members are the next set followed by the members leaving the current set.
@@ -317,6 +370,7 @@ type keyRound struct {
 	sid      string
 	longterm DKGKeys
 	members  []Member
+	edKeys   []kyber.Point // the members' edwards25519 DKG keys (session order; nil: unknown)
 }
 
 func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
@@ -394,7 +448,21 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 			return nil, fmt.Errorf("this coordinator holds no shares of epoch %d", r.ms.Epoch.Number)
 		}
 		start.BLSCommits, start.SecpCommits = hexPoints(r.oldKeys.BLS), hexPoints(r.oldKeys.Secp)
+		for _, sr := range schemeRoots {
+			if ks := *sr.share(r.oldKeys); ks != nil {
+				if start.SchemeCommits == nil {
+					start.SchemeCommits = map[string][]string{}
+				}
+				start.SchemeCommits[sr.name()] = hexPoints(ks)
+			}
+		}
 	}
+	own, err := r.kr.n.signEdKey(r.longterm.Ed)
+	if err != nil {
+		return nil, err
+	}
+	edKeys := make([]*signedDKGKey, len(r.peers))
+	edKeys[r.self] = own
 	// Members say hello once they are connected to every member of the next set, and repeat it
 	// until started; members that missed a start get it again on their next hello. After an
 	// attempt, each member of the next set acknowledges (ok) that its own agreement check
@@ -420,12 +488,17 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 			switch {
 			case msg.Kind == "hello":
 				hello[m.From] = true
+				if _, err := verifyEdKey(r.kr.n.cfg.Network, r.peers[m.From], msg.EdKey); err == nil {
+					edKeys[m.From] = msg.EdKey
+				}
 			case msg.Kind == "ok" && int64(msg.Attempt) == attempt:
 				acked[m.From] = true
 			}
 			mu.Unlock()
 			if msg.Kind == "hello" && attempt >= 0 {
+				mu.Lock()
 				s := start
+				mu.Unlock()
 				s.Attempt = uint32(attempt)
 				raw, _ := json.Marshal(s)
 				_ = ctl.Send(lctx, m.From, raw)
@@ -441,15 +514,17 @@ func (r *keyRound) coordinate(ctx context.Context, ctl mpc.Transport) (*EpochKey
 		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
 		// the session of an attempt it started before.
 		attempt := randomAttemptID()
-		start.Attempt = attempt
-		raw, _ := json.Marshal(start)
 		mu.Lock()
+		start.Attempt = attempt
+		start.EdKeys = slices.Clone(edKeys)
+		raw, _ := json.Marshal(start)
 		current = int64(attempt)
 		clear(acked)
 		mu.Unlock()
 		if err := mpc.Broadcast(ctx, ctl, raw); err != nil {
 			r.kr.n.log.Debug("some members missed the start; they get it on their next hello", "attempt", attempt, "error", err)
 		}
+		r.edKeys = r.checkEdKeys(start.EdKeys)
 		k, err := r.attempt(ctx, attempt, r.oldCommits())
 		if err == nil && k != nil {
 			err = r.waitFor(ctx, "confirm the result", &mu, acked, max(30*time.Second, dkgPhase(len(r.newSet))), false)
@@ -527,7 +602,11 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 	var pending *EpochKeys
 	pendingAttempt, havePending := uint32(0), false
 	ran := map[uint32]bool{} // attempts this node took part in: never run one twice
-	helloMsg, _ := json.Marshal(ctlMsg{Kind: "hello"})
+	own, err := r.kr.n.signEdKey(r.longterm.Ed)
+	if err != nil {
+		return nil, err
+	}
+	helloMsg, _ := json.Marshal(ctlMsg{Kind: "hello", EdKey: own})
 	sayHello := func() {
 		if !r.meshed() {
 			return // not yet connected to every member: the attempt would fail for us
@@ -570,6 +649,7 @@ func (r *keyRound) follow(ctx context.Context, ctl mpc.Transport) (*EpochKeys, e
 			if err != nil {
 				return nil, fmt.Errorf("the coordinator's current public keys: %w", err)
 			}
+			r.edKeys = r.checkEdKeys(msg.EdKeys)
 			k, err := r.attempt(ctx, msg.Attempt, old)
 			if err != nil {
 				r.kr.n.log.Warn("key round attempt failed", "epoch", r.epoch, "attempt", msg.Attempt, "error", err)
@@ -629,13 +709,42 @@ func sendAll(ctx context.Context, tr mpc.Transport, payload []byte, limit time.D
 }
 
 // oldPolys are the current public polynomials, as this node holds them (nil when fresh).
-type oldPolys struct{ bls, secp []kyber.Point }
+// scheme holds those of the scheme roots the current set holds, by key type: a scheme root
+// absent from it is generated afresh.
+type oldPolys struct {
+	bls, secp []kyber.Point
+	scheme    map[chain.KeyType][]kyber.Point
+}
 
 func (r *keyRound) oldCommits() *oldPolys {
 	if r.fresh || r.oldKeys == nil {
 		return nil
 	}
-	return &oldPolys{bls: r.oldKeys.BLS.Commits, secp: r.oldKeys.Secp.Commits}
+	out := &oldPolys{bls: r.oldKeys.BLS.Commits, secp: r.oldKeys.Secp.Commits, scheme: map[chain.KeyType][]kyber.Point{}}
+	for _, sr := range schemeRoots {
+		if ks := *sr.share(r.oldKeys); ks != nil {
+			out.scheme[sr.kt] = ks.Commits
+		}
+	}
+	return out
+}
+
+// checkEdKeys keeps the members' edwards25519 DKG keys that carry a valid signature of the
+// member's peer ID (the coordinator relays them: it cannot forge one).
+func (r *keyRound) checkEdKeys(in []*signedDKGKey) []kyber.Point {
+	out := make([]kyber.Point, len(r.peers))
+	for i := range r.peers {
+		if i >= len(in) || in[i] == nil {
+			continue
+		}
+		pt, err := verifyEdKey(r.kr.n.cfg.Network, r.peers[i], in[i])
+		if err != nil {
+			r.kr.n.log.Warn("ignoring a member's Ed25519 DKG key", "peer", r.peers[i], "error", err)
+			continue
+		}
+		out[i] = pt
+	}
+	return out
 }
 
 // checkCommits decodes the coordinator's current public polynomials (for a member without
@@ -646,7 +755,16 @@ func (r *keyRound) checkCommits(msg ctlMsg) (*oldPolys, error) {
 		return nil, nil
 	}
 	if r.oldKeys != nil {
-		return r.oldCommits(), nil
+		old := r.oldCommits()
+		// The coordinator must reshare exactly the scheme roots this node holds.
+		for _, sr := range schemeRoots {
+			_, mine := old.scheme[sr.kt]
+			_, theirs := msg.SchemeCommits[sr.name()]
+			if mine != theirs {
+				return nil, fmt.Errorf("the coordinator and this node disagree on whether the current set holds the %s root", sr.name())
+			}
+		}
+		return old, nil
 	}
 	n := len(r.oldSet)
 	bls, err := parsePoints(dkg.BLS12381(), msg.BLSCommits, chain.Threshold(n))
@@ -667,10 +785,48 @@ func (r *keyRound) checkCommits(msg ctlMsg) (*oldPolys, error) {
 			return nil, fmt.Errorf("the %s key %x is not the chain's root key %x", c.name, raw, c.chain)
 		}
 	}
-	return &oldPolys{bls: bls, secp: secp}, nil
+	old := &oldPolys{bls: bls, secp: secp, scheme: map[chain.KeyType][]kyber.Point{}}
+	for _, sr := range schemeRoots {
+		hexes, ok := msg.SchemeCommits[sr.name()]
+		onChain := r.ms.SchemeRootKeys[sr.kt]
+		if !ok {
+			if len(onChain) > 0 {
+				return nil, fmt.Errorf("the chain has a %s root key, which the coordinator does not reshare", sr.name())
+			}
+			continue // generated afresh
+		}
+		pts, err := parsePoints(sr.suite(), hexes, chain.Threshold(n))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", sr.name(), err)
+		}
+		// A root not voted yet cannot be checked against the chain here; a false polynomial
+		// would make the deals of the honest holders fail and the members' agreement on the
+		// result fail.
+		if raw, err := pts[0].MarshalBinary(); len(onChain) > 0 && (err != nil || !bytes.Equal(raw, onChain)) {
+			return nil, fmt.Errorf("the %s key %x is not the chain's root key %x", sr.name(), raw, onChain)
+		}
+		old.scheme[sr.kt] = pts
+	}
+	return old, nil
 }
 
-// attempt runs both key protocols of one attempt and, for members of the next set, the
+// rootJob is one root key's protocol in an attempt: a resharing of the current key, or a
+// fresh generation (the first key round of a network, or a scheme root the current set does
+// not hold yet).
+type rootJob struct {
+	name         string
+	suite        dkg.Suite
+	kp           *dkg.KeyPair // this node's long-term key in the group
+	threshold    int          // shares a signature needs in the next set (degree + 1)
+	oldThreshold int
+	pubOf        func(v chain.Validator) (kyber.Point, error)
+	fresh        bool
+	share        *dkg.KeyShare // this node's current share (resharing; nil if it holds none)
+	coeffs       []kyber.Point // the current public polynomial (resharing)
+	dst          **dkg.KeyShare
+}
+
+// attempt runs every key protocol of one attempt and, for members of the next set, the
 // agreement check. A leaving member returns nil keys.
 func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (*EpochKeys, error) {
 	sid := fmt.Sprintf("%s/a%d", r.sid, attempt)
@@ -686,73 +842,135 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 	unionIndex := func(v chain.Validator) int {
 		return slices.IndexFunc(r.union, func(w chain.Validator) bool { return w.Operator == v.Operator })
 	}
-	nodesOf := func(set []chain.Validator, suite dkg.Suite, name string, pubOf func(chain.Validator) []byte) ([]dkg.Node, error) {
-		nodes := make([]dkg.Node, len(set))
-		for i, v := range set {
-			pub, err := dkg.ParsePublicKey(suite, pubOf(v))
+	registered := func(suite dkg.Suite, name string, raw func(chain.Validator) []byte) func(chain.Validator) (kyber.Point, error) {
+		return func(v chain.Validator) (kyber.Point, error) {
+			pub, err := dkg.ParsePublicKey(suite, raw(v))
 			if err != nil {
 				return nil, fmt.Errorf("validator %s registered a bad %s DKG key: %w", v.Operator.Hex(), name, err)
+			}
+			return pub, nil
+		}
+	}
+	edPub := func(v chain.Validator) (kyber.Point, error) {
+		i := unionIndex(v)
+		if i >= 0 && i < len(r.edKeys) && r.edKeys[i] != nil {
+			return r.edKeys[i], nil
+		}
+		if i >= 0 && i < len(r.newSet) {
+			return nil, fmt.Errorf("no signed Ed25519 DKG key from member %s", r.peers[i])
+		}
+		return unknownMember(peer.ID(v.PeerID)), nil // a leaving member that said no hello: it cannot deal
+	}
+	nodesOf := func(set []chain.Validator, pubOf func(chain.Validator) (kyber.Point, error)) ([]dkg.Node, error) {
+		nodes := make([]dkg.Node, len(set))
+		for i, v := range set {
+			pub, err := pubOf(v)
+			if err != nil {
+				return nil, err
 			}
 			nodes[i] = dkg.Node{Index: uint32(i), Public: pub, Member: unionIndex(v)}
 		}
 		return nodes, nil
 	}
-	runOne := func(ctx context.Context, suite dkg.Suite, name string, kp *dkg.KeyPair, threshold, oldThreshold int,
-		pubOf func(chain.Validator) []byte, share *dkg.KeyShare, coeffs []kyber.Point) (*dkg.KeyShare, error) {
-		newNodes, err := nodesOf(r.newSet, suite, name, pubOf)
+	runOne := func(ctx context.Context, j *rootJob) (*dkg.KeyShare, error) {
+		newNodes, err := nodesOf(r.newSet, j.pubOf)
 		if err != nil {
 			return nil, err
 		}
-		cfg := dkg.Config{Suite: suite, Longterm: kp.Private, SessionID: []byte(sid + "/" + name), NewNodes: newNodes, Threshold: threshold}
-		if !r.fresh {
-			if cfg.OldNodes, err = nodesOf(r.oldSet, suite, name, pubOf); err != nil {
+		cfg := dkg.Config{Suite: j.suite, Longterm: j.kp.Private, SessionID: []byte(sid + "/" + j.name), NewNodes: newNodes, Threshold: j.threshold}
+		peers := r.peers
+		if j.fresh {
+			// Only the next set generates: the session is theirs (union order starts with it).
+			peers = r.peers[:len(r.newSet)]
+		} else {
+			if cfg.OldNodes, err = nodesOf(r.oldSet, j.pubOf); err != nil {
 				return nil, err
 			}
-			cfg.OldThreshold = oldThreshold
-			if share != nil {
-				cfg.Share = share
+			cfg.OldThreshold = j.oldThreshold
+			if j.share != nil {
+				cfg.Share = j.share
 			} else {
-				cfg.PublicCoeffs = coeffs
+				cfg.PublicCoeffs = j.coeffs
 			}
 		}
-		tr, err := r.kr.n.sessions.Open(sid+"/"+name, r.peers)
+		tr, err := r.kr.n.sessions.Open(sid+"/"+j.name, peers)
 		if err != nil {
 			return nil, err
 		}
 		defer tr.Close()
-		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(dkgPhase(n)), dkg.WithLogger(log.With("component", "dkg", "key", name)))
+		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(dkgPhase(n)), dkg.WithLogger(log.With("component", "dkg", "key", j.name)))
 		if err != nil {
-			return nil, fmt.Errorf("%s %s: %w", name, what, err)
+			kind := what
+			if j.fresh {
+				kind = "key generation"
+			}
+			return nil, fmt.Errorf("%s %s: %w", j.name, kind, err)
 		}
 		if res.Key == nil && r.newIndex >= 0 {
-			return nil, fmt.Errorf("%s %s finished without a share for this node", name, what)
+			return nil, fmt.Errorf("%s %s finished without a share for this node", j.name, what)
+		}
+		if !j.fresh && res.Key != nil && len(j.coeffs) > 0 {
+			if !res.Key.PublicKey().Equal(j.coeffs[0]) {
+				return nil, fmt.Errorf("resharing changed the %s root key", j.name)
+			}
 		}
 		return res.Key, nil
 	}
 
-	var oldBLS, oldSecp *dkg.KeyShare
-	if r.oldKeys != nil {
-		oldBLS, oldSecp = r.oldKeys.BLS, r.oldKeys.Secp
-	}
-	var blsCoeffs, secpCoeffs []kyber.Point
-	if old != nil {
-		blsCoeffs, secpCoeffs = old.bls, old.secp
-	}
 	oldN := len(r.oldSet)
 	k := &EpochKeys{Epoch: r.epoch, Self: r.newIndex, Members: r.members}
+	jobs := []*rootJob{
+		{name: "bls", suite: dkg.BLS12381(), kp: r.longterm.BLS, threshold: chain.Threshold(n), oldThreshold: chain.Threshold(oldN),
+			pubOf: registered(dkg.BLS12381(), "BLS", func(v chain.Validator) []byte { return v.BLSDKGKey }), dst: &k.BLS},
+		{name: "secp256k1", suite: dkg.Secp256k1(), kp: r.longterm.Secp, threshold: ECDSADegree(n) + 1, oldThreshold: ECDSADegree(oldN) + 1,
+			pubOf: registered(dkg.Secp256k1(), "secp256k1", func(v chain.Validator) []byte { return v.SecpDKGKey }), dst: &k.Secp},
+	}
+	if old != nil {
+		jobs[0].coeffs, jobs[1].coeffs = old.bls, old.secp
+	}
+	if r.oldKeys != nil {
+		jobs[0].share, jobs[1].share = r.oldKeys.BLS, r.oldKeys.Secp
+	}
+	skip := false
+	if h := r.kr.n.cfg.PKPHooks; h != nil && h.SkipSchemeRoots != nil {
+		skip = h.SkipSchemeRoots()
+	}
+	for _, sr := range schemeRoots {
+		if skip {
+			break
+		}
+		j := &rootJob{name: sr.name(), suite: sr.suite(), kp: sr.longterm(r.longterm), threshold: chain.Threshold(n), oldThreshold: chain.Threshold(oldN), dst: sr.share(k)}
+		switch sr.kt {
+		case chain.KeyTypeEd25519:
+			j.pubOf = edPub
+		case chain.KeyTypeSchnorrK256:
+			j.pubOf = jobs[1].pubOf
+		default:
+			j.pubOf = jobs[0].pubOf
+		}
+		if old != nil {
+			j.coeffs = old.scheme[sr.kt]
+		}
+		j.fresh = r.fresh || j.coeffs == nil
+		if !j.fresh && r.oldKeys != nil {
+			j.share = *sr.share(r.oldKeys)
+		}
+		if j.fresh && r.newIndex < 0 {
+			continue // a leaving member takes no part in a generation
+		}
+		jobs = append(jobs, j)
+	}
+	for _, j := range jobs[:2] {
+		j.fresh = r.fresh
+	}
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) {
-		defer recoverAsError(&err, "BLS "+what)
-		k.BLS, err = runOne(gctx, dkg.BLS12381(), "bls", r.longterm.BLS, chain.Threshold(n), chain.Threshold(oldN),
-			func(v chain.Validator) []byte { return v.BLSDKGKey }, oldBLS, blsCoeffs)
-		return err
-	})
-	g.Go(func() (err error) {
-		defer recoverAsError(&err, "secp256k1 "+what)
-		k.Secp, err = runOne(gctx, dkg.Secp256k1(), "secp256k1", r.longterm.Secp, ECDSADegree(n)+1, ECDSADegree(oldN)+1,
-			func(v chain.Validator) []byte { return v.SecpDKGKey }, oldSecp, secpCoeffs)
-		return err
-	})
+	for _, j := range jobs {
+		g.Go(func() (err error) {
+			defer recoverAsError(&err, j.name+" "+what)
+			*j.dst, err = runOne(gctx, j)
+			return err
+		})
+	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
@@ -768,6 +986,11 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 		}{{"BLS", k.BLS.PublicKey(), r.ms.BLSRootKey}, {"secp256k1", k.Secp.PublicKey(), r.ms.ECDSARootKey}} {
 			if raw, err := c.p.MarshalBinary(); err != nil || !bytes.Equal(raw, c.chain) {
 				return nil, fmt.Errorf("resharing changed the %s root key", c.name)
+			}
+		}
+		for _, sr := range schemeRoots {
+			if onChain := r.ms.SchemeRootKeys[sr.kt]; len(onChain) > 0 && !sameKey(*sr.share(k), onChain) {
+				return nil, fmt.Errorf("resharing changed the %s root key", sr.name())
 			}
 		}
 	}
@@ -822,6 +1045,18 @@ func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *Ep
 		return err
 	}
 	mine := append(blsDigest[:], secpDigest[:]...)
+	for _, sr := range schemeRoots {
+		mine = append(mine, sr.name()...)
+		if ks := *sr.share(k); ks != nil {
+			d, err := ks.PolyDigest(sr.suite())
+			if err != nil {
+				return err
+			}
+			mine = append(mine, d[:]...)
+		} else {
+			mine = append(mine, "/none"...)
+		}
+	}
 	tr, err := kr.n.sessions.Open(sid+"/agree", peers)
 	if err != nil {
 		return err
@@ -847,13 +1082,23 @@ func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *Ep
 }
 
 // voteRootKeys records the root public keys on chain (idempotent: a repeated vote reverts,
-// which is fine once the key is final).
+// which is fine once the key is final). A scheme root the contract does not know (a Staking
+// contract from before the scheme key types) is not an error: the nodes hold and use it, and
+// the warning says it is not anchored on chain.
 func (kr *keyring) voteRootKeys(ctx context.Context, k *EpochKeys) error {
 	c := kr.n.chain
-	for _, v := range []struct {
-		kt  chain.KeyType
-		key *dkg.KeyShare
-	}{{chain.KeyTypeBLS, k.BLS}, {chain.KeyTypeECDSA, k.Secp}} {
+	type vote struct {
+		kt     chain.KeyType
+		key    *dkg.KeyShare
+		scheme bool
+	}
+	votes := []vote{{chain.KeyTypeBLS, k.BLS, false}, {chain.KeyTypeECDSA, k.Secp, false}}
+	for _, sr := range schemeRoots {
+		if ks := *sr.share(k); ks != nil {
+			votes = append(votes, vote{sr.kt, ks, true})
+		}
+	}
+	for _, v := range votes {
 		pub, err := v.key.PublicKey().MarshalBinary()
 		if err != nil {
 			return err
@@ -868,6 +1113,11 @@ func (kr *keyring) voteRootKeys(ctx context.Context, k *EpochKeys) error {
 			var rev *chain.RevertError
 			if errors.As(err, &rev) && (rev.Name == "AlreadyVoted" || rev.Name == "RootKeyAlreadySet") {
 				continue // this node's vote from an earlier try, or the key is already final
+			}
+			if v.scheme && errors.As(err, &rev) && rev.Name == "UnknownKeyType" {
+				kr.n.log.Warn("the Staking contract does not know this root key type: it stays unanchored on chain until the contracts are upgraded",
+					"key_type", v.kt.String(), "public_key", hex.EncodeToString(pub))
+				continue
 			}
 			return fmt.Errorf("vote the %s root key: %w", v.kt, err)
 		}
@@ -894,6 +1144,7 @@ func (kr *keyring) handshakeFields(out *api.HandshakeResponse) {
 	}
 	out.Threshold = k.BLSThreshold()
 	out.ECDSAThreshold = k.ECDSASigners()
+	schemeHandshake(k, out)
 }
 
 // sessionID names an epoch's key generation: the network, the epoch and a digest of the
@@ -919,10 +1170,17 @@ func (n *Node) KeyShareDigest(e uint64) string {
 		return ""
 	}
 	h := sha256.New()
-	for _, ks := range []struct {
+	type item struct {
 		s     *dkg.KeyShare
 		suite dkg.Suite
-	}{{k.BLS, dkg.BLS12381()}, {k.Secp, dkg.Secp256k1()}} {
+	}
+	items := []item{{k.BLS, dkg.BLS12381()}, {k.Secp, dkg.Secp256k1()}}
+	for _, sr := range schemeRoots {
+		if ks := *sr.share(k); ks != nil {
+			items = append(items, item{ks, sr.suite()})
+		}
+	}
+	for _, ks := range items {
 		raw, err := ks.s.MarshalBinary(ks.suite)
 		if err != nil {
 			return ""

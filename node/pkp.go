@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/mpc"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
+	"github.com/litmesh/litmesh/mpc/frost"
 )
 
 // PKP signing in the node (docs/pkp.md): presignatures are made in the background, per signer
@@ -54,14 +56,14 @@ const (
 	readyWait = 5 * time.Second
 )
 
-// presignBatch is the largest presigning session a set of size members runs. One presignature
+// presignBatchSize is the largest presigning session a set of size members runs. One presignature
 // costs each member work proportional to members·t ≈ members²/2 (it checks every dealer's
 // commitments of degree t and 2t and every member's proofs), so the batch shrinks with
 // members²: 64 per session for sets of up to 5 (7 nodes), 32 for 7 (10 nodes), 13 for 11 (16
 // nodes), 4 for 22 (32 nodes). Each member's work per session then stays near that of a 64-batch
 // of a 5-member set. Never fewer than onDemandBatch: three message rounds per session are the
 // fixed cost.
-func presignBatch(members int) int {
+func presignBatchSize(members int) int {
 	const ref = 5 // a 5-member set (7 nodes) runs maxBatch
 	if members <= ref {
 		return maxBatch
@@ -70,7 +72,7 @@ func presignBatch(members int) int {
 }
 
 // presignDeadline bounds one presigning session of a set of size members: presignTimeout for up
-// to 5 members, growing linearly beyond. A session of presignBatch(members) costs each member
+// to 5 members, growing linearly beyond. A session of presignBatchSize(members) costs each member
 // about the same CPU whatever the size, but the set's total grows with members — and on one
 // machine (a devnet) every member's work shares the same cores.
 func presignDeadline(members int) time.Duration {
@@ -90,6 +92,9 @@ type pkpService struct {
 
 	mu sync.Mutex
 	ep *pkpEpoch // nil until the node holds keys for the chain's current epoch
+	// frost are the serving epoch's FROST signer sets per suite (pkp_frost.go); empty while
+	// the network has no scheme roots.
+	frost map[frost.Suite]*pkpEpoch
 	// changed is closed (and replaced) whenever ep is set, so requests waiting for the
 	// serving epoch's set-up wake at once.
 	changed chan struct{}
@@ -136,6 +141,11 @@ func (s *pkpService) refresh(ctx context.Context) {
 		return
 	case cur != nil && cur.number == k.Epoch:
 		cur.sweep()
+		s.mu.Lock()
+		for _, f := range s.frost {
+			f.sweep()
+		}
+		s.mu.Unlock()
 		return
 	case cur != nil:
 		s.drop(fmt.Sprintf("epoch changed from %d to %d", cur.number, k.Epoch))
@@ -149,12 +159,20 @@ func (s *pkpService) refresh(ctx context.Context) {
 		s.n.log.Error("cannot serve PKP signatures this epoch", "epoch", k.Epoch, "error", err)
 		return
 	}
+	fr, err := s.newFrostEpochs(ctx, k, ep.excl)
+	if err != nil {
+		ep.stop()
+		s.failedEpoch, s.failedAt = k.Epoch, time.Now()
+		s.n.log.Error("cannot serve FROST signatures this epoch", "epoch", k.Epoch, "error", err)
+		return
+	}
 	s.mu.Lock()
 	s.ep = ep
+	s.frost = fr
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	s.n.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target)
+	s.n.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target, "frost_suites", len(fr))
 }
 
 // drop ends the serving epoch's PKP work: its presigning stops and every presignature is
@@ -163,7 +181,12 @@ func (s *pkpService) drop(why string) {
 	s.mu.Lock()
 	ep := s.ep
 	s.ep = nil
+	fr := s.frost
+	s.frost = nil
 	s.mu.Unlock()
+	for _, f := range fr {
+		f.stop()
+	}
 	if ep == nil {
 		return
 	}
@@ -189,13 +212,22 @@ func (s *pkpService) current() (*pkpEpoch, error) {
 // ready is current for a request: when the node holds keys for the serving epoch but is still
 // setting up its signer sets, it waits for them (at most readyWait) instead of refusing.
 func (s *pkpService) ready(ctx context.Context) (*pkpEpoch, error) {
+	return s.readyOf(ctx, s.current)
+}
+
+// readyFrost is ready for the FROST signer sets of a suite (pkp_frost.go).
+func (s *pkpService) readyFrost(ctx context.Context, suite frost.Suite) (*pkpEpoch, error) {
+	return s.readyOf(ctx, func() (*pkpEpoch, error) { return s.currentFrost(suite) })
+}
+
+func (s *pkpService) readyOf(ctx context.Context, current func() (*pkpEpoch, error)) (*pkpEpoch, error) {
 	wait := time.NewTimer(readyWait)
 	defer wait.Stop()
 	for {
 		s.mu.Lock()
 		changed := s.changed
 		s.mu.Unlock()
-		ep, err := s.current()
+		ep, err := current()
 		if err == nil {
 			return ep, nil
 		}
@@ -220,20 +252,23 @@ func poolCapacity(target int) int {
 	return 2*max(target, lazyTarget) + maxBatch
 }
 
-// pkpEpoch is one epoch's PKP signing state: the root share as ecdsa wants it, the members,
-// the signer sets this node belongs to, the pool and the pending requests.
+// pkpEpoch is one epoch's PKP signing state for one scheme: the root share, the members, the
+// signer sets this node belongs to, the pool and the pending requests. The ECDSA epoch is
+// pkpService.ep; each FROST suite has its own (pkpService.frost).
 type pkpEpoch struct {
 	s       *pkpService
 	number  uint64
-	self    int // this node's share index
-	key     *ecdsa.KeyShare
-	size    int // 2t+1
+	self    int             // this node's share index
+	key     *ecdsa.KeyShare // ECDSA only
+	scheme  pkpScheme
+	size    int // signers per set: 2t+1 for ECDSA, T for FROST
 	peers   []peer.ID
 	members []Member
 	byPeer  map[peer.ID]int
-	ring    []int // share indices ordered by peer ID
-	pos     []int // share index → ring position
-	pool    *ecdsa.Pool
+	ring    []int              // share indices ordered by peer ID
+	pos     []int              // share index → ring position
+	warm    bool               // keep the windows warm (else every set is opened on demand)
+	target  int                // material each warm set keeps
 	reach   func(peer.ID) bool // overrides connected (unit tests without a host)
 	agree   *agreeState
 	excl    *exclusions // peers this node leaves out of its signer sets (pkp_blame.go)
@@ -273,21 +308,31 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 		return nil, err
 	}
 	ep := &pkpEpoch{
-		s: s, number: k.Epoch, self: k.Self, key: key, size: k.ECDSASigners(),
-		members: k.Members, byPeer: map[peer.ID]int{}, sets: map[string]*signerSet{},
-		pool: ecdsa.NewPool(poolCapacity(s.target)), agree: newAgreeState(), excl: newExclusions(),
+		s: s, number: k.Epoch, self: k.Self, key: key, size: k.ECDSASigners(), warm: true, target: s.target,
+		scheme: &ecdsaScheme{key: key, pool: ecdsa.NewPool(poolCapacity(s.target)), compute: s.compute()},
 	}
+	if err := ep.start(ctx, k, newExclusions()); err != nil {
+		return nil, err
+	}
+	return ep, nil
+}
+
+// start fills in the members and the ring and opens the warm sets this node belongs to.
+func (ep *pkpEpoch) start(ctx context.Context, k *EpochKeys, excl *exclusions) error {
+	ep.members, ep.byPeer, ep.sets = k.Members, map[peer.ID]int{}, map[string]*signerSet{}
+	ep.agree, ep.excl = newAgreeState(), excl
+	s := ep.s
 	for i, m := range k.Members {
 		p, err := peer.Decode(m.PeerID)
 		if err != nil {
-			return nil, fmt.Errorf("member %d peer ID %q: %w", i, m.PeerID, err)
+			return fmt.Errorf("member %d peer ID %q: %w", i, m.PeerID, err)
 		}
 		ep.peers = append(ep.peers, p)
 		ep.byPeer[p] = i
 		ep.ring = append(ep.ring, i)
 	}
 	if ep.peers[k.Self] != s.n.host.ID() {
-		return nil, fmt.Errorf("member %d of epoch %d is %s, not this node", k.Self, k.Epoch, ep.peers[k.Self])
+		return fmt.Errorf("member %d of epoch %d is %s, not this node", k.Self, k.Epoch, ep.peers[k.Self])
 	}
 	slices.SortFunc(ep.ring, func(a, b int) int { return strings.Compare(k.Members[a].PeerID, k.Members[b].PeerID) })
 	ep.pos = make([]int, len(ep.ring))
@@ -296,7 +341,7 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 	}
 	ep.ctx, ep.cancel = context.WithCancel(ctx)
 	n := len(ep.ring)
-	for r := 0; r < min(n, maxWarmSets); r++ {
+	for r := 0; ep.warm && r < min(n, maxWarmSets); r++ {
 		win := make([]int, ep.size)
 		for j := range win {
 			win[j] = ep.ring[(r+j)%n]
@@ -306,10 +351,10 @@ func (s *pkpService) newEpoch(ctx context.Context, k *EpochKeys) (*pkpEpoch, err
 		}
 		if _, err := ep.openSet(ep.canonical(win), true); err != nil {
 			ep.stop()
-			return nil, err
+			return err
 		}
 	}
-	return ep, nil
+	return nil
 }
 
 // stop ends every goroutine of the epoch, closes its sessions and forgets its presignatures.
@@ -325,7 +370,7 @@ func (ep *pkpEpoch) stop() {
 	}
 	ep.sets = map[string]*signerSet{}
 	ep.mu.Unlock()
-	ep.pool.Clear()
+	ep.scheme.Clear()
 	ep.agree.clear()
 }
 
@@ -405,10 +450,10 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 	ss := &signerSet{
 		ep: ep, key: key, order: order, self: self, warm: warm, tag: hex.EncodeToString(sum[:6]),
 		slot: make(chan struct{}, 1), poked: make(chan struct{}, 1), nonces: map[[32]byte]struct{}{},
-		votes: map[[32]byte]*voteBox{}, target: ep.s.target,
+		votes: map[[32]byte]*voteBox{}, target: ep.target,
 	}
 	if !warm {
-		ss.target = min(ep.s.target, lazyTarget)
+		ss.target = min(ep.target, lazyTarget)
 	}
 	for _, idx := range order {
 		ss.peers = append(ss.peers, ep.peers[idx])
@@ -457,8 +502,10 @@ func (ep *pkpEpoch) evictLocked(key string) {
 	delete(ep.sets, key)
 	ss.cancel()
 	ss.ctl.Close()
-	for _, id := range ep.pool.IDs(ss.order) {
-		_, _ = ep.pool.Take(id)
+	for _, id := range ep.scheme.IDs(ss.order) {
+		if m, err := ep.scheme.Take(id); err == nil {
+			m.Discard()
+		}
 	}
 }
 
@@ -523,10 +570,15 @@ type signerSet struct {
 
 func (ss *signerSet) coordinator() bool { return ss.self == 0 }
 
-// session names a session of this set in this epoch.
+// session names a session of this set in this epoch (pkp-<scheme>/… for schemes other than
+// ECDSA, so that one set's sessions of two schemes never mix).
 func (ss *signerSet) session(suffix string) string {
 	n := ss.ep.s.n
-	return fmt.Sprintf("pkp/%s/e%d/%s/%s", n.cfg.Network, ss.ep.number, ss.tag, suffix)
+	prefix := "pkp"
+	if name := ss.ep.scheme.Name(); name != "" {
+		prefix += "-" + name
+	}
+	return fmt.Sprintf("%s/%s/e%d/%s/%s", prefix, n.cfg.Network, ss.ep.number, ss.tag, suffix)
 }
 
 func (ss *signerSet) start() {
@@ -562,7 +614,7 @@ func (ss *signerSet) discard(id ecdsa.ID) {
 	if !ss.holds(id) {
 		return // not this set's: a coordinator may only name its own set's presignatures
 	}
-	if ps, err := ss.ep.pool.Take(id); err == nil {
+	if ps, err := ss.ep.scheme.Take(id); err == nil {
 		ps.Discard()
 		ss.ep.s.n.log.Debug("discarded an unused presignature", "presignature", id.String(), "set", ss.key)
 	}
@@ -570,7 +622,7 @@ func (ss *signerSet) discard(id ecdsa.ID) {
 
 // holds reports whether this node's pool holds the presignature for this set.
 func (ss *signerSet) holds(id ecdsa.ID) bool {
-	return slices.Contains(ss.ep.pool.IDs(ss.order), id)
+	return slices.Contains(ss.ep.scheme.IDs(ss.order), id)
 }
 
 // requestDigest binds everything the members of a set must agree on for a request.
@@ -619,6 +671,9 @@ type PKPPoolStatus struct {
 	Epoch    uint64         `json:"epoch"`
 	Sets     []PKPSetStatus `json:"sets"`
 	Excluded []PKPExclusion `json:"excluded,omitempty"`
+	// Schemes are the FROST suites' signer sets (SchnorrEd25519Sha512, …), by Lit's scheme
+	// name: nonce-commitment slots in place of presignatures.
+	Schemes map[string][]PKPSetStatus `json:"schemes,omitempty"`
 }
 
 // PKPSetStatus is one signer set's pool at this node.
@@ -644,7 +699,22 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 	if err != nil {
 		return PKPPoolStatus{}, false
 	}
-	st := PKPPoolStatus{Epoch: ep.number, Excluded: ep.excl.list(time.Now())}
+	st := PKPPoolStatus{Epoch: ep.number, Excluded: ep.excl.list(time.Now()), Sets: ep.setStatus()}
+	n.pkp.mu.Lock()
+	fr := maps.Clone(n.pkp.frost)
+	n.pkp.mu.Unlock()
+	for suite, f := range fr {
+		if st.Schemes == nil {
+			st.Schemes = map[string][]PKPSetStatus{}
+		}
+		st.Schemes[suite.String()] = f.setStatus()
+	}
+	return st, true
+}
+
+// setStatus describes the epoch's signer sets at this node.
+func (ep *pkpEpoch) setStatus() []PKPSetStatus {
+	var out []PKPSetStatus
 	ep.mu.Lock()
 	sets := make([]*signerSet, 0, len(ep.sets))
 	for _, ss := range ep.sets {
@@ -653,7 +723,7 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 	ep.mu.Unlock()
 	slices.SortFunc(sets, func(a, b *signerSet) int { return strings.Compare(a.key, b.key) })
 	for _, ss := range sets {
-		ids := ep.pool.IDs(ss.order)
+		ids := ep.scheme.IDs(ss.order)
 		s := PKPSetStatus{Signers: slices.Clone(ss.order), Members: make([]string, len(ss.peers)), Coordinator: ss.coordinator(), Warm: ss.warm, Target: ss.target, Ready: make([]string, len(ids))}
 		ss.mu.Lock()
 		s.Pooled, s.Dropped = ss.pooled, ss.dropped
@@ -664,7 +734,7 @@ func (n *Node) PKPPools() (PKPPoolStatus, bool) {
 		for i, p := range ss.peers {
 			s.Members[i] = p.String()
 		}
-		st.Sets = append(st.Sets, s)
+		out = append(out, s)
 	}
-	return st, true
+	return out
 }

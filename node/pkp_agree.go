@@ -72,7 +72,7 @@ type agreement struct {
 	assign  *assignment // the coordinator's, verified; nil until known
 	request bool        // this node holds its own copy of the request (and a goroutine waits)
 	digest  [32]byte    // … with this digest
-	ps      *ecdsa.Presignature
+	ps      held        // the material reserved and bound to the request (pkp_scheme.go)
 
 	confirmed []bool     // per member of the set: it confirmed assign's tuple
 	contrib   [][32]byte // … with this contribution
@@ -368,7 +368,7 @@ type expiredAssignment struct {
 // verify checks the coordinator's signature on an assignment, once per distinct signed
 // assignment.
 func (ss *signerSet) verify(a *assignment) error {
-	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a)
+	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a)
 	h := sha256.New()
 	h.Write(msg)
 	h.Write(a.Sig)
@@ -402,7 +402,7 @@ func (ss *signerSet) verify(a *assignment) error {
 
 // sign signs an assignment with this node's libp2p identity key.
 func (ss *signerSet) sign(a *assignment) error {
-	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.order, a))
+	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a))
 	if err != nil {
 		return fmt.Errorf("sign the assignment of request %s: %w", a.RequestID, err)
 	}
@@ -484,17 +484,17 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 			return fmt.Errorf("request %s: the coordinator %s equivocated", a.RequestID, ss.peers[0])
 		}
 		ss.reassigned(&old, a)
-		return fmt.Errorf("request %s: assigned presignatures %s and %s", a.RequestID, old.Presig, a.Presig)
+		return fmt.Errorf("request %s: assigned %ss %s and %s", a.RequestID, ss.materialName(), old.Presig, a.Presig)
 	}
 	if e.confirmed[from] && e.contrib[from] == c.Contribution {
 		st.mu.Unlock()
 		return nil // a duplicate
 	}
 	if e.ps != nil {
-		if err := e.ps.Public().CheckContribution(from, c.Contribution); err != nil {
+		if err := e.ps.CheckContribution(from, c.Contribution); err != nil {
 			st.failLocked(e, ss.falseContribution(from, a))
 			st.mu.Unlock()
-			ep.fault(ss.peers[from], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+			ep.fault(ss.peers[from], faultContribution, ss.contributionFault(a))
 			return err
 		}
 	}
@@ -505,7 +505,20 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	return nil
 }
 
+// contributionFault describes a false contribution for the blame log and /pkp/pools.
+func (ss *signerSet) contributionFault(a *assignment) string {
+	if ss.ep.scheme.Name() != "" {
+		return fmt.Sprintf("confirmed another signing package for slot %s (request %s)", a.Presig, a.RequestID)
+	}
+	return fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig)
+}
+
 func (ss *signerSet) falseContribution(from int, a *assignment) error {
+	if ss.ep.scheme.Name() != "" {
+		return api.Errorf(api.KindConflict,
+			"signer %s confirmed another signing package for slot %s (request %s): no share released; this node leaves it out of its signer sets for a while",
+			ss.peers[from], a.Presig, a.RequestID)
+	}
 	return api.Errorf(api.KindConflict,
 		"signer %s revealed a ρ contribution that does not open its commitment (presignature %s, request %s): no share released; this node leaves it out of its signer sets for a while",
 		ss.peers[from], a.Presig, a.RequestID)
@@ -537,7 +550,7 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 		return fmt.Errorf("refusal of request %s, which has no pending agreement here", r.RequestID)
 	}
 	if e.assign != nil && e.assign.Presig != r.Presig {
-		return fmt.Errorf("refusal of request %s with presignature %s, but it was assigned %s", r.RequestID, r.Presig, e.assign.Presig)
+		return fmt.Errorf("refusal of request %s with %s %s, but it was assigned %s", r.RequestID, ss.materialName(), r.Presig, e.assign.Presig)
 	}
 	why := reasonName(r.Reason)
 	var missing []string
@@ -565,7 +578,7 @@ func (ss *signerSet) checkEvidence(from int, r *refuseMsg) error {
 	case a.Epoch != ss.ep.number || b.Epoch != ss.ep.number:
 		return fmt.Errorf("evidence of equivocation from another epoch, from %s", ss.peers[from])
 	case !equivocationProof(a, b):
-		return fmt.Errorf("evidence of equivocation from %s that shows none: not one presignature in two different tuples", ss.peers[from])
+		return fmt.Errorf("evidence of equivocation from %s that shows none: not one %s in two different tuples", ss.peers[from], ss.materialName())
 	}
 	if ss.verify(a) != nil || ss.verify(b) != nil {
 		// An honest member relays only evidence it verified: the sender is at fault.
@@ -588,12 +601,12 @@ func (ss *signerSet) reassigned(a, b *assignment) {
 	st.mu.Lock()
 	if e := st.entries[agreeKey{ss.key, a.reqKey()}]; e != nil {
 		st.failLocked(e, api.Errorf(api.KindConflict,
-			"request %s was assigned two presignatures (%s and %s): no share released; retry with a fresh request id",
-			a.RequestID, a.Presig, b.Presig))
+			"request %s was assigned two %ss (%s and %s): no share released; retry with a fresh request id",
+			a.RequestID, ss.materialName(), a.Presig, b.Presig))
 	}
 	st.mu.Unlock()
-	ss.ep.s.n.log.Info("refusing a request assigned two presignatures (no proof of a fault)",
-		"set", ss.key, "request_id", a.RequestID, "first_presignature", a.Presig.String(), "second_presignature", b.Presig.String())
+	ss.ep.s.n.log.Info("refusing a request assigned two presignatures or slots (no proof of a fault)",
+		"set", ss.key, "scheme", ss.ep.scheme.Name(), "request_id", a.RequestID, "first_presignature", a.Presig.String(), "second_presignature", b.Presig.String())
 	for _, x := range []*assignment{a, b} {
 		ss.discard(x.Presig)
 		ss.sendRefuse(&refuseMsg{Requester: x.Requester, RequestID: x.RequestID, Presig: x.Presig, Reason: reasonReassigned})
@@ -612,7 +625,7 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 	coord := ss.peers[0]
 	network := ep.s.n.cfg.Network
 	evidence := &api.Evidence{Kind: api.EvidenceEquivocation, Accused: coord.String(),
-		Assignments: []api.SignedAssignment{signedAssignment(network, ss.order, a), signedAssignment(network, ss.order, b)}}
+		Assignments: []api.SignedAssignment{signedAssignment(network, ep.scheme.Name(), ss.order, a), signedAssignment(network, ep.scheme.Name(), ss.order, b)}}
 	st := ep.agree
 	st.mu.Lock()
 	key := equivocationKey(a, b)
@@ -627,16 +640,17 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 	// Blame first, so that whoever sees a request fail also sees the coordinator excluded.
 	ep.s.metrics.equivocations.Inc()
 	ep.s.metrics.faults.WithLabelValues(faultEquivocation).Inc()
-	ep.excl.addProof(coord, "equivocation: signed presignature "+a.Presig.String()+" into two assignments (request "+a.RequestID+" / "+b.RequestID+")", evidence, time.Now())
+	ep.excl.addProof(coord, "equivocation: signed "+ss.materialName()+" "+a.Presig.String()+" into two assignments (request "+a.RequestID+" / "+b.RequestID+")", evidence, time.Now())
 	var failed []*agreement
 	for _, x := range []*assignment{a, b} {
 		if e := st.entries[agreeKey{ss.key, x.reqKey()}]; e != nil && e.err == nil {
 			failed = append(failed, e)
 		}
 	}
+	mat := ss.materialName()
 	err := api.Errorf(api.KindConflict,
-		"the signer set's coordinator %s equivocated: it signed presignature %s into two assignments (request %s, digest %x…; request %s, digest %x…); the presignature is burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
-		coord, a.Presig, a.RequestID, a.Digest[:6], b.RequestID, b.Digest[:6])
+		"the signer set's coordinator %s equivocated: it signed %s %s into two assignments (request %s, digest %x…; request %s, digest %x…); the %s is burnt, no share released, and this node leaves the coordinator out of its signer sets until the next epoch",
+		coord, mat, a.Presig, a.RequestID, a.Digest[:6], b.RequestID, b.Digest[:6], mat)
 	err.Evidence = evidence
 	for _, e := range failed {
 		st.failLocked(e, err)
@@ -667,13 +681,32 @@ func (ss *signerSet) sendRefuse(r *refuseMsg) {
 	}
 }
 
-// agree runs this node's side of the agreement on one request and returns the presignature
-// reserved for it and ρ; the caller signs at once. On error nothing is returned and any
-// presignature reserved was burnt.
+// agree runs this node's side of the agreement on one ECDSA request and returns the
+// presignature reserved for it and ρ; the caller signs at once. On error nothing is returned
+// and any presignature reserved was burnt.
 //
 // digestFor computes the digest of another request for the same PKP and set; only the
 // malicious-coordinator test hook uses it.
-func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (ps *ecdsa.Presignature, rho [32]byte, err error) {
+func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID string, digest [32]byte, digestFor func(string, [32]byte) [32]byte) (*ecdsa.Presignature, [32]byte, error) {
+	h, contribs, err := ss.agreeOn(ctx, requester, requestID, digest, bindECDSA, digestFor)
+	if err != nil {
+		return nil, [32]byte{}, err
+	}
+	ps := h.(ecdsaHeld).Presignature
+	a := &assignment{Epoch: ss.ep.number, Requester: requester, RequestID: requestID, Digest: digest, Presig: ps.ID()}
+	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.n.cfg.Network, "", ss.order, a), contribs)
+	if err != nil {
+		ss.burn(h)
+		return nil, [32]byte{}, fmt.Errorf("derive ρ: %w", err)
+	}
+	return ps, rho, nil
+}
+
+// agreeOn runs this node's side of the agreement on one request, whatever the scheme, and
+// returns the material reserved for it (bound by bind) and every member's confirmed
+// contribution, in set order; the caller signs at once. On error nothing is returned and any
+// material reserved was burnt. Agreements are keyed by (set, requester, request id).
+func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID string, digest [32]byte, bind binder, digestFor func(string, [32]byte) [32]byte) (ps held, contribs [][32]byte, err error) {
 	ep := ss.ep
 	st := ep.agree
 	now := time.Now()
@@ -681,7 +714,7 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 	st.mu.Lock()
 	if st.pending[requester] >= maxPendingPerRequester && st.entries[agreeKey{ss.key, key}] == nil {
 		st.mu.Unlock()
-		return nil, rho, api.Errorf(api.KindRateLimited, "this requester has %d PKP signatures waiting for their signer sets here already (limit %d); retry when they are done", st.pending[requester], maxPendingPerRequester)
+		return nil, nil, api.Errorf(api.KindRateLimited, "this requester has %d PKP signatures waiting for their signer sets here already (limit %d); retry when they are done", st.pending[requester], maxPendingPerRequester)
 	}
 	e, err := st.entryLocked(ss, key, -1, now)
 	switch {
@@ -694,7 +727,7 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 	}
 	if err != nil {
 		st.mu.Unlock()
-		return nil, rho, err
+		return nil, nil, err
 	}
 	e.request = true
 	e.digest = digest
@@ -719,8 +752,8 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 
 	var confirmedAt time.Time
 	if ss.coordinator() {
-		if err := ss.assignAsCoordinator(ctx, e, digestFor); err != nil {
-			return nil, rho, err
+		if err := ss.assignAsCoordinator(ctx, e, bind, digestFor); err != nil {
+			return nil, nil, err
 		}
 		confirmedAt = time.Now()
 	}
@@ -735,7 +768,7 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 			if errors.Is(err, errAgreeTimeout) {
 				outcome = "timeout"
 			}
-			return nil, rho, err
+			return nil, nil, err
 		}
 		if e.ps == nil && e.assign != nil {
 			a := e.assign
@@ -748,30 +781,36 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 				ss.discard(a.Presig)
 				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
 				outcome = "refused"
-				return nil, rho, err
+				return nil, nil, err
 			}
 			st.mu.Unlock()
-			held, rerr := ss.reserve(ctx, a.Presig)
+			var h held
+			m, rerr := ss.reserve(ctx, a.Presig)
+			if rerr == nil {
+				if h, rerr = bind(m); rerr != nil {
+					m.Discard()
+					rerr = api.Errorf(api.KindConflict, "%s %s cannot serve request %s here: %v", ss.materialName(), a.Presig, requestID, rerr)
+				}
+			}
 			st.mu.Lock()
 			if rerr == nil {
-				e.ps = held
+				e.ps = h
 			}
 			if e.err == nil && rerr != nil {
 				st.failLocked(e, rerr)
 				st.mu.Unlock()
 				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: a.Presig, Reason: reasonUnknown})
 				outcome = "refused"
-				return nil, rho, rerr
+				return nil, nil, rerr
 			}
 			if e.err != nil {
 				st.mu.Unlock()
 				continue
 			}
 			// Check the contributions that came before this node held the presignature.
-			pub := held.Public()
 			var liar = -1
 			for m, ok := range e.confirmed {
-				if ok && pub.CheckContribution(m, e.contrib[m]) != nil {
+				if ok && h.CheckContribution(m, e.contrib[m]) != nil {
 					liar = m
 					break
 				}
@@ -779,12 +818,12 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 			if liar >= 0 {
 				st.failLocked(e, ss.falseContribution(liar, a))
 				st.mu.Unlock()
-				ep.fault(ss.peers[liar], faultContribution, fmt.Sprintf("revealed a ρ contribution for presignature %s that does not open its commitment", a.Presig))
+				ep.fault(ss.peers[liar], faultContribution, ss.contributionFault(a))
 				continue
 			}
 			e.confirmed[ss.self] = true
-			e.contrib[ss.self] = held.Contribution()
-			msg := (&confirmMsg{Assign: *a, Contribution: held.Contribution()}).encode()
+			e.contrib[ss.self] = h.Contribution()
+			msg := (&confirmMsg{Assign: *a, Contribution: h.Contribution()}).encode()
 			st.mu.Unlock()
 			if !ss.coordinator() {
 				if serr := ss.sendAll(ctx, msg); serr != nil {
@@ -796,19 +835,13 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 			continue
 		}
 		if e.ps != nil && !slices.Contains(e.confirmed, false) {
-			ctxBytes := assignmentBytes(ep.s.n.cfg.Network, ss.order, e.assign)
-			rho, err := e.ps.Public().Rho(ctxBytes, e.contrib)
 			ps := e.ps
-			if err != nil {
-				st.failLocked(e, fmt.Errorf("derive ρ: %w", err))
-				st.mu.Unlock()
-				continue
-			}
+			contribs := slices.Clone(e.contrib)
 			e.ps = nil // handed to the caller
 			st.mu.Unlock()
 			outcome = "agreed"
 			ep.s.metrics.agreeTime.Observe(time.Since(confirmedAt).Seconds())
-			return ps, rho, nil
+			return ps, contribs, nil
 		}
 		st.mu.Unlock()
 		select {
@@ -842,7 +875,7 @@ var errAgreeTimeout = errors.New("agreement timed out")
 // assignAsCoordinator takes the oldest presignature of the set for the request, signs the
 // assignment and sends every member its confirmation — under sendMu, so that no batch
 // message's keep list overtakes it.
-func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, digestFor func(string, [32]byte) [32]byte) error {
+func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind binder, digestFor func(string, [32]byte) [32]byte) error {
 	ep := ss.ep
 	st := ep.agree
 	for attempt := 0; attempt < 5; attempt++ {
@@ -850,10 +883,16 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 			return err
 		}
 		ss.sendMu.Lock()
-		ps := ss.takeOldest()
-		if ps == nil {
+		m := ss.takeOldest()
+		if m == nil {
 			ss.sendMu.Unlock()
 			continue // another request took it first
+		}
+		ps, err := bind(m)
+		if err != nil {
+			ss.sendMu.Unlock()
+			m.Discard()
+			return api.Errorf(api.KindConflict, "bind %s %s to request %s: %v", ss.materialName(), m.ID(), e.key.req.id, err)
 		}
 		a := &assignment{Epoch: ep.number, Requester: e.key.req.requester, RequestID: e.key.req.id, Digest: e.digest, Presig: ps.ID()}
 		if err := ss.sign(a); err != nil {
@@ -876,7 +915,6 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 		e.contrib[ss.self] = ps.Contribution()
 		st.mu.Unlock()
 		msg := &confirmMsg{Assign: *a, Contribution: ps.Contribution()}
-		var err error
 		if h := ep.s.n.cfg.PKPHooks; h != nil && h.Coordinate != nil {
 			h.Coordinate(ctx, ss.coordination(a, ps, digestFor))
 		} else {
@@ -894,7 +932,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, dige
 }
 
 // reserve takes exactly the named presignature of this set out of the pool for a request.
-func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (*ecdsa.Presignature, error) {
+func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (material, error) {
 	if !ss.holds(id) {
 		// It may be in a session that ended at the coordinator and is still ending here.
 		if ch := ss.runningBatch(); ch != nil {
@@ -907,23 +945,31 @@ func (ss *signerSet) reserve(ctx context.Context, id ecdsa.ID) (*ecdsa.Presignat
 	}
 	// Only a presignature of this very set: a coordinator must not spend another set's.
 	if !ss.holds(id) {
-		return nil, api.Errorf(api.KindUnavailable, "presignature %s is not one this node holds for signer set %s (used, or its presigning session failed here)", id, ss.key)
+		return nil, api.Errorf(api.KindUnavailable, "%s %s is not one this node holds for signer set %s (used, or its session failed here)", ss.materialName(), id, ss.key)
 	}
-	ps, err := ss.ep.pool.Take(id)
+	ps, err := ss.ep.scheme.Take(id)
 	switch {
-	case errors.Is(err, ecdsa.ErrUsed):
-		return nil, api.Errorf(api.KindConflict, "presignature %s was used before: refusing to sign with it twice", id)
+	case errors.Is(err, errMaterialUsed):
+		return nil, api.Errorf(api.KindConflict, "%s %s was used before: refusing to sign with it twice", ss.materialName(), id)
 	case err != nil:
-		return nil, api.Errorf(api.KindUnavailable, "presignature %s is unknown at this node", id)
+		return nil, api.Errorf(api.KindUnavailable, "%s %s is unknown at this node", ss.materialName(), id)
 	}
 	return ps, nil
 }
 
-// burn drops a reserved presignature for good: it never goes back to the pool, and its secret
+// materialName is what the set's material is called in errors.
+func (ss *signerSet) materialName() string {
+	if ss.ep.scheme.Name() == "" {
+		return "presignature"
+	}
+	return "nonce commitment slot"
+}
+
+// burn drops reserved material for good: it never goes back to the pool, and its secret
 // shares are zeroed.
-func (ss *signerSet) burn(ps *ecdsa.Presignature) {
+func (ss *signerSet) burn(ps material) {
 	ps.Discard()
-	ss.ep.s.n.log.Debug("burnt a presignature", "presignature", ps.ID().String(), "set", ss.key)
+	ss.ep.s.n.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
 }
 
 // fault records a fault of peer p that this node verified, and leaves p out of its signer sets

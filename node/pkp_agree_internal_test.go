@@ -124,13 +124,13 @@ func newAgreeHarness(t *testing.T, count int) *agreeHarness {
 		nd := &Node{cfg: Config{Network: "unit"}, id: Identity{Libp2p: privs[m]}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), metrics: newMetrics(reg)}
 		svc := &pkpService{n: nd, replay: newReplayGuard(64), assignWait: 2 * time.Second, confirmWait: time.Second, voteWait: time.Second}
 		svc.metrics = newPKPMetrics(reg, svc)
-		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, peers: peers, pool: ecdsa.NewPool(64), agree: newAgreeState(), excl: newExclusions(),
+		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, peers: peers, scheme: &ecdsaScheme{pool: ecdsa.NewPool(64)}, agree: newAgreeState(), excl: newExclusions(),
 			reach: func(peer.ID) bool { return true }}
 		ep.ctx = ctx
 		ss := &signerSet{ep: ep, key: "0,1,2", order: []int{0, 1, 2}, peers: peers, self: m, warm: true, target: count,
 			ctl: memCtl{ctl.Transport(m)}, ctx: ctx, coordPub: coordPub,
 			slot: make(chan struct{}, 1), poked: make(chan struct{}, 1), nonces: map[[32]byte]struct{}{}, votes: map[[32]byte]*voteBox{}}
-		if err := ep.pool.Put(ps[m]...); err != nil {
+		if err := ep.scheme.(*ecdsaScheme).pool.Put(ps[m]...); err != nil {
 			t.Fatal(err)
 		}
 		h.sets = append(h.sets, ss)
@@ -230,7 +230,7 @@ func (h *agreeHarness) confirm(from, to int, a assignment, contribution [32]byte
 	}
 }
 
-func (h *agreeHarness) held(m int) []ecdsa.ID { return h.sets[m].ep.pool.IDs(h.sets[m].order) }
+func (h *agreeHarness) held(m int) []ecdsa.ID { return h.sets[m].ep.scheme.IDs(h.sets[m].order) }
 
 // take removes member m's oldest presignature from its pool.
 func (h *agreeHarness) take(m int) *ecdsa.Presignature {
@@ -239,7 +239,7 @@ func (h *agreeHarness) take(m int) *ecdsa.Presignature {
 	if ps == nil {
 		h.t.Fatal("empty pool")
 	}
-	return ps
+	return ps.(ecdsaHeld).Presignature
 }
 
 func wantKind(t *testing.T, who string, err error, kind api.Kind, says string) {

@@ -158,7 +158,7 @@ func FuzzParsePKPSignRequest(f *testing.F) {
 
 // testEpoch builds just enough of an epoch for ring arithmetic and matching.
 func testEpoch(n, size int) *pkpEpoch {
-	ep := &pkpEpoch{size: size, ring: make([]int, n), pos: make([]int, n), agree: newAgreeState(), pool: ecdsa.NewPool(8)}
+	ep := &pkpEpoch{size: size, ring: make([]int, n), pos: make([]int, n), agree: newAgreeState(), scheme: &ecdsaScheme{pool: ecdsa.NewPool(8)}}
 	for i := range n {
 		// a ring that is not the identity: member i sits at position (3i+1) mod n (n not a multiple of 3)
 		ep.ring[(3*i+1)%n] = i

@@ -46,7 +46,7 @@ func (ss *signerSet) fill(ctx context.Context) {
 		// Refill with hysteresis: start when half the pool is used, then run sessions until
 		// it is full. Sessions cost three message rounds however many they make, so large
 		// ones are cheaper per presignature, and the half left serves bursts meanwhile.
-		have := ss.ep.pool.Len(ss.order)
+		have := ss.ep.scheme.Len(ss.order)
 		need := ss.target - have
 		idle := !ss.warm && time.Since(time.Unix(0, ss.used.Load())) > lazyIdle
 		if need <= 0 || idle {
@@ -67,7 +67,7 @@ func (ss *signerSet) fill(ctx context.Context) {
 		// A session costs three rounds whatever its size, so while requests keep taking
 		// presignatures a refill never runs for fewer than half the target (the pool holds up
 		// to twice the target and a batch more).
-		count := min(max(need, ss.target/2), presignBatch(len(ss.peers)))
+		count := min(max(need, ss.target/2), presignBatchSize(len(ss.peers)))
 		if err := ss.runBatch(ctx, count); err != nil {
 			if ctx.Err() != nil {
 				return
@@ -79,7 +79,7 @@ func (ss *signerSet) fill(ctx context.Context) {
 			continue
 		}
 		failures = 0
-		log.Debug("presigned", "count", count, "took", time.Since(start).String(), "ready", ss.ep.pool.Len(ss.order))
+		log.Debug("presigned", "count", count, "took", time.Since(start).String(), "ready", ss.ep.scheme.Len(ss.order))
 		wake.Reset(0)
 	}
 }
@@ -135,7 +135,7 @@ func (ss *signerSet) runBatch(ctx context.Context, count int) error {
 	}
 	ss.openVotes(nonce)
 	ss.sendMu.Lock()
-	keep := ss.ep.pool.IDs(ss.order)
+	keep := ss.ep.scheme.IDs(ss.order)
 	if len(keep) > maxKeep {
 		keep = keep[:maxKeep]
 	}
@@ -277,37 +277,31 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		transport = h.PresignTransport(ss.peers, tr)
 	}
 	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
-	cfg := ecdsa.Config{Session: session, Signers: ss.order, Count: count}
-	if cpu := ss.ep.s.cpu; cpu != nil {
-		cfg.Compute = cpu.Run
-	}
-	ps, err := ecdsa.Presign(pctx, transport, ss.ep.key, cfg)
+	batch, err := ss.ep.scheme.Presign(pctx, transport, ss.order, session, nonce, count)
 	ss.mu.Lock()
 	box.cancel = nil
 	ss.mu.Unlock()
 	if err != nil {
 		reason := reasonPresignAbort
-		var fe *ecdsa.FaultError
-		if errors.As(err, &fe) && !fe.Disputed && fe.Member >= 0 && fe.Member < len(ss.peers) && fe.Member != ss.self {
+		if m, ok := ss.ep.scheme.Fault(err); ok && m >= 0 && m < len(ss.peers) && m != ss.self {
 			// A fault this member verified itself (never an AbortError's word).
 			reason = reasonPresignFault
-			ss.ep.fault(ss.peers[fe.Member], faultPresign, fe.Error())
+			ss.ep.fault(ss.peers[m], faultPresign, err.Error())
 		}
 		ss.veto(nonce, reason)
 		ss.batchOutcome("failed")
 		return fmt.Errorf("presign %d in session %s: %w", count, sid, err)
 	}
-	digest := batchDigest(nonce, ps)
+	digest := batch.Digest()
 	if err := ss.sendAll(ctx, (&voteMsg{Nonce: nonce, Verdict: verdictAgree, Digest: digest}).encode()); err != nil {
 		ss.ep.s.n.log.Debug("could not send every member the presigning vote", "error", err)
 	}
 	if err := ss.awaitVotes(ctx, box, digest); err != nil {
-		for _, p := range ps {
-			p.Discard()
-		}
+		batch.Discard()
 		return fmt.Errorf("presigning session %s: %w", sid, err)
 	}
-	if err := ss.ep.pool.Put(ps...); err != nil && !errors.Is(err, ecdsa.ErrPoolFull) {
+	if err := ss.ep.scheme.Put(batch); err != nil {
+		batch.Discard()
 		return err
 	}
 	ss.batchOutcome("pooled")
@@ -474,7 +468,7 @@ func (ss *signerSet) dropOrphans(keep []ecdsa.ID) {
 	for _, id := range keep {
 		kept[id] = true
 	}
-	for _, id := range ss.ep.pool.IDs(ss.order) {
+	for _, id := range ss.ep.scheme.IDs(ss.order) {
 		if !kept[id] && !ss.ep.agree.named(ss.key, id) {
 			ss.discard(id)
 		}
@@ -486,7 +480,7 @@ func (ss *signerSet) dropOrphans(keep []ecdsa.ID) {
 // request may still take it first; the caller retries.
 func (ss *signerSet) ensureReady(ctx context.Context) error {
 	for attempt := 0; ; attempt++ {
-		if ss.ep.pool.Len(ss.order) > 0 {
+		if ss.ep.scheme.Len(ss.order) > 0 {
 			return nil
 		}
 		if attempt == 3 {
@@ -513,9 +507,9 @@ func (ss *signerSet) ensureReady(ctx context.Context) error {
 }
 
 // takeOldest removes the oldest presignature of the set from the pool (nil if none).
-func (ss *signerSet) takeOldest() *ecdsa.Presignature {
-	for _, id := range ss.ep.pool.IDs(ss.order) {
-		if ps, err := ss.ep.pool.Take(id); err == nil {
+func (ss *signerSet) takeOldest() material {
+	for _, id := range ss.ep.scheme.IDs(ss.order) {
+		if ps, err := ss.ep.scheme.Take(id); err == nil {
 			ss.poke()
 			return ps
 		}

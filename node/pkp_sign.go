@@ -29,6 +29,14 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	if sc, other, err := parseSigningScheme(req.SigningScheme); err != nil || other {
+		if err != nil {
+			writeError(w, err)
+		} else {
+			n.handlePKPSignScheme(w, r, &req, sc) // pkp_schemes.go
+		}
+		return
+	}
 	in, err := parsePKPSignRequest(&req)
 	if err != nil {
 		writeError(w, err)
@@ -377,6 +385,9 @@ func (ep *pkpEpoch) resolvePKP(ctx context.Context, ref api.PKPRef) (*pkpKey, er
 		return nil, api.Errorf(api.KindNotFound, "PKP 0x%x has a degenerate key", k.tokenID)
 	}
 	if derived := ecdsa.TokenID(k.pub); derived != k.tokenID {
+		if kt, err := c.KeyTypeOf(ctx, k.tokenInt); err == nil && kt != chain.KeyTypeECDSA {
+			return nil, api.Errorf(api.KindBadRequest, "PKP 0x%x is a %s PKP: it signs with signingScheme %s, not %s", k.tokenID, kt, schemesOf(kt), api.SchemeEcdsaK256Sha256)
+		}
 		// The contract checks the derivation at mint; a mismatch means another root key.
 		return nil, api.Errorf(api.KindConflict, "PKP 0x%x was not derived from this network's root key", k.tokenID)
 	}

@@ -350,17 +350,18 @@ func decodeAssignment(b []byte) (assignment, []byte, error) {
 }
 
 // assignmentBytes is what the coordinator signs (api.AssignmentBytes, so that a client can
-// check evidence itself): the domain, the network, the signer set (its share indices in
-// canonical order) and the tuple. The request digest binds the epoch, request id, PKP, hash
-// and set again; naming them here keeps the signature meaningful on its own.
-func assignmentBytes(network string, order []int, a *assignment) []byte {
-	return api.AssignmentBytes(network, order, a.Epoch, a.Requester, a.RequestID, a.Digest, a.Presig)
+// check evidence itself): the domain (with the scheme for schemes other than ECDSA: an
+// assignment of one scheme is never one of another), the network, the signer set (its share
+// indices in canonical order) and the tuple. The request digest binds the epoch, request id,
+// PKP, hash and set again; naming them here keeps the signature meaningful on its own.
+func assignmentBytes(network, scheme string, order []int, a *assignment) []byte {
+	return api.AssignmentBytes(network, scheme, order, a.Epoch, a.Requester, a.RequestID, a.Digest, a.Presig)
 }
 
 // signedAssignment is the assignment as api evidence.
-func signedAssignment(network string, order []int, a *assignment) api.SignedAssignment {
+func signedAssignment(network, scheme string, order []int, a *assignment) api.SignedAssignment {
 	return api.SignedAssignment{
-		Network: network, Set: append([]int(nil), order...), Epoch: a.Epoch,
+		Network: network, Scheme: scheme, Set: append([]int(nil), order...), Epoch: a.Epoch,
 		Requester: append(api.Bytes(nil), a.Requester[:]...), RequestID: a.RequestID,
 		Digest: append(api.Bytes(nil), a.Digest[:]...), Presignature: append(api.Bytes(nil), a.Presig[:]...),
 		Signature: append(api.Bytes(nil), a.Sig...),

@@ -21,14 +21,14 @@ func TestTimeoutsAndBatchesGrowWithTheNetwork(t *testing.T) {
 		members, batch int
 		deadline       time.Duration
 	}{{3, 64, 30 * time.Second}, {5, 64, 30 * time.Second}, {7, 32, 42 * time.Second}, {11, 13, 66 * time.Second}, {22, 4, 132 * time.Second}, {67, 4, 402 * time.Second}} {
-		if got := presignBatch(tc.members); got != tc.batch {
-			t.Errorf("presignBatch(%d) = %d, want %d", tc.members, got, tc.batch)
+		if got := presignBatchSize(tc.members); got != tc.batch {
+			t.Errorf("presignBatchSize(%d) = %d, want %d", tc.members, got, tc.batch)
 		}
 		if got := presignDeadline(tc.members); got != tc.deadline {
 			t.Errorf("presignDeadline(%d) = %v, want %v", tc.members, got, tc.deadline)
 		}
 		// Each member's work per session ∝ batch·members²: never more than the 5-member set's.
-		if w := presignBatch(tc.members) * tc.members * tc.members; tc.members > 5 && presignBatch(tc.members) > onDemandBatch && w > maxBatch*25 {
+		if w := presignBatchSize(tc.members) * tc.members * tc.members; tc.members > 5 && presignBatchSize(tc.members) > onDemandBatch && w > maxBatch*25 {
 			t.Errorf("a session of %d members does %d units of work per member, more than %d", tc.members, w, maxBatch*25)
 		}
 	}

@@ -19,8 +19,19 @@ interface IPKPPermissionsGrant {
 /// mod n. The minter derives Y off chain and submits it; the contract checks it with one
 /// ecrecover (see _verifyDerived) and mints tokenId = keccak256(0x04 ‖ Y.x ‖ Y.y). The key ids
 /// and public keys stay readable after a burn.
+///
+/// PKPs of the other key types (Ed25519, Schnorr secp256k1, BLS; docs/schemes.md) derive from
+/// their own root keys the same way, with tweaks this contract cannot compute cheaply (SHA-512,
+/// hash_to_field, curves without a precompile). For them the contract checks the key's format
+/// and that the type's root key exists, and the nodes check the derivation at every signature
+/// (they refuse a PKP whose key is not the root's derivation for its key id). Their token id
+/// binds the key id the contract assigned, keccak256(keyId ‖ pubkey), so no one can mint a
+/// token that blocks another minter's next key: the key id is unique per mint.
 contract PKPNFT is ERC721, ERC721Burnable, Ownable {
     uint256 public constant KEY_TYPE_ECDSA = 2;
+    uint256 public constant KEY_TYPE_ED25519 = 3;
+    uint256 public constant KEY_TYPE_BLS_PKP = 10;
+    uint256 public constant KEY_TYPE_SCHNORR_K256 = 128;
 
     /// secp256k1 group order.
     uint256 private constant N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
@@ -33,6 +44,7 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
     mapping(address => uint256) public mintNonce;
     mapping(uint256 => bytes32) private _keyIds;
     mapping(uint256 => bytes) private _pubkeys;
+    mapping(uint256 => uint256) private _keyTypes;
 
     event PKPMinted(uint256 indexed tokenId, bytes32 indexed keyId, address indexed minter, bytes pubkey);
     event PermissionsSet(address permissions);
@@ -72,8 +84,9 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         return keccak256(abi.encode(block.chainid, address(this), minter, mintNonce[minter]));
     }
 
-    /// Mints the caller's next PKP. `pubkey` is the 65-byte uncompressed key derived from the
-    /// ECDSA root and nextKeyId(msg.sender).
+    /// Mints the caller's next PKP. `pubkey` is the key derived from the root key of keyType and
+    /// nextKeyId(msg.sender): 65 bytes uncompressed (ECDSA), 32 bytes (Ed25519), 33 bytes
+    /// compressed (Schnorr secp256k1) or 48 bytes compressed G1 (BLS).
     function mintNext(uint256 keyType, bytes calldata pubkey) external returns (uint256) {
         return _mintDerived(keyType, pubkey, msg.sender, msg.sender);
     }
@@ -107,6 +120,11 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         return _pubkeys[tokenId];
     }
 
+    /// The key type the token was minted with (0 if never minted).
+    function keyTypeOf(uint256 tokenId) external view returns (uint256) {
+        return _keyTypes[tokenId];
+    }
+
     /// Whether the token was ever minted (true after a burn too).
     function exists(uint256 tokenId) external view returns (bool) {
         return _keyIds[tokenId] != bytes32(0);
@@ -116,21 +134,46 @@ contract PKPNFT is ERC721, ERC721Burnable, Ownable {
         private
         returns (uint256 tokenId)
     {
-        if (keyType != KEY_TYPE_ECDSA) revert UnknownKeyType(keyType);
-        if (pubkey.length != 65 || pubkey[0] != 0x04) revert BadPubkey();
-        bytes memory root = rootKeys.rootKey(KEY_TYPE_ECDSA);
-        if (root.length != 33) revert NoRootKey();
+        bytes memory root = _checkKey(keyType, pubkey);
 
         bytes32 keyId = nextKeyId(minter);
         mintNonce[minter]++;
-        _verifyDerived(root, keyId, pubkey);
-
-        tokenId = uint256(keccak256(pubkey));
+        if (keyType == KEY_TYPE_ECDSA) {
+            _verifyDerived(root, keyId, pubkey);
+            tokenId = uint256(keccak256(pubkey));
+        } else {
+            tokenId = uint256(keccak256(abi.encodePacked(keyId, pubkey)));
+        }
         if (_keyIds[tokenId] != bytes32(0)) revert TokenAlreadyMinted(tokenId);
         _keyIds[tokenId] = keyId;
         _pubkeys[tokenId] = pubkey;
+        _keyTypes[tokenId] = keyType;
         _mint(to, tokenId);
         emit PKPMinted(tokenId, keyId, minter, pubkey);
+    }
+
+    /// Checks the format of a PKP key of keyType and returns the type's root key.
+    function _checkKey(uint256 keyType, bytes calldata pubkey) private view returns (bytes memory root) {
+        uint256 keyLen;
+        uint256 rootLen;
+        if (keyType == KEY_TYPE_ECDSA) {
+            (keyLen, rootLen) = (65, 33);
+            if (pubkey.length == 65 && pubkey[0] != 0x04) revert BadPubkey();
+        } else if (keyType == KEY_TYPE_ED25519) {
+            (keyLen, rootLen) = (32, 32);
+        } else if (keyType == KEY_TYPE_SCHNORR_K256) {
+            (keyLen, rootLen) = (33, 33);
+            if (pubkey.length == 33 && pubkey[0] != 0x02 && pubkey[0] != 0x03) revert BadPubkey();
+        } else if (keyType == KEY_TYPE_BLS_PKP) {
+            (keyLen, rootLen) = (48, 48);
+            // ZCash serialization: compressed flag set, not the point at infinity.
+            if (pubkey.length == 48 && (uint8(pubkey[0]) & 0xc0) != 0x80) revert BadPubkey();
+        } else {
+            revert UnknownKeyType(keyType);
+        }
+        if (pubkey.length != keyLen) revert BadPubkey();
+        root = rootKeys.rootKey(keyType);
+        if (root.length != rootLen) revert NoRootKey();
     }
 
     /// Checks Y = X + ε·G with one ecrecover. ecrecover(h, v, r, s) returns the address of

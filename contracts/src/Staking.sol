@@ -65,9 +65,16 @@ contract Staking is Ownable {
         uint256 receiverPubKey;
     }
 
-    /// Key types, numbered as Lit does.
+    /// Key types, numbered as Lit does (its CurveType) where Lit has the type: BLS (the
+    /// encryption root), ECDSA (K256), Ed25519, BLS12381G1 (G1 keys, G2 signatures: the BLS PKP
+    /// root, kept apart from the encryption root). Lit signs Schnorr over secp256k1 with its
+    /// K256 root; litmesh keeps a root of its own for it (docs/schemes.md), numbered outside
+    /// Lit's range.
     uint256 public constant KEY_TYPE_BLS = 1;
     uint256 public constant KEY_TYPE_ECDSA = 2;
+    uint256 public constant KEY_TYPE_ED25519 = 3;
+    uint256 public constant KEY_TYPE_BLS_PKP = 10;
+    uint256 public constant KEY_TYPE_SCHNORR_K256 = 128;
 
     uint256 public constant MAX_PEER_ID_LENGTH = 128;
     uint256 public constant MAX_URL_LENGTH = 256;
@@ -522,10 +529,12 @@ contract Staking is Ownable {
     }
 
     function _checkPubkey(uint256 keyType, bytes calldata pubkey) private pure {
-        if (keyType == KEY_TYPE_BLS) {
+        if (keyType == KEY_TYPE_BLS || keyType == KEY_TYPE_BLS_PKP) {
             if (pubkey.length != 48) revert BadPubkey(keyType);
-        } else if (keyType == KEY_TYPE_ECDSA) {
+        } else if (keyType == KEY_TYPE_ECDSA || keyType == KEY_TYPE_SCHNORR_K256) {
             if (pubkey.length != 33 || (pubkey[0] != 0x02 && pubkey[0] != 0x03)) revert BadPubkey(keyType);
+        } else if (keyType == KEY_TYPE_ED25519) {
+            if (pubkey.length != 32) revert BadPubkey(keyType);
         } else {
             revert UnknownKeyType(keyType);
         }

@@ -29,6 +29,9 @@ type ShareKeys struct {
 	keys map[int]*blst.P1Affine
 	// dst is the hash-to-G2 domain tag signatures use (nulDST unless set).
 	dst []byte
+	// prefix, when set, is prepended to every message before hashing: the key, for the
+	// message-augmentation ciphersuite of BLS PKPs (pkp.go).
+	prefix []byte
 	// offset, when set, is added to every share's public key: the derived key's ε·G1 (PKPs).
 	offset kyber.Point
 	// lastMsg, lastHash: the message hashed last and its hash.
@@ -77,7 +80,7 @@ func (k *ShareKeys) hash(msg []byte) *blst.P2Affine {
 	defer k.mu.Unlock()
 	if k.lastHash == nil || !bytes.Equal(k.lastMsg, msg) {
 		k.lastMsg = bytes.Clone(msg)
-		k.lastHash = blst.HashToG2(msg, k.dst).ToAffine()
+		k.lastHash = blst.HashToG2(append(bytes.Clone(k.prefix), msg...), k.dst).ToAffine()
 	}
 	return k.lastHash
 }

@@ -18,9 +18,9 @@ import (
 // decryption key opens the other's ciphertexts.
 
 // LitSignatureDST is the hash-to-G2 domain separation tag of Lit's signatures (blsful's
-// Bls12381G2Impl proof-of-possession SIG_DST): the same ciphersuite as BLS PKPs
-// (PKPCiphersuite), so both hash with popSuite.
-const LitSignatureDST = PKPCiphersuite
+// Bls12381G2Impl proof-of-possession SIG_DST), which popSuite hashes with. BLS PKPs use the
+// message-augmentation ciphersuite instead (PKPCiphersuite, pkp.go).
+const LitSignatureDST = popDST
 
 // LitShareSize is the size of one signature share as Lit's SDK combines it: the share's u8
 // identifier (litmesh share index + 1) followed by the 96-byte compressed G2 point.

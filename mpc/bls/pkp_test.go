@@ -24,21 +24,25 @@ func pkpID(i int) [32]byte {
 }
 
 // blstVerify is the independent verifier: supranational/blst's min-pubkey-size core verify
-// with the given DST, with group checks on the key and the signature.
-func blstVerify(pub, msg, sig []byte, dst string) bool {
+// with the given DST, with group checks on the key and the signature, and the key as the
+// message augmentation when aug is set (the AUG ciphersuite signs pk ‖ m).
+func blstVerify(pub, msg, sig []byte, dst string, aug bool) bool {
 	pk := new(blst.P1Affine).Uncompress(pub)
 	s := new(blst.P2Affine).Uncompress(sig)
 	if pk == nil || s == nil {
 		return false
 	}
+	if aug {
+		return s.Verify(true, pk, true, msg, []byte(dst), pub)
+	}
 	return s.Verify(true, pk, true, msg, []byte(dst))
 }
 
-func pkpPartials(t testing.TB, shares []*share.PriShare, id [32]byte, msg []byte, idx ...int) [][]byte {
+func pkpPartials(t testing.TB, pub *share.PubPoly, shares []*share.PriShare, id [32]byte, msg []byte, idx ...int) [][]byte {
 	t.Helper()
 	var out [][]byte
 	for _, i := range idx {
-		p, err := bls.PKPPartialSign(shares[i], id, msg)
+		p, err := bls.PKPPartialSign(shares[i], pub.Commit(), id, msg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +52,7 @@ func pkpPartials(t testing.TB, shares []*share.PriShare, id [32]byte, msg []byte
 }
 
 // At n = 4 and 7 with n−T members silent, T partial signatures of a BLS PKP combine into a
-// signature blst accepts under the PKP's key with the proof-of-possession ciphersuite.
+// signature blst accepts under the PKP's key with the message-augmentation ciphersuite.
 func TestPKPSignaturesVerifyWithBlst(t *testing.T) {
 	for _, n := range []int{4, 7} {
 		T := (2*n + 2) / 3
@@ -60,7 +64,7 @@ func TestPKPSignaturesVerifyWithBlst(t *testing.T) {
 			}
 			for k := range 2 {
 				id, msg := pkpID(k), []byte(fmt.Sprintf("pkp message %d", k))
-				sig, pub, rejected, err := bls.PKPCombine(d.pub, id, msg, pkpPartials(t, d.shares, id, msg, live...), T)
+				sig, pub, rejected, err := bls.PKPCombine(d.pub, id, msg, pkpPartials(t, d.pub, d.shares, id, msg, live...), T)
 				if err != nil || len(rejected) != 0 {
 					t.Fatalf("%v %v", err, rejected)
 				}
@@ -71,13 +75,16 @@ func TestPKPSignaturesVerifyWithBlst(t *testing.T) {
 				if yb, _ := y.MarshalBinary(); !bytes.Equal(yb, pub) || len(pub) != 48 || len(sig) != 96 {
 					t.Fatal("wrong key or sizes")
 				}
-				if !blstVerify(pub, msg, sig, bls.PKPCiphersuite) {
+				if !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
 					t.Fatal("blst rejects the PKP signature")
 				}
-				if blstVerify(pub, msg, sig, "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_") {
-					t.Fatal("blst accepts it under the basic (NUL) ciphersuite: the DST is not POP")
+				if blstVerify(pub, msg, sig, bls.PKPCiphersuite, false) {
+					t.Fatal("blst accepts it without the key prepended: the message is not augmented")
 				}
-				if blstVerify(pub, append(msg, '!'), sig, bls.PKPCiphersuite) {
+				if blstVerify(pub, msg, sig, popDST, false) || blstVerify(pub, msg, sig, popDST, true) {
+					t.Fatal("blst accepts it under the proof-of-possession DST")
+				}
+				if blstVerify(pub, append(msg, '!'), sig, bls.PKPCiphersuite, true) {
 					t.Fatal("blst accepts it over another message")
 				}
 			}
@@ -90,14 +97,14 @@ func TestPKPSignaturesVerifyWithBlst(t *testing.T) {
 func TestPKPBadPartialsAreNamedAndExcluded(t *testing.T) {
 	d := deal(7, 5)
 	id, msg := pkpID(1), []byte("withdraw")
-	parts := pkpPartials(t, d.shares, id, msg, 0, 1, 2, 3, 4, 5)
-	other, err := bls.PKPPartialSign(d.shares[1], pkpID(2), msg) // share index 1, another PKP
+	parts := pkpPartials(t, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4, 5)
+	other, err := bls.PKPPartialSign(d.shares[1], d.pub.Commit(), pkpID(2), msg) // share index 1, another PKP
 	if err != nil {
 		t.Fatal(err)
 	}
 	parts[1] = other
 	forged := append([]byte(nil), parts[2]...)
-	wrong := pkpPartials(t, d.shares, id, []byte("other"), 2)[0]
+	wrong := pkpPartials(t, d.pub, d.shares, id, []byte("other"), 2)[0]
 	copy(forged[2:], wrong[2:])
 	parts[2] = forged
 	_, _, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5)
@@ -107,13 +114,22 @@ func TestPKPBadPartialsAreNamedAndExcluded(t *testing.T) {
 	if !errors.Is(err, bls.ErrNotEnoughPartials) || len(rejected) != 2 || rejected[0].Index != 1 || rejected[1].Index != 2 {
 		t.Fatalf("%v, rejected %v", err, rejected)
 	}
-	parts = append(parts, pkpPartials(t, d.shares, id, msg, 6)...)
+	parts = append(parts, pkpPartials(t, d.pub, d.shares, id, msg, 6)...)
 	sig, pub, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5)
 	if err != nil || len(rejected) != 2 {
 		t.Fatalf("%v %v", err, rejected)
 	}
-	if !blstVerify(pub, msg, sig, bls.PKPCiphersuite) {
+	if !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
 		t.Fatal("blst rejects")
+	}
+
+	// The fast path: the five lowest partials are good, so they combine without the other
+	// partials being checked; a bad one among the unused is not named (nothing depends on it).
+	parts = pkpPartials(t, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4)
+	parts = append(parts, pkpPartials(t, d.pub, d.shares, id, []byte("other"), 6)...)
+	sig, pub, rejected, err = bls.PKPCombine(d.pub, id, msg, parts, 5)
+	if err != nil || len(rejected) != 0 || !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
+		t.Fatalf("fast path: %v, rejected %v", err, rejected)
 	}
 }
 
@@ -165,12 +181,12 @@ func TestPKPKeysFromTheDKGSurviveResharing(t *testing.T) {
 			shares = append(shares, r.Key.Share)
 		}
 		poly := res[0].Key.PubPoly(g)
-		parts := pkpPartials(t, shares, id, msg, 0, 2, 3)
+		parts := pkpPartials(t, poly, shares, id, msg, 0, 2, 3)
 		sig, pub, _, err := bls.PKPCombine(poly, id, msg, parts, T)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !blstVerify(pub, msg, sig, bls.PKPCiphersuite) {
+		if !blstVerify(pub, msg, sig, bls.PKPCiphersuite, true) {
 			t.Fatal("blst rejects")
 		}
 		pubs = append(pubs, pub)
@@ -180,33 +196,66 @@ func TestPKPKeysFromTheDKGSurviveResharing(t *testing.T) {
 	}
 }
 
-// Known limitation, kept as a test so that it is seen: with additive derivation from one root,
-// a BLS signature moves between PKPs. Anyone holding PKP A's signature on m (and the public
-// tweaks) computes PKP B's signature on m: σ_B = σ_A + (ε_B − ε_A)·H(m). BLS hashes the message
-// without the key, unlike Schnorr and ECDSA. docs/schemes.md ("BLS PKPs") explains the
-// consequence; if this test ever fails, the derivation changed and the docs must too.
-func TestKnownLimitationBLSSignaturesMoveBetweenPKPsOfOneRoot(t *testing.T) {
+const popDST = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_"
+
+// Why BLS PKPs sign with message augmentation: with additive derivation from one root, a
+// proof-of-possession signature moves between PKPs. Anyone holding PKP A's POP signature on m
+// (and the public tweaks) computes PKP B's signature on m, σ_B = σ_A + (ε_B − ε_A)·H(m), which
+// blst accepts — a forgery. Under the AUG ciphersuite the same transfer (with either PKP's
+// augmented hash) gives nothing blst accepts, and B's real signature differs from it.
+func TestCrossPKPForgeryWorksUnderPOPAndFailsUnderAUG(t *testing.T) {
 	d := deal(4, 3)
 	a, b, msg := pkpID(1), pkpID(2), []byte("same message")
-	sigA, _, _, err := bls.PKPCombine(d.pub, a, msg, pkpPartials(t, d.shares, a, msg, 0, 1, 2), 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	moved, err := bls.MoveSignatureForTest(sigA, a, b, msg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ya, _ := bls.DerivePKPKey(d.pub.Commit(), a)
 	yb, _ := bls.DerivePKPKey(d.pub.Commit(), b)
+	pubA, _ := ya.MarshalBinary()
 	pubB, _ := yb.MarshalBinary()
-	if !blstVerify(pubB, msg, moved, bls.PKPCiphersuite) {
-		t.Fatal("the transfer no longer works: update docs/schemes.md")
-	}
+
+	t.Run("POP: the transfer forges PKP B's signature", func(t *testing.T) {
+		// PKP A's POP signature, made with A's whole key (what a POP-signing network returns).
+		ea, _ := bls.PKPTweak(a)
+		ka, _ := bls.KeyGroup().Scalar().Add(d.secret, ea).MarshalBinary()
+		sk := new(blst.SecretKey).Deserialize(ka)
+		sigA := new(blst.P2Affine).Sign(sk, msg, []byte(popDST)).Compress()
+		if !blstVerify(pubA, msg, sigA, popDST, false) {
+			t.Fatal("PKP A's POP signature does not verify")
+		}
+		forged, err := bls.MoveSignatureForTest(sigA, a, b, bls.HashForTest(popDST, msg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !blstVerify(pubB, msg, forged, popDST, false) {
+			t.Fatal("the POP transfer no longer forges: revisit docs/schemes.md")
+		}
+	})
+	t.Run("AUG: the transfer forges nothing", func(t *testing.T) {
+		sigA, _, _, err := bls.PKPCombine(d.pub, a, msg, pkpPartials(t, d.pub, d.shares, a, msg, 0, 1, 2), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sigB, _, _, err := bls.PKPCombine(d.pub, b, msg, pkpPartials(t, d.pub, d.shares, b, msg, 1, 2, 3), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, pt := range map[string][]byte{"A's augmented message": append(append([]byte(nil), pubA...), msg...), "B's augmented message": append(append([]byte(nil), pubB...), msg...), "the bare message": msg} {
+			forged, err := bls.MoveSignatureForTest(sigA, a, b, bls.HashForTest(bls.PKPCiphersuite, pt))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if blstVerify(pubB, msg, forged, bls.PKPCiphersuite, true) || bytes.Equal(forged, sigB) {
+				t.Fatalf("the transfer with the hash of %s forged PKP B's AUG signature", name)
+			}
+		}
+		if !blstVerify(pubB, msg, sigB, bls.PKPCiphersuite, true) {
+			t.Fatal("PKP B's own AUG signature does not verify")
+		}
+	})
 }
 
 func FuzzVerifyPKP(f *testing.F) {
 	d := deal(3, 2)
 	id, msg := pkpID(1), []byte("fuzz")
-	sig, _, _, err := bls.PKPCombine(d.pub, id, msg, pkpPartials(f, d.shares, id, msg, 0, 1), 2)
+	sig, _, _, err := bls.PKPCombine(d.pub, id, msg, pkpPartials(f, d.pub, d.shares, id, msg, 0, 1), 2)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -224,7 +273,7 @@ func BenchmarkPKPPartialSign(b *testing.B) {
 	d := deal(7, 5)
 	id, msg := pkpID(1), make([]byte, 32)
 	for b.Loop() {
-		if _, err := bls.PKPPartialSign(d.shares[0], id, msg); err != nil {
+		if _, err := bls.PKPPartialSign(d.shares[0], d.pub.Commit(), id, msg); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -233,10 +282,25 @@ func BenchmarkPKPPartialSign(b *testing.B) {
 func BenchmarkPKPCombine(b *testing.B) {
 	d := deal(7, 5)
 	id, msg := pkpID(1), make([]byte, 32)
-	parts := pkpPartials(b, d.shares, id, msg, 0, 1, 2, 3, 4)
+	parts := pkpPartials(b, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4)
 	for b.Loop() {
 		if _, _, _, err := bls.PKPCombine(d.pub, id, msg, parts, 5); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPKPCombineBadPartial is the slow path: one of the lowest partials is bad, so the
+// fast path fails and every partial is checked (one batch, then one by one) before the others
+// combine.
+func BenchmarkPKPCombineBadPartial(b *testing.B) {
+	d := deal(7, 5)
+	id, msg := pkpID(1), make([]byte, 32)
+	parts := pkpPartials(b, d.pub, d.shares, id, msg, 0, 1, 2, 3, 4, 5)
+	parts[0] = pkpPartials(b, d.pub, d.shares, id, []byte("other"), 0)[0]
+	for b.Loop() {
+		if _, _, rejected, err := bls.PKPCombine(d.pub, id, msg, parts, 5); err != nil || len(rejected) != 1 {
+			b.Fatal(err, rejected)
 		}
 	}
 }

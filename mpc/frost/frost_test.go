@@ -456,7 +456,8 @@ func TestTaprootOutputKeyMatchesBIP86(t *testing.T) {
 	}
 }
 
-// Each suite derives its own key from one key id, deterministically.
+// Each curve derives its own key from one key id, deterministically; the two secp256k1 suites
+// share it.
 func TestDerivedKeysAreDeterministicAndPerSuite(t *testing.T) {
 	ed := newDealer(t, frost.Ed25519, 3, 1)
 	k1 := newDealer(t, frost.Secp256k1, 3, 1)
@@ -471,14 +472,17 @@ func TestDerivedKeysAreDeterministicAndPerSuite(t *testing.T) {
 	if !a.Equal(b) || a.Equal(c) {
 		t.Fatal("Ed25519 derivation is not a function of the key id")
 	}
+	// One Schnorr secp256k1 PKP signs both secp256k1 suites: the same point, its x-only key
+	// for BIP-340.
 	p1, _ := frost.DerivePublicKey(k1.root, keyID(1))
 	p2, _ := frost.DerivePublicKey(tr, keyID(1))
-	if bytes.Equal(p1.Bytes()[1:], p2.Bytes()) {
-		t.Fatal("Secp256k1 and Taproot PKPs of one key id share a key")
+	if !bytes.Equal(p1.Bytes()[1:], p2.Bytes()) {
+		t.Fatal("the Secp256k1 and Taproot keys of one key id are not one point")
 	}
 	t1, _ := frost.Tweak(frost.Secp256k1, keyID(1))
 	t2, _ := frost.Tweak(frost.Taproot, keyID(1))
-	if bytes.Equal(t1, t2) {
-		t.Fatal("tweaks are not domain-separated")
+	t3, _ := frost.Tweak(frost.Ed25519, keyID(1))
+	if !bytes.Equal(t1, t2) || bytes.Equal(t1, t3) {
+		t.Fatal("the secp256k1 suites do not share their tweak, or Ed25519's is not separate")
 	}
 }

@@ -12,11 +12,17 @@ import (
 //
 // so minting needs no interaction and each member's share of the PKP key is x_i + ε. ε is
 // domain-separated per suite (and from ECDSA's "litmesh/hd/v1"), so one key id gives unrelated
-// keys under different schemes:
+// keys under different curves:
 //
 //	Ed25519:           ε = SHA-512("litmesh/hd/frost-ed25519/v1" ‖ keyId) as a little-endian integer mod ℓ
 //	Secp256k1, Taproot: ε = hash_to_field(keyId) with expand_message_xmd(SHA-256), L = 48,
-//	                    DST "litmesh/hd/frost-secp256k1/v1" or "litmesh/hd/frost-taproot/v1"
+//	                    DST "litmesh/hd/frost-secp256k1/v1"
+//
+// The two secp256k1 suites share the tweak: a Schnorr secp256k1 PKP is one point Y, which signs
+// BIP-340 signatures under its x-only key and RFC 9591 signatures under its compressed key. The
+// suites' challenges are different hash functions (BIP-340's tagged hash over x-only encodings,
+// RFC 9591's H2 with its context string over compressed ones), so a signature of one suite is
+// never one of the other.
 //
 // BIP-340 keys are x-only: a point and its negation have the same public key, and signing
 // needs the one with even Y. So for Taproot the signing key is P = Y if Y has even y, else −Y;
@@ -37,10 +43,8 @@ func hdLabel(s Suite) string {
 	switch s {
 	case Ed25519:
 		return "litmesh/hd/frost-ed25519/v1"
-	case Secp256k1:
+	default: // Secp256k1 and Taproot: one Schnorr secp256k1 PKP key signs both
 		return "litmesh/hd/frost-secp256k1/v1"
-	default:
-		return "litmesh/hd/frost-taproot/v1"
 	}
 }
 

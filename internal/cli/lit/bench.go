@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/bench"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/internal/cli"
@@ -24,7 +26,7 @@ func benchCmd() *cli.Command {
 	var nodes, basePort, chainPort int
 	var baselineFor time.Duration
 	var profiling bool
-	var cpuProfile string
+	var cpuProfile, schemes string
 	return &cli.Command{
 		Name:  "bench",
 		Args:  "SCENARIO... | all",
@@ -40,7 +42,13 @@ baselines — a bare HTTP round trip to each node (baseline-http) and a local se
 verify (baseline-sign) — are measured in the same run, so the reports can state ratios that
 hold on a noisy machine where absolute times do not.
 
-Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --nodes nodes per operation).`,
+Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --nodes nodes per operation).
+
+sign measures ECDSA (EcdsaK256Sha256) unless --scheme names other signing schemes
+(docs/schemes.md): a comma-separated list, or all for every scheme litmesh signs with
+(` + strings.Join(api.SigningSchemes, ", ") + `). Each is a scenario of its own,
+sign-SCHEME (plain "sign" for ECDSA), with a PKP of the scheme's key type minted for it, in the
+same run so that the schemes compare against each other.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&network, "network", "", "network file to measure (default: start a devnet)")
 			fs.StringVar(&keyArg, "key", "dev:1", "key that owns and authenticates what the scenarios create: hex, or dev:N on a devnet")
@@ -54,11 +62,16 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 			fs.IntVar(&chainPort, "chain-port", 8645, "chain RPC port of the bench's devnets")
 			fs.DurationVar(&baselineFor, "baseline-duration", 5*time.Second, "how long to measure each baseline")
 			fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of this process (the client side) to this file")
+			fs.StringVar(&schemes, "scheme", "", "signing schemes of the sign scenario: comma-separated, or all (default EcdsaK256Sha256)")
 			fs.BoolVar(&profiling, "pprof", false, "serve the bench devnet's Go profiles on http://127.0.0.1:BASE_PORT+300+i/debug/pprof/ (profile a node while a scenario runs)")
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) == 0 {
 				return cli.Usagef("name at least one scenario (or all)")
+			}
+			signSchemes, err := parseBenchSchemes(schemes)
+			if err != nil {
+				return err
 			}
 			if len(args) == 1 && args[0] == "all" {
 				args = []string{}
@@ -139,17 +152,24 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 					if name == "dkg" {
 						continue
 					}
-					s, err := bench.Lookup(name, t)
-					if err != nil {
-						return cli.Usagef("%v", err)
+					variants := []string{""}
+					if name == "sign" {
+						variants = signSchemes
 					}
-					cli.Infof("measuring %s", name)
-					r, err := bench.Measure(ctx, s, o, t.URLs())
-					if err != nil {
-						return err
+					for _, scheme := range variants {
+						t.Scheme = scheme
+						s, err := bench.Lookup(name, t)
+						if err != nil {
+							return cli.Usagef("%v", err)
+						}
+						cli.Infof("measuring %s", s.Name)
+						r, err := bench.Measure(ctx, s, o, t.URLs())
+						if err != nil {
+							return err
+						}
+						r.Ratios = ratios(r, base)
+						reports = append(reports, r)
 					}
-					r.Ratios = ratios(r, base)
-					reports = append(reports, r)
 				}
 			}
 			for _, name := range args {
@@ -180,6 +200,27 @@ Scenarios: ` + strings.Join(bench.Names(), ", ") + `, dkg (a fresh network of --
 }
 
 // ratios relate a scenario to the floors measured in the same run.
+// parseBenchSchemes reads --scheme: "" is ECDSA alone, all is every scheme.
+func parseBenchSchemes(v string) ([]string, error) {
+	if strings.TrimSpace(v) == "" {
+		return []string{""}, nil
+	}
+	if strings.TrimSpace(v) == "all" {
+		return slices.Clone(api.SigningSchemes), nil
+	}
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		s = strings.TrimSpace(s)
+		if _, err := client.SchemeKeyType(s); err != nil {
+			return nil, cli.Usagef("--scheme: %v", err)
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
 func ratios(r *bench.Report, base map[string]*bench.Report) map[string]float64 {
 	out := map[string]float64{}
 	if b := base["baseline-http"]; b != nil && b.Latency.P50 > 0 {

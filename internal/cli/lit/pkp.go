@@ -21,10 +21,11 @@ func pkpCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "pkp",
 		Short: "programmable key pairs: mint, sign, send, permissions",
-		Long: `PKPs are secp256k1 keys held by the network and owned as NFTs (docs/pkp.md). --pkp takes a
-token id (0x-hex or decimal) or a public key (0x04… hex). --key takes a hex private key or
-dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
-		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd(),
+		Long: `PKPs are keys held by the network and owned as NFTs (docs/pkp.md): secp256k1 ECDSA keys,
+and Ed25519, Schnorr secp256k1 (BIP-340/Taproot) and BLS keys (docs/schemes.md). --pkp takes a
+token id (0x-hex or decimal) or, for ECDSA PKPs, a public key (0x04… hex). --key takes a hex
+private key or dev:N, the devnet's funded account N (default dev:0 where a key is optional).`,
+		Sub: []*cli.Command{pkpMintCmd(), pkpSignCmd(), pkpAddressCmd(), pkpEthSendCmd(), pkpPermitActionCmd(), pkpPermissionsCmd(),
 			pkpAuthMethodsCmd(), pkpAddAuthMethodCmd(), pkpRemoveAuthMethodCmd(), pkpSessionNonceCmd()},
 	}
 }
@@ -67,22 +68,28 @@ func keyOrDefault(nf *client.NetworkFile, flagValue, def string) (*ecdsa.Private
 
 func pkpMintCmd() *cli.Command {
 	var f pkpFlags
+	var keyType string
 	var am authMethodFlags
 	var selfOwned bool
 	return &cli.Command{
 		Name:  "mint",
-		Short: "mint a PKP owned by --key's address, optionally bound to an auth method",
-		Long: `Mint a PKP: its key is derived from the network's root key and the contract's next key id,
-so minting is one transaction and no node takes part. Prints {"tokenId", "publicKey",
-"ethAddress"}.
+		Short: "mint a PKP owned by --key's address, of any key type, optionally bound to an auth method",
+		Long: `Mint a PKP: its key is derived from the network's root key of its type and the contract's
+next key id, so minting is one transaction and no node takes part. --key-type is ecdsa (the
+default; prints {"tokenId", "publicKey", "ethAddress"}), ed25519 (Solana), taproot (Schnorr
+secp256k1: BIP-340 and RFC 9591) or bls (prints {"tokenId", "keyType", "publicKey",
+"signingSchemes", "solanaAddress"/"xOnlyPublicKey"}).
 
 With --auth-method the same transaction (PKPHelper) also permits an auth method with
 --scopes (default 1, sign anything): 'oidc --id-token T' (the token's issuer, app and subject
 make the id; it is checked locally for shape, claims and expiry) or 'webauthn --credential
 FILE' (a passkey's registration JSON). --self-owned makes the PKP its own owner, so only its
-auth methods control it. Prints the PKP with "owner" and "authMethods".`,
+auth methods control it. Prints the PKP with "owner" and "authMethods". --auth-method mints
+ECDSA PKPs only for now (add auth methods to another key type's PKP afterwards with
+'lit pkp add-auth-method').`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, false)
+			fs.StringVar(&keyType, "key-type", "ecdsa", "ecdsa, ed25519, taproot or bls")
 			am.register(fs, false)
 			fs.BoolVar(&selfOwned, "self-owned", false, "with --auth-method: the PKP owns itself (and its address is permitted)")
 		},
@@ -92,6 +99,13 @@ auth methods control it. Prints the PKP with "owner" and "authMethods".`,
 			}
 			if selfOwned && !am.given() {
 				return cli.Usagef("--self-owned needs --auth-method: nothing could use a self-owned PKP without one")
+			}
+			kt, err := client.ParseKeyType(keyType)
+			if err != nil {
+				return cli.Usagef("--key-type: %v", err)
+			}
+			if am.given() && kt != chain.KeyTypeECDSA {
+				return cli.Usagef("--auth-method mints ECDSA PKPs only; mint the %s PKP without it, then 'lit pkp add-auth-method'", keyType)
 			}
 			cl, err := f.open(false)
 			if err != nil {
@@ -105,6 +119,13 @@ auth methods control it. Prints the PKP with "owner" and "authMethods".`,
 			if err != nil {
 				return err
 			}
+			if kt != chain.KeyTypeECDSA {
+				p, err := cl.MintPKPOfType(ctx, key, kt)
+				if err != nil {
+					return err
+				}
+				return cli.PrintJSON(p)
+			}
 			p, err := cl.MintPKP(ctx, key)
 			if err != nil {
 				return err
@@ -117,9 +138,10 @@ auth methods control it. Prints the PKP with "owner" and "authMethods".`,
 func pkpSignCmd() *cli.Command {
 	var f pkpFlags
 	var hash, authFile, idToken, sessions string
+	var sf schemeSignFlags
 	return &cli.Command{
 		Name:  "sign",
-		Short: "sign a 32-byte hash with a PKP",
+		Short: "sign a 32-byte hash (ECDSA) or a message (--scheme) with a PKP",
 		Long: `Sign a 32-byte hash with a PKP on the network: the owner (or a permitted address) proves
 itself with --key, which signs a capability for this PKP for a fresh session key; the session
 key signs a session signature for each node. Signing takes session signatures: nodes refuse a
@@ -130,17 +152,32 @@ Without a wallet, --id-token proves one of the PKP's auth methods (an OIDC login
 nonce names the session lit pkp session-nonce started, every node checks the token and that
 the login may sign with the PKP (scope 1), and their BLS shares make the PKP session that
 signs (docs/auth-methods.md). The session is kept for its lifetime, so the same token signs
-again without asking the nodes for a new capability.`,
+again without asking the nodes for a new capability.
+
+With --scheme (SchnorrEd25519Sha512, SchnorrK256Taproot, SchnorrK256Sha256,
+Bls12381G1MessageAugmentation) it signs --message (or --hash) with a PKP of the scheme's key
+type and prints {"signingScheme", "signature", "publicKey", "message", …}: the signature in the
+scheme's standard encoding and the key it verifies under, hex (docs/schemes.md says how to
+verify each with standard tools). Lit's Bls12381G1ProofOfPossession is refused for PKPs: with
+keys derived from one root, a proof-of-possession signature of one PKP converts into another's;
+BLS PKPs sign with Bls12381G1MessageAugmentation instead (docs/schemes.md).`,
 		Flags: func(fs *flag.FlagSet) {
 			f.register(fs, true, true)
 			fs.StringVar(&hash, "hash", "", "the 32-byte hash to sign, hex")
 			fs.StringVar(&authFile, "authsig", "", "authSig JSON file (instead of --key); nodes refuse plain authSigs for signing")
 			fs.StringVar(&idToken, "id-token", "", "an OIDC ID token of one of the PKP's auth methods, with the nonce of lit pkp session-nonce (instead of --key)")
 			fs.StringVar(&sessions, "sessions", defaultSessionsDir(), "directory of PKP session files (with --id-token)")
+			sf.register(fs)
 		},
 		Run: func(ctx context.Context, args []string) error {
 			if len(args) > 0 {
 				return cli.Usagef("unexpected argument %q", args[0])
+			}
+			if sf.scheme != "" && sf.scheme != "EcdsaK256Sha256" {
+				if idToken != "" {
+					return cli.Usagef("--id-token signs with ECDSA PKPs only for now; sign with --scheme %s using --key or --authsig", sf.scheme)
+				}
+				return runSchemeSign(ctx, &f, &sf, hash, authFile)
 			}
 			h, err := hex.DecodeString(strings.TrimPrefix(hash, "0x"))
 			if err != nil || len(h) != 32 {
