@@ -303,7 +303,7 @@ func TestEvaluateTimestampFollowsTheChain(t *testing.T) {
 	if err := ev.Check(ctx, c, access.Subject{Address: f.rich}); err == nil {
 		t.Fatal("met an hour early")
 	}
-	if err := f.backend.AdjustTime(2 * time.Hour); err != nil {
+	if err := f.sim.AdjustTime(2 * time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if err := ev.Check(ctx, c, access.Subject{Address: f.rich}); err != nil {

@@ -93,7 +93,7 @@ func TestEpochTransitionsFollowTheStateMachine(t *testing.T) {
 		t.Fatal("a leaving operator must stay active and be out of the next set")
 	}
 	wantRevert(t, e.c.LockNextEpoch(e.ctx, e.users[1]), "EpochNotOver")
-	e.must(e.sim.Backend.AdjustTime(epochLength))
+	e.must(e.sim.AdjustTime(epochLength))
 	e.must(e.c.LockNextEpoch(e.ctx, e.users[1]))
 	for i := range 3 {
 		e.must(e.c.SignalReady(e.ctx, e.ops[i], 1))

@@ -9,6 +9,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -73,6 +74,20 @@ func (s *Sim) NewClient(t testing.TB, addrs chain.Addresses, opts ...chain.Optio
 	}
 	t.Cleanup(c.Close)
 	return c
+}
+
+// AdjustTime moves the chain's clock forward by d and commits a block at the new time. The
+// simulated backend refuses while its pending block holds transactions, which happens when the
+// transaction pool admits a transaction only after the commit that followed its sending (under
+// load); those are committed first, then the clock moves.
+func (s *Sim) AdjustTime(d time.Duration) error {
+	for i := 0; ; i++ {
+		err := s.Backend.AdjustTime(d)
+		if err == nil || i == 10 || !strings.Contains(err.Error(), "non-empty block") {
+			return err
+		}
+		s.Backend.Commit()
+	}
 }
 
 type autoMine struct {
