@@ -339,6 +339,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 		return nil, err
 	}
 	excluded, avoid := map[string]string{}, map[string]string{}
+	var avoidOrder []RejectedSigner // avoid, most suspect first
 	var rejected []RejectedSigner
 	var lastErr error
 	for attempt := 0; attempt < signAttempts; attempt++ {
@@ -350,6 +351,15 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 		// Prefer a set without the nodes that merely could not serve the last request (for
 		// example a presignature their session lost); never one with a node that failed.
 		set, err := nw.pickSet(mergeExcluded(excluded, avoid))
+		for i := len(avoidOrder) - 1; err != nil && i > 0; i-- {
+			// Not every node to avoid can be left out: keep avoiding the first ones (the
+			// most suspect: the peers named at fault) and give up the rest.
+			keep := map[string]string{}
+			for _, r := range avoidOrder[:i] {
+				keep[r.PeerID] = r.Reason
+			}
+			set, err = nw.pickSet(mergeExcluded(excluded, keep))
+		}
 		if err != nil {
 			set, err = nw.pickSet(excluded)
 		}
@@ -364,6 +374,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 			excluded[r.PeerID] = r.Reason
 		}
 		avoid = map[string]string{}
+		avoidOrder = soft
 		for _, r := range soft {
 			avoid[r.PeerID] = r.Reason
 		}
@@ -540,6 +551,11 @@ collect:
 	for p, by := range named {
 		if corroborated(p) {
 			soft = append(soft, RejectedSigner{p, fmt.Sprintf("named by %d signers as at fault for this request", len(by))})
+		} else {
+			// One of the namer and the named is at fault, and this client cannot tell which:
+			// avoid both for the next attempt (a preference, never an exclusion), the named
+			// first (signPKP drops avoidances from the back of soft when it cannot honour all).
+			soft = append([]RejectedSigner{{p, fmt.Sprintf("named by %d signer(s) as at fault for this request (not corroborated)", len(by))}}, soft...)
 		}
 	}
 	for _, a := range claims {

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
@@ -305,14 +306,29 @@ func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
 	})
 }
 
+// freeAddr is a loopback address with a port free now, for a node's API, which is fixed before
+// the node starts (the chain registration names it) and may be bound again after a restart.
+// The port is drawn below the kernel's ephemeral range (32768–60999 on Linux): a port the
+// kernel handed out for ":0" goes back to the pool that every outgoing connection draws from,
+// and under load another test's connection took it before the node bound it ("already in use").
 func freeAddr(t testing.TB) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for range 200 {
+		port := freePortLow + rand.IntN(freePortHigh-freePortLow)
+		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+		if err != nil {
+			continue // taken: draw again
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		return addr
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	t.Fatal("no free loopback port below the ephemeral range after 200 draws")
+	return ""
 }
+
+// The range freeAddr draws from: above the devnets' default ports (7001…, 8545…, the helpers'
+// 9001–21001 bases) and below the ephemeral range.
+const freePortLow, freePortHigh = 22000, 32000
 
 // Members returns the cluster's members in index order.
 func (c *Cluster) Members() []*Member { return c.members }
