@@ -313,7 +313,7 @@ func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
 // and under load another test's connection took it before the node bound it ("already in use").
 func freeAddr(t testing.TB) string {
 	for range 200 {
-		port := freePortLow + rand.IntN(freePortHigh-freePortLow)
+		port := freePortLow + rand.IntN(freePortHigh-freePortLow) //nolint:gosec // a test port, not a secret
 		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err != nil {
 			continue // taken: draw again
