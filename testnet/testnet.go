@@ -456,10 +456,13 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 	}
 }
 
+// devnetRoots are the simulated attestation roots, built once for every client of the tests.
+var devnetRoots = sync.OnceValues(simulated.Roots)
+
 // NewClient is a client of nf given the simulated attestation roots a devnet's nodes attest
 // with (tests build their clients with it instead of client.New).
 func NewClient(nf *client.NetworkFile) *client.Client {
-	roots, err := simulated.Roots()
+	roots, err := devnetRoots()
 	if err != nil {
 		panic(fmt.Sprintf("testnet: the simulated attestation roots: %v", err))
 	}
