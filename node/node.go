@@ -51,6 +51,7 @@ type Node struct {
 	attested  *p2p.Attested
 	chain     *chain.Client
 	epochs    *epochs
+	epochFeed *epochFeed // the serving epoch's changes, for every service that follows it
 	keys      *keyring
 	evaluator *access.Evaluator
 	wallets   contractWallets // EIP-1271 checks on the chains of startAccess
@@ -142,6 +143,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startChain(ctx); err != nil {
 		return nil, err
 	}
+	n.epochFeed = newEpochFeed()
 	n.epochs = &epochs{n: n}
 	if n.keys, err = newKeyring(n); err != nil {
 		return nil, err
@@ -167,7 +169,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
-		n.pkp = newPKPService(n)
+		n.pkp = newPKPService(wirePKP(n), reg)
 		n.startBackground(ctx, n.pkp.run)
 	}
 	if err := n.startDebug(); err != nil {
