@@ -109,7 +109,7 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 	if n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
-	keys, err := n.encryptionKeys(req.Epoch)
+	keys, err := keysForEpoch(n.keys, req.Epoch)
 	if err != nil {
 		return nil, err
 	}
