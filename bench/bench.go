@@ -66,6 +66,8 @@ type sample struct {
 }
 
 // Run measures s with o and returns its report (without node resources; see Measure).
+//
+//nolint:funlen,gocognit // the measurement loop: warm-up, concurrency, deadline and error accounting share the loop's state
 func Run(ctx context.Context, s Scenario, o Options) (*Report, error) {
 	if o.Concurrency <= 0 {
 		o.Concurrency = 1

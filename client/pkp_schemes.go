@@ -370,6 +370,8 @@ func (c *Client) schemeKey(ctx context.Context, nw *pkpNetwork, pkp, scheme stri
 // its node left out, and the signature is verified with the scheme's standard verifier and
 // an independent one before it is returned. FROST needs a share from every signer of the set:
 // when one fails, another set without it is tried (three attempts).
+//
+//nolint:gocognit // the FROST retry loop over signer sets, as PKPSign's for ECDSA
 func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []byte, auth Auth, opts *SchemeSignOptions) (*SchemeSignature, error) {
 	if auth == nil {
 		return nil, errors.New("pkp sign: no credentials")
@@ -535,6 +537,8 @@ func rateLimited(answers []schemeAnswer) []string {
 // two tuples by the set's coordinator) — never on a node's word. What an answer says about
 // other signers only steers the next attempt, and only when t+1 answers name the same peer;
 // an answer whose claim nobody backs so is avoided itself.
+//
+//nolint:gocognit // sorts answers into good, faulty and soft by the t+1 rule; the cases are one decision
 func (nw *pkpNetwork) classify(answers []schemeAnswer) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
 	named := map[string]map[string]bool{} // peer → the answers that name it
 	var claims []schemeAnswer
@@ -612,6 +616,8 @@ func checkAnswer(key *schemeKey, msg []byte, a schemeAnswer) string {
 }
 
 // combineFROST checks the answers of a FROST signer set and combines them.
+//
+//nolint:funlen,gocognit // checks every FROST answer against the set's commitments before combining; one pass over the answers
 func (nw *pkpNetwork) combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer, coord string) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
 	good, bad, soft, final := nw.classify(answers)
 	if final != nil && len(good) == 0 {

@@ -55,6 +55,8 @@ var authMethodMaySign = func(context.Context, chain.PKP, int) (bool, error) { re
 // action it was granted to. stack is the call stack, the running action last; publicKey the
 // PKP's secp256k1 key as the action gave it. The error of a refusal is an *api.Error of kind
 // forbidden.
+//
+//nolint:funlen,gocognit // one decision over the permission sources an action may sign by (being reworked with the schemes)
 func actionMaySign(ctx context.Context, perms pkpPermissions, publicKey string, stack []string, authAddr common.Address, scope int) (actionSigner, error) {
 	pub, err := parsePKPKey(publicKey)
 	if err != nil {

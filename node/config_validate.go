@@ -19,111 +19,133 @@ import (
 )
 
 // validate checks a resolved Config; sources names where each setting came from, for errors.
+// The checks run in a fixed order and the first failure is reported.
 func (c *Config) validate(sources map[string]string) error {
-	bad := func(key string, err error) error { return &ConfigError{Key: key, Source: sources[key], Err: err} }
+	for _, check := range []func() *ConfigError{c.validateNetwork, c.validateTLS, c.validateMode, c.validateChains, c.validateActions, c.validateLimits} {
+		if err := check(); err != nil {
+			return &ConfigError{Key: err.Key, Source: sources[err.Key], Err: err.Err}
+		}
+	}
+	return nil
+}
+
+// cfgErr names the setting an error is about; validate fills in its source.
+func cfgErr(key string, err error) *ConfigError { return &ConfigError{Key: key, Err: err} }
+
+// validateNetwork checks the network name and the p2p and API addresses.
+func (c *Config) validateNetwork() *ConfigError {
 	if c.Network == "" || strings.ContainsAny(c.Network, "/ \t\n") {
-		return bad("network", fmt.Errorf("must be a non-empty name without '/' or spaces, got %q", c.Network))
+		return cfgErr("network", fmt.Errorf("must be a non-empty name without '/' or spaces, got %q", c.Network))
 	}
 	if len(c.Listen) == 0 {
-		return bad("listen", errors.New("at least one listen address is needed"))
+		return cfgErr("listen", errors.New("at least one listen address is needed"))
 	}
 	for i, s := range c.Listen {
 		if _, err := ma.NewMultiaddr(s); err != nil {
-			return bad("listen", fmt.Errorf("entry %d %q: %w", i, s, err))
+			return cfgErr("listen", fmt.Errorf("entry %d %q: %w", i, s, err))
 		}
 	}
 	for i, s := range c.Announce {
 		if _, err := ma.NewMultiaddr(s); err != nil {
-			return bad("announce", fmt.Errorf("entry %d %q: %w", i, s, err))
+			return cfgErr("announce", fmt.Errorf("entry %d %q: %w", i, s, err))
 		}
 	}
 	if _, err := ParseBootstrap(c.Bootstrap); err != nil {
-		return bad("bootstrap", err)
+		return cfgErr("bootstrap", err)
 	}
 	if c.DebugAddr != "" {
 		if _, _, err := net.SplitHostPort(c.DebugAddr); err != nil {
-			return bad("debug_addr", fmt.Errorf("want host:port, got %q", c.DebugAddr))
+			return cfgErr("debug_addr", fmt.Errorf("want host:port, got %q", c.DebugAddr))
 		}
 	}
 	if _, port, err := net.SplitHostPort(c.APIAddr); err != nil {
-		return bad("api_addr", fmt.Errorf("want host:port, got %q", c.APIAddr))
+		return cfgErr("api_addr", fmt.Errorf("want host:port, got %q", c.APIAddr))
 	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return bad("api_addr", fmt.Errorf("bad port %q", port))
+		return cfgErr("api_addr", fmt.Errorf("bad port %q", port))
 	}
 	if c.PublicURL != "" && !strings.HasPrefix(c.PublicURL, "https://") {
-		return bad("public_url", fmt.Errorf("want an https:// URL (the API is served over TLS only), got %q", c.PublicURL))
+		return cfgErr("public_url", fmt.Errorf("want an https:// URL (the API is served over TLS only), got %q", c.PublicURL))
 	}
-	if err := c.validateTLS(); err != nil {
-		return bad(err.Key, err.Err)
-	}
+	return nil
+}
+
+// validateMode checks the log level, the connection limits, the mode and the attestation.
+func (c *Config) validateMode() *ConfigError {
 	if _, err := ParseLogLevel(c.LogLevel); err != nil {
-		return bad("log_level", err)
+		return cfgErr("log_level", err)
 	}
 	if c.ConnLow < 1 || c.ConnHigh < c.ConnLow {
-		return bad("conn_high", fmt.Errorf("need 1 <= conn_low (%d) <= conn_high (%d)", c.ConnLow, c.ConnHigh))
+		return cfgErr("conn_high", fmt.Errorf("need 1 <= conn_low (%d) <= conn_high (%d)", c.ConnLow, c.ConnHigh))
 	}
 	switch c.Mode {
 	case "production", "devnet":
 	default:
-		return bad("mode", fmt.Errorf("want production or devnet, got %q", c.Mode))
+		return cfgErr("mode", fmt.Errorf("want production or devnet, got %q", c.Mode))
 	}
 	switch c.Attestation {
 	case "sev-snp":
 	case "simulated":
 		if c.Mode != "devnet" {
-			return bad("attestation", errors.New("simulated attestation proves nothing about the hardware and is refused in production mode (set mode = \"devnet\" for a local network)"))
+			return cfgErr("attestation", errors.New("simulated attestation proves nothing about the hardware and is refused in production mode (set mode = \"devnet\" for a local network)"))
 		}
 	default:
-		return bad("attestation", fmt.Errorf("want sev-snp or simulated, got %q", c.Attestation))
+		return cfgErr("attestation", fmt.Errorf("want sev-snp or simulated, got %q", c.Attestation))
 	}
+	return nil
+}
+
+// validateChains checks the chain RPC and contracts, the extra chains and the IPFS sources.
+func (c *Config) validateChains() *ConfigError {
 	if c.ChainRPC == "" && c.Mode != "devnet" {
-		return bad("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
+		return cfgErr("chain_rpc", errors.New("a production node needs the chain that holds its validator set"))
 	}
 	if c.ChainRPC != "" {
 		if err := checkRPCURL(c.ChainRPC, c.Devnet()); err != nil {
-			return bad("chain_rpc", err)
+			return cfgErr("chain_rpc", err)
 		}
 		for _, kv := range [][2]string{{"staking_contract", c.Staking}, {"pkp_nft_contract", c.PKPNFT}, {"pkp_permissions_contract", c.PKPPerms}} {
 			if !common.IsHexAddress(kv[1]) {
-				return bad(kv[0], fmt.Errorf("want a 0x-prefixed 20-byte address, got %q", kv[1]))
+				return cfgErr(kv[0], fmt.Errorf("want a 0x-prefixed 20-byte address, got %q", kv[1]))
 			}
 		}
 	}
 	chains, err := ParseChains(c.Chains)
 	if err != nil {
-		return bad("chains", err)
+		return cfgErr("chains", err)
 	}
 	for name, u := range chains {
 		if err := checkRPCURL(u, c.Devnet()); err != nil {
-			return bad("chains", fmt.Errorf("chain %q: %w", name, err))
+			return cfgErr("chains", fmt.Errorf("chain %q: %w", name, err))
 		}
 	}
 	if _, err := ParseBootstrap(c.IPFSPeers); err != nil {
-		return bad("ipfs_peers", err)
+		return cfgErr("ipfs_peers", err)
 	}
 	for i, g := range c.IPFSGateways {
 		if !strings.HasPrefix(g, "http://") && !strings.HasPrefix(g, "https://") {
-			return bad("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
+			return cfgErr("ipfs_gateways", fmt.Errorf("entry %d %q: want an http:// or https:// URL", i, g))
 		}
 	}
-	if err := c.validateActions(); err != nil {
-		return bad(err.Key, err.Err)
-	}
+	return nil
+}
+
+// validateLimits checks the auth-method settings, the pool size and the durations.
+func (c *Config) validateLimits() *ConfigError {
 	if err := access.CheckOIDCIssuers(c.OIDCIssuers, c.Devnet()); err != nil {
-		return bad("oidc_issuers", err)
+		return cfgErr("oidc_issuers", err)
 	}
 	if err := access.CheckWebAuthnConfig(c.WebAuthnRPID, c.WebAuthnOrigins); err != nil {
-		return bad("webauthn_origins", err)
+		return cfgErr("webauthn_origins", err)
 	}
 	if c.PKPPool < 0 || c.PKPPool > 1024 {
-		return bad("pkp_pool", fmt.Errorf("want 0…1024 presignatures, got %d", c.PKPPool))
+		return cfgErr("pkp_pool", fmt.Errorf("want 0…1024 presignatures, got %d", c.PKPPool))
 	}
 	for _, kd := range []struct {
 		key string
 		d   Duration
 	}{{"discovery_interval", c.Discovery}, {"reconnect_interval", c.Reconnect}, {"shutdown_timeout", c.ShutdownIn}, {"ipfs_timeout", c.IPFSTimeout}, {"action_timeout", c.ActionTimeout}, {"auth_max_lifetime", c.AuthMaxLifetime}} {
 		if kd.d.Duration <= 0 {
-			return bad(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
+			return cfgErr(kd.key, fmt.Errorf("must be positive, got %s", kd.d))
 		}
 	}
 	return nil

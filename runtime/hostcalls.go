@@ -629,6 +629,7 @@ type fetchMeta struct {
 	URL        string      `json:"url"`
 }
 
+//nolint:funlen // fetch's argument checks, policy and response limits in order (runtime is being reworked for performance)
 func (s *session) fetch(args json.RawMessage, body []byte) (json.RawMessage, []byte, error) {
 	s.mu.Lock()
 	s.fetches++

@@ -59,10 +59,10 @@ func Golden(t testing.TB, path string, got []byte) {
 // WriteGolden writes a golden file (for tests that compare it their own way after -update).
 func WriteGolden(t testing.TB, path string, data []byte) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil { //nolint:gosec // testdata is committed and world-readable like the rest of the repository
 		t.Fatalf("update golden file: %v", err)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil { //nolint:gosec // a golden file is committed test data, world-readable like the rest of the repository
 		t.Fatalf("update golden file: %v", err)
 	}
 }

@@ -179,6 +179,8 @@ func (s *Signature) Bytes() [65]byte {
 // shares that fail, combines any t+1 or more valid ones, normalises s to the lower half,
 // computes the recovery id, and verifies the result under pubkey, the PKP key the caller
 // expects (it must equal the presignature's root plus req.Tweak·G).
+//
+//nolint:funlen // combination, recovery id and final verification: the protocol's last step as written in docs/ecdsa.md
 func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignRequest, shares []*SignatureShare) (*Signature, error) {
 	if pub == nil || pubkey == nil || req.Tweak == nil {
 		return nil, fmt.Errorf("combine: missing presignature, key or tweak: %w", ErrInvalid)

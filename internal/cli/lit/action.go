@@ -14,6 +14,7 @@ import (
 	"github.com/litmesh/litmesh/internal/cli"
 )
 
+//nolint:gocognit // a command: flag checks, the request and the output in one place
 func actionRunCmd() *cli.Command {
 	var network, cid, file, params, key, authSig string
 	return &cli.Command{

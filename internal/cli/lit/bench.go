@@ -20,6 +20,7 @@ import (
 	"github.com/litmesh/litmesh/testnet/devnet"
 )
 
+//nolint:funlen,gocognit // a command: flag checks, devnet set-up, the scenarios and the output in one place
 func benchCmd() *cli.Command {
 	var network, out, keyArg string
 	var o bench.Options
