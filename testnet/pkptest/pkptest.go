@@ -5,12 +5,6 @@
 package pkptest
 
 import (
-	"os"
-	"os/exec"
-	"slices"
-
-	blst "github.com/supranational/blst/bindings/go"
-
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -23,11 +17,16 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
+	"os/exec"
+	"slices"
 	"testing"
 
 	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	blst "github.com/supranational/blst/bindings/go"
+
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
