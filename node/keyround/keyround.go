@@ -276,11 +276,11 @@ func New(cfg Config, r Round, now time.Time) (State, []Action, error) {
 // Round returns the round the state belongs to.
 func (s State) Round() Round { return s.round }
 
-// Wake returns when a tick next matters (the zero time: only other events do).
-func (s State) Wake() time.Time {
+// Wake returns when, after now, a tick next matters (the zero time: only other events do).
+func (s State) Wake(now time.Time) time.Time {
 	switch s.Phase {
 	case Gathering:
-		if !s.round.Fresh && s.grace.Before(s.deadline) {
+		if !s.round.Fresh && now.Before(s.grace) && s.grace.Before(s.deadline) {
 			return s.grace
 		}
 		return s.deadline

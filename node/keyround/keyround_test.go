@@ -227,8 +227,8 @@ func TestKeyRoundErrorsNameTheMissingMembers(t *testing.T) {
 	if got := s.Missing(); !slices.Equal(got, []int{2}) {
 		t.Fatalf("missing %v, want [2]", got)
 	}
-	if s.Wake() != t0.Add(cfg.Join) {
-		t.Fatalf("a first key generation wakes at %v, want the join deadline", s.Wake())
+	if s.Wake(t0) != t0.Add(cfg.Join) {
+		t.Fatalf("a first key generation wakes at %v, want the join deadline", s.Wake(t0))
 	}
 	s, _, _ = s.Step(keyround.Event{Kind: keyround.EvTick}, t0.Add(cfg.Join))
 	if want := fmt.Sprintf("%v: [c]", keyround.ErrJoinTimeout); s.Err == nil || s.Err.Error() != want {
