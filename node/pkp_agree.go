@@ -83,6 +83,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 	ep := ss.ep
 	st := ep.agree
 	now := time.Now()
+	start := now
 	key := reqKey{requester, requestID}
 	st.mu.Lock()
 	if st.pending[requester] >= maxPendingPerRequester && st.entries[agreeKey{ss.key, key}] == nil {
@@ -128,7 +129,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 		if err := ss.assignAsCoordinator(ctx, e, bind, digestFor); err != nil {
 			return nil, nil, err
 		}
-		confirmedAt = time.Now()
+		confirmedAt = ep.s.n.metrics.phase("assign", start)
 	}
 	timer := time.NewTimer(ep.s.assignWait)
 	defer timer.Stop()
@@ -198,12 +199,12 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.contrib[ss.self] = h.Contribution()
 			msg := (&confirmMsg{Assign: *a, Contribution: h.Contribution()}).encode()
 			st.mu.Unlock()
+			confirmedAt = ep.s.n.metrics.phase("assign", start)
 			if !ss.coordinator() {
 				if serr := ss.sendAll(ctx, msg); serr != nil {
 					ep.s.n.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
 				}
 			}
-			confirmedAt = time.Now()
 			timer.Reset(ep.s.confirmWait)
 			continue
 		}
@@ -213,7 +214,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.ps = nil // handed to the caller
 			st.mu.Unlock()
 			outcome = "agreed"
-			ep.s.metrics.agreeTime.Observe(time.Since(confirmedAt).Seconds())
+			ep.s.metrics.agreeTime.Observe(ep.s.n.metrics.phase("confirm", confirmedAt).Sub(confirmedAt).Seconds())
 			return ps, contribs, nil
 		}
 		st.mu.Unlock()
