@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -201,7 +202,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			st.mu.Unlock()
 			confirmedAt = ep.s.n.metrics.phase("assign", start)
 			if !ss.coordinator() {
-				if serr := ss.sendAll(ctx, msg); serr != nil {
+				if serr := ss.sendEach(ctx, msg); serr != nil {
 					ep.s.n.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
 				}
 			}
@@ -303,6 +304,36 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		return nil
 	}
 	return api.Errorf(api.KindUnavailable, "no presignature for signer set %s: too many concurrent requests; retry", ss.key)
+}
+
+// sendEach sends payload to every other member of the set at once, one goroutine per member,
+// and returns when every send has ended, with their errors. A member's confirmation is on
+// every signature's critical path (the others release their shares only once it arrives):
+// sent one after the other (sendAll), it reached the last member only after the writes to all
+// the others, and one member's stream busy with a presigning session's large frames held up
+// the members behind it. The coordinator's assignment stays with sendAll: a member that
+// refuses it tells the others at once, and a refusal that reaches a member before the
+// assignment does finds no agreement there to fail (it then times out instead); in-order
+// sends keep the assignment ahead of the refusals in the common case.
+func (ss *signerSet) sendEach(ctx context.Context, payload []byte) error {
+	errs := make([]error, len(ss.peers))
+	var wg sync.WaitGroup
+	for m := range ss.peers {
+		if m == ss.self {
+			continue
+		}
+		if !ss.ep.connected(ss.peers[m]) {
+			errs[m] = fmt.Errorf("member %s not connected", ss.peers[m])
+			continue
+		}
+		wg.Go(func() {
+			sctx, cancel := context.WithTimeout(ctx, sendTimeout)
+			defer cancel()
+			errs[m] = ss.ctl.Send(sctx, m, payload)
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // reserve takes exactly the named presignature of this set out of the pool for a request.
