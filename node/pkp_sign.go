@@ -189,10 +189,6 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}
 	pubEnc, _ := s.pub.MarshalBinary()
 	shareEnc, _ := s.share.MarshalBinary()
-	bigR, err := ecdsa.NonceR(s.pub, s.pkp.pub, s.req)
-	if err != nil {
-		return nil, fmt.Errorf("nonce point of presignature %s: %w", s.pub.ID(), err)
-	}
 	defer n.metrics.phase("share", s.agreed)
 	return &api.PKPSignShare{
 		PeerID:         n.host.ID().String(),
@@ -205,7 +201,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		Presignature:   hex.EncodeToString(pubEnc),
 		Rho:            hex.EncodeToString(s.req.Rho[:]),
 		SignatureShare: hex.EncodeToString(shareEnc),
-		BigR:           hex.EncodeToString(bigR.SerializeCompressed()),
+		BigR:           hex.EncodeToString(s.bigR.SerializeCompressed()),
 	}, nil
 }
 
@@ -216,6 +212,7 @@ type pkpSigned struct {
 	pub   *ecdsa.PublicPresignature
 	req   ecdsa.SignRequest
 	share *ecdsa.SignatureShare
+	bigR  *secp256k1.PublicKey // the signature's nonce point R′
 	// agreed is when the agreement ended: the share phase's start.
 	agreed time.Time
 }
@@ -274,11 +271,11 @@ func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, erro
 	}
 	agreed := time.Now()
 	req := ecdsa.SignRequest{Tweak: pkp.tweak, Hash: in.hash, Rho: rho}
-	share, err := ecdsa.SignShare(ps, req)
+	share, bigR, err := ecdsa.SignShareR(ps, req, pkp.pub)
 	if err != nil {
 		return nil, fmt.Errorf("sign share with presignature %s: %w", ps.ID(), err)
 	}
-	return &pkpSigned{epoch: ep.number, pkp: pkp, pub: ps.Public(), req: req, share: share, agreed: agreed}, nil
+	return &pkpSigned{epoch: ep.number, pkp: pkp, pub: ps.Public(), req: req, share: share, bigR: bigR, agreed: agreed}, nil
 }
 
 // checkExcluded refuses a signer set that includes a peer this node excluded for a fault it
