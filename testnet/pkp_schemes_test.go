@@ -62,7 +62,13 @@ func verifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 	if wantPub != nil && string(pub) != string(wantPub) {
 		t.Fatalf("%s: signed under %x, the PKP's key is %x", sig.SigningScheme, pub, wantPub)
 	}
-	switch sig.SigningScheme {
+	verifySchemeSignature(t, sig.SigningScheme, pub, msg, raw)
+}
+
+// verifySchemeSignature is verifyIndependently's check of the bytes of a signature.
+func verifySchemeSignature(t testing.TB, scheme string, pub, msg, raw []byte) {
+	t.Helper()
+	switch scheme {
 	case api.SchemeSchnorrEd25519Sha512:
 		if len(raw) != ed25519.SignatureSize || !ed25519.Verify(pub, msg, raw) {
 			t.Fatal("crypto/ed25519 rejects the signature")
@@ -101,7 +107,7 @@ func verifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 			t.Fatal("blst accepts it without the key prepended")
 		}
 	default:
-		t.Fatalf("scheme %s", sig.SigningScheme)
+		t.Fatalf("scheme %s", scheme)
 	}
 }
 
