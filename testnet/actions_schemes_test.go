@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +147,53 @@ func TestLitActionsSignWithEveryScheme(t *testing.T) {
 		}
 		verifySchemeSignature(t, api.SchemeSchnorrK256Taproot, pub, sighash[:], sig)
 	})
+}
+
+// The BLS client stops at the first T partial signatures that combine: a node that never
+// answers is neither waited for nor blamed. (Before, the client waited for every node until its
+// context ran out and then named the silent one.)
+func TestBLSClientStopsAtTPartials(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	release := make(chan struct{})
+	entered := make(chan struct{}, 16)
+	c := pkpCluster(ctx, t, 4, 2, 1, func(i int, cfg *node.Config) {
+		if i == 0 {
+			cfg.PKPHooks = &node.PKPHooks{SchemeShare: func(scheme string, share []byte) []byte {
+				if scheme == api.SchemeBLSAugmentation {
+					entered <- struct{}{}
+					<-release // a node that is slow to answer, here until the test ends
+				}
+				return share
+			}}
+		}
+	})
+	defer close(release) // before the cluster stops
+	slow := c.Members()[0].ID.String()
+	cl := testnet.NewClient(c.NetworkFile())
+	defer cl.Close()
+	const owner = 6
+	p, err := cl.MintPKPOfType(ctx, devKey(t, owner), chain.KeyTypeBLSPKP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := hex.DecodeString(strings.TrimPrefix(p.PublicKey, "0x"))
+	// Well inside the client's 45 s share timeout: waiting for the silent node would run into
+	// this deadline, and the node would be rejected for it.
+	sctx, scancel := context.WithTimeout(ctx, 20*time.Second)
+	defer scancel()
+	msg := []byte("T partials are enough")
+	sig, err := cl.PKPSignScheme(sctx, p.TokenID, api.SchemeBLSAugmentation, msg, pkpAuthSig(t, devKey(t, owner)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifyIndependently(t, sig, msg, want)
+	select {
+	case <-entered: // the slow node was asked (and holds its answer until the test ends)
+	case <-ctx.Done():
+		t.Fatal("the slow node was never asked")
+	}
+	if len(sig.Rejected) != 0 || slices.Contains(sig.Signers, slow) {
+		t.Fatalf("the client waited for the slow node: rejected %v, signers %v", sig.Rejected, sig.Signers)
+	}
 }
