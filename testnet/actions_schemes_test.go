@@ -15,6 +15,7 @@ import (
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // schemeSignAndCombine signs in the action with a scheme and returns the SignedDataOutput JSON
@@ -42,26 +43,26 @@ const schemeSign = `(async () => {
 func TestLitActionsSignWithEveryScheme(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 4, 1, func(_ int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 4, 1, func(_ int, cfg *node.Config) {
 		cfg.ActionTimeout = node.Duration{Duration: 20 * time.Second}
 		cfg.ActionWorkers = 2
 	})
-	waitFrostPools(ctx, c, 1)
+	pkptest.WaitFrostPools(ctx, c, 1)
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	const owner = 7
-	pkps := schemePKPs(ctx, t, cl, c, owner)
-	cf := &conformance{t: t, ctx: ctx, c: c, cl: cl, auth: pkpAuthSig(t, devKey(t, owner)), pinned: map[string]string{}}
+	pkps := pkptest.SchemePKPs(ctx, t, cl, c, owner)
+	cf := &conformance{t: t, ctx: ctx, c: c, cl: cl, auth: pkptest.Session(t, pkptest.DevKey(t, owner)), pinned: map[string]string{}}
 
-	for i, sc := range schemeCases {
-		p := pkps[sc.kt]
+	for i, sc := range pkptest.SchemeCases {
+		p := pkps[sc.KT]
 		want, _ := hex.DecodeString(strings.TrimPrefix(p.PublicKey, "0x"))
-		if sc.scheme == api.SchemeSchnorrK256Taproot {
+		if sc.Scheme == api.SchemeSchnorrK256Taproot {
 			want = want[1:] // the x-only key
 		}
-		t.Run(sc.scheme+"/signAndCombine", func(t *testing.T) {
-			msg := sc.msg(100 + i)
-			res := cf.run(t, schemeSignAndCombine, map[string]string{"toSign": hex.EncodeToString(msg), "publicKey": p.TokenID, "scheme": sc.scheme})
+		t.Run(sc.Scheme+"/signAndCombine", func(t *testing.T) {
+			msg := sc.Msg(100 + i)
+			res := cf.run(t, schemeSignAndCombine, map[string]string{"toSign": hex.EncodeToString(msg), "publicKey": p.TokenID, "scheme": sc.Scheme})
 			var out struct {
 				Signature    string `json:"signature"`
 				VerifyingKey string `json:"verifying_key"`
@@ -77,19 +78,19 @@ func TestLitActionsSignWithEveryScheme(t *testing.T) {
 			if string(pub) != string(want) {
 				t.Fatalf("verifying_key %x, the PKP's key is %x", pub, want)
 			}
-			verifySchemeSignature(t, sc.scheme, pub, msg, sig)
+			pkptest.VerifySchemeSignature(t, sc.Scheme, pub, msg, sig)
 			if len(res.Shares) != 0 {
 				t.Fatalf("signAndCombine's shares went to the client: %v", res.Shares)
 			}
 		})
-		t.Run(sc.scheme+"/sign", func(t *testing.T) {
-			msg := sc.msg(200 + i)
-			res := cf.run(t, schemeSign, map[string]string{"toSign": hex.EncodeToString(msg), "publicKey": p.TokenID, "scheme": sc.scheme})
+		t.Run(sc.Scheme+"/sign", func(t *testing.T) {
+			msg := sc.Msg(200 + i)
+			res := cf.run(t, schemeSign, map[string]string{"toSign": hex.EncodeToString(msg), "publicKey": p.TokenID, "scheme": sc.Scheme})
 			sig := res.SchemeSignatures["sig"]
 			if sig == nil || res.Response != "success" {
 				t.Fatalf("no combined signature (errors %v, response %q)", res.SignatureErrors, res.Response)
 			}
-			verifyIndependently(t, sig, msg, want)
+			pkptest.VerifyIndependently(t, sig, msg, want)
 			if len(sig.Rejected) != 0 {
 				t.Fatalf("honest nodes rejected: %v", sig.Rejected)
 			}
@@ -130,11 +131,11 @@ func TestLitActionsSignWithEveryScheme(t *testing.T) {
 		decodeResponse(t, res, &ed)
 		sig, _ := hex.DecodeString(ed.Signature)
 		pub, _ := hex.DecodeString(ed.PublicKey)
-		verifySchemeSignature(t, api.SchemeSchnorrEd25519Sha512, pub, []byte("a Solana transfer"), sig)
+		pkptest.VerifySchemeSignature(t, api.SchemeSchnorrEd25519Sha512, pub, []byte("a Solana transfer"), sig)
 		if s := res.SchemeSignatures["solana"]; s == nil {
 			t.Fatalf("sign-ed25519.js: no client-side signature (%v)", res.SignatureErrors)
 		} else {
-			verifyIndependently(t, s, []byte("a Solana transfer"), pub)
+			pkptest.VerifyIndependently(t, s, []byte("a Solana transfer"), pub)
 		}
 		res = cf.run(t, read("sign-taproot.js"), map[string]string{"tokenId": pkps[chain.KeyTypeSchnorrK256].TokenID, "message": "a taproot spend"})
 		var tap struct{ Signature, XOnlyKey, Sighash string }
@@ -145,7 +146,7 @@ func TestLitActionsSignWithEveryScheme(t *testing.T) {
 		if tap.Sighash != hex.EncodeToString(sighash[:]) {
 			t.Fatalf("sign-taproot.js signed %s, not the message's SHA-256", tap.Sighash)
 		}
-		verifySchemeSignature(t, api.SchemeSchnorrK256Taproot, pub, sighash[:], sig)
+		pkptest.VerifySchemeSignature(t, api.SchemeSchnorrK256Taproot, pub, sighash[:], sig)
 	})
 }
 
@@ -157,7 +158,7 @@ func TestBLSClientStopsAtTPartials(t *testing.T) {
 	defer cancel()
 	release := make(chan struct{})
 	entered := make(chan struct{}, 16)
-	c := pkpCluster(ctx, t, 4, 2, 1, func(i int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 2, 1, func(i int, cfg *node.Config) {
 		if i == 0 {
 			cfg.PKPHooks = &node.PKPHooks{SchemeShare: func(scheme string, share []byte) []byte {
 				if scheme == api.SchemeBLSAugmentation {
@@ -173,7 +174,7 @@ func TestBLSClientStopsAtTPartials(t *testing.T) {
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	const owner = 6
-	p, err := cl.MintPKPOfType(ctx, devKey(t, owner), chain.KeyTypeBLSPKP)
+	p, err := cl.MintPKPOfType(ctx, pkptest.DevKey(t, owner), chain.KeyTypeBLSPKP)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,11 +184,11 @@ func TestBLSClientStopsAtTPartials(t *testing.T) {
 	sctx, scancel := context.WithTimeout(ctx, 20*time.Second)
 	defer scancel()
 	msg := []byte("T partials are enough")
-	sig, err := cl.PKPSignScheme(sctx, p.TokenID, api.SchemeBLSAugmentation, msg, pkpAuthSig(t, devKey(t, owner)), nil)
+	sig, err := cl.PKPSignScheme(sctx, p.TokenID, api.SchemeBLSAugmentation, msg, pkptest.Session(t, pkptest.DevKey(t, owner)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	verifyIndependently(t, sig, msg, want)
+	pkptest.VerifyIndependently(t, sig, msg, want)
 	select {
 	case <-entered: // the slow node was asked (and holds its answer until the test ends)
 	case <-ctx.Done():
