@@ -28,6 +28,7 @@ import (
 	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
