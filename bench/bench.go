@@ -186,6 +186,9 @@ type Report struct {
 	PerSecond []int `json:"perSecond"`
 	// Nodes are the nodes' resources over the run (filled by Measure).
 	Nodes []NodeResources `json:"nodes,omitempty"`
+	// Phases are the nodes' own times for the phases of a signature request during the run
+	// (filled by Measure, from litmesh_sign_phase_seconds; empty for other scenarios).
+	Phases []Phase `json:"nodePhases,omitempty"`
 	// Ratios to the baseline of the same run (filled by the caller that ran one).
 	Ratios map[string]float64 `json:"ratiosToBaseline,omitempty"`
 }

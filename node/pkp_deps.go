@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"math/big"
+	"time"
 
 	libp2pcrypto "github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/network"
@@ -15,8 +16,8 @@ import (
 
 // pkpDeps is everything the PKP signing service uses of the node, and nothing more: the
 // keyring's current shares, the session transport, the chain's PKP lookups, this node's
-// signing key and peer ID, whether a peer is reachable, and the epoch feed. wirePKP fills it
-// from a running node; unit tests fill in what they exercise.
+// signing key and peer ID, whether a peer is reachable, the sign-phase timer and the epoch
+// feed. wirePKP fills it from a running node; unit tests fill in what they exercise.
 //
 // The service holds it in a field named n so the signing files (pkp_agree.go, pkp_presign.go,
 // pkp_sign.go) read as they did when it held the *Node.
@@ -29,6 +30,7 @@ type pkpDeps struct {
 	sessions  sessionOpener      // signer sets' control and presigning sessions
 	chain     pkpChain           // PKP token → key ID
 	connected func(peer.ID) bool // a trusted live connection to the peer
+	metrics   phaseTimer         // litmesh_sign_phase_seconds (the agreement's phases)
 	// epochChanged returns a channel closed when the serving epoch next changes (epochFeed).
 	epochChanged func() <-chan struct{}
 }
@@ -63,6 +65,12 @@ type pkpChain interface {
 	Refresh(ctx context.Context) error
 }
 
+// phaseTimer records how long a phase of a signature request took and returns the time it
+// ended (metrics.phase).
+type phaseTimer interface {
+	phase(name string, start time.Time) time.Time
+}
+
 // wirePKP gives the PKP service what it uses of a started node (host, sessions, chain, keys).
 func wirePKP(n *Node) *pkpDeps {
 	h := n.host
@@ -77,6 +85,7 @@ func wirePKP(n *Node) *pkpDeps {
 		connected: func(p peer.ID) bool {
 			return h.Gate.Trusted(p) && h.Network().Connectedness(p) == network.Connected
 		},
+		metrics:      n.metrics,
 		epochChanged: n.epochFeed.subscribe,
 	}
 }

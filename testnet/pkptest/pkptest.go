@@ -5,6 +5,12 @@
 package pkptest
 
 import (
+	"os"
+	"os/exec"
+	"slices"
+
+	blst "github.com/supranational/blst/bindings/go"
+
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -17,15 +23,11 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"os"
-	"os/exec"
-	"slices"
 	"testing"
 
 	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -193,7 +195,14 @@ func VerifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 	if wantPub != nil && string(pub) != string(wantPub) {
 		t.Fatalf("%s: signed under %x, the PKP's key is %x", sig.SigningScheme, pub, wantPub)
 	}
-	switch sig.SigningScheme {
+	VerifySchemeSignature(t, sig.SigningScheme, pub, msg, raw)
+}
+
+// VerifySchemeSignature is VerifyIndependently's check of a signature given as bytes (as a
+// Lit Action gets it from signAndCombine).
+func VerifySchemeSignature(t testing.TB, scheme string, pub, msg, raw []byte) {
+	t.Helper()
+	switch scheme {
 	case api.SchemeSchnorrEd25519Sha512:
 		if len(raw) != ed25519.SignatureSize || !ed25519.Verify(pub, msg, raw) {
 			t.Fatal("crypto/ed25519 rejects the signature")
@@ -232,7 +241,7 @@ func VerifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 			t.Fatal("blst accepts it without the key prepended")
 		}
 	default:
-		t.Fatalf("scheme %s", sig.SigningScheme)
+		t.Fatalf("scheme %s", scheme)
 	}
 }
 

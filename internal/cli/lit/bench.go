@@ -264,4 +264,5 @@ func printSummary(reports []*bench.Report) {
 			r.Throughput, r.Latency.P50, r.Latency.P90, r.Latency.P99, r.Latency.Max, cpu, rss)
 	}
 	tw.Flush()
+	bench.WritePhases(os.Stderr, reports)
 }
