@@ -130,6 +130,7 @@ func serveWorker(in io.Reader, out io.Writer) error {
 	}()
 
 	for {
+		eng.prepareNext() // while no request waits: the next execution's context
 		m, ok := <-execs
 		if !ok {
 			if err := <-readErr; !errors.Is(err, io.EOF) {
