@@ -1,7 +1,6 @@
 package node
 
 import (
-	"bytes"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/dkg"
+	"github.com/litmesh/litmesh/node/keyround"
 )
 
 // Root keys of the PKP signing schemes besides ECDSA (docs/schemes.md): an Ed25519 root (FROST
@@ -68,12 +68,6 @@ func (k *EpochKeys) SchemeRootKey(kt chain.KeyType) *dkg.KeyShare {
 // with its libp2p identity key, whose peer ID the chain does register. A member accepts a key
 // only with a valid signature by the peer ID the chain lists for that member.
 
-// signedDKGKey is a member's edwards25519 DKG public key and its identity's signature (hex).
-type signedDKGKey struct {
-	Key string `json:"key"`
-	Sig string `json:"sig"`
-}
-
 func edKeyMessage(network string, key []byte) []byte {
 	msg := []byte("litmesh/dkg/ed25519-key/v1")
 	msg = append(msg, byte(len(network)))
@@ -82,7 +76,7 @@ func edKeyMessage(network string, key []byte) []byte {
 }
 
 // signEdKey signs this node's edwards25519 DKG public key.
-func (n *Node) signEdKey(kp *dkg.KeyPair) (*signedDKGKey, error) {
+func (n *Node) signEdKey(kp *dkg.KeyPair) (*keyround.SignedKey, error) {
 	pub, err := kp.MarshalPublic()
 	if err != nil {
 		return nil, err
@@ -91,22 +85,15 @@ func (n *Node) signEdKey(kp *dkg.KeyPair) (*signedDKGKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sign the Ed25519 DKG key: %w", err)
 	}
-	return &signedDKGKey{Key: hex.EncodeToString(pub), Sig: hex.EncodeToString(sig)}, nil
+	return &keyround.SignedKey{Key: pub, Sig: sig}, nil
 }
 
 // verifyEdKey checks a member's signed edwards25519 DKG key against its peer ID.
-func verifyEdKey(network string, p peer.ID, sk *signedDKGKey) (kyber.Point, error) {
-	if sk == nil || len(sk.Key) > 128 || len(sk.Sig) > 512 {
+func verifyEdKey(network string, p peer.ID, sk *keyround.SignedKey) (kyber.Point, error) {
+	if sk == nil || len(sk.Key) > keyround.MaxKey || len(sk.Sig) > keyround.MaxSig {
 		return nil, errors.New("missing or oversized")
 	}
-	key, err := hex.DecodeString(sk.Key)
-	if err != nil {
-		return nil, fmt.Errorf("key: %w", err)
-	}
-	sig, err := hex.DecodeString(sk.Sig)
-	if err != nil {
-		return nil, fmt.Errorf("signature: %w", err)
-	}
+	key, sig := sk.Key, sk.Sig
 	pub, err := p.ExtractPublicKey()
 	if err != nil {
 		return nil, fmt.Errorf("peer ID %s holds no public key: %w", p, err)
@@ -152,10 +139,4 @@ func schemeHandshake(k *EpochKeys, out *api.HandshakeResponse) {
 		}
 		out.PKPRootKeys[s.name()] = set
 	}
-}
-
-// sameKey reports whether a share's public key is the encoded key.
-func sameKey(ks *dkg.KeyShare, want []byte) bool {
-	raw, err := ks.PublicKey().MarshalBinary()
-	return err == nil && bytes.Equal(raw, want)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // BenchmarkExecuteTrivialActionByCID is the latency a client sees for a trivial action run by
@@ -87,15 +88,15 @@ func BenchmarkExecuteActions(b *testing.B) {
 		b.Run(fmt.Sprintf("nodes=%d", nodes), func(b *testing.B) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 			defer cancel()
-			c := pkpCluster(ctx, b, nodes, 64, 32)
+			c := pkptest.Cluster(ctx, b, nodes, 64, 32)
 			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
-			owner := devKey(b, 5)
+			owner := pkptest.DevKey(b, 5)
 			pkp, err := cl.MintPKP(ctx, owner)
 			if err != nil {
 				b.Fatal(err)
 			}
-			auth := pkpAuthSig(b, owner)
+			auth := pkptest.Session(b, owner)
 			var seq atomic.Uint64
 			for _, tc := range []struct{ name, code string }{
 				{"trivial", `Lit.Actions.setResponse({response: "ok"})`},
@@ -127,7 +128,7 @@ func BenchmarkExecuteActions(b *testing.B) {
 					for range 3 {
 						once()
 					}
-					waitPools(ctx, c, 16)
+					c.WaitPools(ctx, 16)
 					lat := make([]time.Duration, 0, b.N)
 					for b.Loop() {
 						lat = append(lat, once())

@@ -32,6 +32,7 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // The conformance suite: actions written the way Lit's documentation, developer guides and
@@ -120,7 +121,7 @@ func (cf *conformance) permit(t *testing.T, pkp *client.PKPInfo, cid string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cf.c.Chain.PermitAction(cf.ctx, devKey(t, 8), id, canon); err != nil {
+	if err := cf.c.Chain.PermitAction(cf.ctx, pkptest.DevKey(t, 8), id, canon); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -165,16 +166,16 @@ func TestLitActionsConformance(t *testing.T) {
 	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
-	waitPools(ctx, c, 4)
+	c.WaitPools(ctx, 4)
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
-	ownerKey := devKey(t, 8)
+	ownerKey := pkptest.DevKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, ownerKey)
 	if err != nil {
 		t.Fatal(err)
 	}
-	owner := pkpAuthSig(t, ownerKey)
-	other := pkpAuthSig(t, devKey(t, 9))
+	owner := pkptest.Session(t, ownerKey)
+	other := pkptest.Session(t, pkptest.DevKey(t, 9))
 	cf := &conformance{t: t, ctx: ctx, c: c, cl: cl, owner: pkp, auth: owner, other: other, pinned: map[string]string{}}
 
 	t.Run("signEcdsa", func(t *testing.T) { cf.signEcdsa(t) })
@@ -225,7 +226,7 @@ func (cf *conformance) examples(t *testing.T) {
 
 	child := cf.pin(t, read("child.js"))
 	res = cf.run(t, read("call-child.js"), map[string]string{"childCid": child, "publicKey": cf.owner.PublicKey})
-	checkRecovers(t, res.Signatures["childSig"], [32]byte(crypto.Keccak256([]byte("signed by a child action"))), cf.owner.EthAddress)
+	pkptest.CheckRecovers(t, res.Signatures["childSig"], [32]byte(crypto.Keccak256([]byte("signed by a child action"))), cf.owner.EthAddress)
 
 	res = cf.run(t, read("claim-key.js"), map[string]string{"userId": "alice@example.com"})
 	if c := res.Claims["alice@example.com"]; c == nil || len(c.Signatures) != 4 {
@@ -263,7 +264,7 @@ func (cf *conformance) signEcdsa(t *testing.T) {
 	if sig == nil {
 		t.Fatalf("no combined signature: %v", res.SignatureErrors)
 	}
-	checkRecovers(t, sig, [32]byte(crypto.Keccak256([]byte("Hello World"))), cf.owner.EthAddress)
+	pkptest.CheckRecovers(t, sig, [32]byte(crypto.Keccak256([]byte("Hello World"))), cf.owner.EthAddress)
 
 	failed := cf.fails(t, failSignNonHashed, params)
 	if failed.Kind != api.ActionException || !strings.Contains(failed.Message, "Message length to be signed is not 32 bytes") {
@@ -363,8 +364,8 @@ func (cf *conformance) signVariants(t *testing.T) {
 	if got.Blank != "RangeError: sigName must not be blank" {
 		t.Errorf("a blank sigName: %q", got.Blank)
 	}
-	checkRecovers(t, res.Signatures["personal"], [32]byte(accounts.TextHash([]byte("hello from an action"))), cf.owner.EthAddress)
-	checkRecovers(t, res.Signatures["scheme"], [32]byte(crypto.Keccak256([]byte("sign with a scheme"))), cf.owner.EthAddress)
+	pkptest.CheckRecovers(t, res.Signatures["personal"], [32]byte(accounts.TextHash([]byte("hello from an action"))), cf.owner.EthAddress)
+	pkptest.CheckRecovers(t, res.Signatures["scheme"], [32]byte(crypto.Keccak256([]byte("sign with a scheme"))), cf.owner.EthAddress)
 	if _, ok := res.Signatures["frost"]; ok {
 		t.Error("an unsupported scheme left a signature")
 	}
@@ -495,7 +496,7 @@ func (cf *conformance) decryption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := cf.cl.Decrypt(cf.ctx, f, pkpAuthSig(t, devKey(t, 8)))
+	d, err := cf.cl.Decrypt(cf.ctx, f, pkptest.Session(t, pkptest.DevKey(t, 8)))
 	if err != nil || string(d.Plaintext) != got.Decrypted {
 		t.Fatalf("the client decrypts the action's ciphertext: %v", err)
 	}
@@ -622,7 +623,7 @@ func (cf *conformance) call(t *testing.T) {
 	child := cf.pin(t, signChild)
 	// The PKP permits only the child: a caller anyone runs signs through it (any CID of the
 	// call stack may sign, as on Lit).
-	kid, err := cf.cl.MintPKP(cf.ctx, devKey(t, 8))
+	kid, err := cf.cl.MintPKP(cf.ctx, pkptest.DevKey(t, 8))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -634,7 +635,7 @@ func (cf *conformance) call(t *testing.T) {
 	if len(got.Stack) != 2 || got.Stack[1] != child {
 		t.Fatalf("the child's Lit.Auth.actionIpfsIdStack: %v", got.Stack)
 	}
-	checkRecovers(t, res.Signatures["sig1"], [32]byte([]byte("This message is exactly 32 bytes")), kid.EthAddress)
+	pkptest.CheckRecovers(t, res.Signatures["sig1"], [32]byte([]byte("This message is exactly 32 bytes")), kid.EthAddress)
 }
 
 // claimKey, as Lit's docs show it for claiming a key for a new user.
@@ -671,7 +672,7 @@ func (cf *conformance) claimKey(t *testing.T) {
 
 func (cf *conformance) chainReads(t *testing.T) {
 	ctx := cf.ctx
-	ownerKey := devKey(t, 8)
+	ownerKey := pkptest.DevKey(t, 8)
 	pkp, err := cf.cl.MintPKP(ctx, ownerKey)
 	if err != nil {
 		t.Fatal(err)
@@ -679,7 +680,7 @@ func (cf *conformance) chainReads(t *testing.T) {
 	id, _ := new(big.Int).SetString(strings.TrimPrefix(pkp.TokenID, "0x"), 16)
 	permittedCID := cf.pin(t, `// permitted`+"\n"+`Lit.Actions.setResponse({response: "x"})`)
 	canon, _ := chain.CanonicalCID(permittedCID)
-	friend := crypto.PubkeyToAddress(devKey(t, 9).PublicKey)
+	friend := crypto.PubkeyToAddress(pkptest.DevKey(t, 9).PublicKey)
 	if err := cf.c.Chain.PermitAction(ctx, ownerKey, id, canon); err != nil {
 		t.Fatal(err)
 	}
@@ -718,7 +719,7 @@ func (cf *conformance) chainReads(t *testing.T) {
   try { await Lit.Actions.getPermittedActions({ tokenId: "not a number" }) } catch (e) { r.badTokenId = e.name + ": " + e.message }
   Lit.Actions.setResponse({ response: JSON.stringify(r) });
 })();`
-	ownerAddr := crypto.PubkeyToAddress(devKey(t, 0).PublicKey)
+	ownerAddr := crypto.PubkeyToAddress(pkptest.DevKey(t, 0).PublicKey)
 	res := cf.run(t, code, map[string]string{"publicKey": pkp.PublicKey, "permittedCid": permittedCID, "friend": friend.Hex(),
 		"owner": ownerAddr.Hex(), "token": cf.c.Deployment.Contracts.DemoERC20.Hex(), "chainRpc": cf.c.Deployment.RPCURL})
 	var got struct {

@@ -19,6 +19,7 @@ import (
 	"github.com/litmesh/litmesh/mpc/dkg"
 	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // blsShare reads a node's BLS root share for epoch e straight from its keystore, with the
@@ -82,7 +83,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	}
 
 	// Epoch 1: encrypt a file and mint a PKP; both must keep working in every later epoch.
-	owner, reader := devKey(t, 8), devKey(t, 1)
+	owner, reader := pkptest.DevKey(t, 8), pkptest.DevKey(t, 1)
 	secret := []byte("written in epoch 1")
 	file := func() *client.EncryptedFile {
 		cl := testnet.NewClient(c.NetworkFile())
@@ -111,14 +112,14 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 			t.Fatalf("epoch %d: the epoch-1 file does not decrypt: %v", epoch, err)
 		}
 		hash := sha256.Sum256([]byte(fmt.Sprintf("signed in epoch %d", epoch)))
-		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("epoch %d: the epoch-1 PKP does not sign: %v", epoch, err)
 		}
 		if sig.PublicKey != pkp.PublicKey {
 			t.Fatalf("epoch %d: the PKP signs as %s, was minted as %s", epoch, sig.PublicKey, pkp.PublicKey)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	}
 	stillWorks(1)
 

@@ -26,6 +26,7 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/p2p"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // The attacks of TestHostile, one method per class (hostile_test.go runs them and checks the
@@ -122,7 +123,7 @@ func (h *hostileNet) poisonedConditionsInAnAction(ctx context.Context, t *testin
 })();`
 	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
-	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, Auth: pkpAuthSig(t, h.reader)})
+	res, err := cl.Execute(ctx, client.ExecuteRequest{Code: []byte(code), JSParams: params, Auth: pkptest.Session(t, h.reader)})
 	if err != nil {
 		t.Fatalf("the action failed: %v", err)
 	}

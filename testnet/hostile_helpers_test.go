@@ -25,6 +25,7 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // hostileNet is a running cluster on a dev chain (epoch 1, keys generated), with a file
@@ -71,9 +72,9 @@ func startHostileNet(ctx context.Context, t *testing.T, n int, configure func(i 
 		}))
 	h.WaitMesh(ctx)
 	h.WaitEpoch(ctx, 1)
-	waitPools(ctx, h.Cluster, 2)
+	h.Cluster.WaitPools(ctx, 2)
 
-	h.reader, h.owner = devKey(t, 1), devKey(t, 8)
+	h.reader, h.owner = pkptest.DevKey(t, 1), pkptest.DevKey(t, 8)
 	h.secret = []byte("encrypted before the attacks")
 	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
@@ -135,11 +136,11 @@ func (h *hostileNet) checkHealthy(t *testing.T) {
 		t.Fatalf("the file no longer decrypts: %v", err)
 	}
 	hash := sha256.Sum256([]byte("signed after an attack " + t.Name()))
-	sig, err := cl.PKPSign(ctx, h.pkp.TokenID, hash, pkpAuthSig(t, h.owner))
+	sig, err := cl.PKPSign(ctx, h.pkp.TokenID, hash, pkptest.Session(t, h.owner))
 	if err != nil {
 		t.Fatalf("the PKP no longer signs: %v", err)
 	}
-	checkRecovers(t, sig, hash, h.pkp.EthAddress)
+	pkptest.CheckRecovers(t, sig, hash, h.pkp.EthAddress)
 
 	h.mu.Lock()
 	defer h.mu.Unlock()

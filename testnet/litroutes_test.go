@@ -30,6 +30,7 @@ import (
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/mpc/bls"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // litPost sends one request to one of Lit's routes as Lit's SDK does (its headers, one
@@ -129,7 +130,7 @@ func sdkSum(t testing.TB, shares []api.LitECDSAShare) ([65]byte, int) {
 func TestLitSDKRoutesOnAFourNodeNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 8, 4)
+	c := pkptest.Cluster(ctx, t, 4, 8, 4)
 	nf := c.NetworkFile()
 	var urls []string
 	for _, n := range nf.Nodes {
@@ -140,8 +141,8 @@ func TestLitSDKRoutesOnAFourNodeNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	owner := devKey(t, 1)
-	sess := pkpAuthSig(t, owner)
+	owner := pkptest.DevKey(t, 1)
+	sess := pkptest.Session(t, owner)
 	threshold := chain.Threshold(len(urls))
 
 	t.Run("the handshake has Lit's fields and litmesh's", func(t *testing.T) {
@@ -418,7 +419,7 @@ func TestLitSDKRoutesOnAFourNodeNetwork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	})
 }
 

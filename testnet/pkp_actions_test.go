@@ -11,22 +11,23 @@ import (
 
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 func TestALitActionSignsWithAPKPThroughSignEcdsa(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 8, 4)
+	c := pkptest.Cluster(ctx, t, 4, 8, 4)
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
-	owner := devKey(t, 8)
+	owner := pkptest.DevKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hash := sha256.Sum256([]byte("from an action"))
 	params, _ := json.Marshal(map[string]string{"hash": "0x" + hex.EncodeToString(hash[:]), "publicKey": pkp.PublicKey})
-	auth := pkpAuthSig(t, owner)
+	auth := pkptest.Session(t, owner)
 	code := `const go = async () => {
   await Lit.Actions.signEcdsa({ toSign: ethers.utils.arrayify(hash), publicKey, sigName: "sig1" });
   Lit.Actions.setResponse({ response: "signed" });
@@ -45,26 +46,26 @@ go();`
 	if sig == nil {
 		t.Fatalf("the client did not combine sig1: %v", res.SignatureErrors)
 	}
-	checkRecovers(t, sig, hash, pkp.EthAddress)
+	pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	t.Logf("signers %v rejected %v", sig.Signers, sig.Rejected)
 }
 
 func TestPKPSigningContinuesAcrossAResharingWithFreshPools(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 8, 4)
+	c := pkptest.Cluster(ctx, t, 4, 8, 4)
 	cl := testnet.NewClient(c.NetworkFile())
-	owner := devKey(t, 8)
+	owner := pkptest.DevKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hash := sha256.Sum256([]byte("epoch 1"))
-	sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+	sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRecovers(t, sig, hash, pkp.EthAddress)
+	pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	before := pooled(c)
 	cl.Close()
 
@@ -89,10 +90,10 @@ func TestPKPSigningContinuesAcrossAResharingWithFreshPools(t *testing.T) {
 	cl2 := testnet.NewClient(c.NetworkFile())
 	defer cl2.Close()
 	hash = sha256.Sum256([]byte("epoch 2"))
-	sig, err = cl2.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+	sig, err = cl2.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 	if err != nil {
 		t.Fatalf("sign in epoch 2: %v", err)
 	}
-	checkRecovers(t, sig, hash, pkp.EthAddress)
+	pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	t.Logf("epoch 2 signers: %d", len(sig.Signers))
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // BenchmarkPKPSign measures client.PKPSign on an in-process network (every node, the chain and
@@ -28,16 +29,16 @@ func BenchmarkPKPSign(b *testing.B) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 			defer cancel()
 			start := time.Now()
-			c := pkpCluster(ctx, b, tc.nodes, tc.pool, tc.pool)
+			c := pkptest.Cluster(ctx, b, tc.nodes, tc.pool, tc.pool)
 			b.Logf("%d nodes up with %d presignatures per warm set in %s", tc.nodes, tc.pool, time.Since(start).Round(time.Second))
 			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
-			owner := devKey(b, 6)
+			owner := pkptest.DevKey(b, 6)
 			pkp, err := cl.MintPKP(ctx, owner)
 			if err != nil {
 				b.Fatal(err)
 			}
-			auth := pkpAuthSig(b, owner)
+			auth := pkptest.Session(b, owner)
 			var counter atomic.Uint64
 			sign := func() time.Duration {
 				var h [32]byte
@@ -52,7 +53,7 @@ func BenchmarkPKPSign(b *testing.B) {
 			sign() // the handshakes and PKP lookup, cached afterwards
 
 			b.Run("latency", func(b *testing.B) {
-				waitPools(ctx, c, tc.pool/2)
+				c.WaitPools(ctx, tc.pool/2)
 				lat := make([]time.Duration, 0, b.N)
 				b.ResetTimer()
 				for range b.N {
@@ -64,7 +65,7 @@ func BenchmarkPKPSign(b *testing.B) {
 				b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*99/100)]), "p99-ms")
 			})
 			b.Run("throughput", func(b *testing.B) {
-				waitPools(ctx, c, tc.pool/2)
+				c.WaitPools(ctx, tc.pool/2)
 				const workers = 8
 				var next atomic.Int64
 				var wg sync.WaitGroup

@@ -23,6 +23,7 @@ import (
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
 	"github.com/litmesh/litmesh/testnet/devnet/devoidc"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // startIssuer serves a devnet OIDC issuer on loopback for the test.
@@ -84,14 +85,14 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	is := startIssuer(t)
-	c := pkpCluster(ctx, t, 4, 8, 2, func(_ int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 8, 2, func(_ int, cfg *node.Config) {
 		cfg.OIDCIssuers = []string{is.URL}
 	})
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 
 	const app = "demo-app"
-	owner := devKey(t, 1)
+	owner := pkptest.DevKey(t, 1)
 	login := func(sub string, scopes ...uint64) chain.AuthMethod {
 		return chain.AuthMethod{Type: access.AuthMethodTypeOIDC, ID: access.OIDCAuthMethodID(is.URL, app, sub), Scopes: scopes}
 	}
@@ -143,7 +144,7 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pkp sign with the session: %v", err)
 		}
-		checkRecovers(t, sig, hash, addr)
+		pkptest.CheckRecovers(t, sig, hash, addr)
 		// An action run with the session sees the verified login, as Lit's actions do.
 		res, err := cl.Execute(ctx, client.ExecuteRequest{Auth: s,
 			Code: []byte(`Lit.Actions.setResponse({response: JSON.stringify({addr: Lit.Auth.authSigAddress, ctx: Lit.Auth.authMethodContexts})})`)})
@@ -218,13 +219,13 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 			t.Fatalf("the forged message: %v", err)
 		}
 		_, err = cl.PKPSign(ctx, "0x"+hex.EncodeToString(pkp), sha256.Sum256([]byte("x")), restore(t, alicePending, forged))
-		if kindOf(err) != api.KindUnauthorized {
+		if pkptest.KindOf(err) != api.KindUnauthorized {
 			t.Fatalf("forged capability: %v, want unauthorized", err)
 		}
 	})
 
 	t.Run("a permitted wallet's authSig bound to the session gets it; others do not", func(t *testing.T) {
-		wallet, stranger := devKey(t, 3), devKey(t, 4)
+		wallet, stranger := pkptest.DevKey(t, 3), pkptest.DevKey(t, 4)
 		pk := mint(chain.AuthMethod{Type: chain.AuthMethodTypeEthWallet, ID: crypto.PubkeyToAddress(wallet.PublicKey).Bytes(), Scopes: []uint64{access.ScopeSignAnything}})
 		p := pending(pk)
 		am, err := client.EthWalletAuthMethod(wallet, p)
@@ -243,7 +244,7 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		if err != nil {
 			t.Fatalf("sign: %v", err)
 		}
-		checkRecovers(t, sig, hash, access.PKPAddress(pk).Hex())
+		pkptest.CheckRecovers(t, sig, hash, access.PKPAddress(pk).Hex())
 
 		// The same authSig for another session key: its nonce is the first session's binding.
 		_, err = cl.SignSessionKey(ctx, pending(pk), []api.AuthMethod{am})
@@ -312,7 +313,7 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 		if err != nil {
 			t.Fatalf("sign with the action-granted session: %v", err)
 		}
-		checkRecovers(t, sig, hash, access.PKPAddress(guarded).Hex())
+		pkptest.CheckRecovers(t, sig, hash, access.PKPAddress(guarded).Hex())
 
 		// frank's login: the action answers "false".
 		p = pending(guarded)
@@ -341,7 +342,7 @@ func TestPKPSessionFromOIDCLogin(t *testing.T) {
 			if err == nil {
 				return false, "still signs"
 			}
-			if kindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), "still permitted") {
+			if pkptest.KindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), "still permitted") {
 				t.Fatalf("revoked login's session: %v, want forbidden", err)
 			}
 			return true, ""

@@ -3,12 +3,10 @@ package testnet_test
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -35,46 +33,8 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
-
-// pkpCluster starts n nodes on a dev chain with the given pool target, and waits for epoch 1
-// and for every warm signer set's pool to hold `ready` presignatures at its coordinator.
-func pkpCluster(ctx context.Context, t testing.TB, n, pool, ready int, configure ...func(int, *node.Config)) *testnet.Cluster {
-	t.Helper()
-	c := testnet.Start(ctx, t, n, testnet.WithChain(), testnet.WithConfig(func(i int, cfg *node.Config) {
-		cfg.PKPPool = pool
-		for _, f := range configure {
-			f(i, cfg)
-		}
-	}))
-	c.WaitMesh(ctx)
-	c.WaitEpoch(ctx, 1)
-	waitPools(ctx, c, ready)
-	return c
-}
-
-// waitPools waits until every running node's warm sets it coordinates hold `ready`
-// presignatures.
-func waitPools(ctx context.Context, c *testnet.Cluster, ready int) {
-	c.WaitFor(ctx, "warm presignature pools", func() (bool, string) {
-		for _, m := range c.Members() {
-			nd := m.Node()
-			if nd == nil {
-				continue
-			}
-			st, ok := nd.PKPPools()
-			if !ok {
-				return false, fmt.Sprintf("node %d: no pools yet", m.Index)
-			}
-			for _, s := range st.Sets {
-				if s.Coordinator && s.Warm && len(s.Ready) < ready {
-					return false, fmt.Sprintf("node %d: set %v holds %d of %d", m.Index, s.Signers, len(s.Ready), ready)
-				}
-			}
-		}
-		return true, ""
-	})
-}
 
 // pooled returns every presignature ID any running node holds, with the nodes holding it.
 func pooled(c *testnet.Cluster) map[string][]int {
@@ -90,98 +50,6 @@ func pooled(c *testnet.Cluster) map[string][]int {
 		}
 	}
 	return out
-}
-
-func devKey(t testing.TB, i int) *ecdsa.PrivateKey {
-	t.Helper()
-	a, err := devchain.AccountByIndex(i)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a.Key
-}
-
-// pkpAuthSig is a session of the key: a capability for exactly the PKP each request names,
-// and a session signature per node.
-func pkpAuthSig(t testing.TB, key *ecdsa.PrivateKey) *client.Session {
-	t.Helper()
-	s, err := client.NewSession(key, client.SessionOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// checkRecovers asserts that go-ethereum recovers the PKP's address from a low-s signature.
-func checkRecovers(t testing.TB, sig *client.PKPSignature, hash [32]byte, want string) {
-	t.Helper()
-	raw := sig.Bytes()
-	pub, err := crypto.Ecrecover(hash[:], raw[:])
-	if err != nil {
-		t.Fatalf("ecrecover: %v", err)
-	}
-	if got := common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]); got.Hex() != want {
-		t.Fatalf("signature recovers to %s, the PKP's address is %s", got.Hex(), want)
-	}
-	if !crypto.ValidateSignatureValues(raw[64], new(big.Int).SetBytes(raw[:32]), new(big.Int).SetBytes(raw[32:64]), true) {
-		t.Fatal("signature is not a valid low-s signature")
-	}
-}
-
-func kindOf(err error) api.Kind {
-	var ae *api.Error
-	if errors.As(err, &ae) {
-		return ae.Kind
-	}
-	return ""
-}
-
-// postSign sends a raw POST /web/pkp/sign and returns the share or the typed error. With a
-// session it carries the session's signature for that node and PKP; without, req's AuthSig.
-func postSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest, auth *client.Session) (*api.PKPSignShare, error) {
-	t.Helper()
-	if auth != nil {
-		tok, err := client.PKPTokenID(req.PubKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sig, err := auth.SessionSig(nodeURL, access.PKPSigningRequest(tok), devchain.ChainID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if req.AuthSig, err = json.Marshal(sig); err != nil {
-			t.Fatal(err)
-		}
-	}
-	body, err := json.Marshal(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, nodeURL+"/web/pkp/sign", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := client.UnverifiedHTTPClient().Do(hr)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		var eb api.ErrorBody
-		if json.Unmarshal(raw, &eb) != nil || eb.Error == nil {
-			t.Fatalf("HTTP %d without a typed error: %s", resp.StatusCode, raw)
-		}
-		if eb.Error.Kind.Status() != resp.StatusCode {
-			t.Fatalf("error kind %s sent with HTTP %d", eb.Error.Kind, resp.StatusCode)
-		}
-		return nil, eb.Error
-	}
-	var out api.PKPSignShare
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
-	return &out, nil
 }
 
 // warmSet returns a warm signer set's members (peer IDs, coordinator first) and their URLs.
@@ -272,7 +140,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	// Node 2 is reached through a proxy holding its TLS key, which can tamper with its shares.
 	const bad = 2
 	proxy := reserveProxy(t)
-	c := pkpCluster(ctx, t, 4, 24, 8, func(i int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 24, 8, func(i int, cfg *node.Config) {
 		if i == bad {
 			cfg.PublicURL = proxy.url()
 		}
@@ -282,7 +150,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 	cl := testnet.NewClient(nf)
 	defer cl.Close()
 
-	owner := devKey(t, 1)
+	owner := pkptest.DevKey(t, 1)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatalf("mint: %v", err)
@@ -290,49 +158,49 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 	t.Run("the owner's signature recovers to the PKP's address", func(t *testing.T) {
 		hash := sha256.Sum256([]byte("hello from a PKP"))
-		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("sign: %v", err)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 		if sig.PublicKey != pkp.PublicKey || sig.EthAddress != pkp.EthAddress || len(sig.Rejected) != 0 || len(sig.Signers) != 3 {
 			t.Fatalf("signature reports key %s, address %s, signers %v, rejected %v", sig.PublicKey, sig.EthAddress, sig.Signers, sig.Rejected)
 		}
 		// Named by its public key, the PKP signs too, with a fresh nonce.
 		hash2 := sha256.Sum256([]byte("second"))
-		sig2, err := cl.PKPSign(ctx, pkp.PublicKey, hash2, pkpAuthSig(t, owner))
+		sig2, err := cl.PKPSign(ctx, pkp.PublicKey, hash2, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("sign by public key: %v", err)
 		}
-		checkRecovers(t, sig2, hash2, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig2, hash2, pkp.EthAddress)
 		if sig2.R == sig.R {
 			t.Fatal("two signatures share R")
 		}
 	})
 
 	t.Run("a non-owner is refused with the reason", func(t *testing.T) {
-		_, err := cl.PKPSign(ctx, pkp.TokenID, sha256.Sum256([]byte("x")), pkpAuthSig(t, devKey(t, 2)))
-		if kindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), "neither owns") {
+		_, err := cl.PKPSign(ctx, pkp.TokenID, sha256.Sum256([]byte("x")), pkptest.Session(t, pkptest.DevKey(t, 2)))
+		if pkptest.KindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), "neither owns") {
 			t.Fatalf("a non-owner got %v, want forbidden", err)
 		}
 	})
 
 	t.Run("an address the owner permits may sign", func(t *testing.T) {
-		helper := devKey(t, 3)
-		if err := c.Chain.PermitAddress(ctx, owner, mustToken(t, pkp.TokenID), crypto.PubkeyToAddress(helper.PublicKey)); err != nil {
+		helper := pkptest.DevKey(t, 3)
+		if err := c.Chain.PermitAddress(ctx, owner, pkptest.MustToken(t, pkp.TokenID), crypto.PubkeyToAddress(helper.PublicKey)); err != nil {
 			t.Fatal(err)
 		}
 		hash := sha256.Sum256([]byte("on behalf of the owner"))
-		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, helper))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, helper))
 		if err != nil {
 			t.Fatalf("permitted address: %v", err)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	})
 
 	t.Run("bad requests get typed errors", func(t *testing.T) {
 		peers, urls := warmSet(t, c, nf)
-		auth := pkpAuthSig(t, owner)
+		auth := pkptest.Session(t, owner)
 		good := func(id string) api.PKPSignRequest {
 			h := sha256.Sum256([]byte(id))
 			return api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, RequestID: id, NodeSet: slices.Clone(peers)}
@@ -377,8 +245,8 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			if req.AuthSig != nil || tc.name == "no authSig" {
 				session = nil
 			}
-			_, err := postSign(ctx, t, tc.url, req, session)
-			if kindOf(err) != tc.kind || !strings.Contains(err.Error(), tc.says) {
+			_, err := pkptest.PostSign(ctx, t, tc.url, req, session)
+			if pkptest.KindOf(err) != tc.kind || !strings.Contains(err.Error(), tc.says) {
 				t.Errorf("%s: got %v, want %s saying %q", tc.name, err, tc.kind, tc.says)
 			}
 		}
@@ -392,7 +260,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				var err error
-				if shares[i], err = postSign(ctx, t, u, req, auth); err != nil {
+				if shares[i], err = pkptest.PostSign(ctx, t, u, req, auth); err != nil {
 					t.Errorf("signer %d: %v", i, err)
 				}
 			}()
@@ -410,11 +278,11 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		if err != nil {
 			t.Fatalf("combine the hand-made shares: %v", err)
 		}
-		checkRecovers(t, sig, [32]byte(req.ToSign), pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, [32]byte(req.ToSign), pkp.EthAddress)
 
 		// Replaying the request id is refused at every signer.
 		for i, u := range urls {
-			if _, err := postSign(ctx, t, u, req, auth); kindOf(err) != api.KindConflict || !strings.Contains(err.Error(), "used before") {
+			if _, err := pkptest.PostSign(ctx, t, u, req, auth); pkptest.KindOf(err) != api.KindConflict || !strings.Contains(err.Error(), "used before") {
 				t.Errorf("replay at signer %d: got %v, want conflict", i, err)
 			}
 		}
@@ -432,17 +300,17 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 				if i > 0 {
 					r = other
 				}
-				_, errs[i] = postSign(ctx, t, u, r, auth)
+				_, errs[i] = pkptest.PostSign(ctx, t, u, r, auth)
 			}()
 		}
 		wg.Wait()
 		// No share anywhere: the members whose copy differs say so, and the coordinator, which
 		// never got their confirmations, names them.
-		if kindOf(errs[0]) != api.KindConflict || !strings.Contains(errs[0].Error(), "refused") {
+		if pkptest.KindOf(errs[0]) != api.KindConflict || !strings.Contains(errs[0].Error(), "refused") {
 			t.Errorf("the coordinator: got %v, want a conflict naming a refusing signer", errs[0])
 		}
 		for i := 1; i < len(urls); i++ {
-			if kindOf(errs[i]) != api.KindConflict || !strings.Contains(errs[i].Error(), "differs") {
+			if pkptest.KindOf(errs[i]) != api.KindConflict || !strings.Contains(errs[i].Error(), "differs") {
 				t.Errorf("signer %d with a different request: got %v, want conflict", i, errs[i])
 			}
 		}
@@ -450,7 +318,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 	t.Run("requests and assignments that never meet expire, and the presignature goes", func(t *testing.T) {
 		peers, urls := warmSet(t, c, nf)
-		auth := pkpAuthSig(t, owner)
+		auth := pkptest.Session(t, owner)
 		h := sha256.Sum256([]byte("lonely"))
 		// Only the coordinator gets one request, only a member the other.
 		toCoord := api.PKPSignRequest{ToSign: h[:], PubKey: pkp.TokenID, RequestID: "lonely-coordinator", NodeSet: peers}
@@ -461,16 +329,16 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, memberErr = postSign(ctx, t, urls[1], toMember, auth)
+			_, memberErr = pkptest.PostSign(ctx, t, urls[1], toMember, auth)
 		}()
-		_, coordErr := postSign(ctx, t, urls[0], toCoord, auth)
+		_, coordErr := pkptest.PostSign(ctx, t, urls[0], toCoord, auth)
 		wg.Wait()
-		if kindOf(memberErr) != api.KindTimeout || !strings.Contains(memberErr.Error(), "assigned no presignature") {
+		if pkptest.KindOf(memberErr) != api.KindTimeout || !strings.Contains(memberErr.Error(), "assigned no presignature") {
 			t.Fatalf("a member whose coordinator never got the request: %v, want a timeout naming the coordinator", memberErr)
 		}
 		// The coordinator's request was never confirmed by the members, who never got it: no
 		// share, and the presignature it named is burnt there and dropped by the members.
-		if kindOf(coordErr) != api.KindTimeout || !strings.Contains(coordErr.Error(), "no confirmation from") {
+		if pkptest.KindOf(coordErr) != api.KindTimeout || !strings.Contains(coordErr.Error(), "no confirmation from") {
 			t.Fatalf("a coordinator whose members never got the request: %v, want a timeout naming them", coordErr)
 		}
 		id := regexp.MustCompile(`presignature ([0-9a-f]{64}) burnt`).FindStringSubmatch(coordErr.Error())
@@ -488,24 +356,24 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		newOwner := devKey(t, 4)
-		if err := c.Chain.TransferPKP(ctx, owner, mustToken(t, own.TokenID), crypto.PubkeyToAddress(newOwner.PublicKey)); err != nil {
+		newOwner := pkptest.DevKey(t, 4)
+		if err := c.Chain.TransferPKP(ctx, owner, pkptest.MustToken(t, own.TokenID), crypto.PubkeyToAddress(newOwner.PublicKey)); err != nil {
 			t.Fatal(err)
 		}
 		hash := sha256.Sum256([]byte("new owner"))
-		sig, err := cl.PKPSign(ctx, own.TokenID, hash, pkpAuthSig(t, newOwner))
+		sig, err := cl.PKPSign(ctx, own.TokenID, hash, pkptest.Session(t, newOwner))
 		if err != nil {
 			t.Fatalf("new owner: %v", err)
 		}
-		checkRecovers(t, sig, hash, own.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, own.EthAddress)
 		// Nodes read permissions at the newest block they have seen (polled every second);
 		// the old owner is refused once they have seen the transfer, and from then on.
 		c.WaitFor(ctx, "the old owner to be refused", func() (bool, string) {
-			_, err := cl.PKPSign(ctx, own.TokenID, hash, pkpAuthSig(t, owner))
-			return kindOf(err) == api.KindForbidden, fmt.Sprint(err)
+			_, err := cl.PKPSign(ctx, own.TokenID, hash, pkptest.Session(t, owner))
+			return pkptest.KindOf(err) == api.KindForbidden, fmt.Sprint(err)
 		})
 		for range 3 {
-			if _, err := cl.PKPSign(ctx, own.TokenID, hash, pkpAuthSig(t, owner)); kindOf(err) != api.KindForbidden {
+			if _, err := cl.PKPSign(ctx, own.TokenID, hash, pkptest.Session(t, owner)); pkptest.KindOf(err) != api.KindForbidden {
 				t.Fatalf("old owner after the transfer: %v", err)
 			}
 		}
@@ -519,11 +387,11 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		// The client picks a random warm set; 3 of the 4 include the tampered node.
 		for try := 0; ; try++ {
 			hash := sha256.Sum256([]byte(fmt.Sprint("tampered ", try)))
-			sig, err := tcl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+			sig, err := tcl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 			if err != nil {
 				t.Fatalf("sign through a tampering node: %v", err)
 			}
-			checkRecovers(t, sig, hash, pkp.EthAddress)
+			pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 			if len(sig.Rejected) == 0 {
 				if slices.Contains(sig.Signers, nf.Nodes[bad].PeerID) {
 					t.Fatal("the tampered share was combined")
@@ -547,7 +415,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		// Four at a time, draining and refilling the pools (target 24 per set) many times over;
 		// mpc/ecdsa has the same check at the crypto level, before and after re-randomisation.
 		const total, workers = 1000, 4
-		auth := pkpAuthSig(t, owner)
+		auth := pkptest.Session(t, owner)
 		type result struct {
 			hash [32]byte
 			sig  *client.PKPSignature
@@ -580,7 +448,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		n := 0
 		for r := range results {
 			n++
-			checkRecovers(t, r.sig, r.hash, pkp.EthAddress)
+			pkptest.CheckRecovers(t, r.sig, r.hash, pkp.EthAddress)
 			if rs[r.sig.R] || ids[r.sig.PresignatureID] {
 				t.Fatalf("R %s or presignature %s used twice", r.sig.R, r.sig.PresignatureID)
 			}
@@ -598,7 +466,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 
 	t.Run("eth-send moves funds from the PKP's address", func(t *testing.T) {
 		from := common.HexToAddress(pkp.EthAddress)
-		if err := c.Chain.Transfer(ctx, devKey(t, 0), from, big.NewInt(1e18)); err != nil {
+		if err := c.Chain.Transfer(ctx, pkptest.DevKey(t, 0), from, big.NewInt(1e18)); err != nil {
 			t.Fatal(err)
 		}
 		to := common.HexToAddress("0x00000000000000000000000000000000000b0b00")
@@ -607,7 +475,7 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 			t.Fatal(err)
 		}
 		value := big.NewInt(123456789)
-		tx, err := cl.PKPSendTransaction(ctx, pkp.TokenID, to, value, pkpAuthSig(t, owner))
+		tx, err := cl.PKPSendTransaction(ctx, pkp.TokenID, to, value, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("eth-send: %v", err)
 		}
@@ -635,25 +503,16 @@ func TestPKPSigningOnAFourNodeNetwork(t *testing.T) {
 		stopped := c.Members()[1].ID.String()
 		for i := range 3 {
 			hash := sha256.Sum256([]byte(fmt.Sprint("degraded ", i)))
-			sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+			sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 			if err != nil {
 				t.Fatalf("sign with a node down: %v", err)
 			}
-			checkRecovers(t, sig, hash, pkp.EthAddress)
+			pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 			if slices.Contains(sig.Signers, stopped) {
 				t.Fatal("a stopped node signed")
 			}
 		}
 	})
-}
-
-func mustToken(t testing.TB, s string) *big.Int {
-	t.Helper()
-	ref, err := api.ParsePKPRef(s)
-	if err != nil || ref.TokenID == nil {
-		t.Fatalf("token id %q: %v", s, err)
-	}
-	return ref.TokenID
 }
 
 // On seven nodes (signer sets of 5, t = 2), two stopped nodes that are not neighbours on the
@@ -662,11 +521,11 @@ func mustToken(t testing.TB, s string) *big.Int {
 func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 7, 8, 4)
+	c := pkptest.Cluster(ctx, t, 7, 8, 4)
 	nf := c.NetworkFile()
 	cl := testnet.NewClient(nf)
 	defer cl.Close()
-	owner := devKey(t, 5)
+	owner := pkptest.DevKey(t, 5)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
@@ -679,11 +538,11 @@ func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T
 	}
 	for i := range 3 {
 		hash := sha256.Sum256([]byte(fmt.Sprint("five of seven ", i)))
-		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("signature %d with two nodes down: %v", i, err)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 		for _, m := range down {
 			if slices.Contains(sig.Signers, m.ID.String()) {
 				t.Fatalf("stopped node %d signed", m.Index)
@@ -714,11 +573,11 @@ func TestPKPSigningWithTwoOfSevenNodesDownUsesOnDemandPresignatures(t *testing.T
 func TestPKPSignForActionNeedsAPermittedCID(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := pkpCluster(ctx, t, 4, 8, 4)
+	c := pkptest.Cluster(ctx, t, 4, 8, 4)
 	nf := c.NetworkFile()
 	cl := testnet.NewClient(nf)
 	defer cl.Close()
-	owner := devKey(t, 7)
+	owner := pkptest.DevKey(t, 7)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
@@ -729,7 +588,7 @@ func TestPKPSignForActionNeedsAPermittedCID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Chain.PermitAction(ctx, owner, mustToken(t, pkp.TokenID), bin); err != nil {
+	if err := c.Chain.PermitAction(ctx, owner, pkptest.MustToken(t, pkp.TokenID), bin); err != nil {
 		t.Fatal(err)
 	}
 	peers, urls := warmSet(t, c, nf)
@@ -778,11 +637,11 @@ func TestPKPSignForActionNeedsAPermittedCID(t *testing.T) {
 	if err != nil {
 		t.Fatalf("combine the action's shares: %v", err)
 	}
-	checkRecovers(t, sig, hash, pkp.EthAddress)
+	pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 
 	_, errs = run(other, "exec-2/sig1", hash)
 	for i, err := range errs {
-		if kindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), other) {
+		if pkptest.KindOf(err) != api.KindForbidden || !strings.Contains(err.Error(), other) {
 			t.Errorf("node %s with an action that is not permitted: %v", peers[i], err)
 		}
 	}

@@ -456,6 +456,29 @@ func (c *Cluster) WaitFor(ctx context.Context, what string, cond func() (bool, s
 	}
 }
 
+// WaitPools waits until every running node's warm signer sets that it coordinates hold `ready`
+// presignatures.
+func (c *Cluster) WaitPools(ctx context.Context, ready int) {
+	c.WaitFor(ctx, "warm presignature pools", func() (bool, string) {
+		for _, m := range c.Members() {
+			nd := m.Node()
+			if nd == nil {
+				continue
+			}
+			st, ok := nd.PKPPools()
+			if !ok {
+				return false, fmt.Sprintf("node %d: no pools yet", m.Index)
+			}
+			for _, s := range st.Sets {
+				if s.Coordinator && s.Warm && len(s.Ready) < ready {
+					return false, fmt.Sprintf("node %d: set %v holds %d of %d", m.Index, s.Signers, len(s.Ready), ready)
+				}
+			}
+		}
+		return true, ""
+	})
+}
+
 // devnetRoots are the simulated attestation roots, built once for every client of the tests.
 var devnetRoots = sync.OnceValues(simulated.Roots)
 

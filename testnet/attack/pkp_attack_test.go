@@ -1,4 +1,4 @@
-package testnet_test
+package attack_test
 
 import (
 	"context"
@@ -25,6 +25,7 @@ import (
 	"github.com/litmesh/litmesh/mpc/ecdsa/ecdsatest"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // attacker is a malicious coordinator (node 0 of the cluster, through node.PKPHooks) and the
@@ -175,16 +176,16 @@ func newAttackSetup(ctx context.Context, t *testing.T) *attackSetup {
 	}))
 	c.WaitMesh(ctx)
 	c.WaitEpoch(ctx, 1)
-	waitPools(ctx, c, 4)
+	c.WaitPools(ctx, 4)
 	s := &attackSetup{c: c, nf: c.NetworkFile(), a: a, self: c.Members()[0].ID.String(), degree: 1}
 	cl := testnet.NewClient(s.nf)
 	t.Cleanup(cl.Close)
-	owner := devKey(t, 6)
+	owner := pkptest.DevKey(t, 6)
 	var err error
 	if s.pkp, err = cl.MintPKP(ctx, owner); err != nil {
 		t.Fatal(err)
 	}
-	s.owner = pkpAuthSig(t, owner)
+	s.owner = pkptest.Session(t, owner)
 	st, _ := c.Members()[0].Node().PKPPools()
 	for _, set := range st.Sets {
 		if set.Coordinator && set.Warm {
@@ -204,7 +205,7 @@ func newAttackSetup(ctx context.Context, t *testing.T) *attackSetup {
 	if err := c.Chain.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
-	keyID, err := c.Chain.KeyIDOf(ctx, mustToken(t, s.pkp.TokenID))
+	keyID, err := c.Chain.KeyIDOf(ctx, pkptest.MustToken(t, s.pkp.TokenID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +244,7 @@ func (s *attackSetup) sendAll(ctx context.Context, t *testing.T, l *loot, reqs [
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sh, err := postSign(ctx, t, s.urls[i], reqs[i], s.owner)
+			sh, err := pkptest.PostSign(ctx, t, s.urls[i], reqs[i], s.owner)
 			if err == nil {
 				l.add(sh)
 			}
@@ -491,7 +492,7 @@ func TestMaliciousCoordinator(t *testing.T) {
 				if err != nil {
 					t.Fatalf("an honest client after the attack: %v", err)
 				}
-				checkRecovers(t, sig, hash, s.pkp.EthAddress)
+				pkptest.CheckRecovers(t, sig, hash, s.pkp.EthAddress)
 			}
 		})
 	}
@@ -525,7 +526,7 @@ func hashOf(s string) api.Bytes {
 
 func wantErr(t *testing.T, who string, err error, kind api.Kind, says string) {
 	t.Helper()
-	if err == nil || (kind != "" && kindOf(err) != kind) || !strings.Contains(err.Error(), says) {
+	if err == nil || (kind != "" && pkptest.KindOf(err) != kind) || !strings.Contains(err.Error(), says) {
 		t.Fatalf("%s: got %v, want %s saying %q", who, err, kind, says)
 	}
 }
@@ -700,18 +701,18 @@ func TestMaliciousMember(t *testing.T) {
 	// Signing goes on.
 	cl := testnet.NewClient(nf)
 	defer cl.Close()
-	owner := devKey(t, 8)
+	owner := pkptest.DevKey(t, 8)
 	pkp, err := cl.MintPKP(ctx, owner)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 3 {
 		hash := sha256.Sum256([]byte(fmt.Sprint("after a spoiled session ", i)))
-		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkpAuthSig(t, owner))
+		sig, err := cl.PKPSign(ctx, pkp.TokenID, hash, pkptest.Session(t, owner))
 		if err != nil {
 			t.Fatalf("signature %d: %v", i, err)
 		}
-		checkRecovers(t, sig, hash, pkp.EthAddress)
+		pkptest.CheckRecovers(t, sig, hash, pkp.EthAddress)
 	}
 }
 

@@ -1,4 +1,4 @@
-package testnet_test
+package attack_test
 
 import (
 	"bytes"
@@ -25,6 +25,7 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // postSchemeSign sends a raw POST /web/pkp/sign of a scheme other than ECDSA, with the
@@ -115,20 +116,20 @@ type frostAttackSetup struct {
 func newFrostAttackSetup(ctx context.Context, t *testing.T) *frostAttackSetup {
 	t.Helper()
 	a := &frostAttacker{}
-	c := pkpCluster(ctx, t, 4, 4, 1, func(i int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 4, 1, func(i int, cfg *node.Config) {
 		if i == 0 {
 			cfg.PKPHooks = &node.PKPHooks{Coordinate: a.coordinate}
 		}
 	})
-	waitFrostPools(ctx, c, 2)
+	pkptest.WaitFrostPools(ctx, c, 2)
 	s := &frostAttackSetup{c: c, a: a, self: c.Members()[0].ID.String()}
 	cl := testnet.NewClient(c.NetworkFile())
 	t.Cleanup(cl.Close)
 	var err error
-	if s.pkp, err = cl.MintPKPOfType(ctx, devKey(t, 6), chain.KeyTypeEd25519); err != nil {
+	if s.pkp, err = cl.MintPKPOfType(ctx, pkptest.DevKey(t, 6), chain.KeyTypeEd25519); err != nil {
 		t.Fatal(err)
 	}
-	s.owner = pkpAuthSig(t, devKey(t, 6))
+	s.owner = pkptest.Session(t, pkptest.DevKey(t, 6))
 	st, _ := c.Members()[0].Node().PKPPools()
 	nf := c.NetworkFile()
 	for _, set := range st.Schemes[api.SchemeSchnorrEd25519Sha512] {
@@ -407,7 +408,7 @@ func TestMaliciousSchemeSignerIsNamedAndExcluded(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var evil atomic.Bool
-	c := pkpCluster(ctx, t, 4, 4, 1, func(i int, cfg *node.Config) {
+	c := pkptest.Cluster(ctx, t, 4, 4, 1, func(i int, cfg *node.Config) {
 		if i == 1 {
 			cfg.PKPHooks = &node.PKPHooks{SchemeShare: func(scheme string, share []byte) []byte {
 				if !evil.Load() {
@@ -423,26 +424,26 @@ func TestMaliciousSchemeSignerIsNamedAndExcluded(t *testing.T) {
 			}}
 		}
 	})
-	waitFrostPools(ctx, c, 2)
+	pkptest.WaitFrostPools(ctx, c, 2)
 	evil.Store(true)
 	bad := c.Members()[1].ID.String()
 	cl := testnet.NewClient(c.NetworkFile())
 	defer cl.Close()
 	const owner = 7
-	pkps := schemePKPs(ctx, t, cl, c, owner)
-	auth := pkpAuthSig(t, devKey(t, owner))
-	for _, sc := range schemeCases {
-		t.Run(sc.scheme, func(t *testing.T) {
+	pkps := pkptest.SchemePKPs(ctx, t, cl, c, owner)
+	auth := pkptest.Session(t, pkptest.DevKey(t, owner))
+	for _, sc := range pkptest.SchemeCases {
+		t.Run(sc.Scheme, func(t *testing.T) {
 			// Sets are windows of three of the four nodes: the client's random choice may
 			// leave node 1 out; it is in three sets of four, so a dozen signatures ask it.
 			named := false
 			for round := 0; round < 12; round++ {
-				msg := sc.msg(100 + round)
-				sig, err := cl.PKPSignScheme(ctx, pkps[sc.kt].TokenID, sc.scheme, msg, auth, nil)
+				msg := sc.Msg(100 + round)
+				sig, err := cl.PKPSignScheme(ctx, pkps[sc.KT].TokenID, sc.Scheme, msg, auth, nil)
 				if err != nil {
 					t.Fatalf("sign: %v", err)
 				}
-				verifyIndependently(t, sig, msg, nil)
+				pkptest.VerifyIndependently(t, sig, msg, nil)
 				if slices.Contains(sig.Signers, bad) {
 					t.Fatalf("the malicious signer's share was combined: %v", sig.Signers)
 				}
@@ -457,7 +458,7 @@ func TestMaliciousSchemeSignerIsNamedAndExcluded(t *testing.T) {
 					return
 				}
 			}
-			t.Fatalf("%s: the malicious signer %s was never named in a dozen signatures", sc.scheme, bad)
+			t.Fatalf("%s: the malicious signer %s was never named in a dozen signatures", sc.Scheme, bad)
 		})
 	}
 }
