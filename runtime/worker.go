@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 )
 
 // workerEnv marks a process as a runtime worker; its value is the protocol version.
@@ -51,6 +52,9 @@ func RunWorkerIfRequested() {
 	}
 	os.Exit(0)
 }
+
+// prepareAfter is how long a worker waits for its next request before preparing the context.
+const prepareAfter = 20 * time.Millisecond
 
 // serveWorker is the worker's life: read the limits, warm an isolate, then run executions one
 // at a time until the parent closes the pipe or an execution leaves the isolate unfit for reuse.
@@ -129,9 +133,23 @@ func serveWorker(in io.Reader, out io.Writer) error {
 		}
 	}()
 
+	idle := time.NewTimer(prepareAfter)
+	defer idle.Stop()
 	for {
-		eng.prepareNext() // while no request waits: the next execution's context
-		m, ok := <-execs
+		// The next execution's context is prepared once the worker has been idle a while: on a
+		// machine that runs several nodes, a worker that prepared at once would take CPU from
+		// the other nodes still working on the same request.
+		idle.Reset(prepareAfter)
+		var (
+			m  message
+			ok bool
+		)
+		select {
+		case m, ok = <-execs:
+		case <-idle.C:
+			eng.prepareNext()
+			m, ok = <-execs
+		}
 		if !ok {
 			if err := <-readErr; !errors.Is(err, io.EOF) {
 				return err
