@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/litmesh/litmesh/access"
+	"github.com/litmesh/litmesh/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestCanonicalGolden locks the canonical encoding and its hash for condition sets of every type.
 // These hashes are part of ciphertext identities: a change here makes existing ciphertexts
@@ -36,10 +34,8 @@ func TestCanonicalGolden(t *testing.T) {
 			}
 			got := string(c.Canonical()) + "\n" + c.HashHex() + "\n"
 			golden := filepath.Join("testdata", "canonical", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if testutil.Update() {
+				testutil.WriteGolden(t, golden, []byte(got))
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {

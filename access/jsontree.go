@@ -76,6 +76,7 @@ func decodeJSON(data []byte) (jsonValue, error) {
 	return v, nil
 }
 
+//nolint:gocognit // one case per JSON token kind of a strict, depth-limited reader
 func readJSONValue(dec *json.Decoder, depth int) (jsonValue, error) {
 	tok, err := dec.Token()
 	if err != nil {

@@ -200,6 +200,7 @@ func parseTree(cfg parseConfig, kind Kind, v jsonValue) (*Conditions, error) {
 	return &Conditions{Kind: kind, Items: items}, nil
 }
 
+//nolint:gocognit // one walk of an operator list (nesting, alternation, limits) with its errors in place
 func (p *parser) list(v jsonValue, path string, depth int) ([]Item, error) {
 	if v.kind != jsonArray {
 		return nil, badRequest(path, "want an array of conditions, got %s", v.kind)
@@ -591,6 +592,7 @@ func normalValue(s string, class valueClass, path string) (string, error) {
 	return s, nil
 }
 
+//nolint:funlen,gocognit // one case per Lit basic condition type, each checked field by field; the table reads as Lit documents it
 func (p *parser) basic(o *object) (*Condition, error) {
 	c := &Condition{}
 	var err error
@@ -755,6 +757,7 @@ func normalTokenID(ps []string, i int, path string) error {
 	return nil
 }
 
+//nolint:funlen // the contract condition's fields checked in the order Lit documents them
 func (p *parser) contract(o *object) (*Condition, error) {
 	c := &Condition{}
 	var err error

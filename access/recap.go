@@ -227,6 +227,7 @@ func ParseRecap(urn string) (*Recap, error) {
 	return r, nil
 }
 
+//nolint:gocognit // a strict decoder of a ReCap attenuation: every level's shape checked where it is read
 func (r *Recap) readAtt(att jsonValue) error {
 	if att.kind != jsonObject {
 		return fmt.Errorf("recap.att: want an object, got %s", att.kind)

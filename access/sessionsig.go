@@ -114,6 +114,8 @@ func sessionErr(kind api.Kind, field, format string, args ...any) *api.Error {
 // ParseSessionMessage reads a session signature's signedMessage strictly: the fields Lit's SDK
 // writes (plus Naga's maxPrice, ignored), each of the right type, no other field, no duplicate.
 // Errors are *api.Error of kind unauthorized naming the field.
+//
+//nolint:gocognit // a strict decoder: one check per field Lit's SDK writes, in order
 func ParseSessionMessage(signed string) (*SessionMessage, error) {
 	const field = "sessionSig.signedMessage"
 	if len(signed) > MaxAuthSigSize {
@@ -184,6 +186,7 @@ func ParseSessionMessage(signed string) (*SessionMessage, error) {
 	return m, nil
 }
 
+//nolint:gocognit // a strict decoder of the resource-ability list: each entry's shape checked where it is read
 func parseSessionRequests(v jsonValue) ([]ResourceAbility, error) {
 	const field = "sessionSig.signedMessage.resourceAbilityRequests"
 	if v.kind != jsonArray {

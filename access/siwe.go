@@ -73,6 +73,8 @@ const (
 const siweTimeLayout = "2006-01-02T15:04:05.000Z"
 
 // ParseSIWE parses an EIP-4361 message strictly. Errors name the offending field.
+//
+//nolint:funlen,gocognit // EIP-4361 parsed line by line in the order the standard fixes, each line's errors in place
 func ParseSIWE(msg string) (*SIWEMessage, error) {
 	if len(msg) > MaxSIWEMessageSize {
 		return nil, siweErr("message", "%d bytes, more than %d", len(msg), MaxSIWEMessageSize)

@@ -3,16 +3,14 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/lit-shapes.json")
 
 // litShapes are one value of every Lit-shaped answer, as the node writes them. Their JSON is
 // the contract with Lit's JS SDK v7 (docs/lit-sdk.md, "How the SDK talks to the network").
@@ -66,13 +64,8 @@ func TestLitShapesMatchTheGoldenFile(t *testing.T) {
 	}
 	got = append(got, '\n')
 	path := filepath.Join("testdata", "lit-shapes.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if testutil.Update() {
+		testutil.WriteGolden(t, path, got)
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {

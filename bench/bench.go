@@ -66,6 +66,8 @@ type sample struct {
 }
 
 // Run measures s with o and returns its report (without node resources; see Measure).
+//
+//nolint:funlen,gocognit // the measurement loop: warm-up, concurrency, deadline and error accounting share the loop's state
 func Run(ctx context.Context, s Scenario, o Options) (*Report, error) {
 	if o.Concurrency <= 0 {
 		o.Concurrency = 1
@@ -184,6 +186,9 @@ type Report struct {
 	PerSecond []int `json:"perSecond"`
 	// Nodes are the nodes' resources over the run (filled by Measure).
 	Nodes []NodeResources `json:"nodes,omitempty"`
+	// Phases are the nodes' own times for the phases of a signature request during the run
+	// (filled by Measure, from litmesh_sign_phase_seconds; empty for other scenarios).
+	Phases []Phase `json:"nodePhases,omitempty"`
 	// Ratios to the baseline of the same run (filled by the caller that ran one).
 	Ratios map[string]float64 `json:"ratiosToBaseline,omitempty"`
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +28,8 @@ type NodeResources struct {
 type processSample struct {
 	cpu, rss float64
 	at       time.Time
+	phases   map[string]*phaseHist // litmesh_sign_phase_seconds by phase; empty on older nodes
+	order    []string              // phases in the order the node exports them
 }
 
 // Measure runs s with o and adds the resources every node in urls used during the run.
@@ -53,6 +56,19 @@ func Measure(ctx context.Context, s Scenario, o Options, urls []string) (*Report
 		}
 		r.Nodes = append(r.Nodes, nr)
 	}
+	var pb, pa []map[string]*phaseHist
+	var order []string
+	for i := range urls {
+		if before[i].err == nil && after[i].err == nil {
+			pb, pa = append(pb, before[i].s.phases), append(pa, after[i].s.phases)
+			for _, p := range after[i].s.order {
+				if !slices.Contains(order, p) {
+					order = append(order, p)
+				}
+			}
+		}
+	}
+	r.Phases = phaseDelta(pb, pa, order)
 	return r, nil
 }
 
@@ -96,7 +112,7 @@ func ScrapeProcess(ctx context.Context, nodeURL string) (processSample, error) {
 
 // parseProcessMetrics picks the two process gauges out of the Prometheus text format.
 func parseProcessMetrics(r io.Reader) (processSample, error) {
-	var s processSample
+	s := processSample{phases: map[string]*phaseHist{}}
 	found := 0
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -104,6 +120,15 @@ func parseProcessMetrics(r io.Reader) (processSample, error) {
 		line := sc.Text()
 		name, value, ok := strings.Cut(line, " ")
 		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		metric, labels, _ := strings.Cut(name, "{")
+		if ok, err := phaseLine(s.phases, metric, labels, strings.Fields(value)[0]); err != nil {
+			return s, err
+		} else if ok {
+			if p := labelValue(labels, "phase"); !slices.Contains(s.order, p) {
+				s.order = append(s.order, p)
+			}
 			continue
 		}
 		var dst *float64

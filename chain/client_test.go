@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/internal/testutil"
 )
 
 // countingBackend counts the eth_calls that reach the chain.
@@ -93,7 +94,7 @@ func TestFailedTransactionNamesItselfAndItsReason(t *testing.T) {
 	for _, op := range e.ops {
 		go func() { errs <- e.c.RequestToJoin(e.ctx, op, registration(0)) }()
 	}
-	waitFor(t, 30*time.Second, "both transactions in the pool", func() bool {
+	testutil.WaitFor(t, 30*time.Second, "both transactions in the pool", func() bool {
 		n, err := e.sim.Backend.Client().PendingTransactionCount(e.ctx)
 		e.must(err)
 		return n == 2

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +12,9 @@ import (
 	"github.com/drand/kyber"
 
 	"github.com/litmesh/litmesh/client"
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const balanceConditions = `{"accessControlConditions": [
   {"contractAddress": "", "standardContractType": "", "chain": "litdevnet", "method": "eth_getBalance",
@@ -98,10 +96,8 @@ func TestEncryptedFileGolden(t *testing.T) {
 	secret, _ := testKey()
 	path := filepath.Join("testdata", "v1.lit")
 	plaintext := []byte("golden plaintext\n")
-	if *update {
-		if err := os.WriteFile(path, sealed(t, []byte(balanceConditions), plaintext), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if testutil.Update() {
+		testutil.WriteGolden(t, path, sealed(t, []byte(balanceConditions), plaintext))
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {

@@ -58,6 +58,9 @@ type ExecuteResult struct {
 	// sigName's shares did not combine.
 	Signatures      map[string]*PKPSignature `json:"signatures"`
 	SignatureErrors map[string]string        `json:"signatureErrors,omitempty"`
+	// SchemeSignatures are the combined, verified signatures of Lit.Actions.sign with the
+	// other schemes (SchnorrEd25519Sha512, SchnorrK256Taproot, …) by sigName.
+	SchemeSignatures map[string]*SchemeSignature `json:"schemeSignatures,omitempty"`
 	// Claims are the claimKey results by keyId: the derived key id and every node's signature
 	// of it, each checked to recover the operator address the node named.
 	Claims map[string]*ActionClaim `json:"claims,omitempty"`
@@ -159,7 +162,7 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		return res, err
 	}
 	if len(res.Shares) > 0 {
-		res.Signatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
+		res.Signatures, res.SchemeSignatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
 	}
 	return res, nil
 }
@@ -265,9 +268,22 @@ func checkClaim(cs api.ClaimShare, keyID string) (ClaimSignature, error) {
 }
 
 // combineActionSignatures combines each sigName's node shares into a verified signature.
-func (c *Client) combineActionSignatures(ctx context.Context, shares map[string][]json.RawMessage) (map[string]*PKPSignature, map[string]string) {
+func (c *Client) combineActionSignatures(ctx context.Context, shares map[string][]json.RawMessage) (map[string]*PKPSignature, map[string]*SchemeSignature, map[string]string) {
 	sigs, errs := map[string]*PKPSignature{}, map[string]string{}
+	var schemeSigs map[string]*SchemeSignature
 	for name, raws := range shares {
+		if scheme := shareScheme(raws); scheme != "" && scheme != api.SchemeEcdsaK256Sha256 {
+			sig, err := c.combineActionSchemeShares(ctx, scheme, raws)
+			if err != nil {
+				errs[name] = err.Error()
+				continue
+			}
+			if schemeSigs == nil {
+				schemeSigs = map[string]*SchemeSignature{}
+			}
+			schemeSigs[name] = sig
+			continue
+		}
 		var list []api.PKPSignShare
 		var hash [32]byte
 		var pub string
@@ -298,7 +314,51 @@ func (c *Client) combineActionSignatures(ctx context.Context, shares map[string]
 	if len(errs) == 0 {
 		errs = nil
 	}
-	return sigs, errs
+	return sigs, schemeSigs, errs
+}
+
+// shareScheme is the signingScheme the first of a sigName's shares names ("" for ECDSA shares,
+// which name none).
+func shareScheme(raws []json.RawMessage) string {
+	for _, raw := range raws {
+		var probe struct {
+			SigningScheme string `json:"signingScheme"`
+		}
+		if json.Unmarshal(raw, &probe) == nil {
+			return probe.SigningScheme
+		}
+	}
+	return ""
+}
+
+// combineActionSchemeShares combines the shares of a Lit.Actions.sign with another scheme: the
+// shares must name one PKP and one message (a share naming others is left out), and the
+// signature is checked like PKPSignScheme's.
+func (c *Client) combineActionSchemeShares(ctx context.Context, scheme string, raws []json.RawMessage) (*SchemeSignature, error) {
+	// The shares of the PKP and message most of them name (a node's share naming others is
+	// left out; CombinePKPSchemeShares checks every share against them).
+	groups := map[string][]api.PKPSchemeShare{}
+	best := ""
+	for _, raw := range raws {
+		var s api.PKPSchemeShare
+		if json.Unmarshal(raw, &s) != nil || s.SigningScheme != scheme {
+			continue
+		}
+		k := strings.ToLower(s.TokenID + "/" + s.DataSigned)
+		groups[k] = append(groups[k], s)
+		if best == "" || len(groups[k]) > len(groups[best]) {
+			best = k
+		}
+	}
+	list := groups[best]
+	if len(list) == 0 {
+		return nil, errors.New("no node sent a usable signature share")
+	}
+	msg, err := hex.DecodeString(strings.TrimPrefix(list[0].DataSigned, "0x"))
+	if err != nil || len(msg) == 0 {
+		return nil, errors.New("the shares' dataSigned is not hex")
+	}
+	return c.CombinePKPSchemeShares(ctx, list[0].TokenID, scheme, msg, nil, list)
 }
 
 // executeOn posts one execution. An action's failure is an answer (HTTP 400 with Lit's body),

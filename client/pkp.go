@@ -177,6 +177,8 @@ const (
 
 // network returns the cached signing view, handshaking every node when it is older than
 // pkpNetworkTTL or fresh is set.
+//
+//nolint:funlen // builds the signing view from every node's handshake in one pass (cache, fan-out, checks)
 func (c *Client) pkpNetwork(ctx context.Context, fresh bool) (*pkpNetwork, error) {
 	c.pkp.mu.Lock()
 	defer c.pkp.mu.Unlock()
@@ -326,6 +328,8 @@ func (nw *pkpNetwork) pickSetOf(excluded map[string]string, size int) ([]NodeEnt
 // wrong, combines t+1 or more good shares into a low-s signature, and verifies it recovers to
 // the PKP's address. When a node fails it tries another signer set without it. auth must make
 // session signatures (a *Session): nodes take no plain authSig for signing.
+//
+//nolint:gocognit // the retry loop over signer sets; each branch decides which nodes the next attempt avoids
 func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Auth) (*PKPSignature, error) {
 	if auth == nil {
 		return nil, errors.New("pkp sign: no credentials")
@@ -427,6 +431,8 @@ type nodeAnswer struct {
 // signWith runs one attempt with one signer set. bad names the nodes that failed or whose
 // fault another node proved with evidence this client checked (left out of later attempts),
 // soft those that could not serve this request (avoided if possible).
+//
+//nolint:funlen,gocognit // one signing attempt: fan-out, answer checks and blame, which share the answers' state
 func (c *Client) signWith(ctx context.Context, nw *pkpNetwork, set []NodeEntry, key *pkpKey, hash [32]byte, auth Auth) (sig *PKPSignature, bad, soft []RejectedSigner, err error) {
 	var idb [16]byte
 	if _, err := rand.Read(idb[:]); err != nil {
@@ -702,6 +708,8 @@ func combineAnswers(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*P
 // (presignature, ρ): honest signers release a share only for the tuple their whole set agreed
 // on, so a split is the coordinator's doing (or the answering signers lie), and the signers
 // outside the largest group are not blamed for it.
+//
+//nolint:funlen,gocognit // groups answers by presignature and blames outside the largest group; the rules are one argument
 func combineGroups(key *pkpKey, hash [32]byte, answers []nodeAnswer, t int) (*PKPSignature, []RejectedSigner, bool, error) {
 	type group struct {
 		id, rho string

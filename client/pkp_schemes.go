@@ -370,6 +370,8 @@ func (c *Client) schemeKey(ctx context.Context, nw *pkpNetwork, pkp, scheme stri
 // its node left out, and the signature is verified with the scheme's standard verifier and
 // an independent one before it is returned. FROST needs a share from every signer of the set:
 // when one fails, another set without it is tried (three attempts).
+//
+//nolint:funlen,gocognit // the FROST retry loop over signer sets, as PKPSign's for ECDSA
 func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []byte, auth Auth, opts *SchemeSignOptions) (*SchemeSignature, error) {
 	if auth == nil {
 		return nil, errors.New("pkp sign: no credentials")
@@ -410,11 +412,30 @@ func (c *Client) PKPSignScheme(ctx context.Context, pkp, scheme string, msg []by
 				return nil, err
 			}
 		}
-		answers := c.askScheme(ctx, set, key, msg, opts, auth)
 		var sig *SchemeSignature
 		var bad, soft []RejectedSigner
+		var enough func([]schemeAnswer) bool
 		if key.suite == 0 {
-			sig, bad, err = nw.combineBLS(key, msg, answers)
+			// Any T good partial signatures make the signature: combine as soon as T are in
+			// and stop waiting for the slower nodes (the combined signature is verified
+			// before it counts). If that fails — a bad partial among the first T — wait
+			// for every answer and combine once more, naming the bad ones (the slow path
+			// checks each partial, too costly to repeat at every answer).
+			tried := false
+			enough = func(got []schemeAnswer) bool {
+				if tried || countShares(got) < key.root.threshold {
+					return false
+				}
+				tried = true
+				sig, bad, err = nw.combineBLS(key, msg, got)
+				return err == nil
+			}
+		}
+		answers := c.askScheme(ctx, set, key, msg, opts, auth, enough)
+		if key.suite == 0 {
+			if sig == nil || err != nil {
+				sig, bad, err = nw.combineBLS(key, msg, answers)
+			}
 		} else {
 			sig, bad, soft, err = nw.combineFROST(key, msg, opts, answers, nw.coordinatorOf(set))
 		}
@@ -475,8 +496,9 @@ type schemeAnswer struct {
 }
 
 // askScheme sends the request to every node of the set with one fresh request id and waits
-// for every answer (FROST needs them all; BLS combines what came).
-func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey, msg []byte, opts *SchemeSignOptions, auth Auth) []schemeAnswer {
+// for every answer (FROST needs them all), or until enough, if given, reports that the answers
+// so far suffice (BLS: T good partial signatures); the requests still out are then canceled.
+func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey, msg []byte, opts *SchemeSignOptions, auth Auth, enough func([]schemeAnswer) bool) []schemeAnswer {
 	var idb [16]byte
 	_, _ = rand.Read(idb[:])
 	req := api.PKPSignRequest{ToSign: msg, PubKey: tokenHex(key.tokenID), RequestID: hex.EncodeToString(idb[:]), SigningScheme: key.name, Taproot: opts.Taproot}
@@ -486,7 +508,6 @@ func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey,
 		}
 	}
 	sctx, cancel := context.WithTimeout(ctx, shareTimeout)
-	defer cancel()
 	results := make(chan schemeAnswer, len(set))
 	for _, n := range set {
 		go func() {
@@ -510,8 +531,32 @@ func (c *Client) askScheme(ctx context.Context, set []NodeEntry, key *schemeKey,
 		if key.suite != 0 && a.err != nil {
 			cancel() // FROST cannot sign without every share: stop waiting for the rest
 		}
+		if enough != nil && a.err == nil && enough(out) {
+			// Let the requests still out finish in the background rather than cancel them:
+			// a canceled request closes its connection, and the next signature would pay
+			// for a new TCP and TLS handshake to that node.
+			go func(left int) {
+				defer cancel()
+				for range left {
+					<-results
+				}
+			}(len(set) - len(out))
+			return out
+		}
 	}
+	cancel()
 	return out
+}
+
+// countShares counts the answers that carry a share.
+func countShares(answers []schemeAnswer) int {
+	n := 0
+	for _, a := range answers {
+		if a.err == nil && a.share != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // rateLimited lists the nodes that answered rate_limited.
@@ -535,6 +580,8 @@ func rateLimited(answers []schemeAnswer) []string {
 // two tuples by the set's coordinator) — never on a node's word. What an answer says about
 // other signers only steers the next attempt, and only when t+1 answers name the same peer;
 // an answer whose claim nobody backs so is avoided itself.
+//
+//nolint:gocognit // sorts answers into good, faulty and soft by the t+1 rule; the cases are one decision
 func (nw *pkpNetwork) classify(answers []schemeAnswer) (good []schemeAnswer, bad, soft []RejectedSigner, final error) {
 	named := map[string]map[string]bool{} // peer → the answers that name it
 	var claims []schemeAnswer
@@ -612,6 +659,8 @@ func checkAnswer(key *schemeKey, msg []byte, a schemeAnswer) string {
 }
 
 // combineFROST checks the answers of a FROST signer set and combines them.
+//
+//nolint:funlen,gocognit // checks every FROST answer against the set's commitments before combining; one pass over the answers
 func (nw *pkpNetwork) combineFROST(key *schemeKey, msg []byte, opts *SchemeSignOptions, answers []schemeAnswer, coord string) (*SchemeSignature, []RejectedSigner, []RejectedSigner, error) {
 	good, bad, soft, final := nw.classify(answers)
 	if final != nil && len(good) == 0 {

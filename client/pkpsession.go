@@ -259,6 +259,8 @@ type CustomAuthAction struct {
 
 // SignSessionKeyWithAction is SignSessionKey with a custom auth action besides (or instead of)
 // the auth methods.
+//
+//nolint:funlen,gocognit // one request to every node and the combination of their session-key shares
 func (c *Client) SignSessionKeyWithAction(ctx context.Context, p *PendingPKPSession, methods []api.AuthMethod, action CustomAuthAction) (*PKPSession, error) {
 	if p == nil {
 		return nil, errors.New("sign session key: no pending session")

@@ -297,6 +297,8 @@ const walkBatch = 256
 
 // walkDAG gets every node under root, level by level, failing once more than limit bytes
 // of blocks have been seen. It returns the DAG's size (every distinct block once).
+//
+//nolint:gocognit // a breadth-first walk with a byte budget and de-duplication sharing one loop
 func walkDAG(ctx context.Context, ng ipld.NodeGetter, root cid.Cid, limit int64) (int64, error) {
 	seen := cid.NewSet()
 	seen.Add(root)

@@ -57,6 +57,16 @@ func (h *actionHost) signers(requestID string) (set []string, member bool, err e
 	if err != nil {
 		return nil, false, err
 	}
+	size := ex.keys.ECDSASigners()
+	if h.litSDK {
+		size = max(size, chain.Threshold(len(ex.keys.Members))) // Lit's SDK needs minNodeCount (T) shares
+	}
+	return h.signersOf(ex, requestID, size)
+}
+
+// signersOf picks a window of size consecutive members of the ring inside the execution's
+// node set, as signers does (FROST's sets are windows of T).
+func (h *actionHost) signersOf(ex *actionExec, requestID string, size int) (set []string, member bool, err error) {
 	all := make([]string, len(ex.members))
 	for i, p := range ex.members {
 		all[i] = p.String()
@@ -66,10 +76,6 @@ func (h *actionHost) signers(requestID string) (set []string, member bool, err e
 		ring = append(ring, m.PeerID)
 	}
 	slices.Sort(ring)
-	size := ex.keys.ECDSASigners()
-	if h.litSDK {
-		size = max(size, chain.Threshold(len(ring))) // Lit's SDK needs minNodeCount (T) shares
-	}
 	var windows [][]string
 	for r := 0; r < len(ring) && size <= len(ring); r++ {
 		w := make([]string, size)
@@ -96,7 +102,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 		return runtime.SignResult{}, errors.New("an access-control condition cannot sign")
 	}
 	if req.Scheme != runtime.SchemeEcdsaK256 {
-		return runtime.SignResult{}, fmt.Errorf("signing scheme %s is not supported by this node yet: actions sign with secp256k1 ECDSA PKPs (EcdsaK256Sha256); PKPs of the other schemes are not wired to Lit Actions yet", req.Scheme)
+		return h.signScheme(ctx, req) // actionsign.go
 	}
 	if req.Mode == runtime.SignAsAction {
 		return h.signAsAction(ctx, req)
@@ -234,6 +240,8 @@ func (o actionSignOutput) verifies(key string, toSign []byte) bool {
 
 // Permissions reads a PKP's permissions from the PKPPermissions contract, in the shapes Lit's
 // functions return.
+//
+//nolint:funlen,gocognit // one case per permission kind Lit's functions return (node/action*.go is being reworked for performance)
 func (h *actionHost) Permissions(ctx context.Context, req runtime.PermissionsRequest) (json.RawMessage, error) {
 	if h.n.chain == nil {
 		return nil, errNoChain

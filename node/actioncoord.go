@@ -93,6 +93,8 @@ const errConditionsFailed = "Access control conditions check failed.  Check that
 // decryption share and send it to the other nodes of the execution (all of them, or the leader
 // only for decryptToSingleNode) — shares never leave the nodes. A node combines a threshold of
 // shares it verified against the network key and decrypts.
+//
+//nolint:funlen,gocognit // the cross-node decryption's steps in order (node/action*.go is being reworked)
 func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (string, error) {
 	ex, err := h.channel()
 	if err != nil {
@@ -294,6 +296,8 @@ const maxShareJSON = 64 << 10
 // combines what arrives: the shares are grouped by the presignature and ρ they used, and as soon
 // as a group has t+1 members the combination is tried (ecdsa.Combine checks every share and
 // leaves out bad ones); the signature must recover the key.
+//
+//nolint:funlen,gocognit // exchanges shares and combines as soon as t+1 agree; the loop's state is the groups (node/action*.go is being reworked)
 func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kind byte, name string, seq uint32, pub *secp256k1.PublicKey, keyID ecdsa.KeyID, hash []byte, signers []string, mine *api.PKPSignShare) (*ecdsa.Signature, error) {
 	var from []int
 	for i, p := range ex.members {

@@ -1,19 +1,28 @@
 package node
 
 import (
+	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"slices"
 	"strings"
 
+	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
+	"github.com/drand/kyber/share"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
+	"github.com/litmesh/litmesh/mpc/bls"
+	"github.com/litmesh/litmesh/mpc/dkg"
+	"github.com/litmesh/litmesh/mpc/frost"
+	"github.com/litmesh/litmesh/runtime"
 )
 
 // pkpPermissions is what the signing rule reads from the chain; *chain.Client has it.
@@ -60,16 +69,27 @@ func actionMaySign(ctx context.Context, perms pkpPermissions, publicKey string, 
 	if err != nil {
 		return actionSigner{}, err
 	}
+	tokenID := chain.PKPTokenID(pub)
+	return actionMaySignToken(ctx, perms, tokenID, stack, authAddr, scope, func() error {
+		return api.Errorf(api.KindForbidden, "no PKP has the public key %s (token ID %s)", clipArg(publicKey), tokenID)
+	})
+}
+
+// actionMaySignToken is actionMaySign for the PKP of a token id (the PKPs of the other
+// schemes, whose public key does not give the token id); unknown makes the error for a
+// token id that no PKP has.
+//
+//nolint:funlen,gocognit // one decision over the permission sources an action may sign by
+func actionMaySignToken(ctx context.Context, perms pkpPermissions, tokenID *big.Int, stack []string, authAddr common.Address, scope int, unknown func() error) (actionSigner, error) {
 	if perms == nil {
 		return actionSigner{}, errNoChain
 	}
-	tokenID := chain.PKPTokenID(pub)
 	pkp, err := perms.PKP(ctx, tokenID)
 	if errors.Is(err, chain.ErrUnknownPKP) && perms.Refresh(ctx) == nil {
 		pkp, err = perms.PKP(ctx, tokenID)
 	}
 	if errors.Is(err, chain.ErrUnknownPKP) {
-		return actionSigner{}, api.Errorf(api.KindForbidden, "no PKP has the public key %s (token ID %s)", clipArg(publicKey), tokenID)
+		return actionSigner{}, unknown()
 	}
 	if err != nil {
 		return actionSigner{}, &chainReadError{what: fmt.Sprintf("read PKP %s", tokenID), cause: err}
@@ -160,4 +180,309 @@ func canonicalCID(s string) ([]byte, error) {
 		return nil, fmt.Errorf("ipfsId %q: not a CID", clipArg(s))
 	}
 	return key, nil
+}
+
+// signScheme is Lit.Actions.sign and signAndCombine with a signingScheme other than
+// EcdsaK256Sha256 (docs/schemes.md). The permission rule is actionMaySign's; each signer's
+// share comes from PKPSignSchemeForAction, so the checks, the key-type rule and (for FROST)
+// the signer agreement are exactly those of POST /web/pkp/sign with that scheme. The action
+// names the PKP by its token id in publicKey: the public key of such a PKP does not give its
+// token id (docs/schemes.md, In the node).
+//
+// The signers: FROST needs every member of a set of T, so the set is a window of T ring
+// members inside the execution's node set, picked by the request id as ECDSA's 2t+1 are; BLS
+// partial signatures need no agreement, so every node of the execution makes one.
+//
+//nolint:funlen // the scheme signing steps in order: resolve the PKP, pick the signers, sign and combine
+func (h *actionHost) signScheme(ctx context.Context, req runtime.SignRequest) (runtime.SignResult, error) {
+	sc, other, err := parseSigningScheme(req.Scheme)
+	if err != nil {
+		return runtime.SignResult{}, err
+	}
+	if !other { // not reached: Sign keeps EcdsaK256Sha256
+		return runtime.SignResult{}, fmt.Errorf("signing scheme %s: not a scheme of signScheme", req.Scheme)
+	}
+	if req.Mode == runtime.SignAsAction {
+		return runtime.SignResult{}, api.Errorf(api.KindBadRequest, "signAsAction signs with %s only: an action's own key is a secp256k1 ECDSA key, not a %s key", api.SchemeEcdsaK256Sha256, sc.name)
+	}
+	ref, err := api.ParsePKPRef(req.PublicKey)
+	if err != nil || ref.TokenID == nil {
+		return runtime.SignResult{}, api.Errorf(api.KindBadRequest, "publicKey %q: a %s signature names its PKP by token id (0x-hex or decimal): the public key of a %s PKP does not give its token id", clipArg(req.PublicKey), sc.name, sc.kt)
+	}
+	tokenID := ref.TokenID
+	var authAddr common.Address
+	if h.auth != nil {
+		authAddr = h.auth.Address
+	}
+	var perms pkpPermissions
+	if h.n.chain != nil {
+		perms = h.n.chain
+	}
+	who, err := actionMaySignToken(ctx, perms, tokenID, req.Action.Stack, authAddr, req.Scope, func() error {
+		return api.Errorf(api.KindForbidden, "no PKP has the token id 0x%x (publicKey of a %s signature is the PKP's token id)", tokenID, sc.name)
+	})
+	if err != nil {
+		return runtime.SignResult{}, h.logChainError(err)
+	}
+	// The key type is checked here too, so that a node that is not a signer refuses as the
+	// signers do instead of waiting for shares that will not come.
+	if who.pkp.KeyType != sc.kt {
+		return runtime.SignResult{}, api.Errorf(api.KindBadRequest, "PKP 0x%x is a %s PKP: it signs with %s, not %s", tokenID, who.pkp.KeyType, schemesOf(who.pkp.KeyType), sc.name)
+	}
+	ex, err := h.channel()
+	if err != nil {
+		return runtime.SignResult{}, err
+	}
+	root := ex.keys.SchemeRootKey(sc.kt)
+	if root == nil {
+		return runtime.SignResult{}, api.Errorf(api.KindUnavailable, "this network has no %s root key yet: it comes with the next key round (epoch change)", sc.kt)
+	}
+	requestID := signingRequestID(h.execID, string(req.Mode)+"/"+sc.name, req.SigName, req.Seq)
+	set := make([]string, len(ex.members))
+	for i, p := range ex.members {
+		set[i] = p.String()
+	}
+	member := true
+	if sc.suite != 0 {
+		if set, member, err = h.signersOf(ex, requestID, root.Threshold()); err != nil {
+			return runtime.SignResult{}, err
+		}
+		if len(set) < root.Threshold() {
+			return runtime.SignResult{}, api.Errorf(api.KindUnavailable, "%s needs %d signers and this execution runs on %d nodes", sc.name, root.Threshold(), len(set))
+		}
+	}
+	var share *api.PKPSchemeShare
+	tokenHex := fmt.Sprintf("0x%064x", tokenID)
+	if member {
+		sreq := PKPActionSchemeSign{
+			SigningScheme: sc.name, Message: req.ToSign, PKP: tokenHex, RequestID: requestID,
+			ActionCID: who.actionCID, Address: who.address,
+		}
+		if sc.suite != 0 {
+			sreq.NodeSet = set
+		}
+		if share, err = h.n.PKPSignSchemeForAction(ctx, sreq); err != nil {
+			return runtime.SignResult{}, err
+		}
+	}
+	if req.Mode == runtime.SignShare {
+		if share == nil {
+			return runtime.SignResult{}, nil
+		}
+		raw, err := json.Marshal(share)
+		return runtime.SignResult{Share: raw}, err
+	}
+	out, err := h.combineScheme(ctx, ex, req, sc, who.pkp, root, set, share)
+	if err != nil {
+		return runtime.SignResult{}, err
+	}
+	return runtime.SignResult{Combined: out}, nil
+}
+
+// combineScheme is signAndCombine's exchange for the other schemes: this node's share goes to
+// every other node of the execution, each node combines the signers' shares (FROST: every
+// share of one signing package; BLS: any T partial signatures), checks the signature with the
+// scheme's standard verifier and that it is under the PKP's key, and the action gets Lit's
+// SignedDataOutput JSON: signature, verifying_key and signed_data as hex, recovery_id null.
+func (h *actionHost) combineScheme(ctx context.Context, ex *actionExec, req runtime.SignRequest, sc signScheme, pkp chain.PKP, root *dkg.KeyShare, signers []string, mine *api.PKPSchemeShare) (string, error) {
+	var from []int
+	for i, p := range ex.members {
+		if i != ex.self && slices.Contains(signers, p.String()) {
+			from = append(from, i)
+		}
+	}
+	if mine != nil {
+		raw, err := json.Marshal(mine)
+		if err != nil {
+			return "", err
+		}
+		if err := ex.send(ctx, ex.others(), actMsg{kind: actKindSign, name: req.SigName, seq: uint32(req.Seq), value: raw}); err != nil {
+			h.n.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
+		}
+	}
+	c, err := newSchemeCombiner(sc, pkp, root, req.ToSign)
+	if err != nil {
+		return "", err
+	}
+	var (
+		sig, pub []byte
+		last     error
+		tried    = -1
+	)
+	attempt := func(got map[int]actMsg) bool {
+		shares := make([]*api.PKPSchemeShare, 0, len(got)+1)
+		if mine != nil {
+			shares = append(shares, mine)
+		}
+		for _, m := range got {
+			var s api.PKPSchemeShare
+			if m.refused || len(m.value) > maxShareJSON || json.Unmarshal(m.value, &s) != nil {
+				continue
+			}
+			shares = append(shares, &s)
+		}
+		if len(shares) == tried {
+			return false
+		}
+		tried = len(shares)
+		sig, pub, last = c.combine(shares)
+		return last == nil
+	}
+	got, err := ex.collect(ctx, actKey{actKindSign, req.SigName, uint32(req.Seq)}, from, attempt)
+	if sig == nil {
+		attempt(got)
+	}
+	if sig == nil {
+		if last == nil {
+			last = errors.New("no signature shares")
+		}
+		if err != nil {
+			return "", fmt.Errorf("combine the %s signature: %w (%w)", sc.name, last, err)
+		}
+		return "", fmt.Errorf("combine the %s signature: %w", sc.name, last)
+	}
+	out, err := json.Marshal(actionSignOutput{
+		Signature:    hex.EncodeToString(sig),
+		VerifyingKey: hex.EncodeToString(pub),
+		SignedData:   hex.EncodeToString(req.ToSign),
+	})
+	return string(out), err
+}
+
+// schemeCombiner combines signAndCombine's shares of one scheme signature at a node.
+type schemeCombiner struct {
+	sc        signScheme
+	pkp       chain.PKP
+	msg       []byte
+	tokenHex  string // 64 hex digits, no 0x
+	dataHex   string
+	threshold int
+	frostRoot *frost.RootKey // FROST
+	blsPoly   *share.PubPoly // BLS
+}
+
+func newSchemeCombiner(sc signScheme, pkp chain.PKP, root *dkg.KeyShare, msg []byte) (*schemeCombiner, error) {
+	c := &schemeCombiner{sc: sc, pkp: pkp, msg: msg, dataHex: hex.EncodeToString(msg), threshold: root.Threshold()}
+	if pkp.TokenID != nil {
+		c.tokenHex = fmt.Sprintf("%064x", pkp.TokenID)
+	}
+	if sc.suite == 0 {
+		c.blsPoly = share.NewPubPoly(bls.KeyGroup(), nil, root.Commits)
+		return c, nil
+	}
+	var err error
+	c.frostRoot, err = frostRootOf(sc.suite, root)
+	return c, err
+}
+
+// combine tries to make the signature from the shares so far; an error means not yet (or not
+// from these shares). Shares for another scheme, message or PKP are left out.
+func (c *schemeCombiner) combine(shares []*api.PKPSchemeShare) (sig, pub []byte, err error) {
+	var ok []*api.PKPSchemeShare
+	for _, s := range shares {
+		if s.SigningScheme != c.sc.name || len(s.SignatureShare) > 1024 || len(s.SigningPackage) > maxShareJSON ||
+			!strings.EqualFold(strings.TrimPrefix(s.DataSigned, "0x"), c.dataHex) ||
+			!strings.EqualFold(fmt.Sprintf("%064s", strings.TrimPrefix(s.TokenID, "0x")), c.tokenHex) {
+			continue
+		}
+		ok = append(ok, s)
+	}
+	if c.sc.suite == 0 {
+		return c.combineBLS(ok)
+	}
+	return c.combineFROST(ok)
+}
+
+func (c *schemeCombiner) combineBLS(shares []*api.PKPSchemeShare) (sig, pub []byte, err error) {
+	var partials [][]byte
+	for _, s := range shares {
+		if p, err := hex.DecodeString(s.SignatureShare); err == nil && len(p) == bls.PartialSize {
+			partials = append(partials, p)
+		}
+	}
+	if len(partials) < c.threshold {
+		return nil, nil, fmt.Errorf("%d partial signatures of the %d needed", len(partials), c.threshold)
+	}
+	sig, pub, _, err = bls.PKPCombine(c.blsPoly, c.pkp.KeyID, c.msg, partials, c.threshold)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !bytes.Equal(pub, c.pkp.PublicKey) {
+		return nil, nil, fmt.Errorf("the signature is under %x, not the PKP's key %x", pub, c.pkp.PublicKey)
+	}
+	return sig, pub, nil // PKPCombine verified it under pub with blst
+}
+
+func (c *schemeCombiner) combineFROST(shares []*api.PKPSchemeShare) (sig, pub []byte, err error) {
+	type group struct {
+		pkg    *frost.SigningPackage
+		shares []*frost.SignatureShare
+	}
+	groups := map[[32]byte]*group{}
+	for _, s := range shares {
+		rawPkg, err1 := hex.DecodeString(s.SigningPackage)
+		rawShare, err2 := hex.DecodeString(s.SignatureShare)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		pkg, err1 := frost.UnmarshalSigningPackage(rawPkg)
+		sh, err2 := frost.UnmarshalSignatureShare(rawShare)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		g := groups[pkg.Digest()]
+		if g == nil {
+			g = &group{pkg: pkg}
+			groups[pkg.Digest()] = g
+		}
+		g.shares = append(g.shares, sh)
+	}
+	err = fmt.Errorf("%w: no signing package has a share of every participant yet", frost.ErrMissingShares)
+	req := frost.Request{KeyID: frost.KeyID(c.pkp.KeyID), Message: c.msg}
+	for _, g := range groups {
+		if len(g.shares) < len(g.pkg.Participants()) {
+			continue
+		}
+		s, cerr := frost.Combine(c.frostRoot, req, g.pkg, g.shares)
+		if cerr != nil {
+			err = cerr
+			continue
+		}
+		sig, pub = s.Bytes(), s.PublicKey
+		if err := c.checkFROST(sig, pub); err != nil {
+			return nil, nil, err
+		}
+		return sig, pub, nil
+	}
+	return nil, nil, err
+}
+
+// checkFROST checks a combined FROST signature once more outside mpc/frost (crypto/ed25519,
+// btcec's BIP-340 verifier) and that it is under the PKP's key (Taproot: its x-only form).
+func (c *schemeCombiner) checkFROST(sig, pub []byte) error {
+	want := c.pkp.PublicKey
+	if c.sc.suite == frost.Taproot && len(want) == 33 {
+		want = want[1:]
+	}
+	if !bytes.Equal(pub, want) {
+		return fmt.Errorf("the signature is under %x, not the PKP's key %x", pub, want)
+	}
+	switch c.sc.suite {
+	case frost.Ed25519:
+		if len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, c.msg, sig) {
+			return errors.New("crypto/ed25519 rejects the combined signature")
+		}
+	case frost.Taproot:
+		if len(c.msg) == 32 {
+			pk, err := schnorr.ParsePubKey(pub)
+			if err != nil {
+				return err
+			}
+			s, err := schnorr.ParseSignature(sig)
+			if err != nil || !s.Verify(c.msg, pk) {
+				return errors.New("btcec's BIP-340 verifier rejects the combined signature")
+			}
+		}
+	}
+	return frost.Verify(c.sc.suite, pub, c.msg, sig)
 }

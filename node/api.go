@@ -22,7 +22,7 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/handshake", "/web/handshake", n.handleHandshake)
 	handle("POST /web/ipfs/add", "/web/ipfs/add", n.handleIPFSAdd)
 	handle("POST /web/ipfs/pin", "/web/ipfs/pin", n.handleIPFSPin)
-	handle("POST /web/encryption/sign", "/web/encryption/sign", n.handleEncryptionSign)
+	handle("POST /web/encryption/sign", "/web/encryption/sign", n.encryption.handleSign)
 	handle("POST /web/execute", "/web/execute", n.handleExecute)
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
 	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)

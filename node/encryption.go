@@ -3,7 +3,10 @@ package node
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -13,12 +16,45 @@ import (
 	"github.com/litmesh/litmesh/mpc/bls"
 )
 
-// handleEncryptionSign releases this node's share of the decryption key of one identity: its
-// BLS signature share over lit-accesscontrolcondition://<conditions hash>/<data hash>. It
-// signs only after the requester's authSig verifies and the conditions hold for the address
-// the authSig proves; every refusal says why and carries no share.
-func (n *Node) handleEncryptionSign(w http.ResponseWriter, r *http.Request) {
-	resp, err := n.encryptionSign(w, r)
+// encryptionService releases decryption shares (POST /web/encryption/sign and Lit's variant,
+// litapi.go). It holds only what it uses: the keyring's shares, the access-condition
+// evaluator, the authSig check, the per-address rate limit and the names of the chains the
+// node reads. wireEncryption fills it from the node.
+type encryptionService struct {
+	log          *slog.Logger
+	keys         epochKeySource
+	conditions   conditionChecker
+	authenticate func(ctx context.Context, raw json.RawMessage, req access.ResourceAbility) (*access.Auth, error)
+	allowAddress func(addr fmt.Stringer) error
+	chains       []string // configured chain names besides the built-in ones (configuredChains)
+}
+
+// epochKeySource gives the key shares of the serving epoch or of a named one (the keyring).
+type epochKeySource interface {
+	Current() (*EpochKeys, error)
+	ForEpoch(e uint64) (*EpochKeys, bool)
+}
+
+// conditionChecker evaluates access conditions for a subject (access.Evaluator).
+type conditionChecker interface {
+	Check(ctx context.Context, c *access.Conditions, s access.Subject) error
+}
+
+// wireEncryption gives the encryption service what it uses of the node; call it after
+// startAccess (the evaluator).
+func wireEncryption(n *Node) *encryptionService {
+	return &encryptionService{
+		log: n.log, keys: n.keys, conditions: n.evaluator, authenticate: n.authenticate,
+		allowAddress: n.allowAddress, chains: configuredChains(n.cfg),
+	}
+}
+
+// handleSign releases this node's share of the decryption key of one identity: its BLS
+// signature share over lit-accesscontrolcondition://<conditions hash>/<data hash>. It signs
+// only after the requester's authSig verifies and the conditions hold for the address the
+// authSig proves; every refusal says why and carries no share.
+func (n *encryptionService) handleSign(w http.ResponseWriter, r *http.Request) {
+	resp, err := n.sign(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -26,12 +62,12 @@ func (n *Node) handleEncryptionSign(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.EncryptionSignResponse, error) {
+func (n *encryptionService) sign(w http.ResponseWriter, r *http.Request) (*api.EncryptionSignResponse, error) {
 	var body api.EncryptionSignRequest
 	if err := decodeJSON(w, r, api.MaxEncryptionSignRequest, &body); err != nil {
 		return nil, err
 	}
-	req, err := parseSignRequest(&body, n.configuredChains())
+	req, err := parseSignRequest(&body, n.chains)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +79,7 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 	if err := n.allowAddress(auth.Address); err != nil {
 		return nil, err
 	}
-	keys, err := n.encryptionKeys(body.Epoch)
+	keys, err := keysForEpoch(n.keys, body.Epoch)
 	if err != nil {
 		return nil, err
 	}
@@ -75,8 +111,8 @@ func (n *Node) encryptionSign(w http.ResponseWriter, r *http.Request) (*api.Encr
 
 // checkConditions evaluates a decryption request's conditions for the authenticated requester;
 // the error says why they do not hold (or could not be read).
-func (n *Node) checkConditions(ctx context.Context, conds *access.Conditions, auth *access.Auth) error {
-	err := n.evaluator.Check(ctx, conds, auth.Subject())
+func (n *encryptionService) checkConditions(ctx context.Context, conds *access.Conditions, auth *access.Auth) error {
+	err := n.conditions.Check(ctx, conds, auth.Subject())
 	if err == nil {
 		return nil
 	}
@@ -145,16 +181,16 @@ func parseSignRequest(req *api.EncryptionSignRequest, chains []string, opts ...a
 	return &signRequest{dataHash: dataHash, conds: conds}, nil
 }
 
-// encryptionKeys returns the shares to sign with: those of the epoch the client asked for (the
+// keysForEpoch returns the shares to sign with: those of the epoch the client asked for (the
 // one its handshake reported), or of the current epoch.
-func (n *Node) encryptionKeys(epoch uint64) (*EpochKeys, error) {
+func keysForEpoch(keys epochKeySource, epoch uint64) (*EpochKeys, error) {
 	if epoch == 0 {
-		return n.keys.Current()
+		return keys.Current()
 	}
-	if k, ok := n.keys.ForEpoch(epoch); ok {
+	if k, ok := keys.ForEpoch(epoch); ok {
 		return k, nil
 	}
-	if cur, err := n.keys.Current(); err == nil {
+	if cur, err := keys.Current(); err == nil {
 		return nil, api.WrongEpoch(cur.Epoch, "epoch: this node holds no key shares for epoch %d (it serves epoch %d)", epoch, cur.Epoch)
 	}
 	return nil, api.WrongEpoch(0, "epoch: this node holds no key shares for epoch %d", epoch)
@@ -162,12 +198,12 @@ func (n *Node) encryptionKeys(epoch uint64) (*EpochKeys, error) {
 
 // configuredChains are the chain names this node reads besides the built-in ones: its own
 // network's chain and the chains setting.
-func (n *Node) configuredChains() []string {
+func configuredChains(cfg Config) []string {
 	var names []string
-	if n.cfg.ChainName != "" {
-		names = append(names, n.cfg.ChainName)
+	if cfg.ChainName != "" {
+		names = append(names, cfg.ChainName)
 	}
-	if chains, err := ParseChains(n.cfg.Chains); err == nil {
+	if chains, err := ParseChains(cfg.Chains); err == nil {
 		for name := range chains {
 			names = append(names, name)
 		}

@@ -200,6 +200,7 @@ func (e *epochs) observe(ctx context.Context, ms chain.Membership) bool {
 	e.last, e.haveLast = ms, true
 	e.warned = ""
 	e.mu.Unlock()
+	e.n.epochFeed.publish(ms.Epoch.Number)
 	if !had || len(prev.Next) != len(ms.Next) || len(prev.Active) != len(ms.Active) || prev.Epoch != ms.Epoch {
 		e.n.host.Gate.ClearRejections()
 	}

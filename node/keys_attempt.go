@@ -164,6 +164,8 @@ type rootJob struct {
 
 // attempt runs every key protocol of one attempt and, for members of the next set, the
 // agreement check. A leaving member returns nil keys.
+//
+//nolint:funlen,gocognit // one attempt runs the key protocols in parallel and the agreement check; the round's state machine is node/keyround
 func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (*EpochKeys, error) {
 	sid := fmt.Sprintf("%s/a%d", r.sid, attempt)
 	n := len(r.newSet)

@@ -118,6 +118,8 @@ type attemptResult struct {
 
 // run takes part in the round (see package keyround for the protocol). It returns nil keys
 // for a leaving member.
+//
+//nolint:funlen,gocognit // drives node/keyround's state machine: one loop over its timers and messages
 func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	ctl, err := r.kr.n.sessions.Open(r.sid+"/control/v2", r.peers)
 	if err != nil {

@@ -251,23 +251,23 @@ func (n *Node) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, e
 	if c := n.cfg.ChainName; c != "" && c != access.LitNetworkChain {
 		opts = append(opts, access.WithNetworkChain(c))
 	}
-	req, err := parseSignRequest(&body.EncryptionSignRequest, n.configuredChains(), opts...)
+	req, err := parseSignRequest(&body.EncryptionSignRequest, n.encryption.chains, opts...)
 	if err != nil {
 		return nil, err
 	}
 	dataHash, conds := req.dataHash, req.conds
-	auth, err := n.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
+	auth, err := n.encryption.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
 	if err != nil {
 		return nil, err
 	}
-	if err := n.allowAddress(auth.Address); err != nil {
+	if err := n.encryption.allowAddress(auth.Address); err != nil {
 		return nil, err
 	}
-	keys, err := n.encryptionKeys(body.Epoch)
+	keys, err := keysForEpoch(n.encryption.keys, body.Epoch)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.checkConditions(r.Context(), conds, auth); err != nil {
+	if err := n.encryption.checkConditions(r.Context(), conds, auth); err != nil {
 		return nil, err
 	}
 	id := conds.LitResourceID(dataHash)

@@ -19,6 +19,28 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	keyRound *prometheus.GaugeVec
+	// signPhase times the parts of a node-side ECDSA signature request (signPhases).
+	signPhase *prometheus.HistogramVec
+}
+
+// signPhases are the phases of one ECDSA signature request at a node, in order, as
+// litmesh_sign_phase_seconds labels them:
+//
+//   - decode: reading and parsing the request body;
+//   - auth: verifying the session signature (or authSig) for the PKP;
+//   - check: epoch, signer set, PKP and permission reads, rate limits, replay;
+//   - assign: until this node holds the presignature assigned to the request (the coordinator:
+//     taking, signing and sending the assignment; a member: waiting for it and reserving it);
+//   - confirm: from this node's confirmation to the last of the set's confirmations, the
+//     agreement hop (docs/ecdsa.md, "Signer agreement");
+//   - share: ρ, the signature share and the answer.
+var signPhases = []string{"decode", "auth", "check", "assign", "confirm", "share"}
+
+// signPhaseBuckets resolve the sub-millisecond range, where the agreement hop on a quiet
+// machine lies, and still reach a loaded machine's tens of milliseconds.
+var signPhaseBuckets = []float64{
+	.00005, .0001, .0002, .0003, .0004, .0005, .00075, .001, .00125, .0015, .00175, .002, .0025,
+	.003, .004, .005, .0075, .01, .015, .02, .03, .05, .075, .1, .25, 1, 10,
 }
 
 func newMetrics(reg *prometheus.Registry) *metrics {
@@ -38,7 +60,15 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 		Namespace: "litmesh", Name: "key_round_seconds",
 		Help: "Duration of the last successful key generation or resharing attempt, by kind.",
 	}, []string{"kind"})
-	reg.MustRegister(m.requests, m.latency, m.keyRound,
+	m.signPhase = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: "litmesh", Name: "sign_phase_seconds",
+		Help:    "Time spent in each phase of an ECDSA signature request at this node: decode, auth, check, assign, confirm (the agreement hop), share.",
+		Buckets: signPhaseBuckets,
+	}, []string{"phase"})
+	for _, p := range signPhases {
+		m.signPhase.WithLabelValues(p) // export every phase from the start, at zero
+	}
+	reg.MustRegister(m.requests, m.latency, m.keyRound, m.signPhase,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -66,6 +96,14 @@ func (m *metrics) watchHost(reg *prometheus.Registry, h *p2p.Host) {
 			return float64(n)
 		}),
 	)
+}
+
+// phase records that a phase of a signature request took from start until now, and returns
+// now, the start of the next phase.
+func (m *metrics) phase(name string, start time.Time) time.Time {
+	now := time.Now()
+	m.signPhase.WithLabelValues(name).Observe(now.Sub(start).Seconds())
+	return now
 }
 
 func (m *metrics) handler() http.Handler {

@@ -43,19 +43,21 @@ type Node struct {
 	log     *slog.Logger
 	started time.Time
 
-	metrics   *metrics
-	provider  attestation.Provider
-	verifier  *attestation.Verifier
-	keystore  *keystore.Keystore
-	tls       *tlsService // the API's HTTPS: key sealed in the keystore, certificate of tls_mode
-	attested  *p2p.Attested
-	chain     *chain.Client
-	epochs    *epochs
-	keys      *keyring
-	evaluator *access.Evaluator
-	wallets   contractWallets // EIP-1271 checks on the chains of startAccess
-	host      *p2p.Host
-	sessions  *p2p.Sessions
+	metrics    *metrics
+	provider   attestation.Provider
+	verifier   *attestation.Verifier
+	keystore   *keystore.Keystore
+	tls        *tlsService // the API's HTTPS: key sealed in the keystore, certificate of tls_mode
+	attested   *p2p.Attested
+	chain      *chain.Client
+	epochs     *epochs
+	epochFeed  *epochFeed // the serving epoch's changes, for every service that follows it
+	keys       *keyring
+	evaluator  *access.Evaluator
+	encryption *encryptionService // decryption shares (encryption.go)
+	wallets    contractWallets    // EIP-1271 checks on the chains of startAccess
+	host       *p2p.Host
+	sessions   *p2p.Sessions
 	// actionTransport carries the cross-node functions of Lit Action executions.
 	actionTransport *p2p.Sessions
 	ipfs            *ipfs.Service
@@ -143,6 +145,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startChain(ctx); err != nil {
 		return nil, err
 	}
+	n.epochFeed = newEpochFeed()
 	n.epochs = &epochs{n: n}
 	if n.keys, err = newKeyring(n); err != nil {
 		return nil, err
@@ -153,6 +156,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
 		return nil, err
 	}
+	n.encryption = wireEncryption(n)
 	if err := n.startAuthMethods(); err != nil {
 		return nil, err
 	}
@@ -168,7 +172,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
-		n.pkp = newPKPService(n)
+		n.pkp = newPKPService(wirePKP(n), reg)
 		n.startBackground(ctx, n.pkp.run)
 	}
 	if err := n.startDebug(); err != nil {

@@ -121,7 +121,7 @@ func newAgreeHarness(t *testing.T, count int) *agreeHarness {
 	})
 	for m := range n {
 		reg := prometheus.NewRegistry()
-		nd := &Node{cfg: Config{Network: "unit"}, id: Identity{Libp2p: privs[m]}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), metrics: newMetrics(reg)}
+		nd := &pkpDeps{cfg: pkpConfig{Network: "unit"}, id: pkpIdentity{Libp2p: privs[m]}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), metrics: newMetrics(reg)}
 		svc := &pkpService{n: nd, replay: newReplayGuard(64), assignWait: 2 * time.Second, confirmWait: time.Second, voteWait: time.Second}
 		svc.metrics = newPKPMetrics(reg, svc)
 		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, peers: peers, scheme: &ecdsaScheme{pool: ecdsa.NewPool(64)}, agree: newAgreeState(), excl: newExclusions(),

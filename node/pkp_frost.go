@@ -175,15 +175,7 @@ func (s *pkpService) newFrostEpochs(ctx context.Context, k *EpochKeys, excl *exc
 
 // frostKeyShare converts a DKG share of a scheme root into the suite's key share.
 func frostKeyShare(suite frost.Suite, index int, ks *dkg.KeyShare) (*frost.KeyShare, error) {
-	commits := make([][]byte, len(ks.Commits))
-	for i, c := range ks.Commits {
-		b, err := c.MarshalBinary()
-		if err != nil {
-			return nil, err
-		}
-		commits[i] = b
-	}
-	root, err := frost.NewRootKey(suite, commits)
+	root, err := frostRootOf(suite, ks)
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +185,20 @@ func frostKeyShare(suite frost.Suite, index int, ks *dkg.KeyShare) (*frost.KeySh
 	}
 	defer clear(secret)
 	return frost.NewKeyShare(root, index, secret)
+}
+
+// frostRootOf is the suite's root key (the whole public polynomial) of a DKG share of a scheme
+// root: what a signing package names and Combine checks shares against.
+func frostRootOf(suite frost.Suite, ks *dkg.KeyShare) (*frost.RootKey, error) {
+	commits := make([][]byte, len(ks.Commits))
+	for i, c := range ks.Commits {
+		b, err := c.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		commits[i] = b
+	}
+	return frost.NewRootKey(suite, commits)
 }
 
 // currentFrost returns the serving epoch's signer sets of a suite, or a retryable error.

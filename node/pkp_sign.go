@@ -24,6 +24,7 @@ import (
 
 // handlePKPSign is POST /web/pkp/sign.
 func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
+	t := time.Now()
 	var req api.PKPSignRequest
 	if err := decodeJSON(w, r, api.MaxPKPSignRequest, &req); err != nil {
 		writeError(w, err)
@@ -47,6 +48,7 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	t = n.metrics.phase("decode", t)
 	auth, err := n.authenticate(r.Context(), req.AuthSig, access.PKPSigningRequest(tokenID))
 	if err != nil {
 		writeError(w, err)
@@ -58,6 +60,7 @@ func (n *Node) handlePKPSign(w http.ResponseWriter, r *http.Request) {
 	}
 	in.address = auth.Address
 	in.pkpSession = auth.PKP != nil
+	n.metrics.phase("auth", t)
 	share, err := n.pkpSign(r.Context(), in)
 	if err != nil {
 		writeError(w, err)
@@ -186,10 +189,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 	}
 	pubEnc, _ := s.pub.MarshalBinary()
 	shareEnc, _ := s.share.MarshalBinary()
-	bigR, err := ecdsa.NonceR(s.pub, s.pkp.pub, s.req)
-	if err != nil {
-		return nil, fmt.Errorf("nonce point of presignature %s: %w", s.pub.ID(), err)
-	}
+	defer n.metrics.phase("share", s.agreed)
 	return &api.PKPSignShare{
 		PeerID:         n.host.ID().String(),
 		ShareIndex:     s.share.Index,
@@ -201,7 +201,7 @@ func (n *Node) pkpSign(ctx context.Context, in signInput) (*api.PKPSignShare, er
 		Presignature:   hex.EncodeToString(pubEnc),
 		Rho:            hex.EncodeToString(s.req.Rho[:]),
 		SignatureShare: hex.EncodeToString(shareEnc),
-		BigR:           hex.EncodeToString(bigR.SerializeCompressed()),
+		BigR:           hex.EncodeToString(s.bigR.SerializeCompressed()),
 	}, nil
 }
 
@@ -212,10 +212,14 @@ type pkpSigned struct {
 	pub   *ecdsa.PublicPresignature
 	req   ecdsa.SignRequest
 	share *ecdsa.SignatureShare
+	bigR  *secp256k1.PublicKey // the signature's nonce point R′
+	// agreed is when the agreement ended: the share phase's start.
+	agreed time.Time
 }
 
 // pkpSignShare is pkpSign before the answer is shaped (litmesh's, or Lit's: litpkp.go).
 func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, error) {
+	t := time.Now()
 	if n.pkp == nil || n.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
@@ -257,6 +261,7 @@ func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, erro
 	digestFor := func(id string, hash [32]byte) [32]byte {
 		return requestDigest(ep.number, id, pkp.tokenID, hash, ss.order)
 	}
+	n.metrics.phase("check", t) // then assign and confirm, in agreeOn
 	ps, rho, err := ss.agree(ctx, requesterHash(requesterOf(in)), in.requestID, digest, digestFor)
 	if err != nil {
 		if errors.Is(err, errAgreeTimeout) {
@@ -264,12 +269,13 @@ func (n *Node) pkpSignShare(ctx context.Context, in signInput) (*pkpSigned, erro
 		}
 		return nil, err
 	}
+	agreed := time.Now()
 	req := ecdsa.SignRequest{Tweak: pkp.tweak, Hash: in.hash, Rho: rho}
-	share, err := ecdsa.SignShare(ps, req)
+	share, bigR, err := ecdsa.SignShareR(ps, req, pkp.pub)
 	if err != nil {
 		return nil, fmt.Errorf("sign share with presignature %s: %w", ps.ID(), err)
 	}
-	return &pkpSigned{epoch: ep.number, pkp: pkp, pub: ps.Public(), req: req, share: share}, nil
+	return &pkpSigned{epoch: ep.number, pkp: pkp, pub: ps.Public(), req: req, share: share, bigR: bigR, agreed: agreed}, nil
 }
 
 // checkExcluded refuses a signer set that includes a peer this node excluded for a fault it

@@ -218,6 +218,8 @@ type pkpCtl struct {
 }
 
 // decodeCtl parses a control message.
+//
+//nolint:funlen,gocognit // a decoder: one case per control-message kind, every field bounded where it is read
 func decodeCtl(b []byte) (pkpCtl, error) {
 	bad := func(format string, args ...any) (pkpCtl, error) {
 		return pkpCtl{}, fmt.Errorf("%w: %s", errCtl, fmt.Sprintf(format, args...))

@@ -210,6 +210,7 @@ func (p *rpcProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // rpcLimited is the JSON-RPC error code of a call over the execution's budget or rate.
 const rpcLimited = -32005
 
+//nolint:funlen // one proxied JSON-RPC call: method allow-list, budget, upstream call and redaction in order
 func (p *rpcProxy) serveOne(ctx context.Context, sess *rpcSession, chain, upstream string, req rpcRequest) rpcResponse {
 	resp := rpcResponse{JSONRPC: "2.0", ID: req.ID}
 	if len(resp.ID) == 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/p2p"
 )
 
@@ -64,17 +65,6 @@ func key(t *testing.T) crypto.PrivKey {
 	return priv
 }
 
-func waitFor(t *testing.T, ctx context.Context, what string, cond func() bool) {
-	t.Helper()
-	for !cond() {
-		select {
-		case <-ctx.Done():
-			t.Fatalf("timed out waiting for %s", what)
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-}
-
 func TestARejectedPeerGetsNoStreamsNoPubsubAndNoRoutingTableSlot(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -87,8 +77,8 @@ func TestARejectedPeerGetsNoStreamsNoPubsubAndNoRoutingTableSlot(t *testing.T) {
 	b := newHost(t, ctx, policy, key(t), boot)
 	bad := newHost(t, ctx, p2p.InsecureTrustAuthenticated{}, badKey, boot)
 
-	waitFor(t, ctx, "a and b to trust each other", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
-	waitFor(t, ctx, "a to reject the bad peer", func() bool { _, r := a.Gate.Rejection(bad.ID()); return r })
+	testutil.WaitFor(t, 30*time.Second, "a and b to trust each other", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
+	testutil.WaitFor(t, 30*time.Second, "a to reject the bad peer", func() bool { _, r := a.Gate.Rejection(bad.ID()); return r })
 
 	const proto = "/litmesh/test/1.0.0"
 	got := make(chan peer.ID, 4)
@@ -145,7 +135,7 @@ func TestARejectedPeerGetsNoStreamsNoPubsubAndNoRoutingTableSlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "b to see a in the topic", func() bool { return len(tb.ListPeers()) > 0 })
+	testutil.WaitFor(t, 30*time.Second, "b to see a in the topic", func() bool { return len(tb.ListPeers()) > 0 })
 	_ = tbad.Publish(ctx, []byte("from the rejected peer"))
 	if err := tb.Publish(ctx, []byte("from b")); err != nil {
 		t.Fatal(err)

@@ -25,6 +25,7 @@ import (
 	"github.com/litmesh/litmesh/attestation"
 	"github.com/litmesh/litmesh/attestation/handshake"
 	"github.com/litmesh/litmesh/attestation/simulated"
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/p2p"
 )
 
@@ -172,8 +173,8 @@ func TestOnlyAttestedMembersGetIn(t *testing.T) {
 			b := startAttested(t, ctx, members, roots, boot, nodeSpec{member: true})
 			bad := startAttested(t, ctx, members, roots, boot, tc.spec)
 
-			waitFor(t, ctx, "the honest nodes to trust each other", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
-			waitFor(t, ctx, "the bad node to be rejected", func() bool { _, r := a.Gate.Rejection(bad.ID()); return r })
+			testutil.WaitFor(t, 30*time.Second, "the honest nodes to trust each other", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
+			testutil.WaitFor(t, 30*time.Second, "the bad node to be rejected", func() bool { _, r := a.Gate.Rejection(bad.ID()); return r })
 			why, _ := a.Gate.Rejection(bad.ID())
 			if !containsFold(why, tc.reason) {
 				t.Errorf("rejected because %q, want a reason mentioning %q", why, tc.reason)
@@ -207,7 +208,7 @@ func TestOnlyAttestedMembersGetIn(t *testing.T) {
 			sub, _ := ta.Subscribe()
 			tb, _ := b.JoinTopic("kept-out")
 			tbad, _ := bad.JoinTopic("kept-out")
-			waitFor(t, ctx, "b to see a in the topic", func() bool { return len(tb.ListPeers()) > 0 })
+			testutil.WaitFor(t, 30*time.Second, "b to see a in the topic", func() bool { return len(tb.ListPeers()) > 0 })
 			_ = tbad.Publish(ctx, []byte("bad"))
 			if err := tb.Publish(ctx, []byte("good")); err != nil {
 				t.Fatal(err)
@@ -238,7 +239,7 @@ func TestARecheckDropsAPeerWhoseOperatorLeftTheSet(t *testing.T) {
 	members := &staticMembers{ops: map[common.Address]bool{}}
 	a := startAttested(t, ctx, members, roots, nil, nodeSpec{member: true})
 	b := startAttested(t, ctx, members, roots, []peer.AddrInfo{{ID: a.ID(), Addrs: a.Addrs()}}, nodeSpec{member: true})
-	waitFor(t, ctx, "mutual trust", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
+	testutil.WaitFor(t, 30*time.Second, "mutual trust", func() bool { return a.Gate.Trusted(b.ID()) && b.Gate.Trusted(a.ID()) })
 
 	members.remove(ethcrypto.PubkeyToAddress(b.operator.PublicKey))
 	a.policy.Recheck(ctx, a.Host)

@@ -12,6 +12,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/mpc"
 	"github.com/litmesh/litmesh/p2p"
 )
@@ -26,7 +27,7 @@ func meshHosts(t *testing.T, ctx context.Context, n int) []*p2p.Host {
 	for i := 1; i < n; i++ {
 		hosts = append(hosts, newHost(t, ctx, policy, key(t), boot))
 	}
-	waitFor(t, ctx, "full trust", func() bool {
+	testutil.WaitFor(t, 30*time.Second, "full trust", func() bool {
 		for _, a := range hosts {
 			for _, b := range hosts {
 				if a != b && !a.Gate.Trusted(b.ID()) {

@@ -871,6 +871,8 @@ const maxURL = 64 << 10
 // nativeURLParse parses an absolute URL, or a relative one against a base, close to the WHATWG
 // URL standard for the URLs actions use: special schemes get a lower-cased (IDNA) host, no
 // default port, a "/" path and dot segments resolved; backslashes count as slashes.
+//
+//nolint:funlen,gocognit // the URL standard's parsing steps for the schemes actions use, in the standard's order
 func nativeURLParse(args []string) (any, error) {
 	input, base := strings.TrimSpace(arg(args, 0)), arg(args, 1)
 	hasBase := len(args) > 1 && base != ""

@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/litmesh/litmesh/internal/testutil"
 )
 
 // nopHost refuses every call; the tests here never make one.
@@ -52,17 +54,6 @@ func onlyWorker(t *testing.T, p *Pool) *proc {
 	return nil
 }
 
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // A worker process that dies — here from a signal, as it would from a V8 abort or the kernel's
 // OOM killer — fails only the execution it was running, and is replaced.
 func TestAWorkerThatDiesIsReplaced(t *testing.T) {
@@ -81,7 +72,7 @@ func TestAWorkerThatDiesIsReplaced(t *testing.T) {
 		_, err := p.Execute(ctx, Request{Code: `while (true) {}`}, nopHost{})
 		errc <- err
 	}()
-	waitUntil(t, "the action to start", func() bool { return p.Stats().Idle == 0 })
+	testutil.WaitFor(t, 30*time.Second, "the action to start", func() bool { return p.Stats().Idle == 0 })
 	if err := syscall.Kill(victim.pid, syscall.SIGSEGV); err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +109,7 @@ func TestCloseFailsRunningExecutionsAndRefusesNewOnes(t *testing.T) {
 		_, err := p.Execute(ctx, Request{Code: `while (true) {}`}, nopHost{})
 		errc <- err
 	}()
-	waitUntil(t, "the action to start", func() bool { return p.Stats().Idle == 0 })
+	testutil.WaitFor(t, 30*time.Second, "the action to start", func() bool { return p.Stats().Idle == 0 })
 	p.Close()
 	if err := <-errc; KindOf(err) != KindUnavailable {
 		t.Fatalf("running execution: got %v, want unavailable", err)

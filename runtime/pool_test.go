@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/crypto/sha3"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/runtime"
 )
 
@@ -21,18 +22,6 @@ func keccak(b []byte) []byte {
 	h := sha3.NewLegacyKeccak256()
 	h.Write(b)
 	return h.Sum(nil)
-}
-
-// waitFor polls cond until it holds or the deadline passes.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 func TestBadActionsFailClearlyAndThePoolKeepsServing(t *testing.T) {
@@ -130,7 +119,7 @@ func TestBadActionsFailClearlyAndThePoolKeepsServing(t *testing.T) {
 				t.Fatalf("a failed execution returned response %q and signatures %v", res.Response, res.Signatures)
 			}
 			if c.replaces {
-				waitFor(t, "the worker to be replaced", func() bool {
+				testutil.WaitFor(t, 30*time.Second, "the worker to be replaced", func() bool {
 					s := p.Stats()
 					return s.Exited > before.Exited && s.Started > before.Started && s.Workers == 2
 				})
@@ -405,7 +394,7 @@ func TestExecutionsDoNotAccumulateMemory(t *testing.T) {
 // While one worker dies of a memory bomb, the other keeps serving.
 func TestOtherExecutionsRunWhileOneWorkerDies(t *testing.T) {
 	p := pool(t)
-	waitFor(t, "both workers idle", func() bool { return p.Stats().Idle == 2 })
+	testutil.WaitFor(t, 30*time.Second, "both workers idle", func() bool { return p.Stats().Idle == 2 })
 	bomb := make(chan error, 1)
 	go func() {
 		_, err := run(t, p, newTestHost(), `const a = []; for (;;) a.push(new Array(1e5).fill(1.5));`, "")

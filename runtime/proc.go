@@ -49,6 +49,8 @@ const (
 
 // startProc starts a worker as plan says and waits until its isolate is warm and, when spec is
 // not nil, confined.
+//
+//nolint:funlen // starts a worker and waits for its handshake; the steps share the pipes and the timer
 func startProc(ctx context.Context, exe string, args []string, lim Limits, plan launchPlan, spec *sandboxSpec) (*proc, error) {
 	exeFile, err := os.Open(exe)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/runtime"
 )
 
@@ -50,5 +51,5 @@ func TestAnIdleUsedWorkerIsReplacedByAFreshOne(t *testing.T) {
 	if _, err := p.Execute(context.Background(), runtime.Request{Code: `1`, Requester: "0xalice"}, newTestHost()); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the used worker to be replaced", func() bool { s := p.Stats(); return s.Recycled == 1 && s.Started == 2 && s.Idle == 1 })
+	testutil.WaitFor(t, 30*time.Second, "the used worker to be replaced", func() bool { s := p.Stats(); return s.Recycled == 1 && s.Started == 2 && s.Idle == 1 })
 }

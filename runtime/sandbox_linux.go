@@ -38,6 +38,8 @@ var nsFlags = []struct {
 }
 
 // sandboxPlans lists the ways to start a worker, strongest first.
+//
+//nolint:funlen,gocognit // one case per sandbox mode and kernel capability, strongest first
 func sandboxPlans(s Sandbox) []launchPlan {
 	if s.Mode == SandboxOff {
 		return []launchPlan{{attr: &syscall.SysProcAttr{}}}

@@ -58,6 +58,8 @@ const prepareAfter = 20 * time.Millisecond
 
 // serveWorker is the worker's life: read the limits, warm an isolate, then run executions one
 // at a time until the parent closes the pipe or an execution leaves the isolate unfit for reuse.
+//
+//nolint:funlen // the worker's read-run-reply loop with its fitness checks
 func serveWorker(in io.Reader, out io.Writer) error {
 	r := bufio.NewReaderSize(in, 64<<10)
 	first, err := readMessage(r, frameLimit{})

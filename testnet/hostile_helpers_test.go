@@ -72,7 +72,7 @@ func startHostileNet(ctx context.Context, t *testing.T, n int, configure func(i 
 		}))
 	h.WaitMesh(ctx)
 	h.WaitEpoch(ctx, 1)
-	h.Cluster.WaitPools(ctx, 2)
+	h.WaitPools(ctx, 2)
 
 	h.reader, h.owner = pkptest.DevKey(t, 1), pkptest.DevKey(t, 8)
 	h.secret = []byte("encrypted before the attacks")

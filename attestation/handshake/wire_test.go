@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,9 +12,8 @@ import (
 
 	"github.com/litmesh/litmesh/attestation"
 	"github.com/litmesh/litmesh/attestation/handshake"
+	"github.com/litmesh/litmesh/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // The header before the report: version, purpose, kind, operator, signature, report length.
 const headerSize = 1 + 1 + 1 + 20 + 65 + 2
@@ -59,18 +56,7 @@ func TestResponseEncodingMatchesTheDocumentedLayout(t *testing.T) {
 	short := append(bytes.Clone(b[:headerSize]), b[headerSize+attestation.ReportSize:]...)
 	got := []byte(hex.EncodeToString(short) + "\n")
 	path := filepath.Join("testdata", "response_v1.hex")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("encoding changed (run with -update if intended):\n got %s\nwant %s", got, want)
-	}
+	testutil.Golden(t, path, got)
 	back, err := handshake.DecodeResponse(b)
 	if err != nil {
 		t.Fatalf("decode: %v", err)

@@ -44,6 +44,11 @@ var rules = []rule{
 		Except: []string{"cmd/...", "internal/..."},
 		Why:    "the command-line code is only for the commands",
 	},
+	{
+		From:   []string{"..."},
+		Forbid: []string{"internal/testutil"},
+		Why:    "the shared test helpers (and their -update flag) are for _test.go files only",
+	},
 }
 
 // match reports whether the import path p matches the module-relative pattern pat, or, for a
@@ -154,6 +159,8 @@ func TestAForbiddenImportIsCaught(t *testing.T) {
 		{"attestation/handshake", "node"},
 		{"client", "internal/cli/lit"},
 		{"node", "internal/cli/lit"},
+		{"node", "internal/testutil"},
+		{"testnet", "internal/testutil"},
 	}
 	for _, c := range cases {
 		from, dep := module+"/"+c.from, c.dep

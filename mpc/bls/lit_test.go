@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -17,10 +16,9 @@ import (
 	"github.com/drand/kyber"
 	"github.com/drand/kyber/share"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/litsdk-go-ciphertexts.json (then rerun testnet/litsdk/gen-vectors.js)")
 
 // sdkVectors is testdata/litsdk-vectors.json, written by testnet/litsdk/gen-vectors.js with
 // Lit's own SDK (7.4.0): its WASM encrypted, combined, verified and decrypted.
@@ -282,7 +280,7 @@ func TestLitGoCiphertextsOpenInTheSDK(t *testing.T) {
 	v := loadSDKVectors(t)
 	pub, shares := vectorKey(t, v)
 	const file = "testdata/litsdk-go-ciphertexts.json"
-	if *update {
+	if testutil.Update() {
 		var out goCiphertexts
 		for _, p := range [][]byte{[]byte("made by litmesh, opened by Lit's SDK"), {}, bytes.Repeat([]byte{0xab}, 300)} {
 			id := []byte(v.Ciphertexts[0].Identity + fmt.Sprintf("-go-%d", len(p)))
@@ -301,9 +299,7 @@ func TestLitGoCiphertextsOpenInTheSDK(t *testing.T) {
 			}{string(id), hex.EncodeToString(p), base64.StdEncoding.EncodeToString(raw)})
 		}
 		b, _ := json.MarshalIndent(out, "", "  ")
-		if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testutil.WriteGolden(t, file, append(b, '\n'))
 		t.Log("rewrote " + file + "; now run testnet/litsdk/gen-vectors.js")
 	}
 	b, err := os.ReadFile(file)

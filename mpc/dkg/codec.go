@@ -246,6 +246,8 @@ func (r *reader) increasing(prev *int64, idx uint32, what string) {
 }
 
 // decode parses and validates one message. It never panics on any input.
+//
+//nolint:funlen // a decoder of one wire message: every field's bounds checked where it is read
 func decode(s Suite, msg []byte) (*packet, error) {
 	if len(msg) > MaxMessageSize {
 		return nil, fmt.Errorf("%w: %d bytes exceeds %d", ErrMalformed, len(msg), MaxMessageSize)

@@ -187,6 +187,8 @@ func (r *role) isMember(m int) bool {
 
 // checkConfig validates cfg for a session of `members` transport members in which this member
 // is `self`, and derives the member's role.
+//
+//nolint:gocognit // validates every Config field against the session and derives the role; one list of checks
 func checkConfig(cfg *Config, self, members int) (*role, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))

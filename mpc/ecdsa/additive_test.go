@@ -121,3 +121,43 @@ func TestAdditiveRefusesSharesOfAnotherRequestOrKey(t *testing.T) {
 		})
 	}
 }
+
+func TestSignShareRGivesTheShareAndTheNonceNonceRComputes(t *testing.T) {
+	d := newDealer(t, 4, 1)
+	ps := mustPresign(t, d, []int{0, 1, 2}, 2)
+	y, err := ecdsa.DerivePublic(d.root.PublicKey(), keyID(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := ecdsa.DerivePublic(d.root.PublicKey(), keyID(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := request(t, keyID(1), "with R")
+	want := signAll(t, ps, 0, req)
+	wantR, err := ecdsa.NonceR(ps[1][1].Public(), y, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same request with the second presignature of member 1: NonceR's R′ and the share
+	// SignShare makes, in one call.
+	sh, r, err := ecdsa.SignShareR(ps[1][1], req, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.IsEqual(wantR) {
+		t.Fatalf("R′ = %x, NonceR gives %x", r.SerializeCompressed(), wantR.SerializeCompressed())
+	}
+	if sh.Presignature != ps[1][1].ID() || sh.Index != want[1].Index {
+		t.Fatalf("the share is not member 1's for presignature %s", ps[1][1].ID())
+	}
+	if _, err := ecdsa.Additive(ps[1][1].Public(), y, req, sh); err != nil {
+		t.Fatalf("the share does not check: %v", err)
+	}
+	if _, _, err := ecdsa.SignShareR(ps[2][1], req, other); !errors.Is(err, ecdsa.ErrMismatch) {
+		t.Fatalf("another PKP's key: got %v, want ErrMismatch", err)
+	}
+	if _, _, err := ecdsa.SignShareR(ps[2][1], req, y); !errors.Is(err, ecdsa.ErrUsed) {
+		t.Fatalf("a presignature used once with the wrong key: got %v, want ErrUsed", err)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"os"
 	"sync"
 	"testing"
@@ -14,12 +13,11 @@ import (
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 
+	"github.com/litmesh/litmesh/internal/testutil"
 	"github.com/litmesh/litmesh/mpc"
 	"github.com/litmesh/litmesh/mpc/ecdsa"
 	"github.com/litmesh/litmesh/mpc/mpctest"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/transcript-*.json")
 
 // detRand is a deterministic randomness source: SHA-256 of a label and a counter.
 type detRand struct {
@@ -178,17 +176,12 @@ func TestTranscriptMatchesTheGoldenFile(t *testing.T) {
 	got.Signature = hex.EncodeToString(sb[:])
 
 	const path = "testdata/transcript-5-t2.json"
-	if *update {
+	if testutil.Update() {
 		b, err := json.MarshalIndent(got, "", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testutil.WriteGolden(t, path, append(b, '\n'))
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

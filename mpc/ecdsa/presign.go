@@ -306,6 +306,8 @@ func (s *session) deal(ctx context.Context) error {
 
 // dealCompute draws this member's dealing, commits to it and writes the round-1 message for
 // every other member into out.
+//
+//nolint:funlen // one dealing: draw, commit and write each member's message, steps of the protocol in order
 func (s *session) dealCompute(out [][]byte) (*round1Msg, error) {
 	t := s.t
 	ahat := make([][]point, s.count)

@@ -126,21 +126,45 @@ func UnmarshalSignatureShare(b []byte) (*SignatureShare, error) {
 // presignature: a second call returns ErrUsed, whatever the request. It costs one variable-base
 // and one fixed-base multiplication.
 func SignShare(p *Presignature, req SignRequest) (*SignatureShare, error) {
+	sh, _, _, err := signShare(p, req)
+	return sh, err
+}
+
+// SignShareR is SignShare that also returns the signature's nonce point R′, which NonceR
+// would compute again (one fixed-base and one variable-base multiplication) from the same
+// values. pubkey must be the key the presignature's root and the tweak derive, as for NonceR;
+// when it is not, the presignature is consumed all the same and ErrMismatch returned.
+func SignShareR(p *Presignature, req SignRequest, pubkey *secp256k1.PublicKey) (*SignatureShare, *secp256k1.PublicKey, error) {
+	sh, y, rr, err := signShare(p, req)
+	if err != nil {
+		return nil, nil, err
+	}
+	if pubkey == nil || !y.IsEqual(pubkey) {
+		return nil, nil, fmt.Errorf("nonce point: key is not the presignature's root plus the tweak: %w", ErrMismatch)
+	}
+	r, err := pointToPublicKey(&rr.rp)
+	if err != nil {
+		return nil, nil, fmt.Errorf("nonce point: %w", err)
+	}
+	return sh, r, nil
+}
+
+func signShare(p *Presignature, req SignRequest) (*SignatureShare, *secp256k1.PublicKey, *rerandomized, error) {
 	if req.Tweak == nil {
-		return nil, fmt.Errorf("sign share: no tweak: %w", ErrInvalid)
+		return nil, nil, nil, fmt.Errorf("sign share: no tweak: %w", ErrInvalid)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.used {
-		return nil, fmt.Errorf("sign share with presignature %s: %w", p.pub.id, ErrUsed)
+		return nil, nil, nil, fmt.Errorf("sign share with presignature %s: %w", p.pub.id, ErrUsed)
 	}
 	y, err := deriveWithTweak(p.pub.root, req.Tweak)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	rr, err := rerandomize(p.pub, y, &req)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	// s_i = e·(h'·a_i + r·(ax)_i), τ_i = e·(h'·a'_i + r·(ax)'_i), e = (δ·w)⁻¹
 	sh := &SignatureShare{Presignature: p.pub.id, Digest: p.pub.digest, Index: p.index}
@@ -152,7 +176,7 @@ func SignShare(p *Presignature, req SignRequest) (*SignatureShare, error) {
 	p.a2.Zero()
 	p.ax.Zero()
 	p.ax2.Zero()
-	return sh, nil
+	return sh, y, rr, nil
 }
 
 // Signature is a combined ECDSA signature, low-s normalised, with the recovery id V (0 or 1;
@@ -179,6 +203,8 @@ func (s *Signature) Bytes() [65]byte {
 // shares that fail, combines any t+1 or more valid ones, normalises s to the lower half,
 // computes the recovery id, and verifies the result under pubkey, the PKP key the caller
 // expects (it must equal the presignature's root plus req.Tweak·G).
+//
+//nolint:funlen // combination, recovery id and final verification: the protocol's last step as written in docs/ecdsa.md
 func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignRequest, shares []*SignatureShare) (*Signature, error) {
 	if pub == nil || pubkey == nil || req.Tweak == nil {
 		return nil, fmt.Errorf("combine: missing presignature, key or tweak: %w", ErrInvalid)

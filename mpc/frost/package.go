@@ -160,6 +160,8 @@ func (p *SigningPackage) MarshalBinary() ([]byte, error) { return slices.Clone(p
 // UnmarshalSigningPackage decodes a package (as a client receives it from a signer), checking
 // every length, every element (in the group, not the identity), the order of participants and
 // the limits.
+//
+//nolint:funlen // a decoder of the signing package: every length and element checked where it is read
 func UnmarshalSigningPackage(b []byte) (*SigningPackage, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("signing package: %s: %w", fmt.Sprintf(format, args...), ErrBadMessage)

@@ -160,6 +160,7 @@ func commitHash(m int, body []byte) [32]byte {
 	return [32]byte(h.Sum(nil))
 }
 
+//nolint:funlen,gocognit // the preprocessing rounds in order, each with its checks and blame
 func (s *preprocess) run(ctx context.Context) (*Batch, error) {
 	// Round 1: commit.
 	s.own = make([][2]scalar, s.count)

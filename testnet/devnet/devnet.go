@@ -79,6 +79,8 @@ type processRecord struct {
 // Up starts a fresh devnet and waits until it is fully meshed. On any failure every process it
 // started is stopped again. The processes run in their own session, so they survive this
 // process exiting (detached mode) and do not see the terminal's Ctrl-C; call Stop to end them.
+//
+//nolint:funlen,gocognit // the devnet's start-up steps in order, each undone on a later failure
 func Up(ctx context.Context, o Options) (*Devnet, error) {
 	o = o.withDefaults()
 	if err := o.validate(); err != nil {

@@ -28,6 +28,7 @@ import (
 	"github.com/btcsuite/btcd/btcec/v2/schnorr"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
@@ -194,7 +195,14 @@ func VerifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 	if wantPub != nil && string(pub) != string(wantPub) {
 		t.Fatalf("%s: signed under %x, the PKP's key is %x", sig.SigningScheme, pub, wantPub)
 	}
-	switch sig.SigningScheme {
+	VerifySchemeSignature(t, sig.SigningScheme, pub, msg, raw)
+}
+
+// VerifySchemeSignature is VerifyIndependently's check of a signature given as bytes (as a
+// Lit Action gets it from signAndCombine).
+func VerifySchemeSignature(t testing.TB, scheme string, pub, msg, raw []byte) {
+	t.Helper()
+	switch scheme {
 	case api.SchemeSchnorrEd25519Sha512:
 		if len(raw) != ed25519.SignatureSize || !ed25519.Verify(pub, msg, raw) {
 			t.Fatal("crypto/ed25519 rejects the signature")
@@ -233,7 +241,7 @@ func VerifyIndependently(t testing.TB, sig *client.SchemeSignature, msg, wantPub
 			t.Fatal("blst accepts it without the key prepended")
 		}
 	default:
-		t.Fatalf("scheme %s", sig.SigningScheme)
+		t.Fatalf("scheme %s", scheme)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/litmesh/litmesh/internal/cli"
 )
 
+//nolint:gocognit // a command: flag checks, the request and the output in one place
 func actionRunCmd() *cli.Command {
 	var network, cid, file, params, key, authSig string
 	return &cli.Command{
@@ -82,9 +83,14 @@ if the action failed on most nodes; its logs then go to stderr.`,
 			if res.Agreed < len(res.Nodes) {
 				cli.Infof("%d of %d nodes gave this response", res.Agreed, len(res.Nodes))
 			}
-			sigs := res.Signatures
-			if sigs == nil {
-				sigs = map[string]*client.PKPSignature{}
+			// ECDSA signatures and those of the other schemes (signingScheme, signature and
+			// publicKey in the scheme's standard encoding) by sigName.
+			sigs := map[string]any{}
+			for name, s := range res.Signatures {
+				sigs[name] = s
+			}
+			for name, s := range res.SchemeSignatures {
+				sigs[name] = s
 			}
 			out := map[string]any{"response": res.Response, "logs": res.Logs, "signatures": sigs}
 			if len(res.SignatureErrors) > 0 {

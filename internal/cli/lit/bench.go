@@ -20,6 +20,7 @@ import (
 	"github.com/litmesh/litmesh/testnet/devnet"
 )
 
+//nolint:funlen,gocognit // a command: flag checks, devnet set-up, the scenarios and the output in one place
 func benchCmd() *cli.Command {
 	var network, out, keyArg string
 	var o bench.Options
@@ -263,4 +264,5 @@ func printSummary(reports []*bench.Report) {
 			r.Throughput, r.Latency.P50, r.Latency.P90, r.Latency.P99, r.Latency.Max, cpu, rss)
 	}
 	tw.Flush()
+	bench.WritePhases(os.Stderr, reports)
 }

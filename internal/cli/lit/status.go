@@ -29,6 +29,7 @@ type nodeStatus struct {
 	Error       string              `json:"error,omitempty"`
 }
 
+//nolint:gocognit // a command: the per-node queries and the table it prints in one place
 func statusCmd() *cli.Command {
 	var network string
 	var verify bool
