@@ -56,6 +56,21 @@ func RunWorkerIfRequested() {
 // prepareAfter is how long a worker waits for its next request before preparing the context.
 const prepareAfter = 20 * time.Millisecond
 
+// awaitExec waits for the next execution. Its context is prepared once the worker has been
+// idle a while: on a machine that runs several nodes, a worker that prepared at once would take
+// CPU from the other nodes still working on the same request.
+func awaitExec(eng *engine, execs <-chan message, idle *time.Timer) (message, bool) {
+	idle.Reset(prepareAfter)
+	select {
+	case m, ok := <-execs:
+		return m, ok
+	case <-idle.C:
+		eng.prepareNext()
+		m, ok := <-execs
+		return m, ok
+	}
+}
+
 // serveWorker is the worker's life: read the limits, warm an isolate, then run executions one
 // at a time until the parent closes the pipe or an execution leaves the isolate unfit for reuse.
 //
@@ -138,20 +153,7 @@ func serveWorker(in io.Reader, out io.Writer) error {
 	idle := time.NewTimer(prepareAfter)
 	defer idle.Stop()
 	for {
-		// The next execution's context is prepared once the worker has been idle a while: on a
-		// machine that runs several nodes, a worker that prepared at once would take CPU from
-		// the other nodes still working on the same request.
-		idle.Reset(prepareAfter)
-		var (
-			m  message
-			ok bool
-		)
-		select {
-		case m, ok = <-execs:
-		case <-idle.C:
-			eng.prepareNext()
-			m, ok = <-execs
-		}
+		m, ok := awaitExec(eng, execs, idle)
 		if !ok {
 			if err := <-readErr; !errors.Is(err, io.EOF) {
 				return err
