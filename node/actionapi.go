@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum"
@@ -106,6 +107,11 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 	if req.Mode == runtime.SignAsAction {
 		return h.signAsAction(ctx, req)
 	}
+	t := time.Now()
+	if !h.started.IsZero() {
+		t = h.started
+		h.n.phase("before_sign", &t) // the worker's time up to this call: queue, set-up, the script
+	}
 	var authAddr common.Address
 	if h.auth != nil {
 		authAddr = h.auth.Address
@@ -118,6 +124,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 	if err != nil {
 		return runtime.SignResult{}, h.logChainError(err)
 	}
+	h.n.phase("sign_permission", &t)
 	requestID := signingRequestID(h.execID, string(req.Mode), req.SigName, req.Seq)
 	set, member, err := h.signers(requestID)
 	if err != nil {
@@ -136,6 +143,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 		if err != nil {
 			return runtime.SignResult{}, err
 		}
+		h.n.phase("sign_share", &t)
 	}
 	if req.Mode == runtime.SignShare {
 		if share == nil {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -37,6 +38,8 @@ type actionHost struct {
 	// and user is who the conditions are being checked for.
 	condition bool
 	user      common.Address
+
+	started time.Time // when the worker was asked to run the action, for the phase metrics
 
 	rpcMu    sync.Mutex
 	rpcToken string // this execution's session with the node's RPC proxy, once getRpcUrl opened one

@@ -20,6 +20,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -99,6 +100,17 @@ func (n *Node) startActions(ctx context.Context) error {
 	}
 	n.fetchPolicy = policy
 	n.actions = pool
+	n.actionPhases = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Namespace: "litmesh", Name: "action_phase_seconds",
+		Help:    "Where a Lit Action execution's time goes at this node, by phase (docs/performance.md).",
+		Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1, 5, 30},
+	}, []string{"phase"})
+	if n.metrics != nil {
+		if err := n.metrics.reg.Register(n.actionPhases); err != nil {
+			pool.Close()
+			return fmt.Errorf("register the action metrics: %w", err)
+		}
+	}
 	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
 	n.actionSessions = newSessionGuard(maxActSeen)
 	if err := n.startRPCProxy(); err != nil {
@@ -111,6 +123,15 @@ func (n *Node) startActions(ctx context.Context) error {
 		return err
 	})
 	return nil
+}
+
+// phase records the time since *since as the given phase of an execution and moves *since on.
+func (n *Node) phase(name string, since *time.Time) {
+	now := time.Now()
+	if n.actionPhases != nil {
+		n.actionPhases.WithLabelValues(name).Observe(now.Sub(*since).Seconds())
+	}
+	*since = now
 }
 
 // executeInput is a validated /web/execute request.
@@ -194,6 +215,7 @@ func parseExecuteRequest(req *api.ExecuteRequest, maxCode int) (executeInput, er
 //
 //nolint:funlen // the execute handler's steps in order (node/action*.go is being reworked for performance)
 func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
+	t := time.Now()
 	lim := n.cfg.actionLimits()
 	// Finding the code and running it may together take longer than the server's write
 	// timeout; this response is allowed both deadlines and some slack.
@@ -235,6 +257,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	n.phase("auth", &t)
 	code := in.code
 	if !in.inline {
 		if code, err = n.ipfs.Cat(r.Context(), in.cid, int64(lim.MaxCode)); err != nil {
@@ -242,6 +265,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	n.phase("code", &t)
 	execID, err := executionID(r, in, auth.Address)
 	if err != nil {
 		writeError(w, err)
@@ -250,7 +274,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 	exec := n.newActionExec(execID, in, auth.Address)
 	defer exec.close()
 	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec,
-		litSDK: isLitExecution(r.Context())}
+		litSDK: isLitExecution(r.Context()), started: time.Now()}
 	defer host.endRPC()
 	rauth := runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources}
 	if auth.PKP != nil {
@@ -270,6 +294,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		// A worker serves one requester: the address that signed the request.
 		Requester: strings.ToLower(auth.Address.Hex()),
 	}, host)
+	n.phase("run", &t)
 	if err != nil {
 		status, body := executeFailure(res, err)
 		writeJSON(w, status, body)
@@ -291,6 +316,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		Response:      res.Response,
 		Logs:          res.Logs,
 	})
+	n.phase("answer", &t)
 }
 
 // hiddenHeaders are request headers an action does not see in Lit.Headers: credentials, which

@@ -61,7 +61,8 @@ type Node struct {
 	// actionTransport carries the cross-node functions of Lit Action executions.
 	actionTransport *p2p.Sessions
 	ipfs            *ipfs.Service
-	actions         *runtime.Pool // Lit Action workers
+	actions         *runtime.Pool            // Lit Action workers
+	actionPhases    *prometheus.HistogramVec // where an execution's time goes (actions.go)
 	pkp             *pkpService
 	// authMethods verify PKP auth-method proofs (sign_session_key).
 	authMethods *authMethodVerifiers

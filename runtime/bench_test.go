@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,4 +104,52 @@ func BenchmarkExecuteEthers(b *testing.B) {
 // BenchmarkExecuteHostCall adds one host round trip from an async action.
 func BenchmarkExecuteHostCall(b *testing.B) {
 	benchmarkExecute(b, `(async () => Lit.Actions.setResponse({response: await Lit.Actions.getRpcUrl({chain: "litdevnet"})}))()`)
+}
+
+// signBenchRequest is the action of `lit bench execute-sign` (ethers.utils.arrayify, then
+// signEcdsa), with its params.
+var signBenchRequest = runtime.Request{
+	Code: `(async () => {
+  await Lit.Actions.signEcdsa({ toSign: ethers.utils.arrayify(toSign), publicKey, sigName: "sig" });
+  Lit.Actions.setResponse({ response: "signed" });
+})();`,
+	IPFSID:    "QmBench",
+	JSParams:  []byte(`{"publicKey":"0x04aa","toSign":"0x` + strings.Repeat("ab", 32) + `"}`),
+	Requester: "0xbench",
+}
+
+// BenchmarkExecuteSign runs that action back to back against a host that answers at once: the
+// worker's share of the scenario when requests queue.
+func BenchmarkExecuteSign(b *testing.B) {
+	benchmarkSign(b, 0)
+}
+
+// BenchmarkExecuteSignSpaced leaves the worker idle 30 ms between requests, long enough to
+// prepare the next context (after 20 ms idle): the latency a request sees on a node that is
+// not busy.
+func BenchmarkExecuteSignSpaced(b *testing.B) {
+	benchmarkSign(b, 30*time.Millisecond)
+}
+
+func benchmarkSign(b *testing.B, gap time.Duration) {
+	p := pool(b)
+	h := newTestHost()
+	ctx := context.Background()
+	if _, err := p.Execute(ctx, signBenchRequest, h); err != nil {
+		b.Fatal(err)
+	}
+	var took []time.Duration
+	for b.Loop() {
+		if gap > 0 {
+			b.StopTimer()
+			time.Sleep(gap) // the spacing of requests being modelled, not a wait for a condition
+			b.StartTimer()
+		}
+		start := time.Now()
+		if _, err := p.Execute(ctx, signBenchRequest, h); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	reportP50(b, took)
 }

@@ -52,8 +52,22 @@ type engine struct {
 	replies  *inbox              // host call answers, from the worker's reader
 	nextCall uint64              // host call IDs are unique for the worker's life, so a late answer never matches a new call
 
+	// next is a context made ready for the next execution while the worker waited (prepare),
+	// or nil; preload says whether to instantiate ethers in it: whether the last execution
+	// used ethers (a worker serves one requester, who mostly runs the same actions).
+	next    *prepared
+	preload bool
+
 	mu  sync.Mutex // guards cur and the termination fields of the current execution
 	cur *execution
+}
+
+// prepared is a new context with the request-independent part of the prelude run in it, and
+// ethers if preloaded. No action has run in it; one execution takes it, then it is closed.
+type prepared struct {
+	ctx    *v8.Context
+	finish *v8.Function // the prelude's request part: (params, auth, stack, headers, ethers)
+	ethers *v8.Value    // nil unless preloaded
 }
 
 // execution is the state of one run: the root action and the child actions it calls
@@ -72,6 +86,7 @@ type execution struct {
 	response  []byte
 	failure   *Error // a sticky failure raised inside the sandbox (an uncaught timer exception)
 	heapLimit uint64
+	ethers    bool // an action of the execution used ethers
 
 	// guarded by engine.mu
 	finished   bool
@@ -100,7 +115,7 @@ type pendingCall struct {
 }
 
 func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, error) {
-	e := &engine{lim: lim, send: send, replies: replies, bundles: map[string]*v8.UnboundScript{}}
+	e := &engine{lim: lim, send: send, replies: replies, bundles: map[string]*v8.UnboundScript{}, preload: true}
 	// Before the isolate exists. --expose-gc: collect() needs gc(); the prelude hides it from
 	// actions. --no-compilation-cache: V8's cache of compiled scripts keeps every action's
 	// source alive for a dozen or so full collections after its context is gone, so a run of
@@ -242,6 +257,7 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 	for ctx := range st.frames {
 		ctx.Close()
 	}
+	e.preload = st.ethers
 
 	var stopped *Error
 	switch {
@@ -338,41 +354,109 @@ func (e *engine) execute(st *execution, ex *execMsg, code, params []byte) *Error
 	return root.outcome()
 }
 
-// newFrame creates a context for an action and runs the prelude in it: the Lit globals,
-// jsParams, timers.
+// newFrame gives an action its context with the Lit globals: for the root action the context
+// prepared while the worker waited, if there is one, else a new one; then the prelude's request
+// part, with this execution's params, auth, call stack and headers.
 func (e *engine) newFrame(st *execution, id uint64, params, auth, ipfsID string, stack []string) (*frame, error) {
-	f := &frame{id: id, ctx: v8.NewContext(e.iso), timers: map[int64]time.Time{}}
-	st.frames[f.ctx] = f
-	fnv, err := e.prelude.Run(f.ctx)
-	if err != nil {
-		return f, err
+	var pc *prepared
+	if id == 0 {
+		pc, e.next = e.next, nil
 	}
-	fn, err := fnv.AsFunction()
-	if err != nil {
-		return f, err
+	f := &frame{id: id, timers: map[int64]time.Time{}}
+	if pc != nil {
+		f.ctx = pc.ctx
+	} else {
+		f.ctx = v8.NewContext(e.iso)
 	}
-	nat, err := e.natives.NewInstance(f.ctx)
-	if err != nil {
-		return f, err
+	st.frames[f.ctx] = f // closed when the execution ends
+	if pc == nil {
+		var err error
+		if pc, err = e.prepareIn(f.ctx, false); err != nil {
+			return f, err
+		}
 	}
 	if stack == nil {
 		stack = []string{}
 	}
 	stackJSON, _ := json.Marshal(stack)
-	args := []v8.Valuer{nat}
-	for _, s := range []string{params, auth, ipfsID, string(stackJSON), st.headers} {
+	args := make([]v8.Valuer, 0, 5)
+	for _, s := range []string{params, auth, string(stackJSON), st.headers} {
 		v, err := jsValue(f.ctx, s)
 		if err != nil {
 			return f, err
 		}
 		args = append(args, v)
 	}
-	ft, err := fn.Call(v8.Undefined(e.iso), args...)
+	if pc.ethers != nil {
+		args = append(args, pc.ethers)
+	}
+	ft, err := pc.finish.Call(v8.Undefined(e.iso), args...)
 	if err != nil {
 		return f, err
 	}
 	f.fireTimer, err = ft.AsFunction()
 	return f, err
+}
+
+// prepare makes a new context with the request-independent part of the prelude run in it and,
+// if withEthers, ethers instantiated. It runs no action code and reads nothing of a request.
+func (e *engine) prepare(withEthers bool) (*prepared, error) {
+	ctx := v8.NewContext(e.iso)
+	pc, err := e.prepareIn(ctx, withEthers)
+	if err != nil {
+		ctx.Close()
+		return nil, err
+	}
+	return pc, nil
+}
+
+func (e *engine) prepareIn(ctx *v8.Context, withEthers bool) (*prepared, error) {
+	outer, err := e.prelude.Run(ctx)
+	if err != nil {
+		return nil, err
+	}
+	fn, err := outer.AsFunction()
+	if err != nil {
+		return nil, err
+	}
+	nat, err := e.natives.NewInstance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	finish, err := fn.Call(v8.Undefined(e.iso), nat)
+	if err != nil {
+		return nil, err
+	}
+	pc := &prepared{ctx: ctx}
+	if pc.finish, err = finish.AsFunction(); err != nil {
+		return nil, err
+	}
+	if withEthers {
+		factory, err := e.ethers.Run(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("load ethers: %w", err)
+		}
+		ff, err := factory.AsFunction()
+		if err != nil {
+			return nil, fmt.Errorf("load ethers: %w", err)
+		}
+		if pc.ethers, err = ff.Call(v8.Undefined(e.iso)); err != nil {
+			return nil, fmt.Errorf("load ethers: %w", err)
+		}
+	}
+	return pc, nil
+}
+
+// prepareNext readies the context of the next execution while the worker has nothing to run,
+// taking that work off the next request's time. A failure is left for the execution to meet
+// (it prepares its own context and reports the error).
+func (e *engine) prepareNext() {
+	if e.next != nil {
+		return
+	}
+	if pc, err := e.prepare(e.preload); err == nil {
+		e.next = pc
+	}
 }
 
 // runScript runs an action's code in its frame, recording a failure or its completion promise.
@@ -782,7 +866,13 @@ func (e *engine) nativePubkeyToTokenID(_ *execution, _ *frame, info *v8.Function
 	return jsValue(info.Context(), "0x"+hex.EncodeToString(h.Sum(nil)))
 }
 
-func (e *engine) nativeEthers(_ *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+// nativeEthers returns the ethers factory to run in the calling context; ethers(true) only
+// notes that the action used the ethers preloaded in its context.
+func (e *engine) nativeEthers(st *execution, _ *frame, info *v8.FunctionCallbackInfo) (*v8.Value, error) {
+	st.ethers = true
+	if argString(info, 0) == "true" {
+		return nil, nil
+	}
 	return e.ethers.Run(info.Context())
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 )
 
 // workerEnv marks a process as a runtime worker; its value is the protocol version.
@@ -50,6 +51,24 @@ func RunWorkerIfRequested() {
 		os.Exit(1)
 	}
 	os.Exit(0)
+}
+
+// prepareAfter is how long a worker waits for its next request before preparing the context.
+const prepareAfter = 20 * time.Millisecond
+
+// awaitExec waits for the next execution. Its context is prepared once the worker has been
+// idle a while: on a machine that runs several nodes, a worker that prepared at once would take
+// CPU from the other nodes still working on the same request.
+func awaitExec(eng *engine, execs <-chan message, idle *time.Timer) (message, bool) {
+	idle.Reset(prepareAfter)
+	select {
+	case m, ok := <-execs:
+		return m, ok
+	case <-idle.C:
+		eng.prepareNext()
+		m, ok := <-execs
+		return m, ok
+	}
 }
 
 // serveWorker is the worker's life: read the limits, warm an isolate, then run executions one
@@ -131,8 +150,10 @@ func serveWorker(in io.Reader, out io.Writer) error {
 		}
 	}()
 
+	idle := time.NewTimer(prepareAfter)
+	defer idle.Stop()
 	for {
-		m, ok := <-execs
+		m, ok := awaitExec(eng, execs, idle)
 		if !ok {
 			if err := <-readErr; !errors.Is(err, io.EOF) {
 				return err

@@ -1,10 +1,15 @@
-// The Lit Actions globals, run at the start of every action's fresh context (the root action's
-// and each child's of Lit.Actions.call).
+// The Lit Actions globals of an action's fresh context (the root action's and each child's of
+// Lit.Actions.call), in two steps. The outer function builds what is the same for every
+// execution (the API, console, timers, crypto, the lazy bundles); the worker may run it, and
+// instantiate ethers, in a new context while it waits for the next request, since nothing of a
+// request is in it. The function it returns adds the request's part (Lit.Auth, Lit.Headers,
+// performance's time origin, jsParams) when the execution starts. A context serves one
+// execution either way; it is never reused.
 //
 // `natives` holds the Go functions of the worker; it is only reachable through the closures
 // below, never as a global. Host calls return promises the worker resolves with either
 // {value, body?} or {error, type?}; everything crossing into Go is a string (JSON or hex).
-(function (natives, paramsJSON, authJSON, ipfsId, stackJSON, headersJSON) {
+(function (natives) {
   'use strict';
   const g = globalThis;
   const stringify = JSON.stringify;
@@ -266,11 +271,6 @@
     Promise.resolve().then(() => fn());
   }
 
-  const performance = freeze({
-    now: () => native.now(),
-    timeOrigin: Date.now() - native.now(),
-    toJSON() { return { timeOrigin: this.timeOrigin }; },
-  });
 
   // ---- host calls ----
 
@@ -674,24 +674,9 @@
     },
   };
 
-  // ---- Lit.Auth, Lit.Headers ----
-
-  const auth = parse(authJSON);
-  const stack = parse(stackJSON);
-  const Auth = freeze({
-    actionIpfsIds: freeze(stack.slice()),
-    actionIpfsIdStack: freeze(stack.slice()),
-    authSigAddress: auth.authSigAddress || null,
-    authMethodContexts: freeze(auth.authMethodContexts || []),
-    resources: freeze(auth.resources || []),
-    customAuthResource: auth.customAuthResource || '',
-  });
-  const LitHeaders = new Headers(parse(headersJSON));
-
   // ---- the globals ----
 
   const LitActions = freeze(Actions);
-  const Lit = freeze({ Actions: LitActions, Auth, Headers: LitHeaders });
 
   const randomUUID = () => {
     const b = fromHex(native.random(16));
@@ -725,7 +710,6 @@
     setInterval,
     clearInterval: clearTimeout,
     queueMicrotask,
-    performance,
     atob,
     btoa,
     TextEncoder,
@@ -735,12 +719,8 @@
     self: g,
     global: g,
   };
-  for (const [k, v] of Object.entries(api)) {
-    Object.defineProperty(g, k, { value: v, writable: true, configurable: true, enumerable: false });
-  }
-  // Lit's runtime defines these read-only: an action (or a param) cannot replace them.
-  const readOnly = (value) => ({ value, writable: false, configurable: false, enumerable: true });
-  Object.defineProperties(g, { Lit: readOnly(Lit), LitActions: readOnly(LitActions), LitAuth: readOnly(Auth), LitHeaders: readOnly(LitHeaders) });
+  const defineAPI = (k, v) => Object.defineProperty(g, k, { value: v, writable: true, configurable: true, enumerable: false });
+  for (const [k, v] of Object.entries(api)) defineAPI(k, v);
 
   // Globals built on first use in an execution: ethers costs tens of milliseconds, the web APIs
   // and jwt a little; most actions need few of them.
@@ -762,29 +742,59 @@
   }
   const webNames = ['URL', 'URLSearchParams', 'structuredClone', 'Blob', 'File', 'AbortController', 'AbortSignal', 'Event', 'EventTarget'];
   lazy(webNames, (name) => web()[name]);
-  lazy(['ethers'], () => native.ethers()());
   lazy(['jwt'], () => load('jwt'));
 
-  // jsParams, and each param as its own global, as Lit does. Lit's v8 SDK sends the user's
-  // params as {jsParams: {...}}: then that inner object is jsParams, and its keys are globals
-  // too. A param cannot replace the API.
-  let params = paramsJSON ? parse(paramsJSON) : {};
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) params = {};
-  const sources = [params];
-  let jsParams = params;
-  const inner = params.jsParams;
-  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
-    jsParams = inner;
-    sources.push(inner);
-  }
-  const reserved = new Set([...Object.keys(api), ...webNames, 'Lit', 'LitActions', 'LitAuth', 'LitHeaders', 'ethers', 'jwt', 'jsParams']);
-  g.jsParams = jsParams;
-  for (const src of sources) {
-    for (const k of Object.keys(src)) {
-      if (reserved.has(k)) continue;
-      g[k] = src[k];
-    }
-  }
+  // ---- the request's part, when the execution starts ----
 
-  return fireTimer;
+  // preloaded is ethers as the worker instantiated it in this context ahead of the request, or
+  // undefined: then the first use builds it.
+  return function (paramsJSON, authJSON, stackJSON, headersJSON, preloaded) {
+    defineAPI('performance', freeze({
+      now: () => native.now(),
+      timeOrigin: Date.now() - native.now(),
+      toJSON() { return { timeOrigin: this.timeOrigin }; },
+    }));
+
+    const auth = parse(authJSON);
+    const stack = parse(stackJSON);
+    const Auth = freeze({
+      actionIpfsIds: freeze(stack.slice()),
+      actionIpfsIdStack: freeze(stack.slice()),
+      authSigAddress: auth.authSigAddress || null,
+      authMethodContexts: freeze(auth.authMethodContexts || []),
+      resources: freeze(auth.resources || []),
+      customAuthResource: auth.customAuthResource || '',
+    });
+    const LitHeaders = new Headers(parse(headersJSON));
+    const Lit = freeze({ Actions: LitActions, Auth, Headers: LitHeaders });
+    // Lit's runtime defines these read-only: an action (or a param) cannot replace them.
+    const readOnly = (value) => ({ value, writable: false, configurable: false, enumerable: true });
+    Object.defineProperties(g, { Lit: readOnly(Lit), LitActions: readOnly(LitActions), LitAuth: readOnly(Auth), LitHeaders: readOnly(LitHeaders) });
+
+    // native.ethers(true) only notes the use, so the worker preloads ethers for the next one.
+    lazy(['ethers'], () => (preloaded !== undefined ? (native.ethers(true), preloaded) : native.ethers()()));
+
+    // jsParams, and each param as its own global, as Lit does. Lit's v8 SDK sends the user's
+    // params as {jsParams: {...}}: then that inner object is jsParams, and its keys are globals
+    // too. A param cannot replace the API.
+    let params = paramsJSON ? parse(paramsJSON) : {};
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) params = {};
+    const sources = [params];
+    let jsParams = params;
+    const inner = params.jsParams;
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+      jsParams = inner;
+      sources.push(inner);
+    }
+    const reserved = new Set([...Object.keys(api), 'performance', ...webNames, 'Lit', 'LitActions', 'LitAuth', 'LitHeaders', 'ethers', 'jwt', 'jsParams']);
+    g.jsParams = jsParams;
+    for (const src of sources) {
+      for (const k of Object.keys(src)) {
+        if (reserved.has(k)) continue;
+        g[k] = src[k];
+      }
+    }
+
+    return fireTimer;
+  };
 })
