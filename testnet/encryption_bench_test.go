@@ -12,6 +12,7 @@ import (
 	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
 
 // BenchmarkDecrypt measures client.Decrypt of a small file gated on native balance on an
@@ -33,7 +34,7 @@ func BenchmarkDecrypt(b *testing.B) {
 			c.WaitEpoch(ctx, 1)
 			cl := testnet.NewClient(c.NetworkFile())
 			defer cl.Close()
-			file, err := cl.Encrypt(ctx, nativeBalance, []byte("a small secret for the benchmark"))
+			file, err := cl.Encrypt(ctx, pkptest.NativeBalance, []byte("a small secret for the benchmark"))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -31,12 +31,8 @@ import (
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/mpc/bls"
 	"github.com/litmesh/litmesh/testnet"
+	"github.com/litmesh/litmesh/testnet/pkptest"
 )
-
-const oneEther = "1000000000000000000"
-
-// nativeBalance is "native balance ≥ 1 ETH on the devnet chain".
-var nativeBalance = []byte(`{"accessControlConditions":[{"contractAddress":"","standardContractType":"","chain":"litdevnet","method":"eth_getBalance","parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"` + oneEther + `"}}]}`)
 
 // ownsDemoNFT is "owns token id of the demo ERC-721", as a bare list.
 func ownsDemoNFT(contract string, id int) []byte {
@@ -178,17 +174,6 @@ func authSigOf(t *testing.T, key *ecdsa.PrivateKey) *access.AuthSig {
 	return a
 }
 
-// sessionOf is a session of the key: a capability for exactly each file's conditions and data,
-// a session signature per node.
-func sessionOf(t *testing.T, key *ecdsa.PrivateKey) *client.Session {
-	t.Helper()
-	s, err := client.NewSession(key, client.SessionOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // refusedEverywhere asserts that every node answered the last request with 403 naming the
 // failed condition, and that no answer carries a share.
 func (f *encryptionFixture) refusedEverywhere(who string, wantReason ...string) {
@@ -323,7 +308,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 	}
 	freshAddr := crypto.PubkeyToAddress(fresh.PublicKey).Hex()
 	secret := randomBytes(t, 10_000)
-	balanceFile := f.encryptFile(nativeBalance, secret)
+	balanceFile := f.encryptFile(pkptest.NativeBalance, secret)
 
 	t.Run("a funded dev account decrypts data gated on native balance", func(t *testing.T) {
 		f.t = t
@@ -341,7 +326,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 
 	t.Run("an unfunded key is refused by every node and gets no share", func(t *testing.T) {
 		f.t = t
-		f.mustBeRefused(balanceFile, fresh, "accessControlConditions[0]", "balance of "+freshAddr+" on litdevnet is 0, want >= "+oneEther)
+		f.mustBeRefused(balanceFile, fresh, "accessControlConditions[0]", "balance of "+freshAddr+" on litdevnet is 0, want >= "+pkptest.OneEther)
 	})
 
 	t.Run("ERC-721 ownership of a demo token follows a transfer", func(t *testing.T) {
@@ -420,7 +405,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		cl := testnet.NewClient(direct)
 		defer cl.Close()
 		c.Stop(3)
-		d, err := cl.Decrypt(ctx, balanceFile, sessionOf(t, dev1.Key))
+		d, err := cl.Decrypt(ctx, balanceFile, pkptest.Session(t, dev1.Key))
 		if err != nil {
 			t.Fatalf("with node 3 down: %v", err)
 		}
@@ -429,7 +414,7 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		}
 
 		c.Stop(2)
-		_, err = cl.Decrypt(ctx, balanceFile, sessionOf(t, dev1.Key))
+		_, err = cl.Decrypt(ctx, balanceFile, pkptest.Session(t, dev1.Key))
 		var se *client.ShareError
 		if !errors.As(err, &se) || se.Valid != 2 || se.Needed != 3 || se.Answered != 2 {
 			t.Fatalf("with nodes 2 and 3 down: %v", err)
@@ -471,7 +456,7 @@ func badRequests(t *testing.T, ctx context.Context, nodeURL string, file *client
 	longRaw, _ := json.Marshal(long)
 	// Session signatures: one made for another node, one whose capability grants other
 	// conditions.
-	sess := sessionOf(t, key)
+	sess := pkptest.Session(t, key)
 	ident := access.DecryptionRequest(file.Conditions().LitHash(), file.DataHash())
 	elsewhere, err := sess.SessionSig("https://127.0.0.1:1", ident, devchain.ChainID)
 	if err != nil {
@@ -570,7 +555,7 @@ func TestEncryptionSignWithoutKeysIsUnavailable(t *testing.T) {
 	}
 	auth, _ := json.Marshal(authSigOf(t, key))
 	body := fmt.Sprintf(`{"accessControlConditions":%s,"dataToEncryptHash":"%064x","authSig":%s}`,
-		bytes.TrimSuffix(bytes.TrimPrefix(nativeBalance, []byte(`{"accessControlConditions":`)), []byte("}")), 1, auth)
+		bytes.TrimSuffix(bytes.TrimPrefix(pkptest.NativeBalance, []byte(`{"accessControlConditions":`)), []byte("}")), 1, auth)
 	status, raw := postRaw(t, ctx, c.Members()[0].Node().URL()+"/web/encryption/sign", body)
 	var eb api.ErrorBody
 	if status != http.StatusServiceUnavailable || json.Unmarshal(raw, &eb) != nil || eb.Error == nil || eb.Error.Kind != api.KindUnavailable {

@@ -79,7 +79,7 @@ func startHostileNet(ctx context.Context, t *testing.T, n int, configure func(i 
 	cl := testnet.NewClient(h.NetworkFile())
 	defer cl.Close()
 	var err error
-	if h.file, err = cl.Encrypt(ctx, nativeBalance, h.secret); err != nil {
+	if h.file, err = cl.Encrypt(ctx, pkptest.NativeBalance, h.secret); err != nil {
 		t.Fatalf("encrypt: %v", err)
 	}
 	if h.pkp, err = cl.MintPKP(ctx, h.owner); err != nil {

@@ -1,7 +1,7 @@
-// Package pkptest holds the helpers the whole-cluster PKP tests share (testnet's tests and the
-// attack tests in testnet/attack): a cluster with warm presignature pools, the dev chain's keys
-// as sessions, raw share requests, and independent verifiers. Test-only: imported by _test.go
-// files, never by the product.
+// Package pkptest holds the helpers the whole-cluster test packages share (testnet, testnet/attack,
+// testnet/epochs): a cluster with warm presignature pools, the dev chain's keys as sessions, raw
+// share requests, independent signature verifiers and the devnet balance condition. Test-only:
+// imported by _test.go files, never by the product.
 package pkptest
 
 import (
@@ -307,3 +307,9 @@ process.stdout.write(String(c.verify(null, msg, key, sig)));`
 		t.Fatalf("Node's crypto.verify accepts it for another message: %s", got)
 	}
 }
+
+// OneEther is 1 ETH in wei, as a decimal string.
+const OneEther = "1000000000000000000"
+
+// NativeBalance is the condition "native balance ≥ 1 ETH on the devnet chain".
+var NativeBalance = []byte(`{"accessControlConditions":[{"contractAddress":"","standardContractType":"","chain":"litdevnet","method":"eth_getBalance","parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"` + OneEther + `"}}]}`)

@@ -1,4 +1,4 @@
-package testnet_test
+package epochs_test
 
 import (
 	"context"
@@ -88,7 +88,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 	file := func() *client.EncryptedFile {
 		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
-		f, err := cl.Encrypt(ctx, nativeBalance, secret)
+		f, err := cl.Encrypt(ctx, pkptest.NativeBalance, secret)
 		if err != nil {
 			t.Fatalf("encrypt: %v", err)
 		}
@@ -107,7 +107,7 @@ func TestKeysAreResharedAsNodesJoinAndLeave(t *testing.T) {
 		t.Helper()
 		cl := testnet.NewClient(c.NetworkFile())
 		defer cl.Close()
-		d, err := cl.Decrypt(ctx, file, sessionOf(t, reader))
+		d, err := cl.Decrypt(ctx, file, pkptest.Session(t, reader))
 		if err != nil || string(d.Plaintext) != string(secret) {
 			t.Fatalf("epoch %d: the epoch-1 file does not decrypt: %v", epoch, err)
 		}

@@ -1,4 +1,4 @@
-package testnet_test
+package epochs_test
 
 import (
 	"bytes"
