@@ -39,18 +39,21 @@ const maxTimers = 10_000
 // once, running one execution at a time, each in a fresh context. It lives only in worker
 // processes.
 type engine struct {
-	lim      Limits
-	iso      *v8.Isolate
-	prelude  *v8.UnboundScript
-	ethers   *v8.UnboundScript
-	bundles  map[string]*v8.UnboundScript // lazily instantiated API bundles (web APIs, jwt)
-	natives  *v8.ObjectTemplate
-	fns      []*v8.FunctionTemplate // kept referenced: templates are freed by finalizers
-	gcCtx    *v8.Context            // a context no action sees, holding V8's gc() (--expose-gc)
-	gc       *v8.Function
-	send     func(message) error // to the parent
-	replies  *inbox              // host call answers, from the worker's reader
-	nextCall uint64              // host call IDs are unique for the worker's life, so a late answer never matches a new call
+	lim     Limits
+	iso     *v8.Isolate
+	prelude *v8.UnboundScript
+	ethers  *v8.UnboundScript
+	bundles map[string]*v8.UnboundScript // lazily instantiated API bundles (web APIs, jwt)
+	natives *v8.ObjectTemplate
+	fns     []*v8.FunctionTemplate // kept referenced: templates are freed by finalizers
+	gcCtx   *v8.Context            // a context no action sees, holding V8's gc() (--expose-gc)
+	gc      *v8.Function
+	// heapLimit is the isolate's heap limit as created; a higher one means V8 raised it to
+	// let a termination unwind, and the worker retires.
+	heapLimit uint64
+	send      func(message) error // to the parent
+	replies   *inbox              // host call answers, from the worker's reader
+	nextCall  uint64              // host call IDs are unique for the worker's life, so a late answer never matches a new call
 
 	// next is a context made ready for the next execution while the worker waited (prepare),
 	// or nil; preload says whether to instantiate ethers in it: whether the last execution
@@ -124,6 +127,10 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	// no eval or new Function in actions, as on Lit's nodes.
 	v8.SetFlags("--expose-gc", "--no-compilation-cache", "--disallow-code-generation-from-strings")
 	e.iso = v8.NewIsolate(v8.WithResourceConstraints(uint64(min(16<<20, lim.MaxHeap)), uint64(lim.MaxHeap)))
+	// The limit as set, not as found at an execution's start: v8go's near-heap-limit callback
+	// raises it whenever the heap fills, also while the worker prepares a context or collects
+	// between executions, and a limit raised then must still retire the worker.
+	e.heapLimit = e.iso.GetHeapStatistics().HeapSizeLimit
 	e.gcCtx = v8.NewContext(e.iso)
 	gc, err := e.gcCtx.Global().Get("gc")
 	if err == nil {
@@ -239,7 +246,7 @@ func (e *engine) run(ex *execMsg, code, params []byte) message {
 		headers = []byte("[]")
 	}
 	st.headers = string(headers)
-	st.heapLimit = e.iso.GetHeapStatistics().HeapSizeLimit
+	st.heapLimit = e.heapLimit
 
 	e.mu.Lock()
 	e.cur = st
