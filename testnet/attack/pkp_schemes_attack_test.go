@@ -1,14 +1,10 @@
 package attack_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -18,58 +14,13 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
-	"github.com/litmesh/litmesh/chain/devchain"
 	"github.com/litmesh/litmesh/client"
 	"github.com/litmesh/litmesh/node"
 	"github.com/litmesh/litmesh/testnet"
 	"github.com/litmesh/litmesh/testnet/pkptest"
 )
-
-// postSchemeSign sends a raw POST /web/pkp/sign of a scheme other than ECDSA, with the
-// session's signature for that node and PKP, and returns the share or the typed error.
-func postSchemeSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest, auth *client.Session) (*api.PKPSchemeShare, error) {
-	t.Helper()
-	tok, err := client.PKPTokenID(req.PubKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig, err := auth.SessionSig(nodeURL, access.PKPSigningRequest(tok), devchain.ChainID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if req.AuthSig, err = json.Marshal(sig); err != nil {
-		t.Fatal(err)
-	}
-	body, err := json.Marshal(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, nodeURL+"/web/pkp/sign", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := client.UnverifiedHTTPClient().Do(hr)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		var eb api.ErrorBody
-		if json.Unmarshal(raw, &eb) != nil || eb.Error == nil {
-			t.Fatalf("HTTP %d without a typed error: %s", resp.StatusCode, raw)
-		}
-		return nil, eb.Error
-	}
-	var out api.PKPSchemeShare
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
-	return &out, nil
-}
 
 // frostAttacker is a malicious coordinator of FROST Ed25519 sets (node 0, through
 // node.PKPHooks) colluding with the client; it behaves on every other scheme.
@@ -167,7 +118,7 @@ func (s *frostAttackSetup) sendAll(ctx context.Context, t *testing.T, l *frostLo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sh, err := postSchemeSign(ctx, t, s.urls[i], reqs[i], s.owner)
+			sh, err := pkptest.PostSignAs[api.PKPSchemeShare](ctx, t, s.urls[i], reqs[i], s.owner)
 			if err == nil {
 				l.mu.Lock()
 				l.shares = append(l.shares, *sh)

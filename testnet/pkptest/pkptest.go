@@ -100,9 +100,16 @@ func KindOf(err error) api.Kind {
 	return ""
 }
 
-// PostSign sends a raw POST /web/pkp/sign and returns the share or the typed error. With a
-// session it carries the session's signature for that node and PKP; without, req's AuthSig.
+// PostSign sends a raw POST /web/pkp/sign and returns the ECDSA share or the typed error. With
+// a session it carries the session's signature for that node and PKP; without, req's AuthSig.
 func PostSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest, auth *client.Session) (*api.PKPSignShare, error) {
+	t.Helper()
+	return PostSignAs[api.PKPSignShare](ctx, t, nodeURL, req, auth)
+}
+
+// PostSignAs is PostSign for any share type: api.PKPSchemeShare for the schemes other than
+// ECDSA.
+func PostSignAs[T any](ctx context.Context, t testing.TB, nodeURL string, req api.PKPSignRequest, auth *client.Session) (*T, error) {
 	t.Helper()
 	if auth != nil {
 		tok, err := client.PKPTokenID(req.PubKey)
@@ -141,7 +148,7 @@ func PostSign(ctx context.Context, t testing.TB, nodeURL string, req api.PKPSign
 		}
 		return nil, eb.Error
 	}
-	var out api.PKPSignShare
+	var out T
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatal(err)
 	}
