@@ -313,19 +313,84 @@ type Session struct {
 // *api.Error naming the check: unauthorized (401) for anything about who signed what and when,
 // forbidden (403) when the session or its capability does not grant this resource.
 func VerifySessionSig(ctx context.Context, s *AuthSig, opts SessionOptions) (*Auth, error) {
-	const field = "sessionSig"
-	m, pub, err := verifySessionEnvelope(s, opts)
+	c, err := CheckSessionEnvelope(s, opts)
 	if err != nil {
 		return nil, err
 	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
+	return c.Verify(ctx, opts)
+}
+
+// CheckedSession is a session signature whose envelope CheckSessionEnvelope verified: its
+// shape, the session key's ed25519 signature of the signed message and the message itself. It
+// authorises nothing until Verify has checked it for a request. A node that refuses forged
+// session signatures before it decodes a large request checks the envelope once and carries
+// the result to Verify, instead of verifying the ed25519 signature and parsing the message a
+// second time.
+type CheckedSession struct {
+	sig *AuthSig
+	m   *SessionMessage
+	pub ed25519.PublicKey
+}
+
+// CheckSessionEnvelope runs the checks of VerifySessionSig that need neither the request nor
+// the chain — shape, the session key's ed25519 signature, the message, nodeAddress, times — so
+// a node can refuse a forged or stale session signature before it decodes (and hashes) a large
+// request. It authorises nothing: the request must still pass Verify on the result.
+func CheckSessionEnvelope(s *AuthSig, opts SessionOptions) (*CheckedSession, error) {
+	const field = "sessionSig"
+	if s.DerivedVia != DerivedViaSession {
+		return nil, sessionErr(api.KindUnauthorized, field+".derivedVia", "want %q, got %q", DerivedViaSession, clip(s.DerivedVia))
 	}
-	maxLife := opts.MaxLifetime
-	if maxLife <= 0 {
-		maxLife = DefaultMaxLifetime
+	if s.Algo != AlgoEd25519 {
+		return nil, sessionErr(api.KindUnauthorized, field+".algo", "want %q, got %q", AlgoEd25519, clip(s.Algo))
 	}
+	pub, err := parseSessionKey(s.Address)
+	if err != nil {
+		return nil, sessionErr(api.KindUnauthorized, field+".address", "%v", err)
+	}
+	sig, err := parseHexField(s.Sig, ed25519.SignatureSize)
+	if err != nil {
+		return nil, sessionErr(api.KindUnauthorized, field+".sig", "want an ed25519 signature: %v", err)
+	}
+	if err := verifyEd25519Strict(pub, []byte(s.SignedMessage), sig); err != nil {
+		return nil, sessionErr(api.KindUnauthorized, field+".sig", "%v", err)
+	}
+	m, err := ParseSessionMessage(s.SignedMessage)
+	if err != nil {
+		return nil, err
+	}
+	if mk, err := parseSessionKey(m.SessionKey); err != nil || !bytes.Equal(mk, pub) {
+		return nil, sessionErr(api.KindUnauthorized, field+".signedMessage.sessionKey", "is not the signing session key %s", hex.EncodeToString(pub))
+	}
+	c := &CheckedSession{sig: s, m: m, pub: pub}
+	if err := c.checkClaims(opts); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// checkClaims checks what the signed message claims against opts: made for this node, and in
+// date at opts.Now within the maximum lifetime. No cryptography: Verify runs it again, so a
+// checked envelope is held to the options it is verified with.
+func (c *CheckedSession) checkClaims(opts SessionOptions) error {
+	if err := checkNodeAddress(c.m.NodeAddress, opts.NodeAddresses); err != nil {
+		return err
+	}
+	return checkSessionTimes(c.m, nowOf(opts.Now), skewOf(opts.ClockSkew), maxLifeOf(opts.MaxLifetime))
+}
+
+// Verify finishes VerifySessionSig for a session signature whose envelope was checked: the
+// message's node address and times once more (at opts.Now, against opts), that the session asks
+// for opts.Request, and its capabilities — the first one whose wallet signature verifies, that
+// is in date, whose URI is lit:session:<this session key> and whose ReCap grants the request
+// makes the wallet the requester.
+func (c *CheckedSession) Verify(ctx context.Context, opts SessionOptions) (*Auth, error) {
+	const field = "sessionSig"
+	if err := c.checkClaims(opts); err != nil {
+		return nil, err
+	}
+	m, pub := c.m, c.pub
+	now, maxLife := nowOf(opts.Now), maxLifeOf(opts.MaxLifetime)
 	if !requestsCover(m.Requests, opts.Request) {
 		return nil, sessionErr(api.KindForbidden, field+".signedMessage.resourceAbilityRequests", "the session does not ask for %s", opts.Request)
 	}
@@ -363,56 +428,21 @@ func VerifySessionSig(ctx context.Context, s *AuthSig, opts SessionOptions) (*Au
 	return nil, api.Errorf(kind, "no capability authorises %s: %s", opts.Request, strings.Join(msgs, "; "))
 }
 
-// CheckSessionEnvelope runs the checks of VerifySessionSig that need neither the request nor
-// the chain — shape, the session key's ed25519 signature, the message, nodeAddress, times — so
-// a node can refuse a forged or stale session signature before it decodes (and hashes) a large
-// request. It authorises nothing: the request must still pass VerifySessionSig.
-func CheckSessionEnvelope(s *AuthSig, opts SessionOptions) error {
-	_, _, err := verifySessionEnvelope(s, opts)
-	return err
+// AuthSig is the session signature that was checked.
+func (c *CheckedSession) AuthSig() *AuthSig { return c.sig }
+
+func nowOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Now()
+	}
+	return t
 }
 
-func verifySessionEnvelope(s *AuthSig, opts SessionOptions) (*SessionMessage, ed25519.PublicKey, error) {
-	const field = "sessionSig"
-	if s.DerivedVia != DerivedViaSession {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".derivedVia", "want %q, got %q", DerivedViaSession, clip(s.DerivedVia))
+func maxLifeOf(d time.Duration) time.Duration {
+	if d <= 0 {
+		return DefaultMaxLifetime
 	}
-	if s.Algo != AlgoEd25519 {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".algo", "want %q, got %q", AlgoEd25519, clip(s.Algo))
-	}
-	pub, err := parseSessionKey(s.Address)
-	if err != nil {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".address", "%v", err)
-	}
-	sig, err := parseHexField(s.Sig, ed25519.SignatureSize)
-	if err != nil {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".sig", "want an ed25519 signature: %v", err)
-	}
-	if err := verifyEd25519Strict(pub, []byte(s.SignedMessage), sig); err != nil {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".sig", "%v", err)
-	}
-	m, err := ParseSessionMessage(s.SignedMessage)
-	if err != nil {
-		return nil, nil, err
-	}
-	if mk, err := parseSessionKey(m.SessionKey); err != nil || !bytes.Equal(mk, pub) {
-		return nil, nil, sessionErr(api.KindUnauthorized, field+".signedMessage.sessionKey", "is not the signing session key %s", hex.EncodeToString(pub))
-	}
-	if err := checkNodeAddress(m.NodeAddress, opts.NodeAddresses); err != nil {
-		return nil, nil, err
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	maxLife := opts.MaxLifetime
-	if maxLife <= 0 {
-		maxLife = DefaultMaxLifetime
-	}
-	if err := checkSessionTimes(m, now, skewOf(opts.ClockSkew), maxLife); err != nil {
-		return nil, nil, err
-	}
-	return m, pub, nil
+	return d
 }
 
 // verifyCapability checks one capability: the wallet's signature (or, for a PKP session

@@ -460,3 +460,61 @@ func TestACapabilityIsTakenOnlyInsideItsSession(t *testing.T) {
 		t.Fatalf("the wallet's own sign-in: %v", err)
 	}
 }
+
+// A node checks a session signature's envelope before it decodes a large request and verifies
+// the rest on the decoded request, carrying the checked envelope instead of verifying the
+// session key's signature twice. The envelope so carried is held to the options it is verified
+// with: another node, a later time after the expiration, a resource the session does not ask
+// for, or a capability that does not grant it are refused as VerifySessionSig refuses them.
+func TestACheckedSessionEnvelopeIsStillVerifiedForItsRequest(t *testing.T) {
+	p := newSessionParts(t, pkpA)
+	checked, err := access.CheckSessionEnvelope(p.sign(t), access.SessionOptions{NodeAddresses: []string{nodeA}, Now: sessionNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpA, Now: sessionNow}
+	auth, err := checked.Verify(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if auth.Address != crypto.PubkeyToAddress(p.wallet.PublicKey) || auth.Session == nil {
+		t.Fatalf("requester %s, want the capability's wallet", auth.Address.Hex())
+	}
+	refusals := map[string]struct {
+		opts  access.SessionOptions
+		kind  api.Kind
+		field string
+	}{
+		"another node": {
+			access.SessionOptions{NodeAddresses: []string{nodeB}, Request: pkpA, Now: sessionNow},
+			api.KindUnauthorized, "nodeAddress"},
+		// The session expires 8 minutes before its capability does.
+		"after the session's expiration": {
+			access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpA, Now: p.expiration.Add(5 * time.Minute)},
+			api.KindUnauthorized, "expiration"},
+		"a lifetime over the node's maximum": {
+			access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpA, Now: sessionNow, MaxLifetime: 55 * time.Minute},
+			api.KindUnauthorized, "expiration"},
+		"a resource the session does not ask for": {
+			access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpB, Now: sessionNow},
+			api.KindForbidden, "resourceAbilityRequests"},
+	}
+	for name, c := range refusals {
+		t.Run(name, func(t *testing.T) {
+			_, err := checked.Verify(context.Background(), c.opts)
+			if api.KindOf(err) != c.kind || !strings.Contains(err.Error(), c.field) {
+				t.Fatalf("got %v, want %s naming %s", err, c.kind, c.field)
+			}
+		})
+	}
+	// The session asks for pkpB too, but the capability grants only pkpA.
+	wide := newSessionParts(t, pkpA)
+	wide.requests = []access.ResourceAbility{pkpA, pkpB}
+	checked, err = access.CheckSessionEnvelope(wide.sign(t), access.SessionOptions{NodeAddresses: []string{nodeA}, Now: sessionNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := checked.Verify(context.Background(), access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpB, Now: sessionNow}); api.KindOf(err) != api.KindForbidden {
+		t.Fatalf("a capability that does not grant the request: got %v, want forbidden", err)
+	}
+}

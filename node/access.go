@@ -1,6 +1,7 @@
 package node
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -58,18 +59,42 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 // wallet authSig is taken for decryption only, and only if it expires within the node's
 // maximum lifetime. The error is an *api.Error naming the check that failed.
 func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access.ResourceAbility) (*access.Auth, error) {
-	sig, err := parseAuth(raw)
-	if err != nil {
-		return nil, err
+	return n.authenticateChecked(ctx, nil, raw, req)
+}
+
+// checkedAuth is a request's authSig as precheckAuth parsed and checked it: the exact bytes,
+// and for a session signature its checked envelope (the session key's ed25519 signature
+// verified, the message parsed).
+type checkedAuth struct {
+	raw     json.RawMessage
+	sig     *access.AuthSig
+	session *access.CheckedSession // nil for a plain authSig
+}
+
+// authenticateChecked is authenticate for a request whose authSig precheckAuth checked: when
+// raw is exactly the bytes it checked, the envelope is not verified a second time (Verify still
+// checks the node address and times against this node, the request and every capability).
+// Any other raw, or no pre-check, is verified from scratch.
+func (n *Node) authenticateChecked(ctx context.Context, pre *checkedAuth, raw json.RawMessage, req access.ResourceAbility) (*access.Auth, error) {
+	var sig *access.AuthSig
+	var session *access.CheckedSession
+	if pre != nil && bytes.Equal(pre.raw, raw) {
+		sig, session = pre.sig, pre.session
+	} else {
+		var err error
+		if sig, err = parseAuth(raw); err != nil {
+			return nil, err
+		}
 	}
 	if sig.DerivedVia == access.DerivedViaSession {
-		auth, err := access.VerifySessionSig(ctx, sig, access.SessionOptions{
-			NodeAddresses: []string{n.URL()},
-			Request:       req,
-			MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
-			Wallets:       &n.wallets,
-			NetworkKey:    n.networkKeyVerifier(),
-		})
+		opts := n.sessionOptions(req)
+		var auth *access.Auth
+		var err error
+		if session != nil {
+			auth, err = session.Verify(ctx, opts)
+		} else {
+			auth, err = access.VerifySessionSig(ctx, sig, opts)
+		}
 		if err == nil && auth.PKP != nil {
 			err = n.checkPKPSession(ctx, auth.PKP, req)
 		}
@@ -84,22 +109,49 @@ func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access
 	return n.authenticatePlain(ctx, sig)
 }
 
+// sessionOptions are the options every session signature is verified with at this node.
+func (n *Node) sessionOptions(req access.ResourceAbility) access.SessionOptions {
+	return access.SessionOptions{
+		NodeAddresses: []string{n.URL()},
+		Request:       req,
+		MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
+		Wallets:       &n.wallets,
+		NetworkKey:    n.networkKeyVerifier(),
+	}
+}
+
 // precheckAuth refuses, before a large request body is decoded, an auth whose own checks fail
 // whatever the request: a malformed one, a plain authSig where session signatures are required,
 // a session signature that is forged, stale or made for another node. It authorises nothing;
-// authenticate must still run on the decoded request.
-func (n *Node) precheckAuth(raw json.RawMessage, ability access.Ability) error {
+// authenticateChecked must still run on the decoded request, and takes the result so that the
+// session key's signature is verified once per request.
+func (n *Node) precheckAuth(raw json.RawMessage, ability access.Ability) (*checkedAuth, error) {
 	sig, err := parseAuth(raw)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if sig.DerivedVia != access.DerivedViaSession {
 		if ability != access.AbilityDecryption {
-			return api.Errorf(api.KindUnauthorized, "authSig: session signatures are required for %s; a plain wallet authSig is taken for decryption only (make session signatures with Lit's getSessionSigs, or `lit --key`)", abilityText(ability))
+			return nil, api.Errorf(api.KindUnauthorized, "authSig: session signatures are required for %s; a plain wallet authSig is taken for decryption only (make session signatures with Lit's getSessionSigs, or `lit --key`)", abilityText(ability))
 		}
-		return nil
+		return &checkedAuth{raw: raw, sig: sig}, nil
 	}
-	return access.CheckSessionEnvelope(sig, access.SessionOptions{NodeAddresses: []string{n.URL()}, MaxLifetime: n.cfg.AuthMaxLifetime.Duration})
+	c, err := access.CheckSessionEnvelope(sig, access.SessionOptions{NodeAddresses: []string{n.URL()}, MaxLifetime: n.cfg.AuthMaxLifetime.Duration})
+	if err != nil {
+		return nil, err
+	}
+	return &checkedAuth{raw: raw, sig: sig, session: c}, nil
+}
+
+type checkedAuthKey struct{}
+
+// checkedAuthOf is the authSig a caller on the same request (Lit's execute route) pre-checked
+// and put in ctx, if it is exactly raw; else nil.
+func checkedAuthOf(ctx context.Context, raw json.RawMessage) *checkedAuth {
+	if pre, ok := ctx.Value(checkedAuthKey{}).(*checkedAuth); ok && pre != nil && bytes.Equal(pre.raw, raw) {
+		return pre
+	}
+	return nil
 }
 
 // authenticatePlain verifies a plain wallet authSig (SIWE, EIP-191 or EIP-1271): it must expire,

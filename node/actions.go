@@ -234,9 +234,12 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	if err := n.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
-		writeError(w, err)
-		return
+	pre := checkedAuthOf(r.Context(), rawAuth) // Lit's route checked it already
+	if pre == nil {
+		if pre, err = n.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
+			writeError(w, err)
+			return
+		}
 	}
 	var req api.ExecuteRequest
 	if err := decodeJSONBytes(body, &req); err != nil {
@@ -248,7 +251,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
+	auth, err := n.authenticateChecked(r.Context(), pre, in.authSig, access.ExecutionRequest(in.cid.String()))
 	if err != nil {
 		writeError(w, err)
 		return

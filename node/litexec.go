@@ -95,13 +95,14 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err := json.Unmarshal(body, &peek); err != nil {
 		return nil, api.Errorf(api.KindBadRequest, "malformed JSON: %v", err)
 	}
-	if err := n.precheckAuth(peek.AuthSig, access.AbilityExecution); err != nil {
+	pre, err := n.precheckAuth(peek.AuthSig, access.AbilityExecution)
+	if err != nil {
 		return nil, err
 	}
 	if err := n.litEpoch(peek.Epoch); err != nil {
 		return nil, err
 	}
-	r = r.WithContext(context.WithValue(r.Context(), litExecution{}, true))
+	r = r.WithContext(context.WithValue(context.WithValue(r.Context(), litExecution{}, true), checkedAuthKey{}, pre))
 	r.Body, r.ContentLength = &onceReader{b: body}, int64(len(body))
 	c := &litCapture{w: w, header: http.Header{}}
 	n.handleExecute(c, r)
