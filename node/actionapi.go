@@ -67,10 +67,7 @@ func (h *actionHost) signers(requestID string) (set []string, member bool, err e
 // signersOf picks a window of size consecutive members of the ring inside the execution's
 // node set, as signers does (FROST's sets are windows of T).
 func (h *actionHost) signersOf(ex *actionExec, requestID string, size int) (set []string, member bool, err error) {
-	all := make([]string, len(ex.members))
-	for i, p := range ex.members {
-		all[i] = p.String()
-	}
+	all := ex.names
 	ring := make([]string, 0, len(ex.keys.Members))
 	for _, m := range ex.keys.Members {
 		ring = append(ring, m.PeerID)
@@ -87,11 +84,11 @@ func (h *actionHost) signersOf(ex *actionExec, requestID string, size int) (set 
 		}
 	}
 	if len(windows) == 0 {
-		return all, true, nil
+		return slices.Clone(all), true, nil
 	}
 	sum := sha256.Sum256([]byte(requestID))
 	w := windows[int(binary.BigEndian.Uint32(sum[:4])%uint32(len(windows)))]
-	return w, slices.Contains(w, h.n.host.ID().String()), nil
+	return w, slices.Contains(w, ex.names[ex.self]), nil
 }
 
 // Sign is every signing function of Lit.Actions. The permission rule (actionMaySign) is checked

@@ -300,8 +300,8 @@ const maxShareJSON = 64 << 10
 //nolint:funlen,gocognit // exchanges shares and combines as soon as t+1 agree; the loop's state is the groups (node/action*.go is being reworked)
 func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kind byte, name string, seq uint32, pub *secp256k1.PublicKey, keyID ecdsa.KeyID, hash []byte, signers []string, mine *api.PKPSignShare) (*ecdsa.Signature, error) {
 	var from []int
-	for i, p := range ex.members {
-		if i != ex.self && slices.Contains(signers, p.String()) {
+	for i, name := range ex.names {
+		if i != ex.self && slices.Contains(signers, name) {
 			from = append(from, i)
 		}
 	}

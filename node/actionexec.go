@@ -46,6 +46,7 @@ type actionExec struct {
 	n       *Node
 	sid     string
 	members []peer.ID // the node set, in peer ID order: every member computes the same
+	names   []string  // members' peer IDs as strings (base58 encoding costs; they are compared often)
 	self    int
 	leader  int
 	keys    *EpochKeys
@@ -105,10 +106,21 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 		}
 		byPeer[p] = true
 	}
-	for p := range byPeer {
-		ex.members = append(ex.members, p)
+	// In peer ID order, each ID encoded once: base58 in the comparison cost more than the rest
+	// of setting up an execution.
+	type named struct {
+		id   peer.ID
+		name string
 	}
-	slices.SortFunc(ex.members, func(a, b peer.ID) int { return strings.Compare(a.String(), b.String()) })
+	set := make([]named, 0, len(byPeer))
+	for p := range byPeer {
+		set = append(set, named{p, p.String()})
+	}
+	slices.SortFunc(set, func(a, b named) int { return strings.Compare(a.name, b.name) })
+	for _, m := range set {
+		ex.members = append(ex.members, m.id)
+		ex.names = append(ex.names, m.name)
+	}
 	ex.self = slices.Index(ex.members, n.host.ID())
 	if ex.self < 0 {
 		ex.err = api.Errorf(api.KindConflict, "this node (%s) is not in the request's nodeSet", n.host.ID())
@@ -134,8 +146,9 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 // host:port.
 func resolveMember(keys *EpochKeys, s string) (peer.ID, bool) {
 	if p, err := peer.Decode(s); err == nil {
+		name := p.String()
 		for _, m := range keys.Members {
-			if m.PeerID == p.String() {
+			if m.PeerID == name {
 				return p, true
 			}
 		}
@@ -329,7 +342,7 @@ func (ex *actionExec) collect(ctx context.Context, k actKey, from []int, done fu
 			var missing []string
 			for _, i := range from {
 				if _, ok := got[i]; !ok {
-					missing = append(missing, ex.members[i].String())
+					missing = append(missing, ex.names[i])
 				}
 			}
 			return got, api.Errorf(api.KindTimeout, "no answer from %d of the execution's nodes (%s) on %s: they did not run this execution, or not to this point",

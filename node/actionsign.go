@@ -238,10 +238,7 @@ func (h *actionHost) signScheme(ctx context.Context, req runtime.SignRequest) (r
 		return runtime.SignResult{}, api.Errorf(api.KindUnavailable, "this network has no %s root key yet: it comes with the next key round (epoch change)", sc.kt)
 	}
 	requestID := signingRequestID(h.execID, string(req.Mode)+"/"+sc.name, req.SigName, req.Seq)
-	set := make([]string, len(ex.members))
-	for i, p := range ex.members {
-		set[i] = p.String()
-	}
+	set := slices.Clone(ex.names)
 	member := true
 	if sc.suite != 0 {
 		if set, member, err = h.signersOf(ex, requestID, root.Threshold()); err != nil {
@@ -286,8 +283,8 @@ func (h *actionHost) signScheme(ctx context.Context, req runtime.SignRequest) (r
 // SignedDataOutput JSON: signature, verifying_key and signed_data as hex, recovery_id null.
 func (h *actionHost) combineScheme(ctx context.Context, ex *actionExec, req runtime.SignRequest, sc signScheme, pkp chain.PKP, root *dkg.KeyShare, signers []string, mine *api.PKPSchemeShare) (string, error) {
 	var from []int
-	for i, p := range ex.members {
-		if i != ex.self && slices.Contains(signers, p.String()) {
+	for i, name := range ex.names {
+		if i != ex.self && slices.Contains(signers, name) {
 			from = append(from, i)
 		}
 	}
