@@ -450,6 +450,23 @@ func (e *engine) prepareIn(ctx *v8.Context, withEthers bool) (*prepared, error) 
 		if pc.ethers, err = ff.Call(v8.Undefined(e.iso)); err != nil {
 			return nil, fmt.Errorf("load ethers: %w", err)
 		}
+		// ethers' modules load on first use (lazyModules); ethers.utils, which nearly every
+		// action that uses ethers reaches, is loaded here ahead of the request with what it
+		// loads at once (ethers' own module, the logger), off the execution's time. Has runs
+		// the module proxy's has trap, which loads the module without reading an export.
+		var utils *v8.Value
+		obj, err := pc.ethers.AsObject()
+		if err == nil {
+			utils, err = obj.Get("utils")
+		}
+		if err == nil {
+			if obj, err = utils.AsObject(); err == nil {
+				obj.Has("arrayify")
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("load ethers.utils: %w", err)
+		}
 	}
 	return pc, nil
 }
