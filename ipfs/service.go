@@ -42,6 +42,7 @@ type Service struct {
 	bitswap  *bitswap.Bitswap
 	local    ipld.DAGService // Add's: stores locally and tells bitswap
 	pins     *pinSet
+	cats     *catCache // small files Cat read, by CID
 	// gcMu: operations that store blocks (add, pin, cat) hold it shared; GC holds it alone,
 	// so it never removes blocks an operation is about to pin.
 	gcMu sync.RWMutex
@@ -87,7 +88,7 @@ func New(h host.Host, dir string, opts ...Option) (*Service, error) {
 	}
 	store := blockstore.NewIdStore(blockstore.NewBlockstore(ds, blockstore.NoPrefix()))
 
-	s := &Service{host: h, cfg: cfg, ds: ds, store: store, verified: verifyingStore{store}, pins: pins}
+	s := &Service{host: h, cfg: cfg, ds: ds, store: store, verified: verifyingStore{store}, pins: pins, cats: newCatCache()}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 
 	bsOpts := []bitswap.Option{
@@ -201,10 +202,14 @@ func (s *Service) Cat(ctx context.Context, c cid.Cid, maxSize int64) ([]byte, er
 	s.gcMu.RLock()
 	defer s.gcMu.RUnlock()
 	s.pins.touch(c)
+	if data, ok := s.cats.get(c, maxSize); ok {
+		return data, nil
+	}
 	data, err := s.cat(ctx, c, maxSize)
 	if err != nil {
 		return nil, fmt.Errorf("cat %s: %w", c, err)
 	}
+	s.cats.put(c, data)
 	return data, nil
 }
 
