@@ -87,36 +87,27 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 		return ex
 	}
 	ex.keys = keys
-	byPeer := map[peer.ID]bool{}
+	em := n.epochMembersOf(keys)
+	var set []namedPeer
 	if len(in.nodeSet) == 0 {
-		for _, m := range keys.Members {
-			p, err := peer.Decode(m.PeerID)
-			if err != nil {
-				ex.err = fmt.Errorf("member %s of epoch %d: %w", m.PeerID, keys.Epoch, err)
-				return ex
-			}
-			byPeer[p] = true
+		if em.err != nil {
+			ex.err = em.err
+			return ex
 		}
+		set = slices.Clone(em.all)
 	}
 	for i, e := range in.nodeSet {
-		p, ok := resolveMember(keys, e.SocketAddress)
+		p, ok := em.resolve(e.SocketAddress)
 		if !ok {
 			ex.err = api.Errorf(api.KindConflict, "nodeSet[%d] %q is not a validator of epoch %d", i, clipArg(e.SocketAddress), keys.Epoch)
 			return ex
 		}
-		byPeer[p] = true
+		if !slices.Contains(set, p) {
+			set = append(set, p)
+		}
 	}
-	// In peer ID order, each ID encoded once: base58 in the comparison cost more than the rest
-	// of setting up an execution.
-	type named struct {
-		id   peer.ID
-		name string
-	}
-	set := make([]named, 0, len(byPeer))
-	for p := range byPeer {
-		set = append(set, named{p, p.String()})
-	}
-	slices.SortFunc(set, func(a, b named) int { return strings.Compare(a.name, b.name) })
+	// In peer ID order (of the IDs' strings, each encoded once per epoch).
+	slices.SortFunc(set, func(a, b namedPeer) int { return strings.Compare(a.name, b.name) })
 	for _, m := range set {
 		ex.members = append(ex.members, m.id)
 		ex.names = append(ex.names, m.name)
@@ -142,25 +133,63 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 	return ex
 }
 
-// resolveMember finds the member of the epoch a node set entry names: a peer ID, an API URL or
-// host:port.
-func resolveMember(keys *EpochKeys, s string) (peer.ID, bool) {
-	if p, err := peer.Decode(s); err == nil {
-		name := p.String()
-		for _, m := range keys.Members {
-			if m.PeerID == name {
-				return p, true
+// namedPeer is a member's peer ID with its string.
+type namedPeer struct {
+	id   peer.ID
+	name string
+}
+
+// epochMembers is an epoch's members as executions' node sets name them, decoded once per
+// epoch: decoding every member's peer ID and comparing every URL at each execution cost more
+// than the rest of setting one up.
+type epochMembers struct {
+	keys  *EpochKeys
+	all   []namedPeer // every member; nil if one did not decode (err says which)
+	err   error
+	byID  map[string]namedPeer  // by the peer ID as registered
+	byURL map[string]*namedPeer // by nodeAddrKey of the registered URL; nil: that member's ID did not decode
+}
+
+// epochMembersOf is keys' members, decoded once.
+func (n *Node) epochMembersOf(keys *EpochKeys) *epochMembers {
+	if em := n.actMembers.Load(); em != nil && em.keys == keys {
+		return em
+	}
+	em := &epochMembers{keys: keys, byID: map[string]namedPeer{}, byURL: map[string]*namedPeer{}}
+	for _, m := range keys.Members {
+		var np *namedPeer
+		if p, err := peer.Decode(m.PeerID); err != nil {
+			if em.err == nil {
+				em.err = fmt.Errorf("member %s of epoch %d: %w", m.PeerID, keys.Epoch, err)
+			}
+		} else {
+			np = &namedPeer{p, p.String()}
+			em.all = append(em.all, *np)
+			em.byID[m.PeerID] = *np // as registered: a node set naming a peer ID is compared with it
+		}
+		if k := nodeAddrKey(m.URL); m.URL != "" {
+			if _, dup := em.byURL[k]; !dup { // the first member registered at a URL, as sameNode's search finds
+				em.byURL[k] = np
 			}
 		}
-		return "", false
 	}
-	for _, m := range keys.Members {
-		if m.URL != "" && sameNode(m.URL, s) {
-			p, err := peer.Decode(m.PeerID)
-			return p, err == nil
-		}
+	if em.err != nil {
+		em.all = nil
 	}
-	return "", false
+	n.actMembers.Store(em)
+	return em
+}
+
+// resolve finds the member a node set entry names: a peer ID, an API URL or host:port.
+func (em *epochMembers) resolve(s string) (namedPeer, bool) {
+	if p, err := peer.Decode(s); err == nil {
+		np, ok := em.byID[p.String()]
+		return np, ok
+	}
+	if np := em.byURL[nodeAddrKey(s)]; np != nil {
+		return *np, true
+	}
+	return namedPeer{}, false
 }
 
 // open opens the execution's session at the first cross-node call.

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -76,6 +77,7 @@ type Node struct {
 	rpcProxy       *rpcProxy                    // what getRpcUrl points actions at; nil without chains
 	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
 	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
+	actMembers     atomic.Pointer[epochMembers] // the current epoch's members, decoded for executions' node sets
 
 	stops []func(context.Context) error // reverse start order
 

@@ -339,12 +339,14 @@ func (ep *pkpEpoch) resolveSet(nodeSet []string) ([]int, error) {
 // sameNode compares a member's registered API URL with how a request names a node: a URL, or
 // host:port as Lit's clients put it in socketAddress.
 func sameNode(registered, given string) bool {
-	norm := func(u string) string {
-		u = strings.ToLower(strings.TrimSpace(u))
-		u = strings.TrimPrefix(strings.TrimPrefix(u, "http://"), "https://")
-		return strings.TrimRight(u, "/")
-	}
-	return norm(registered) == norm(given)
+	return nodeAddrKey(registered) == nodeAddrKey(given)
+}
+
+// nodeAddrKey is the form sameNode compares node addresses in.
+func nodeAddrKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "http://"), "https://")
+	return strings.TrimRight(u, "/")
 }
 
 // pkpKey is a PKP as the node signs with it.
