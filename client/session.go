@@ -68,7 +68,7 @@ type Session struct {
 	opts   SessionOptions
 
 	mu   sync.Mutex
-	caps map[string]*access.AuthSig // by the ReCap's URN
+	caps map[string]sessionCap // by the ReCap's URN
 }
 
 // NewSession makes a session for the wallet key with a fresh ed25519 session key.
@@ -89,7 +89,7 @@ func NewSession(wallet *ecdsa.PrivateKey, opts SessionOptions) (*Session, error)
 	if err != nil {
 		return nil, fmt.Errorf("new session: %w", err)
 	}
-	return &Session{wallet: wallet, key: key, opts: opts, caps: map[string]*access.AuthSig{}}, nil
+	return &Session{wallet: wallet, key: key, opts: opts, caps: map[string]sessionCap{}}, nil
 }
 
 // Address is the wallet's address: who the nodes see as the requester.
@@ -101,53 +101,58 @@ func (s *Session) PublicKey() ed25519.PublicKey { return s.key.Public().(ed25519
 // renewBefore is how long before its expiration a capability is replaced.
 func (s *Session) renewBefore() time.Duration { return min(s.opts.TTL/10, 5*time.Minute) }
 
-// capability returns a capability granting req, signing a new one when none is cached or the
-// cached one expires soon.
-func (s *Session) capability(req access.ResourceAbility, chainID uint64) (*access.AuthSig, []access.ResourceAbility, error) {
+// sessionCap is a capability the wallet signed, with its expiration (read from it once, not
+// at every request).
+type sessionCap struct {
+	sig        *access.AuthSig
+	expiration time.Time
+}
+
+// capability returns a capability granting req and its expiration, signing a new one when none
+// is cached or the cached one expires soon.
+func (s *Session) capability(req access.ResourceAbility, chainID uint64) (*access.AuthSig, []access.ResourceAbility, time.Time, error) {
 	grants := []access.ResourceAbility{req}
 	if len(s.opts.Grants) > 0 {
 		rc, _ := access.NewRecap(s.opts.Grants...)
 		if !rc.Grants(req) {
-			return nil, nil, fmt.Errorf("the session's grants do not cover %s", req)
+			return nil, nil, time.Time{}, fmt.Errorf("the session's grants do not cover %s", req)
 		}
 		grants = s.opts.Grants
 	}
 	rc, err := access.NewRecap(grants...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, time.Time{}, err
 	}
 	key := rc.URN()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if c, ok := s.caps[key]; ok {
-		if m, err := access.ParseSIWE(c.SignedMessage); err == nil && time.Until(m.ExpirationTime) > s.renewBefore() {
-			return c, grants, nil
-		}
+	if c, ok := s.caps[key]; ok && time.Until(c.expiration) > s.renewBefore() {
+		return c.sig, grants, c.expiration, nil
 	}
 	c, err := access.NewCapability(s.wallet, s.PublicKey(), grants, access.CapabilityOptions{Domain: s.opts.Domain, ChainID: chainID, TTL: s.opts.TTL})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, time.Time{}, err
 	}
-	s.caps[key] = c
-	return c, grants, nil
+	m, err := access.ParseSIWE(c.SignedMessage)
+	if err != nil {
+		return nil, nil, time.Time{}, err
+	}
+	s.caps[key] = sessionCap{sig: c, expiration: m.ExpirationTime}
+	return c, grants, m.ExpirationTime, nil
 }
 
 // SessionSig returns a session signature for one request to one node: nodeURL as the client
 // reaches the node (the network file's URL), req what the request needs.
 func (s *Session) SessionSig(nodeURL string, req access.ResourceAbility, chainID uint64) (*access.AuthSig, error) {
-	c, grants, err := s.capability(req, chainID)
+	c, grants, expiration, err := s.capability(req, chainID)
 	if err != nil {
 		return nil, fmt.Errorf("session signature: %w", err)
-	}
-	m, err := access.ParseSIWE(c.SignedMessage)
-	if err != nil {
-		return nil, err
 	}
 	return access.SignSession(s.key, &access.SessionMessage{
 		Requests:     slices.Clone(grants),
 		Capabilities: []access.AuthSig{*c},
 		IssuedAt:     time.Now().UTC().Truncate(time.Millisecond),
-		Expiration:   m.ExpirationTime,
+		Expiration:   expiration,
 		NodeAddress:  strings.TrimRight(nodeURL, "/"),
 	})
 }
