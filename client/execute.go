@@ -132,23 +132,30 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		return nil, err
 	}
 	requestID := hex.EncodeToString(idb[:])
+	// Every node's body is made before the first is sent, so the nodes start within a moment of
+	// each other: a signEcdsa waits for the last of its signers to reach it, and a request
+	// signed and sent while the first nodes already run the action waits for CPU they hold.
 	answers := make([]NodeExecution, len(nodes))
+	raws := make([][]byte, len(nodes))
+	for i, n := range nodes {
+		answers[i].URL = n.URL
+		nbody := body
+		var err error
+		if nbody.AuthSig, err = c.authJSON(ctx, req.Auth, n.URL, resource); err != nil {
+			answers[i].Error = err.Error()
+			continue
+		}
+		if raws[i], err = json.Marshal(nbody); err != nil {
+			answers[i].Error = err.Error()
+		}
+	}
 	var wg sync.WaitGroup
 	for i, n := range nodes {
+		if raws[i] == nil {
+			continue
+		}
 		wg.Go(func() {
-			answers[i].URL = n.URL
-			nbody := body
-			var err error
-			if nbody.AuthSig, err = c.authJSON(ctx, req.Auth, n.URL, resource); err != nil {
-				answers[i].Error = err.Error()
-				return
-			}
-			raw, err := json.Marshal(nbody)
-			if err != nil {
-				answers[i].Error = err.Error()
-				return
-			}
-			res, err := c.executeOn(ctx, n.URL, raw, requestID)
+			res, err := c.executeOn(ctx, n.URL, raws[i], requestID)
 			if err != nil {
 				answers[i].Error = err.Error()
 				return
