@@ -124,8 +124,10 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 	// source alive for a dozen or so full collections after its context is gone, so a run of
 	// large actions could fill the heap with sources no execution uses; the prelude and ethers
 	// are compiled once per isolate and do not need it. --disallow-code-generation-from-strings:
-	// no eval or new Function in actions, as on Lit's nodes.
-	v8.SetFlags("--expose-gc", "--no-compilation-cache", "--disallow-code-generation-from-strings")
+	// no eval or new Function in actions, as on Lit's nodes. The semi-spaces: see semiSpaceMiB.
+	semi := semiSpaceMiB(lim.MaxHeap)
+	v8.SetFlags("--expose-gc", "--no-compilation-cache", "--disallow-code-generation-from-strings",
+		fmt.Sprintf("--min-semi-space-size=%d", semi), fmt.Sprintf("--max-semi-space-size=%d", semi))
 	e.iso = v8.NewIsolate(v8.WithResourceConstraints(uint64(min(16<<20, lim.MaxHeap)), uint64(lim.MaxHeap)))
 	// The limit as set, not as found at an execution's start: v8go's near-heap-limit callback
 	// raises it whenever the heap fills, also while the worker prepares a context or collects
@@ -187,6 +189,18 @@ func newEngine(lim Limits, send func(message) error, replies *inbox) (*engine, e
 		}
 	}
 	return e, nil
+}
+
+// semiSpaceMiB sizes V8's young generation (each of its two semi-spaces) for the worker's
+// isolate: 1/32 of the heap limit, 1 to 8 MiB. V8 sizes it from the heap limit much smaller,
+// and one execution — a fresh context, the prelude, ethers — allocates a few MiB: each
+// execution then ran several scavenges, each copying the execution's live objects and, at the
+// second, promoting them to the old generation, where only a full collection frees them. With
+// room for an execution's allocations they die young, with its context: ~25% less of a
+// worker's CPU per execution of lit bench execute-sign's action (4.5 against 5.4–7.0 ms, same
+// sitting), for up to 16 MiB more of the worker's memory.
+func semiSpaceMiB(maxHeap int64) int64 {
+	return min(max(maxHeap>>20/32, 1), 8)
 }
 
 // warmEthers instantiates ethers once in a context no action sees, then drops it. V8 compiles
