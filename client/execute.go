@@ -136,19 +136,7 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 	// each other: a signEcdsa waits for the last of its signers to reach it, and a request
 	// signed and sent while the first nodes already run the action waits for CPU they hold.
 	answers := make([]NodeExecution, len(nodes))
-	raws := make([][]byte, len(nodes))
-	for i, n := range nodes {
-		answers[i].URL = n.URL
-		nbody := body
-		var err error
-		if nbody.AuthSig, err = c.authJSON(ctx, req.Auth, n.URL, resource); err != nil {
-			answers[i].Error = err.Error()
-			continue
-		}
-		if raws[i], err = json.Marshal(nbody); err != nil {
-			answers[i].Error = err.Error()
-		}
-	}
+	raws := c.executeBodies(ctx, nodes, body, req.Auth, resource, answers)
 	var wg sync.WaitGroup
 	for i, n := range nodes {
 		if raws[i] == nil {
@@ -172,6 +160,25 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 		res.Signatures, res.SchemeSignatures, res.SignatureErrors = c.combineActionSignatures(ctx, res.Shares)
 	}
 	return res, nil
+}
+
+// executeBodies is each node's request body, with its own session signature; a node whose
+// body cannot be made gets its error in answers and a nil body.
+func (c *Client) executeBodies(ctx context.Context, nodes []NodeEntry, body api.ExecuteRequest, auth Auth, resource access.ResourceAbility, answers []NodeExecution) [][]byte {
+	raws := make([][]byte, len(nodes))
+	for i, n := range nodes {
+		answers[i].URL = n.URL
+		nbody := body
+		var err error
+		if nbody.AuthSig, err = c.authJSON(ctx, auth, n.URL, resource); err != nil {
+			answers[i].Error = err.Error()
+			continue
+		}
+		if raws[i], err = json.Marshal(nbody); err != nil {
+			answers[i].Error = err.Error()
+		}
+	}
+	return raws
 }
 
 // ActionClaim is a key claimed by an action (Lit.Actions.claimKey): the derived key id,
