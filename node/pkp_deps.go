@@ -18,9 +18,6 @@ import (
 // keyring's current shares, the session transport, the chain's PKP lookups, this node's
 // signing key and peer ID, whether a peer is reachable, the sign-phase timer and the epoch
 // feed. wirePKP fills it from a running node; unit tests fill in what they exercise.
-//
-// The service holds it in a field named n so the signing files (pkp_agree.go, pkp_presign.go,
-// pkp_sign.go) read as they did when it held the *Node.
 type pkpDeps struct {
 	log       *slog.Logger
 	cfg       pkpConfig

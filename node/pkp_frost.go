@@ -203,7 +203,7 @@ func frostRootOf(suite frost.Suite, ks *dkg.KeyShare) (*frost.RootKey, error) {
 
 // currentFrost returns the serving epoch's signer sets of a suite, or a retryable error.
 func (s *pkpService) currentFrost(suite frost.Suite) (*pkpEpoch, error) {
-	k, err := s.n.keys.Current()
+	k, err := s.deps.keys.Current()
 	if err != nil {
 		return nil, err
 	}
