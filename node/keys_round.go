@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/drand/kyber"
-	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/chain"
@@ -30,7 +29,7 @@ func dkgPhase(n int) time.Duration { return keyround.DefaultConfig().Phase(n) }
 // is the keyround state machine; keyRound drives it (run) and does the key work (attempt,
 // keys_attempt.go).
 type keyRound struct {
-	kr       *keyring
+	rk       *keyRounds
 	ms       *chain.Membership
 	epoch    uint64 // the epoch the new shares are for
 	fresh    bool
@@ -48,9 +47,9 @@ type keyRound struct {
 	edKeys   []kyber.Point // the members' edwards25519 DKG keys (session order; nil: unknown)
 }
 
-func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
-	r := &keyRound{kr: kr, ms: ms, epoch: ms.Epoch.Number + 1, fresh: fresh, newSet: ms.Next}
-	op := kr.n.operator()
+func (rk *keyRounds) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
+	r := &keyRound{rk: rk, ms: ms, epoch: ms.Epoch.Number + 1, fresh: fresh, newSet: ms.Next}
+	op := rk.operator
 	isOp := func(v chain.Validator) bool { return v.Operator == op }
 	inOld := func(v chain.Validator) bool {
 		return slices.ContainsFunc(r.oldSet, func(w chain.Validator) bool { return w.Operator == v.Operator })
@@ -63,7 +62,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 				r.union = append(r.union, v)
 			}
 		}
-		if k, ok := kr.ForEpoch(ms.Epoch.Number); ok {
+		if k, ok := rk.keys.ForEpoch(ms.Epoch.Number); ok {
 			r.oldKeys = k
 		}
 	}
@@ -83,7 +82,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 		}
 	}
 	var err error
-	if r.longterm, err = loadDKGKeys(kr.ks); err != nil {
+	if r.longterm, err = rk.longterm(); err != nil {
 		return nil, err
 	}
 	r.peers = make([]peer.ID, len(r.union))
@@ -94,7 +93,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 	for i, v := range r.newSet {
 		r.members[i] = Member{Operator: v.Operator.Hex(), PeerID: peer.ID(v.PeerID).String(), URL: v.URL}
 	}
-	r.sid = sessionID(kr.n.cfg.Network, r.epoch, r.union)
+	r.sid = sessionID(rk.network, r.epoch, r.union)
 	return r, nil
 }
 
@@ -121,13 +120,13 @@ type attemptResult struct {
 //
 //nolint:funlen,gocognit // drives node/keyround's state machine: one loop over its timers and messages
 func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
-	ctl, err := r.kr.n.sessions.Open(r.sid+"/control/v2", r.peers)
+	ctl, err := r.rk.sessions.Open(r.sid+"/control/v2", r.peers)
 	if err != nil {
 		return nil, err
 	}
 	defer ctl.Close()
 	d := &roundDriver{r: r, ctl: ctl, done: make(chan attemptResult, 1)}
-	if d.own, err = r.kr.n.signEdKey(r.longterm.Ed); err != nil {
+	if d.own, err = r.rk.signEdKey(r.longterm.Ed); err != nil {
 		return nil, err
 	}
 	if r.self == r.coord {
@@ -141,8 +140,8 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	for i, p := range r.peers {
 		names[i] = p.String()
 	}
-	clock := r.kr.clock
-	s, acts, err := keyround.New(r.kr.roundCfg, keyround.Round{Members: len(r.peers), Next: len(r.newSet), Self: r.self, Coord: r.coord, Fresh: r.fresh, Names: names}, clock.Now())
+	clock := r.rk.clock
+	s, acts, err := keyround.New(r.rk.roundCfg, keyround.Round{Members: len(r.peers), Next: len(r.newSet), Self: r.self, Coord: r.coord, Fresh: r.fresh, Names: names}, clock.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +149,7 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	defer func() { stop(); d.wg.Wait() }()
 	msgs := make(chan mpc.Message)
 	d.wg.Go(func() {
-		defer recoverGoroutine(r.kr.n.log, "key round control")
+		defer recoverGoroutine(r.rk.log, "key round control")
 		for {
 			m, err := ctl.Receive(lctx)
 			if err != nil {
@@ -219,7 +218,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 	r := d.r
 	msg, err := keyround.Decode(m.Payload)
 	if err != nil {
-		r.kr.n.log.Warn("ignoring a bad key-round control message", "from", r.peers[m.From], "error", err)
+		r.rk.log.Warn("ignoring a bad key-round control message", "from", r.peers[m.From], "error", err)
 		return keyround.Event{}, false
 	}
 	ev := keyround.Event{From: m.From, Attempt: msg.Attempt}
@@ -227,7 +226,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 	case keyround.KindHello:
 		ev.Kind = keyround.EvHello
 		if d.signed != nil {
-			if _, err := verifyEdKey(r.kr.n.cfg.Network, r.peers[m.From], msg.EdKey); err == nil {
+			if _, err := verifyEdKey(r.rk.network, r.peers[m.From], msg.EdKey); err == nil {
 				d.signed[m.From] = msg.EdKey
 			}
 		}
@@ -251,7 +250,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 
 // rejected logs an event the state machine did not take.
 func (d *roundDriver) rejected(ev keyround.Event, err error) {
-	log := d.r.kr.n.log
+	log := d.r.rk.log
 	switch {
 	case errors.Is(err, keyround.ErrRepeatedStart):
 	case errors.Is(err, keyround.ErrNotCoordinator):
@@ -265,7 +264,7 @@ func (d *roundDriver) rejected(ev keyround.Event, err error) {
 func (d *roundDriver) observe(s, next keyround.State) keyround.State {
 	failed := next.Tries > s.Tries || (s.Phase == keyround.Running && next.Phase == keyround.Waiting)
 	if failed && next.LastErr != nil {
-		d.r.kr.n.log.Warn("key round attempt failed", "epoch", d.r.epoch, "attempt", s.Attempt, "error", next.LastErr)
+		d.r.rk.log.Warn("key round attempt failed", "epoch", d.r.epoch, "attempt", s.Attempt, "error", next.LastErr)
 	}
 	return next
 }
@@ -281,13 +280,13 @@ func (d *roundDriver) status(s keyround.State) {
 	for i, m := range missing {
 		names[i] = d.r.peers[m].String()
 	}
-	d.r.kr.n.epochs.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to %s: [%s]",
+	d.r.rk.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to %s: [%s]",
 		d.r.epoch-1, d.r.epoch, len(missing), what, strings.Join(names, " ")))
 }
 
 // do carries out one action, returning the event it produces, if any.
 func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Event, error) {
-	r, log := d.r, d.r.kr.n.log
+	r, log := d.r, d.r.rk.log
 	switch a.Kind {
 	case keyround.ActStart:
 		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
@@ -339,13 +338,13 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 		}
 	case keyround.ActKeep:
 		if d.keys != nil {
-			if err := r.kr.store(d.keys); err != nil {
+			if err := r.rk.keys.store(d.keys); err != nil {
 				return nil, err
 			}
 		}
 	case keyround.ActSendDone:
 		raw, _ := (&keyround.Msg{Kind: keyround.KindDone, Attempt: a.Attempt}).Encode()
-		if err := sendAll(ctx, d.ctl, raw, r.kr.roundCfg.DoneSend); err != nil {
+		if err := sendAll(ctx, d.ctl, raw, r.rk.roundCfg.DoneSend); err != nil {
 			log.Warn("could not tell every member the key round is done", "error", err)
 		}
 	}
@@ -375,12 +374,11 @@ func (r *keyRound) startMsg() (keyround.Msg, error) {
 // meshed reports whether this node trusts a live connection to every member of the next set
 // (and, for a first key generation, to every member: all of them run the protocol).
 func (r *keyRound) meshed() bool {
-	h := r.kr.n.host
 	for i, p := range r.peers {
 		if i == r.self || (!r.fresh && i >= len(r.newSet)) {
 			continue
 		}
-		if !h.Gate.Trusted(p) || h.Network().Connectedness(p) != network.Connected {
+		if !r.rk.connected(p) {
 			return false
 		}
 	}

@@ -109,7 +109,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  3. attestation provider, keystore (sealed with the provider's key), verifier; the TLS key
 //     (sealed in the keystore) and certificate
 //  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
-//  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
+//  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting);
+//     the epoch watcher and the key rounds it runs at transitions, built on them
 //  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
@@ -146,12 +147,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.epochFeed = newEpochFeed()
-	n.epochs = &epochs{n: n}
-	if n.keys, err = newKeyring(n); err != nil {
+	if n.keys, err = newKeyring(n.keystore, n.epochFeed, n.log); err != nil {
 		return nil, err
 	}
-	n.epochs.OnTransition("root keys", n.keys.transition)
-	n.epochs.OnAdvance(n.keys.prune)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
 	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
 		return nil, err
@@ -163,6 +161,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
+	n.epochs = newEpochs(wireEpochs(n))
+	n.epochs.OnTransition("root keys", newKeyRounds(wireKeyRounds(n)).transition)
+	n.epochs.OnAdvance(n.keys.prune)
 	if err := n.startIPFS(); err != nil {
 		return nil, err
 	}
