@@ -23,7 +23,7 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/ipfs/add", "/web/ipfs/add", n.handleIPFSAdd)
 	handle("POST /web/ipfs/pin", "/web/ipfs/pin", n.handleIPFSPin)
 	handle("POST /web/encryption/sign", "/web/encryption/sign", n.encryption.handleSign)
-	handle("POST /web/execute", "/web/execute", n.handleExecute)
+	handle("POST /web/execute", "/web/execute", n.actions.handleExecute)
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
 	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
 	for _, p := range []string{"/web/sign_session_key", "/web/sign_session_key/", "/web/sign_session_key/v1"} {

@@ -104,7 +104,7 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 	r = r.WithContext(context.WithValue(r.Context(), litExecution{}, true))
 	r.Body, r.ContentLength = &onceReader{b: body}, int64(len(body))
 	c := &litCapture{w: w, header: http.Header{}}
-	n.handleExecute(c, r)
+	n.actions.handleExecute(c, r)
 	if v := c.header.Get("Retry-After"); v != "" {
 		w.Header().Set("Retry-After", v)
 	}

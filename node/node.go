@@ -29,7 +29,6 @@ import (
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/p2p"
-	"github.com/litmesh/litmesh/runtime"
 )
 
 // Version is the node software version, reported in status and handshakes. Release builds set
@@ -61,8 +60,7 @@ type Node struct {
 	// actionTransport carries the cross-node functions of Lit Action executions.
 	actionTransport *p2p.Sessions
 	ipfs            *ipfs.Service
-	actions         *runtime.Pool            // Lit Action workers
-	actionPhases    *prometheus.HistogramVec // where an execution's time goes (actions.go)
+	actions         *actionService // Lit Actions: /web/execute, conditions, custom auth
 	pkp             *pkpService
 	// authMethods verify PKP auth-method proofs (sign_session_key).
 	authMethods *authMethodVerifiers
@@ -71,11 +69,7 @@ type Node struct {
 	apiLn       net.Listener
 	apiDone     chan error
 
-	actionHTTP     *http.Client                 // what Lit Actions fetch through
-	fetchPolicy    *fetchPolicy                 // what that client may connect to
-	rpcProxy       *rpcProxy                    // what getRpcUrl points actions at; nil without chains
-	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
-	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
+	actionChains map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
 
 	stops []func(context.Context) error // reverse start order
 
@@ -151,7 +145,8 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
-	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
+	conditionActions := &actionConditions{}
+	if err := n.startAccess(ctx, access.WithLitActionRunner(conditionActions)); err != nil {
 		return nil, err
 	}
 	n.encryption = wireEncryption(n)
@@ -170,6 +165,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startActions(ctx); err != nil {
 		return nil, err
 	}
+	conditionActions.actions = n.actions
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)

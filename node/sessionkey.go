@@ -15,6 +15,7 @@ import (
 
 	"github.com/drand/kyber"
 	"github.com/drand/kyber/share"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -317,7 +318,7 @@ func (n *Node) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, bin
 // action's response is exactly "true". It runs as an access-control condition does (no
 // signing, decrypting or key claims, no other nodes to work with): its job is a verdict.
 func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access.PKPSessionRequest, ac access.AuthContext, binding [32]byte) error {
-	if n.actions == nil || n.ipfs == nil {
+	if n.actions == nil {
 		return api.Errorf(api.KindUnavailable, "the Lit Action runtime is not running")
 	}
 	params, err := withBindingParam(in.params, binding)
@@ -326,9 +327,8 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 	}
 	code := in.code
 	if !in.inline {
-		lim := n.cfg.actionLimits()
-		if code, err = n.ipfs.Cat(ctx, in.cid, int64(lim.MaxCode)); err != nil {
-			return actionCodeError(in.cid, err)
+		if code, err = n.actions.fetchCode(ctx, in.cid); err != nil {
+			return err
 		}
 	}
 	contexts, err := authMethodContextsJSON(ac.AuthMethodContexts)
@@ -336,16 +336,14 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 		return err
 	}
 	cidStr := in.cid.String()
-	host := &actionHost{n: n, ipfsID: cidStr, inline: in.inline, condition: true}
-	defer host.endRPC()
-	res, err := n.actions.Execute(ctx, runtime.Request{
+	res, err := n.actions.runVerdict(ctx, runtime.Request{
 		Code:     string(code),
 		IPFSID:   cidStr,
 		JSParams: params,
 		Auth:     runtime.Auth{AuthMethodContexts: contexts, Resources: slices.Clone(preq.Message.Resources)},
 		// The worker is the PKP's: the action runs on behalf of whoever may use it.
 		Requester: "pkp-session:" + strings.ToLower(preq.Message.Address.Hex()),
-	}, host)
+	}, in.inline, common.Address{})
 	if err != nil {
 		var re *runtime.Error
 		if errors.As(err, &re) {
