@@ -68,10 +68,10 @@ func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access
 			Request:       req,
 			MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
 			Wallets:       &n.wallets,
-			NetworkKey:    n.networkKeyVerifier(),
+			NetworkKey:    n.pkpSessions.networkKey(),
 		})
 		if err == nil && auth.PKP != nil {
-			err = n.checkPKPSession(ctx, auth.PKP, req)
+			err = n.pkpSessions.check(ctx, auth.PKP, req)
 		}
 		if err != nil {
 			return nil, err

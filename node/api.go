@@ -27,7 +27,7 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
 	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
 	for _, p := range []string{"/web/sign_session_key", "/web/sign_session_key/", "/web/sign_session_key/v1"} {
-		handle("POST "+p, "/web/sign_session_key", n.handleSignSessionKey)
+		handle("POST "+p, "/web/sign_session_key", n.pkpSessions.handleSignSessionKey)
 	}
 	mux.Handle("GET /metrics", n.metrics.handler())
 	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

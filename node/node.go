@@ -64,7 +64,8 @@ type Node struct {
 	pkp             *pkpService
 	// authMethods verify PKP auth-method proofs (sign_session_key).
 	authMethods *authMethodVerifiers
-	limits      *limits // the API's rate limits and the attestation queue
+	pkpSessions *pkpSessionService // PKP session capabilities: issued, and checked on use
+	limits      *limits            // the API's rate limits and the attestation queue
 	api         *http.Server
 	apiLn       net.Listener
 	apiDone     chan error
@@ -166,6 +167,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	conditionActions.actions = n.actions
+	n.pkpSessions = wirePKPSessions(n)
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
