@@ -25,7 +25,7 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/encryption/sign", "/web/encryption/sign", n.encryption.handleSign)
 	handle("POST /web/execute", "/web/execute", n.actions.handleExecute)
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
-	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
+	wireLit(n).routes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
 	for _, p := range []string{"/web/sign_session_key", "/web/sign_session_key/", "/web/sign_session_key/v1"} {
 		handle("POST "+p, "/web/sign_session_key", n.pkpSessions.handleSignSessionKey)
 	}

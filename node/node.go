@@ -76,7 +76,6 @@ type Node struct {
 
 	// handshakeFields add the features' public data (network keys, thresholds) to handshakes.
 	handshakeFields []func(*api.HandshakeResponse)
-	blockhash       blockhashCache // the newest block's hash, for Lit's handshake (litapi.go)
 }
 
 // Run starts the node and blocks until ctx is cancelled, then shuts it down cleanly within the
