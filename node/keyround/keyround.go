@@ -123,7 +123,8 @@ type Config struct {
 	LeaverGrace time.Duration
 	// Confirm bounds the coordinator's wait for the next set's oks (at least Phase(next)).
 	Confirm time.Duration
-	// Follow bounds a follower's wait for a start, and then for done.
+	// Follow bounds a follower's wait for a start (anew after each failed attempt), and then
+	// for done.
 	Follow time.Duration
 	// Hello is how often a follower repeats its hello until started.
 	Hello time.Duration
@@ -453,8 +454,10 @@ func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 		return s, []Action{{Kind: ActRunAttempt, Attempt: ev.Attempt}}, nil
 	case ev.Kind == EvAttemptDone && s.Phase == Running:
 		if ev.Err != nil {
+			// A fresh wait for the next start: the attempt may have taken most of the last one,
+			// and the coordinator needs a join wait of its own before it starts again.
 			s.Phase, s.LastErr = Waiting, ev.Err
-			s.hello = now.Add(s.cfg.Hello)
+			s.hello, s.deadline = now.Add(s.cfg.Hello), now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActHello}}, nil
 		}
 		s.Phase, s.Keys, s.deadline = Pending, ev.Keys, now.Add(s.cfg.Follow)
