@@ -104,10 +104,21 @@ type roundDriver struct {
 	start  keyround.Msg          // the coordinator's start message (its attempt and keys set per attempt)
 	signed []*keyround.SignedKey // the coordinator's: members' signed Ed25519 DKG keys from their hellos
 	own    *keyround.SignedKey
-	old    *oldPolys  // a follower's: the current polynomials of the start it accepted
-	keys   *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
-	done   chan attemptResult
-	wg     sync.WaitGroup // the control listener and a coordinator's attempt
+	// offer is a follower's view of the last start it received (checked, not yet accepted):
+	// it becomes the attempt's input only when the state machine runs that attempt, so a start
+	// the state machine refuses changes nothing.
+	offer *startOffer
+	keys  *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
+	done  chan attemptResult
+	wg    sync.WaitGroup // the control listener and a coordinator's attempt
+}
+
+// startOffer is what a follower took from a coordinator's start: the current polynomials (nil
+// for a first key generation) and the members' Ed25519 DKG keys.
+type startOffer struct {
+	attempt uint32
+	old     *oldPolys
+	edKeys  []kyber.Point
 }
 
 type attemptResult struct {
@@ -237,8 +248,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 			if err != nil {
 				ev.Err = fmt.Errorf("the coordinator's current public keys: %w", err)
 			}
-			d.old = old
-			r.edKeys = r.checkEdKeys(msg.EdKeys)
+			d.offer = &startOffer{attempt: msg.Attempt, old: old, edKeys: r.checkEdKeys(msg.EdKeys)}
 		}
 	case keyround.KindOK:
 		ev.Kind = keyround.EvOK
@@ -317,7 +327,12 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 			return nil, nil
 		}
 		// A follower runs it inline: control messages wait in the session until it ends.
-		k, err := r.attempt(ctx, a.Attempt, d.old)
+		offer := d.offer
+		if offer == nil || offer.attempt != a.Attempt {
+			return nil, fmt.Errorf("key round: attempt %d runs without its start", a.Attempt) // a bug
+		}
+		d.offer, r.edKeys = nil, offer.edKeys
+		k, err := r.attempt(ctx, a.Attempt, offer.old)
 		d.keys = k
 		return &keyround.Event{Kind: keyround.EvAttemptDone, Err: err, Keys: k != nil}, nil
 	case keyround.ActHello:

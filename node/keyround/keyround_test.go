@@ -180,6 +180,14 @@ func TestKeyRoundTransitions(t *testing.T) {
 			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, failedAttempt(), W, aHello), rejected(0, start(0, 7), W, keyround.ErrRepeatedStart), ev(0, start(0, 99), R, aRun)}},
 		{name: "a follower in an attempt takes no messages (the driver holds them)", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{ev(0, start(0, 7), R, aRun), rejected(0, done(0, 7), R, keyround.ErrUnexpected), tick(time.Hour, R)}},
+		// The driver adopts a start's contents (the polynomials, the members' keys) only with
+		// the run it is told to make: a start the state machine refuses must yield none.
+		{name: "a repeated start while pending is refused and runs nothing", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(true), P, aOK), rejected(0, start(0, 7), P, keyround.ErrRepeatedStart),
+				rejected(0, keyround.Event{Kind: keyround.EvStart, From: 0, Attempt: 7, Err: errors.New("other polynomials")}, P, keyround.ErrRepeatedStart),
+				ev(0, done(0, 7), D, aKeep)}},
+		{name: "a start during an attempt is refused and runs nothing", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), rejected(0, start(0, 8), R, keyround.ErrUnexpected), ev(0, succeeded(true), P, aOK)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, acts, err := keyround.New(cfg, tc.round, t0)
