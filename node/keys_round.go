@@ -158,18 +158,22 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	}
 	lctx, stop := context.WithCancel(ctx)
 	defer func() { stop(); d.wg.Wait() }()
-	msgs := make(chan mpc.Message)
+	// The listener files every message at once, by sender, even while this loop is busy (a
+	// follower's attempt runs inline): a member flooding the session must not fill its buffer
+	// and make it drop the coordinator's start or done.
+	inbox := keyround.NewInbox(len(r.peers))
 	d.wg.Go(func() {
 		defer recoverGoroutine(r.rk.log, "key round control")
+		warned := make([]bool, len(r.peers))
 		for {
 			m, err := ctl.Receive(lctx)
 			if err != nil {
 				return
 			}
-			select {
-			case msgs <- m:
-			case <-lctx.Done():
-				return
+			if !inbox.Put(m.From, m.Payload) && !warned[m.From] {
+				warned[m.From] = true
+				r.rk.log.Warn("dropping key-round control messages of a member: oversized, or more than the round uses (its oldest make way)",
+					"from", r.peers[m.From], "bytes", len(m.Payload))
 			}
 		}
 	})
@@ -209,9 +213,12 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 		case res := <-d.done:
 			d.keys = res.keys
 			ev = keyround.Event{Kind: keyround.EvAttemptDone, Err: res.err, Keys: res.keys != nil}
-		case m := <-msgs:
-			var ok bool
-			if ev, ok = d.event(m); !ok {
+		case <-inbox.Ready():
+			from, payload, ok := inbox.Next()
+			if !ok {
+				continue
+			}
+			if ev, ok = d.event(mpc.Message{From: from, Payload: payload}); !ok {
 				continue
 			}
 		}
@@ -326,7 +333,7 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 			})
 			return nil, nil
 		}
-		// A follower runs it inline: control messages wait in the session until it ends.
+		// A follower runs it inline: control messages wait in the inbox until it ends.
 		offer := d.offer
 		if offer == nil || offer.attempt != a.Attempt {
 			return nil, fmt.Errorf("key round: attempt %d runs without its start", a.Attempt) // a bug

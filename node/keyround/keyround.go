@@ -32,6 +32,9 @@
 //	Waiting, Pending ──start whose contents fail the driver's checks──▶ Failed (ErrBadStart)
 //
 // A round that ends Failed is retried whole, with a new state machine, by the epoch watcher.
+//
+// The driver keeps the control messages it has not handled yet in an Inbox (inbox.go), by
+// sender, so that no member can crowd out another's messages.
 package keyround
 
 import (
