@@ -107,10 +107,11 @@ type roundDriver struct {
 	// offer is a follower's view of the last start it received (checked, not yet accepted):
 	// it becomes the attempt's input only when the state machine runs that attempt, so a start
 	// the state machine refuses changes nothing.
-	offer *startOffer
-	keys  *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
-	done  chan attemptResult
-	wg    sync.WaitGroup // the control listener and a coordinator's attempt
+	offer    *startOffer
+	okFailed bool       // an ok could not be sent (logged once)
+	keys     *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
+	done     chan attemptResult
+	wg       sync.WaitGroup // the control listener and a coordinator's attempt
 }
 
 // startOffer is what a follower took from a coordinator's start: the current polynomials (nil
@@ -135,7 +136,12 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer ctl.Close()
+	lingering := false // the control session and its listener are handed to linger
+	defer func() {
+		if !lingering {
+			ctl.Close()
+		}
+	}()
 	d := &roundDriver{r: r, ctl: ctl, done: make(chan attemptResult, 1)}
 	if d.own, err = r.rk.signEdKey(r.longterm.Ed); err != nil {
 		return nil, err
@@ -157,7 +163,12 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 		return nil, err
 	}
 	lctx, stop := context.WithCancel(ctx)
-	defer func() { stop(); d.wg.Wait() }()
+	defer func() {
+		if !lingering {
+			stop()
+			d.wg.Wait()
+		}
+	}()
 	// The listener files every message at once, by sender, even while this loop is busy (a
 	// follower's attempt runs inline): a member flooding the session must not fill its buffer
 	// and make it drop the coordinator's start or done.
@@ -195,6 +206,14 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 		}
 		switch s.Phase {
 		case keyround.Done:
+			if s.Lingering(clock.Now()) && !r.rk.stopping() {
+				lingering = true
+				r.rk.lingering.Go(func() {
+					defer ctl.Close()
+					defer func() { stop(); d.wg.Wait() }()
+					d.linger(lctx, s, inbox)
+				})
+			}
 			return d.keys, nil
 		case keyround.Failed:
 			return nil, s.Err
@@ -228,6 +247,38 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 			continue
 		}
 		s, acts = d.observe(s, next), more
+	}
+}
+
+// linger keeps a coordinator that declared the round done answering the oks of members that
+// missed its done (keyround.State.Lingering: until every follower has given up on the round),
+// or until the node stops. It owns the round's control session and listener from then on.
+func (d *roundDriver) linger(ctx context.Context, s keyround.State, inbox *keyround.Inbox) {
+	clock := d.r.rk.clock
+	for now := clock.Now(); s.Lingering(now); now = clock.Now() {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.r.rk.closing:
+			return
+		case <-clock.After(s.Wake(now).Sub(now)):
+		case <-inbox.Ready():
+			from, payload, ok := inbox.Next()
+			if !ok {
+				continue
+			}
+			ev, ok := d.event(mpc.Message{From: from, Payload: payload})
+			if !ok {
+				continue
+			}
+			_, acts, err := s.Step(ev, clock.Now())
+			if err != nil {
+				continue // a hello of a member that restarted its round, a stale ok: nothing to answer
+			}
+			for _, a := range acts {
+				_, _ = d.do(ctx, a)
+			}
+		}
 	}
 }
 
@@ -356,13 +407,24 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 	case keyround.ActSendOK:
 		raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: a.Attempt}).Encode()
 		if err := d.ctl.Send(ctx, r.coord, raw); err != nil {
-			log.Warn("could not confirm the key round to the coordinator", "error", err)
+			// Repeated every second until done comes: say it once.
+			if !d.okFailed {
+				log.Warn("could not confirm the key round to the coordinator", "error", err)
+			}
+			d.okFailed = true
 		}
 	case keyround.ActKeep:
 		if d.keys != nil {
 			if err := r.rk.keys.store(d.keys); err != nil {
 				return nil, err
 			}
+		}
+	case keyround.ActSendDoneTo:
+		raw, _ := (&keyround.Msg{Kind: keyround.KindDone, Attempt: a.Attempt}).Encode()
+		sctx, cancel := context.WithTimeout(ctx, r.rk.roundCfg.DoneSend)
+		defer cancel()
+		if err := d.ctl.Send(sctx, a.To, raw); err != nil {
+			log.Debug("could not repeat the key round's done to a member that missed it", "to", r.peers[a.To], "error", err)
 		}
 	case keyround.ActSendDone:
 		raw, _ := (&keyround.Msg{Kind: keyround.KindDone, Attempt: a.Attempt}).Encode()

@@ -30,6 +30,12 @@ type keyRounds struct {
 
 	mu    sync.Mutex
 	dealt map[uint64]bool // epochs this (leaving) node dealt its shares for
+
+	// lingering are the coordinators of finished rounds still answering members that missed
+	// their done (roundDriver.linger); closing ends them, close waits for them.
+	lingering sync.WaitGroup
+	closing   chan struct{}
+	closeOnce sync.Once
 }
 
 // keyRoundDeps is what the key rounds use of the node: wireKeyRounds fills it.
@@ -64,7 +70,33 @@ type rootKeyChain interface {
 }
 
 func newKeyRounds(deps keyRoundDeps) *keyRounds {
-	return &keyRounds{keyRoundDeps: deps, roundCfg: keyround.DefaultConfig(), clock: keyround.SystemClock{}, dealt: map[uint64]bool{}}
+	return &keyRounds{keyRoundDeps: deps, roundCfg: keyround.DefaultConfig(), clock: keyround.SystemClock{}, dealt: map[uint64]bool{},
+		closing: make(chan struct{})}
+}
+
+func (rk *keyRounds) stopping() bool {
+	select {
+	case <-rk.closing:
+		return true
+	default:
+		return false
+	}
+}
+
+// close ends the rounds still lingering and waits for them (a stop of Node.Close).
+func (rk *keyRounds) close(ctx context.Context) error {
+	rk.closeOnce.Do(func() { close(rk.closing) })
+	done := make(chan struct{})
+	go func() {
+		rk.lingering.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("stop the key rounds: %w", ctx.Err())
+	}
 }
 
 // wireKeyRounds gives the key rounds what they use of the node; call it after startP2P (the

@@ -157,7 +157,9 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.epochs = newEpochs(wireEpochs(n))
-	n.epochs.OnTransition("root keys", newKeyRounds(wireKeyRounds(n)).transition)
+	rounds := newKeyRounds(wireKeyRounds(n))
+	n.stops = append(n.stops, rounds.close)
+	n.epochs.OnTransition("root keys", rounds.transition)
 	n.epochs.OnAdvance(n.keys.prune)
 	if err := n.startIPFS(); err != nil {
 		return nil, err

@@ -21,11 +21,13 @@
 //	Running ──attempt succeeded, this node leaves──▶ Done
 //	Confirming ──every ok from the next set──▶ Done
 //	Confirming ──Confirm passed──▶ Gathering (or Failed: ErrAttemptsExhausted)
+//	Done ──an ok of the done attempt, within Follow──▶ Done, answering with done (Lingering)
 //
 // Follower states:
 //
 //	Waiting ──start──▶ Running ──attempt failed──▶ Waiting
 //	Running ──attempt succeeded──▶ Pending ──done of that attempt──▶ Done
+//	Pending ──every Hello──▶ Pending, repeating its ok (it may have missed the done)
 //	Pending ──start of a new attempt (a restarted coordinator)──▶ Running
 //	Waiting, Pending ──Follow passed without a start or done──▶ Failed (ErrCoordinatorSilent)
 //	Waiting, Pending ──done of an attempt this node does not hold──▶ Failed (ErrUnknownAttempt)
@@ -48,7 +50,7 @@ import (
 // Phase names a state of the key round.
 type Phase uint8
 
-// The phases. Done and Failed are final.
+// The phases. Done and Failed are final (a done coordinator still answers late oks: Lingering).
 const (
 	Gathering  Phase = iota + 1 // coordinator: waiting for every member's hello
 	Starting                    // coordinator: ready; the driver names the attempt (EvStarted)
@@ -213,7 +215,7 @@ type State struct {
 	got      []bool // hellos (Gathering) or oks (Running, Confirming), by member
 	deadline time.Time
 	grace    time.Time
-	hello    time.Time // a follower's next hello
+	hello    time.Time // a follower's next hello (Waiting) or repeated ok (Pending)
 	ran      []uint32  // attempts a follower took part in: never run one twice
 }
 
@@ -241,6 +243,7 @@ const (
 	ActSendOK                      // confirm Attempt to the coordinator
 	ActKeep                        // keep (store) the attempt's keys
 	ActSendDone                    // tell every member that Attempt is done
+	ActSendDoneTo                  // tell To that Attempt is done (it repeated its ok: it missed the done)
 )
 
 // Event is an input of Step.
@@ -288,15 +291,38 @@ func (s State) Wake(now time.Time) time.Time {
 			return s.grace
 		}
 		return s.deadline
-	case Confirming, Pending:
+	case Confirming:
 		return s.deadline
-	case Waiting:
-		if s.hello.Before(s.deadline) {
+	case Waiting, Pending:
+		if (s.Phase == Waiting || s.Keys) && s.hello.Before(s.deadline) {
 			return s.hello
 		}
 		return s.deadline
+	case Done:
+		if s.Lingering(now) {
+			return s.deadline
+		}
 	}
 	return time.Time{}
+}
+
+// Lingering reports whether a coordinator that declared the round done still answers the
+// oks of members that missed its done (ActSendDoneTo): until Follow after, when every follower
+// has given up on the round anyway. Its driver keeps the control session open until then.
+func (s State) Lingering(now time.Time) bool {
+	return s.Phase == Done && s.round.Self == s.round.Coord && now.Before(s.deadline)
+}
+
+// answerLateOK: a member of the next set repeats its ok of the attempt this coordinator
+// declared done, so it missed the done; it gets the done again.
+func (s State) answerLateOK(ev Event) (State, []Action, error) {
+	switch {
+	case ev.From < 0 || ev.From >= s.round.Next || ev.From == s.round.Self:
+		return s, nil, fmt.Errorf("%w: %d", ErrBadMember, ev.From)
+	case ev.Attempt != s.Attempt:
+		return s, nil, fmt.Errorf("%w: ok of %d, attempt %d is done", ErrStaleAttempt, ev.Attempt, s.Attempt)
+	}
+	return s, []Action{{Kind: ActSendDoneTo, To: ev.From, Attempt: s.Attempt}}, nil
 }
 
 // Missing returns the members the coordinator is waiting for: every other member's hello
@@ -326,6 +352,9 @@ func (s State) names(idx []int) string {
 // Step is the transition function: the state after ev at now, and what the driver must do.
 // An event the state does not take is rejected with an error and the state is unchanged.
 func (s State) Step(ev Event, now time.Time) (State, []Action, error) {
+	if s.Phase == Done && ev.Kind == EvOK && s.Lingering(now) {
+		return s.answerLateOK(ev)
+	}
 	if s.Phase == Done || s.Phase == Failed {
 		return s, nil, ErrFinished
 	}
@@ -373,7 +402,7 @@ func (s State) coordinator(ev Event, now time.Time) (State, []Action, error) {
 		case ev.Err != nil:
 			return s.failAttempt(ev.Err, now)
 		case !ev.Keys: // a leaving coordinator dealt its shares: nothing to confirm
-			s.Phase, s.Keys = Done, false
+			s.Phase, s.Keys, s.deadline = Done, false, now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActSendDone, Attempt: s.Attempt}}, nil
 		}
 		s.Phase, s.Keys, s.deadline = Confirming, true, now.Add(s.cfg.ConfirmWait(s.round.Next))
@@ -404,7 +433,7 @@ func (s State) settle(now time.Time) (State, []Action, error) {
 		}
 	case Confirming:
 		if len(missing) == 0 {
-			s.Phase = Done
+			s.Phase, s.deadline = Done, now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActKeep, Attempt: s.Attempt}, {Kind: ActSendDone, Attempt: s.Attempt}}, nil
 		}
 		if !now.Before(s.deadline) {
@@ -441,6 +470,11 @@ func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 			s.hello = now.Add(s.cfg.Hello)
 			return s, []Action{{Kind: ActHello}}, nil
 		}
+		if s.Phase == Pending && s.Keys && !now.Before(s.hello) {
+			// Until done comes: the coordinator may be done and this node have missed it.
+			s.hello = now.Add(s.cfg.Hello)
+			return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
+		}
 		return s, nil, nil
 	case ev.Kind == EvTick:
 		return s, nil, nil
@@ -463,7 +497,7 @@ func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 			s.hello, s.deadline = now.Add(s.cfg.Hello), now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActHello}}, nil
 		}
-		s.Phase, s.Keys, s.deadline = Pending, ev.Keys, now.Add(s.cfg.Follow)
+		s.Phase, s.Keys, s.deadline, s.hello = Pending, ev.Keys, now.Add(s.cfg.Follow), now.Add(s.cfg.Hello)
 		if ev.Keys {
 			return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
 		}
