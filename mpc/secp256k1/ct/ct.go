@@ -502,29 +502,7 @@ func BatchMul(ks []dsecp.ModNScalar, t *Table) []Proj {
 		for i := range ks {
 			sx[i], sy[i] = pick(t.win[w][:], digits[i][w])
 		}
-		// One inversion for the window: prefix products of x2 − x1.
-		var prod field.Element
-		prod.SetUint64(1)
-		for i := range ks {
-			den[i].Sub(&sx[i], &ax[i]) // x2 − x1
-			prefix[i] = prod
-			prod.Mul(&prod, &den[i])
-		}
-		prod.Inverse(&prod)
-		var inv, lam, x3, y3, tmp field.Element
-		for i := n - 1; i >= 0; i-- {
-			inv.Mul(&prod, &prefix[i]) // 1/(x2 − x1)
-			prod.Mul(&prod, &den[i])
-			lam.Sub(&sy[i], &ay[i]) // y2 − y1
-			lam.Mul(&lam, &inv)
-			x3.Square(&lam)
-			x3.Sub(&x3, &ax[i])
-			x3.Sub(&x3, &sx[i]) // λ² − x1 − x2
-			tmp.Sub(&ax[i], &x3)
-			y3.Mul(&lam, &tmp)
-			y3.Sub(&y3, &ay[i]) // λ·(x1 − x3) − y1
-			ax[i], ay[i] = x3, y3
-		}
+		addAffineBatch(ax, ay, sx, sy, den, prefix)
 	}
 	for i := range ks {
 		p := &out[i]
@@ -535,4 +513,32 @@ func BatchMul(ks []dsecp.ModNScalar, t *Table) []Proj {
 		p.correct(&t.negB, even[i])
 	}
 	return out
+}
+
+// addAffineBatch sets (ax[i], ay[i]) += (sx[i], sy[i]) for every i with the affine formulas and
+// one field inversion for all of them (Montgomery's trick over the x2 − x1); den and prefix are
+// scratch space of the same length. The caller guarantees no exceptional case (BatchMul says why).
+func addAffineBatch(ax, ay, sx, sy, den, prefix []field.Element) {
+	var prod field.Element
+	prod.SetUint64(1)
+	for i := range ax {
+		den[i].Sub(&sx[i], &ax[i]) // x2 − x1
+		prefix[i] = prod
+		prod.Mul(&prod, &den[i])
+	}
+	prod.Inverse(&prod)
+	var inv, lam, x3, y3, tmp field.Element
+	for i := len(ax) - 1; i >= 0; i-- {
+		inv.Mul(&prod, &prefix[i]) // 1/(x2 − x1)
+		prod.Mul(&prod, &den[i])
+		lam.Sub(&sy[i], &ay[i]) // y2 − y1
+		lam.Mul(&lam, &inv)
+		x3.Square(&lam)
+		x3.Sub(&x3, &ax[i])
+		x3.Sub(&x3, &sx[i]) // λ² − x1 − x2
+		tmp.Sub(&ax[i], &x3)
+		y3.Mul(&lam, &tmp)
+		y3.Sub(&y3, &ay[i]) // λ·(x1 − x3) − y1
+		ax[i], ay[i] = x3, y3
+	}
 }
