@@ -405,14 +405,7 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 			log.Debug("hello to the key-round coordinator failed; retrying", "error", err)
 		}
 	case keyround.ActSendOK:
-		raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: a.Attempt}).Encode()
-		if err := d.ctl.Send(ctx, r.coord, raw); err != nil {
-			// Repeated every second until done comes: say it once.
-			if !d.okFailed {
-				log.Warn("could not confirm the key round to the coordinator", "error", err)
-			}
-			d.okFailed = true
-		}
+		d.sendOK(ctx, a.Attempt)
 	case keyround.ActKeep:
 		if d.keys != nil {
 			if err := r.rk.keys.store(d.keys); err != nil {
@@ -433,6 +426,18 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 		}
 	}
 	return nil, nil
+}
+
+// sendOK confirms an attempt to the coordinator; it is repeated every Hello until done comes,
+// so a failure is logged once.
+func (d *roundDriver) sendOK(ctx context.Context, attempt uint32) {
+	raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: attempt}).Encode()
+	if err := d.ctl.Send(ctx, d.r.coord, raw); err != nil {
+		if !d.okFailed {
+			d.r.rk.log.Warn("could not confirm the key round to the coordinator", "error", err)
+		}
+		d.okFailed = true
+	}
 }
 
 // startMsg is the coordinator's start message without its attempt: for a resharing, the

@@ -156,11 +156,7 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
-	n.epochs = newEpochs(wireEpochs(n))
-	rounds := newKeyRounds(wireKeyRounds(n))
-	n.stops = append(n.stops, rounds.close)
-	n.epochs.OnTransition("root keys", rounds.transition)
-	n.epochs.OnAdvance(n.keys.prune)
+	n.startEpochs()
 	if err := n.startIPFS(); err != nil {
 		return nil, err
 	}
@@ -264,6 +260,16 @@ func (n *Node) startAPI() error {
 		return err
 	})
 	return nil
+}
+
+// startEpochs builds the epoch watcher and the key rounds it runs at transitions, on the
+// gate and sessions of startP2P; the watcher runs once networking is up.
+func (n *Node) startEpochs() {
+	n.epochs = newEpochs(wireEpochs(n))
+	rounds := newKeyRounds(wireKeyRounds(n))
+	n.stops = append(n.stops, rounds.close)
+	n.epochs.OnTransition("root keys", rounds.transition)
+	n.epochs.OnAdvance(n.keys.prune)
 }
 
 // startBackground runs fn until the node stops; Close waits for it.

@@ -456,26 +456,33 @@ func (s State) failAttempt(err error, now time.Time) (State, []Action, error) {
 	return s.settle(now)
 }
 
+// followerTick gives up on a silent coordinator, or repeats what the coordinator waits for: a
+// hello until started, an ok until done (the coordinator may be done and this node have missed
+// it).
+func (s State) followerTick(now time.Time) (State, []Action, error) {
+	switch {
+	case !now.Before(s.deadline):
+		s.Phase, s.Err = Failed, fmt.Errorf("%w (%s)", ErrCoordinatorSilent, s.round.name(s.round.Coord))
+		return s, nil, nil
+	case now.Before(s.hello):
+		return s, nil, nil
+	case s.Phase == Waiting:
+		s.hello = now.Add(s.cfg.Hello)
+		return s, []Action{{Kind: ActHello}}, nil
+	case s.Keys: // Pending
+		s.hello = now.Add(s.cfg.Hello)
+		return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
+	}
+	return s, nil, nil
+}
+
 func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 	if ev.Kind != EvTick && ev.Kind != EvAttemptDone && ev.From != s.round.Coord {
 		return s, nil, fmt.Errorf("%w: member %d", ErrNotCoordinator, ev.From)
 	}
 	switch {
 	case ev.Kind == EvTick && (s.Phase == Waiting || s.Phase == Pending):
-		if !now.Before(s.deadline) {
-			s.Phase, s.Err = Failed, fmt.Errorf("%w (%s)", ErrCoordinatorSilent, s.round.name(s.round.Coord))
-			return s, nil, nil
-		}
-		if s.Phase == Waiting && !now.Before(s.hello) {
-			s.hello = now.Add(s.cfg.Hello)
-			return s, []Action{{Kind: ActHello}}, nil
-		}
-		if s.Phase == Pending && s.Keys && !now.Before(s.hello) {
-			// Until done comes: the coordinator may be done and this node have missed it.
-			s.hello = now.Add(s.cfg.Hello)
-			return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
-		}
-		return s, nil, nil
+		return s.followerTick(now)
 	case ev.Kind == EvTick:
 		return s, nil, nil
 	case ev.Kind == EvStart && (s.Phase == Waiting || s.Phase == Pending):
