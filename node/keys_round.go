@@ -311,6 +311,9 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 	case keyround.KindOK:
 		ev.Kind = keyround.EvOK
 	case keyround.KindDone:
+		if r.rk.dropDone != nil && r.rk.dropDone() {
+			return keyround.Event{}, false
+		}
 		ev.Kind = keyround.EvDone
 	}
 	return ev, true

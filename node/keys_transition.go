@@ -52,8 +52,9 @@ type keyRoundDeps struct {
 	chain     rootKeyChain
 	setStatus func(string)         // the epoch watcher's status line: what a round waits for
 	roundTime *prometheus.GaugeVec // litmesh_key_round_seconds, by kind
-	// skipSchemeRoots makes rounds leave the scheme roots out (PKPHooks: attack tests only).
-	skipSchemeRoots func() bool
+	// skipSchemeRoots makes rounds leave the scheme roots out, dropDone makes this node miss a
+	// coordinator's done (PKPHooks: tests only).
+	skipSchemeRoots, dropDone func() bool
 }
 
 // roundKeys is the keyring as a key round uses it: this node's shares of an epoch, and where a
@@ -116,6 +117,7 @@ func wireKeyRounds(n *Node) keyRoundDeps {
 	}
 	if hooks := n.cfg.PKPHooks; hooks != nil {
 		d.skipSchemeRoots = func() bool { return hooks.SkipSchemeRoots != nil && hooks.SkipSchemeRoots() }
+		d.dropDone = func() bool { return hooks.DropKeyRoundDone != nil && hooks.DropKeyRoundDone() }
 	}
 	return d
 }
