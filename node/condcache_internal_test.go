@@ -224,4 +224,4 @@ func TestNothingIsCachedOutsideAnEvaluationOrWithoutACurrentHead(t *testing.T) {
 type staleHead struct{}
 
 func (staleHead) CurrentHead(time.Duration) (uint64, bool) { return 7, false }
-func (staleHead) PollInterval() time.Duration             { return time.Second }
+func (staleHead) PollInterval() time.Duration              { return time.Second }
