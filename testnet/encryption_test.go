@@ -335,8 +335,17 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		if _, err := c.Chain.Transact(ctx, dev1.Key, nft, transfer); err != nil {
 			t.Fatalf("transfer token 2: %v", err)
 		}
-		f.mustBeRefused(file, dev1.Key, "ownerOf(2)", strings.ToLower(dev2.Address.Hex()))
+		// The new owner decrypts at once: a refusal decided on a cached read is checked again
+		// with fresh reads (node/condcache.go).
 		f.mustDecrypt(file, dev2.Key, secret)
+		// Nodes answer reads from a cache kept for the newest block they have seen (polled
+		// every second); the old owner is refused once they have seen the transfer, and from
+		// then on.
+		c.WaitFor(ctx, "the old owner to be refused", func() (bool, string) {
+			_, err := f.decrypt(file, dev1.Key)
+			return api.KindOf(err) == api.KindForbidden, fmt.Sprint(err)
+		})
+		f.mustBeRefused(file, dev1.Key, "ownerOf(2)", strings.ToLower(dev2.Address.Hex()))
 	})
 
 	t.Run("a corrupted share is detected and replaced", func(t *testing.T) {
