@@ -341,9 +341,10 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		// Nodes answer reads from a cache kept for the newest block they have seen (polled
 		// every second); the old owner is refused once they have seen the transfer, and from
 		// then on.
-		c.WaitFor(ctx, "the old owner to be refused", func() (bool, string) {
+		c.WaitFor(ctx, "every node to refuse the old owner", func() (bool, string) {
 			_, err := f.decrypt(file, dev1.Key)
-			return api.KindOf(err) == api.KindForbidden, fmt.Sprint(err)
+			var se *client.ShareError
+			return errors.As(err, &se) && se.Valid == 0 && se.Answered == len(f.proxies), fmt.Sprint(err)
 		})
 		f.mustBeRefused(file, dev1.Key, "ownerOf(2)", strings.ToLower(dev2.Address.Hex()))
 	})
