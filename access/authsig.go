@@ -212,11 +212,11 @@ func (a *AuthSig) VerifyContext(ctx context.Context, opts VerifyOptions) (*Auth,
 			return nil, err
 		}
 	} else {
-		pub, err := crypto.SigToPub(accounts.TextHash([]byte(a.SignedMessage)), sig)
+		signer, err := recoverPersonalSigner(a.SignedMessage, sig)
 		if err != nil {
 			return nil, unauthorized("authSig.sig", "no key recovers from the signature")
 		}
-		if signer := crypto.PubkeyToAddress(*pub); signer != m.Address {
+		if signer != m.Address {
 			return nil, unauthorized("authSig.sig", "not a signature of the message by %s", m.Address.Hex())
 		}
 	}
