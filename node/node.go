@@ -52,9 +52,9 @@ type Node struct {
 	epochs     *epochs
 	epochFeed  *epochFeed // the serving epoch's changes, for every service that follows it
 	keys       *keyring
-	evaluator  *access.Evaluator
-	encryption *encryptionService // decryption shares (encryption.go)
-	wallets    contractWallets    // EIP-1271 checks on the chains of startAccess
+	evaluator  conditionsEvaluator // access conditions, with cached chain reads (condcache.go)
+	encryption *encryptionService  // decryption shares (encryption.go)
+	wallets    contractWallets     // EIP-1271 checks on the chains of startAccess
 	host       *p2p.Host
 	sessions   *p2p.Sessions
 	// actionTransport carries the cross-node functions of Lit Action executions.

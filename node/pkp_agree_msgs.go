@@ -124,6 +124,7 @@ func (ss *signerSet) onConfirm(from int, c *confirmMsg) error {
 	if e.ps == nil {
 		st.adoptLocked(e, rec) // checked against the commitments once this node holds the presignature
 	}
+	st.applyRefusalsLocked(e)
 	if !e.assign.sameTuple(a) {
 		old := *e.assign
 		st.mu.Unlock()
@@ -191,16 +192,25 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	e := st.entries[agreeKey{ss.key, reqKey{r.Requester, r.RequestID}}]
-	if e == nil {
-		if len(r.Evidence) == 2 {
-			return nil
-		}
-		return fmt.Errorf("refusal of request %s, which has no pending agreement here", r.RequestID)
-	}
-	if e.assign != nil && e.assign.Presig != r.Presig {
+	switch {
+	case e == nil && len(r.Evidence) == 2:
+		return nil
+	case e == nil:
+		// The refusal overtook the assignment (or this node's request): keep it for when
+		// the assignment comes.
+		return st.keepRefusalLocked(ss, from, r, time.Now())
+	case e.assign != nil && e.assign.Presig != r.Presig:
 		return fmt.Errorf("refusal of request %s with %s %s, but it was assigned %s", r.RequestID, ss.materialName(), r.Presig, e.assign.Presig)
+	case e.refused != nil:
+		return nil // this node refused too, and waits for the coordinator's own word (agreeOn)
 	}
-	why := reasonName(r.Reason)
+	st.failLocked(e, ss.refusal(from, e, r.Reason))
+	return nil
+}
+
+// refusal is the error of an agreement that member `from` refused for the given reason.
+func (ss *signerSet) refusal(from int, e *agreement, reason byte) error {
+	why := reasonName(reason)
 	var missing []string
 	for _, p := range e.missing() {
 		if p != ss.peers[from].String() && p != ss.peers[ss.self].String() {
@@ -210,8 +220,7 @@ func (ss *signerSet) onRefuse(from int, r *refuseMsg) error {
 	if len(missing) > 0 {
 		why += " (no confirmation from " + strings.Join(missing, ", ") + " here either)"
 	}
-	st.failLocked(e, api.Errorf(api.KindConflict, "signer %s refused request %s: %s; no share released", ss.peers[from], r.RequestID, why))
-	return nil
+	return api.Errorf(api.KindConflict, "signer %s refused request %s: %s; no share released", ss.peers[from], e.key.req.id, why)
 }
 
 // checkEvidence checks a member's evidence of equivocation exactly as this node checks its
