@@ -78,7 +78,7 @@ func (c *Client) newShareGather(ctx context.Context, key *NetworkKey, id []byte,
 		usable = append(usable, i)
 	}
 	if len(usable) > 0 {
-		start := int(decryptTurn.Add(1) % uint32(len(usable))) //nolint:gosec // a node count
+		start := int(decryptTurn.Add(1) % uint32(len(usable)))
 		g.order = append(usable[start:], usable[:start]...)
 	}
 	g.request, g.hedgeMin, g.hedgeNoAnswer = g.httpShare, hedgeMin, hedgeNoAnswer

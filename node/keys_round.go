@@ -2,13 +2,9 @@ package node
 
 import (
 	"context"
-	crand "crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -250,6 +246,87 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	}
 }
 
+// linger keeps a coordinator that declared the round done answering the oks of members that
+// missed its done (keyround.State.Lingering: until every follower has given up on the round),
+// or until the node stops. It owns the round's control session and listener from then on.
+func (d *roundDriver) linger(ctx context.Context, s keyround.State, inbox *keyround.Inbox) {
+	clock := d.r.rk.clock
+	for now := clock.Now(); s.Lingering(now); now = clock.Now() {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.r.rk.closing:
+			return
+		case <-clock.After(s.Wake(now).Sub(now)):
+		case <-inbox.Ready():
+			from, payload, ok := inbox.Next()
+			if !ok {
+				continue
+			}
+			ev, ok := d.event(mpc.Message{From: from, Payload: payload})
+			if !ok {
+				continue
+			}
+			_, acts, err := s.Step(ev, clock.Now())
+			if err != nil {
+				continue // a hello of a member that restarted its round, a stale ok: nothing to answer
+			}
+			for _, a := range acts {
+				_, _ = d.do(ctx, a)
+			}
+		}
+	}
+}
+
+// event turns a control message into an event of the state machine.
+func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
+	r := d.r
+	msg, err := keyround.Decode(m.Payload)
+	if err != nil {
+		r.rk.log.Warn("ignoring a bad key-round control message", "from", r.peers[m.From], "error", err)
+		return keyround.Event{}, false
+	}
+	ev := keyround.Event{From: m.From, Attempt: msg.Attempt}
+	switch msg.Kind {
+	case keyround.KindHello:
+		ev.Kind = keyround.EvHello
+		if d.signed != nil {
+			if _, err := verifyEdKey(r.rk.network, r.peers[m.From], msg.EdKey); err == nil {
+				d.signed[m.From] = msg.EdKey
+			}
+		}
+	case keyround.KindStart:
+		ev.Kind = keyround.EvStart
+		if m.From == r.coord && r.self != r.coord {
+			old, err := r.checkCommits(msg)
+			if err != nil {
+				ev.Err = fmt.Errorf("the coordinator's current public keys: %w", err)
+			}
+			d.offer = &startOffer{attempt: msg.Attempt, old: old, edKeys: r.checkEdKeys(msg.EdKeys)}
+		}
+	case keyround.KindOK:
+		ev.Kind = keyround.EvOK
+	case keyround.KindDone:
+		if r.rk.dropDone != nil && r.rk.dropDone() {
+			return keyround.Event{}, false
+		}
+		ev.Kind = keyround.EvDone
+	}
+	return ev, true
+}
+
+// rejected logs an event the state machine did not take.
+func (d *roundDriver) rejected(ev keyround.Event, err error) {
+	log := d.r.rk.log
+	switch {
+	case errors.Is(err, keyround.ErrRepeatedStart):
+	case errors.Is(err, keyround.ErrNotCoordinator):
+		log.Warn("ignoring a key-round control message from a member that does not coordinate", "from", d.r.peers[ev.From])
+	default:
+		log.Debug("ignoring a key-round event", "event", int(ev.Kind), "error", err)
+	}
+}
+
 // observe logs what a step did that an operator wants to see, and returns next.
 func (d *roundDriver) observe(s, next keyround.State) keyround.State {
 	failed := next.Tries > s.Tries || (s.Phase == keyround.Running && next.Phase == keyround.Waiting)
@@ -350,90 +427,14 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 	return nil, nil
 }
 
-// startMsg is the coordinator's start message without its attempt: for a resharing, the
-// current public polynomials, which members without shares check against the chain.
-func (r *keyRound) startMsg() (keyround.Msg, error) {
-	m := keyround.Msg{Kind: keyround.KindStart}
-	if r.fresh {
-		return m, nil
-	}
-	if r.oldKeys == nil {
-		return m, fmt.Errorf("this coordinator holds no shares of epoch %d", r.ms.Epoch.Number)
-	}
-	m.BLS, m.Secp = rawPoints(r.oldKeys.BLS.Commits), rawPoints(r.oldKeys.Secp.Commits)
-	for _, sr := range schemeRoots {
-		if ks := *sr.share(r.oldKeys); ks != nil {
-			m.Schemes = append(m.Schemes, keyround.SchemePoly{Name: sr.name(), Points: rawPoints(ks.Commits)})
+// sendOK confirms an attempt to the coordinator; it is repeated every Hello until done comes,
+// so a failure is logged once.
+func (d *roundDriver) sendOK(ctx context.Context, attempt uint32) {
+	raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: attempt}).Encode()
+	if err := d.ctl.Send(ctx, d.r.coord, raw); err != nil {
+		if !d.okFailed {
+			d.r.rk.log.Warn("could not confirm the key round to the coordinator", "error", err)
 		}
+		d.okFailed = true
 	}
-	slices.SortFunc(m.Schemes, func(a, b keyround.SchemePoly) int { return strings.Compare(a.Name, b.Name) })
-	return m, nil
-}
-
-// meshed reports whether this node trusts a live connection to every member of the next set
-// (and, for a first key generation, to every member: all of them run the protocol).
-func (r *keyRound) meshed() bool {
-	for i, p := range r.peers {
-		if i == r.self || (!r.fresh && i >= len(r.newSet)) {
-			continue
-		}
-		if !r.rk.connected(p) {
-			return false
-		}
-	}
-	return true
-}
-
-// sendAll sends payload to every other member, retrying those that fail until limit.
-func sendAll(ctx context.Context, tr mpc.Transport, payload []byte, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	todo := map[int]bool{}
-	for i := 0; i < tr.Members(); i++ {
-		if i != tr.Self() {
-			todo[i] = true
-		}
-	}
-	for {
-		var lastErr error
-		for i := range todo {
-			if err := tr.Send(ctx, i, payload); err != nil {
-				lastErr = err
-				continue
-			}
-			delete(todo, i)
-		}
-		if len(todo) == 0 {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%d member(s) unreachable: %w", len(todo), lastErr)
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-}
-
-// sessionID names an epoch's key generation: the network, the epoch and a digest of the
-// member set, so a changed set (a member kicked) never mixes with an earlier attempt.
-func sessionID(network string, epoch uint64, set []chain.Validator) string {
-	ops := make([]string, len(set))
-	for i, v := range set {
-		ops[i] = v.Operator.Hex() + "/" + hex.EncodeToString(v.PeerID)
-	}
-	sort.Strings(ops)
-	h := sha256.New()
-	for _, o := range ops {
-		h.Write([]byte(o))
-	}
-	return fmt.Sprintf("keys/%s/e%d/%x", network, epoch, h.Sum(nil)[:6])
-}
-
-// randomAttemptID draws an attempt ID (31 bits).
-func randomAttemptID() uint32 {
-	var b [4]byte
-	if _, err := crand.Read(b[:]); err != nil {
-		panic(fmt.Sprintf("crypto/rand: %v", err)) // the platform's randomness is gone
-	}
-	return (uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])) >> 1
 }

@@ -207,7 +207,6 @@ func (s *preprocess) commit() ([]byte, error) {
 	return msg, nil
 }
 
-//nolint:funlen,gocognit // the preprocessing rounds in order, each with its checks and blame
 func (s *preprocess) run(ctx context.Context) (*Batch, error) {
 	// Round 1: commit.
 	var msg []byte
