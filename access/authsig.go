@@ -212,7 +212,7 @@ func (a *AuthSig) VerifyContext(ctx context.Context, opts VerifyOptions) (*Auth,
 			return nil, err
 		}
 	} else {
-		signer, err := recoverSigner(accounts.TextHash([]byte(a.SignedMessage)), sig)
+		signer, err := recoverPersonalSigner(a.SignedMessage, sig)
 		if err != nil {
 			return nil, unauthorized("authSig.sig", "no key recovers from the signature")
 		}

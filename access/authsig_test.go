@@ -228,3 +228,51 @@ func TestAuthSigLogValueHidesTheSignature(t *testing.T) {
 		t.Errorf("LogValue = %s", v)
 	}
 }
+
+// Verification remembers the signer of each (message, signature) pair it recovered
+// (recovercache.go). A remembered pair must still get every check that depends on the time or
+// the options, and nothing else may borrow its entry: the same signature on another message,
+// or another signature on the same message.
+func TestARememberedSignatureStillGetsEveryOtherCheck(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2031, 2, 3, 4, 5, 6, 0, time.UTC)
+	m := &access.SIWEMessage{Domain: "cache.example", URI: "https://cache.example/", ChainID: 1, IssuedAt: now, ExpirationTime: now.Add(time.Hour)}
+	a, err := access.SignSIWE(key, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := access.VerifyOptions{Now: now.Add(time.Minute)}
+	for range 2 { // the second verification uses the remembered signer
+		auth, err := a.Verify(opts)
+		if err != nil || auth.Address != crypto.PubkeyToAddress(key.PublicKey) {
+			t.Fatalf("good authSig: %v, %v", auth, err)
+		}
+	}
+	refused := func(name string, s *access.AuthSig, o access.VerifyOptions, field string) {
+		t.Helper()
+		_, err := s.Verify(o)
+		var ae *api.Error
+		if !errors.As(err, &ae) || !strings.HasPrefix(ae.Message, field+": ") {
+			t.Errorf("%s: got %v, want a refusal naming %s", name, err, field)
+		}
+	}
+	refused("the remembered pair, expired", a, access.VerifyOptions{Now: now.Add(2 * time.Hour)}, "authSig.signedMessage.expirationTime")
+	refused("the remembered pair, another domain", a, access.VerifyOptions{Now: now, Domain: "lit.example"}, "authSig.signedMessage.domain")
+	tampered := *a
+	tampered.SignedMessage = strings.Replace(a.SignedMessage, "Chain ID: 1", "Chain ID: 5", 1)
+	refused("its signature on another message", &tampered, opts, "authSig.sig")
+	b, err := access.SignSIWE(other, &access.SIWEMessage{Domain: "cache.example", URI: "https://cache.example/", ChainID: 1, IssuedAt: now, ExpirationTime: now.Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	borrowed := *a
+	borrowed.Sig = b.Sig
+	refused("another signature on its message", &borrowed, opts, "authSig.sig")
+}

@@ -68,7 +68,31 @@ type Session struct {
 	opts   SessionOptions
 
 	mu   sync.Mutex
-	caps map[string]sessionCap // by the ReCap's URN
+	caps map[string]capEntry // by the ReCap's URN
+	sigs map[sigKey]sigEntry // the session signatures made, for reuse
+}
+
+// capEntry is a signed capability and its expiration.
+type capEntry struct {
+	sig *access.AuthSig
+	exp time.Time
+}
+
+// sigKey names what a session signature is for: a node, a request's resource, a chain.
+type sigKey struct {
+	node    string
+	req     string
+	chainID uint64
+}
+
+// sigEntry is a session signature's JSON and the capability it carries: it is reused for as
+// long as that capability is the one capability() gives (as Lit's SDK reuses its session
+// signatures until they expire). A session signature names its node and resources and is
+// valid until the capability expires whether it is reused or not, so reuse exposes nothing
+// new; it saves the client a parse, a signature and a JSON encoding per node per request.
+type sigEntry struct {
+	json json.RawMessage
+	cap  *access.AuthSig
 }
 
 // NewSession makes a session for the wallet key with a fresh ed25519 session key.
@@ -89,7 +113,7 @@ func NewSession(wallet *ecdsa.PrivateKey, opts SessionOptions) (*Session, error)
 	if err != nil {
 		return nil, fmt.Errorf("new session: %w", err)
 	}
-	return &Session{wallet: wallet, key: key, opts: opts, caps: map[string]sessionCap{}}, nil
+	return &Session{wallet: wallet, key: key, opts: opts, caps: map[string]capEntry{}, sigs: map[sigKey]sigEntry{}}, nil
 }
 
 // Address is the wallet's address: who the nodes see as the requester.
@@ -101,68 +125,94 @@ func (s *Session) PublicKey() ed25519.PublicKey { return s.key.Public().(ed25519
 // renewBefore is how long before its expiration a capability is replaced.
 func (s *Session) renewBefore() time.Duration { return min(s.opts.TTL/10, 5*time.Minute) }
 
-// sessionCap is a capability the wallet signed, with its expiration (read from it once, not
-// at every request).
-type sessionCap struct {
-	sig        *access.AuthSig
-	expiration time.Time
-}
-
-// capability returns a capability granting req and its expiration, signing a new one when none
-// is cached or the cached one expires soon.
-func (s *Session) capability(req access.ResourceAbility, chainID uint64) (*access.AuthSig, []access.ResourceAbility, time.Time, error) {
+// capability returns a capability granting req, signing a new one when none is cached or the
+// cached one expires soon.
+func (s *Session) capability(req access.ResourceAbility, chainID uint64) (*access.AuthSig, []access.ResourceAbility, error) {
 	grants := []access.ResourceAbility{req}
 	if len(s.opts.Grants) > 0 {
 		rc, _ := access.NewRecap(s.opts.Grants...)
 		if !rc.Grants(req) {
-			return nil, nil, time.Time{}, fmt.Errorf("the session's grants do not cover %s", req)
+			return nil, nil, fmt.Errorf("the session's grants do not cover %s", req)
 		}
 		grants = s.opts.Grants
 	}
 	rc, err := access.NewRecap(grants...)
 	if err != nil {
-		return nil, nil, time.Time{}, err
+		return nil, nil, err
 	}
 	key := rc.URN()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if c, ok := s.caps[key]; ok && time.Until(c.expiration) > s.renewBefore() {
-		return c.sig, grants, c.expiration, nil
+	if c, ok := s.caps[key]; ok && time.Until(c.exp) > s.renewBefore() {
+		return c.sig, grants, nil
 	}
 	c, err := access.NewCapability(s.wallet, s.PublicKey(), grants, access.CapabilityOptions{Domain: s.opts.Domain, ChainID: chainID, TTL: s.opts.TTL})
 	if err != nil {
-		return nil, nil, time.Time{}, err
+		return nil, nil, err
 	}
 	m, err := access.ParseSIWE(c.SignedMessage)
 	if err != nil {
-		return nil, nil, time.Time{}, err
+		return nil, nil, err
 	}
-	s.caps[key] = sessionCap{sig: c, expiration: m.ExpirationTime}
-	return c, grants, m.ExpirationTime, nil
+	s.caps[key] = capEntry{sig: c, exp: m.ExpirationTime}
+	return c, grants, nil
 }
+
+// maxSessionSigs bounds the session signatures kept for reuse (a node, resource and chain each).
+const maxSessionSigs = 4096
 
 // SessionSig returns a session signature for one request to one node: nodeURL as the client
 // reaches the node (the network file's URL), req what the request needs.
 func (s *Session) SessionSig(nodeURL string, req access.ResourceAbility, chainID uint64) (*access.AuthSig, error) {
-	c, grants, expiration, err := s.capability(req, chainID)
+	c, grants, err := s.capability(req, chainID)
 	if err != nil {
 		return nil, fmt.Errorf("session signature: %w", err)
+	}
+	return s.sign(c, grants, nodeURL)
+}
+
+// sign makes a session signature for one node carrying capability c.
+func (s *Session) sign(c *access.AuthSig, grants []access.ResourceAbility, nodeURL string) (*access.AuthSig, error) {
+	m, err := access.ParseSIWE(c.SignedMessage)
+	if err != nil {
+		return nil, err
 	}
 	return access.SignSession(s.key, &access.SessionMessage{
 		Requests:     slices.Clone(grants),
 		Capabilities: []access.AuthSig{*c},
 		IssuedAt:     time.Now().UTC().Truncate(time.Millisecond),
-		Expiration:   expiration,
+		Expiration:   m.ExpirationTime,
 		NodeAddress:  strings.TrimRight(nodeURL, "/"),
 	})
 }
 
 func (s *Session) authFor(_ context.Context, nodeURL string, req access.ResourceAbility, chainID uint64) (json.RawMessage, error) {
-	sig, err := s.SessionSig(nodeURL, req, chainID)
+	c, grants, err := s.capability(req, chainID)
+	if err != nil {
+		return nil, fmt.Errorf("session signature: %w", err)
+	}
+	k := sigKey{node: nodeURL, req: req.String(), chainID: chainID}
+	s.mu.Lock()
+	e, ok := s.sigs[k]
+	s.mu.Unlock()
+	if ok && e.cap == c {
+		return e.json, nil
+	}
+	sig, err := s.sign(c, grants, nodeURL)
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(sig)
+	b, err := json.Marshal(sig)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if len(s.sigs) >= maxSessionSigs {
+		clear(s.sigs) // a client of many nodes × resources: start again rather than grow
+	}
+	s.sigs[k] = sigEntry{json: b, cap: c}
+	s.mu.Unlock()
+	return b, nil
 }
 
 // authJSON is a's authSig JSON for one node and request.

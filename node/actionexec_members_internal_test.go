@@ -32,7 +32,7 @@ func TestEpochMembersResolveNodeSetEntries(t *testing.T) {
 		{PeerID: b.String(), URL: "https://Node-B.example:443/"},
 		{PeerID: c.String(), URL: "https://127.0.0.1:7001"}, // the same URL as a: a is found first
 	}}
-	n := &Node{}
+	n := &actionService{}
 	em := n.epochMembersOf(keys)
 	if n.epochMembersOf(keys) != em {
 		t.Fatal("the members were decoded again for the same epoch")

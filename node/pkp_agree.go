@@ -22,7 +22,9 @@ import (
 //  2. it holds the coordinator's signed assignment of one presignature to the request, and the
 //     assignment's digest is its own copy's — then it takes (reserves) that presignature out of
 //     its pool and sends every other member a confirmation: the assignment and its ρ
-//     contribution for the presignature, committed during presigning;
+//     contribution for the presignature, committed during presigning. (If the digest differs,
+//     it refuses; when it has the assignment only from another member's confirmation, it
+//     answers once the coordinator's own word comes, which may prove equivocation.)
 //  3. every other member of the set has confirmed the same (epoch, request id, digest,
 //     presignature), each with the contribution its commitment in the public presignature
 //     opens to — then ρ = H(public presignature, tuple, every member's contribution).
@@ -68,7 +70,7 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 	}
 	ps := h.(ecdsaHeld).Presignature
 	a := &assignment{Epoch: ss.ep.number, Requester: requester, RequestID: requestID, Digest: digest, Presig: ps.ID()}
-	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.n.cfg.Network, "", ss.order, a), contribs)
+	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.deps.cfg.Network, "", ss.order, a), contribs)
 	if err != nil {
 		ss.burn(h)
 		return nil, [32]byte{}, fmt.Errorf("derive ρ: %w", err)
@@ -113,6 +115,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 	if !ss.coordinator() {
 		st.adoptLocked(e, st.reg(ss.key).byRequest[key])
 	}
+	st.applyRefusalsLocked(e)
 	st.mu.Unlock()
 
 	outcome := "failed"
@@ -132,33 +135,44 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 		if err := ss.assignAsCoordinator(ctx, e, bind, digestFor); err != nil {
 			return nil, nil, err
 		}
-		confirmedAt = ep.s.n.metrics.phase("assign", start)
+		confirmedAt = ep.s.deps.metrics.phase("assign", start)
 	}
 	timer := time.NewTimer(ep.s.assignWait)
 	defer timer.Stop()
 	for {
 		st.mu.Lock()
+		if e.refused != nil && e.err == nil && e.confirmed[0] {
+			st.failLocked(e, e.refused) // the coordinator's own word is the tuple refused: no equivocation
+		}
 		if e.err != nil {
 			err := e.err
 			st.mu.Unlock()
-			outcome = "conflict"
-			if errors.Is(err, errAgreeTimeout) {
+			switch {
+			case e.refused != nil && errors.Is(err, e.refused):
+				outcome = "refused"
+			case errors.Is(err, errAgreeTimeout):
 				outcome = "timeout"
+			default:
+				outcome = "conflict"
 			}
 			return nil, nil, err
 		}
-		if e.ps == nil && e.assign != nil {
+		if e.ps == nil && e.assign != nil && e.refused == nil {
 			a := e.assign
 			if a.Digest != e.digest {
 				err := api.Errorf(api.KindConflict,
 					"request %s differs from the one the coordinator %s assigned (toSign, PKP or nodeSet): every signer must get the same request; no share released",
 					requestID, ss.peers[0])
-				st.failLocked(e, err)
+				// Refuse at once, so the others fail now. But when the tuple came only in
+				// another member's confirmation, the coordinator's own assignment may yet
+				// name the slot in another tuple — proof of equivocation, which the answer
+				// should carry: wait for the coordinator's word (or the timer) before
+				// answering. Nothing is released either way.
+				e.refused = err
 				st.mu.Unlock()
 				ss.discard(a.Presig)
 				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: a.Presig, Reason: reasonDiffers})
-				outcome = "refused"
-				return nil, nil, err
+				continue
 			}
 			st.mu.Unlock()
 			var h held
@@ -202,10 +216,10 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.contrib[ss.self] = h.Contribution()
 			msg := (&confirmMsg{Assign: *a, Contribution: h.Contribution()}).encode()
 			st.mu.Unlock()
-			confirmedAt = ep.s.n.metrics.phase("assign", start)
+			confirmedAt = ep.s.deps.metrics.phase("assign", start)
 			if !ss.coordinator() {
 				if serr := ss.sendEach(ctx, msg); serr != nil {
-					ep.s.n.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
+					ep.s.deps.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
 				}
 			}
 			timer.Reset(ep.s.confirmWait)
@@ -217,7 +231,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.ps = nil // handed to the caller
 			st.mu.Unlock()
 			outcome = "agreed"
-			ep.s.metrics.agreeTime.Observe(ep.s.n.metrics.phase("confirm", confirmedAt).Sub(confirmedAt).Seconds())
+			ep.s.metrics.agreeTime.Observe(ep.s.deps.metrics.phase("confirm", confirmedAt).Sub(confirmedAt).Seconds())
 			return ps, contribs, nil
 		}
 		st.mu.Unlock()
@@ -229,18 +243,20 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			st.mu.Unlock()
 		case <-timer.C:
 			st.mu.Lock()
-			var terr error
-			if e.assign == nil {
-				terr = api.Errorf(api.KindTimeout,
+			terr := e.refused // set: the coordinator's word never came, and the refusal stands
+			switch {
+			case e.refused != nil:
+			case e.assign == nil:
+				terr = errors.Join(api.Errorf(api.KindTimeout,
 					"the signer set's coordinator %s assigned no presignature to request %s within %s: it did not receive the request, or refused it",
-					ss.peers[0], requestID, ep.s.assignWait)
-			} else {
-				terr = api.Errorf(api.KindTimeout,
+					ss.peers[0], requestID, ep.s.assignWait), errAgreeTimeout)
+			default:
+				terr = errors.Join(api.Errorf(api.KindTimeout,
 					"the signer set did not agree on request %s within %s: no confirmation from %s; presignature %s burnt, no share released",
-					requestID, ep.s.confirmWait, strings.Join(e.missing(), ", "), e.assign.Presig)
+					requestID, ep.s.confirmWait, strings.Join(e.missing(), ", "), e.assign.Presig), errAgreeTimeout)
 				ss.sendRefuse(&refuseMsg{Requester: requester, RequestID: requestID, Presig: e.assign.Presig, Reason: reasonTimeout})
 			}
-			st.failLocked(e, errors.Join(terr, errAgreeTimeout))
+			st.failLocked(e, terr)
 			st.mu.Unlock()
 		}
 	}
@@ -290,9 +306,10 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		e.ps = ps
 		e.confirmed[ss.self] = true
 		e.contrib[ss.self] = ps.Contribution()
+		st.applyRefusalsLocked(e) // (no member can refuse an assignment it has not seen yet)
 		st.mu.Unlock()
 		msg := &confirmMsg{Assign: *a, Contribution: ps.Contribution()}
-		if h := ep.s.n.cfg.PKPHooks; h != nil && h.Coordinate != nil {
+		if h := ep.s.deps.cfg.PKPHooks; h != nil && h.Coordinate != nil {
 			h.Coordinate(ctx, ss.coordination(a, ps, digestFor))
 		} else {
 			err = ss.sendAll(ctx, msg.encode())
@@ -301,7 +318,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		if err != nil {
 			// The members that got it can confirm; the others fail this request, and the
 			// agreement fails with them: no share leaves any node.
-			ep.s.n.log.Debug("could not send every member the assignment", "request_id", a.RequestID, "error", err)
+			ep.s.deps.log.Debug("could not send every member the assignment", "request_id", a.RequestID, "error", err)
 		}
 		return nil
 	}
@@ -376,7 +393,7 @@ func (ss *signerSet) materialName() string {
 // shares are zeroed.
 func (ss *signerSet) burn(ps material) {
 	ps.Discard()
-	ss.ep.s.n.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
+	ss.ep.s.deps.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
 }
 
 // fault records a fault of peer p that this node verified, and leaves p out of its signer sets
@@ -384,5 +401,5 @@ func (ss *signerSet) burn(ps material) {
 func (ep *pkpEpoch) fault(p peer.ID, kind, what string) {
 	ep.s.metrics.faults.WithLabelValues(kind).Inc()
 	ep.excl.add(p, kind+": "+what, false, time.Now())
-	ep.s.n.log.Warn("PKP signer at fault", "peer", p, "kind", kind, "what", what, "epoch", ep.number)
+	ep.s.deps.log.Warn("PKP signer at fault", "peer", p, "kind", kind, "what", what, "epoch", ep.number)
 }

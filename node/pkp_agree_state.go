@@ -30,7 +30,10 @@ type agreement struct {
 	confirmed []bool     // per member of the set: it confirmed assign's tuple
 	contrib   [][32]byte // … with this contribution
 	err       error      // set when the agreement failed: the waiting request returns it
-	wake      chan struct{}
+	// refused is this node's refusal of assign (its request differs) while the coordinator's
+	// own word on the request has not come: it answers once that word (or the timer) comes.
+	refused error
+	wake    chan struct{}
 }
 
 func (e *agreement) signal() {
@@ -91,13 +94,32 @@ type agreeState struct {
 	verFIFO  [][32]byte
 	proofs   map[[32]byte]struct{} // equivocations handled already
 	pending  map[[32]byte]int      // requester → its requests waiting in an agreement here
+	// refusals are members' refusals of requests this node had no agreement on yet (a member
+	// can refuse the coordinator's assignment before it reaches this node); refusedBy counts
+	// them per set and member.
+	refusals  map[refusalKey]earlyRefusal
+	refusedBy map[string]map[int]int
+}
+
+// refusalKey names member `from`'s refusal of one request of one set.
+type refusalKey struct {
+	agree agreeKey
+	from  int
+}
+
+// earlyRefusal is a refusal kept until this node learns the request's assignment: it ends the
+// agreement then if it names the assigned material, and is dropped otherwise.
+type earlyRefusal struct {
+	presig ecdsa.ID
+	reason byte
+	at     time.Time
 }
 
 func newAgreeState() *agreeState {
 	return &agreeState{
 		entries: map[agreeKey]*agreement{}, early: map[string]map[int]int{},
 		regs: map[string]*registry{}, verified: map[[32]byte]struct{}{}, proofs: map[[32]byte]struct{}{},
-		pending: map[[32]byte]int{},
+		pending: map[[32]byte]int{}, refusals: map[refusalKey]earlyRefusal{}, refusedBy: map[string]map[int]int{},
 	}
 }
 
@@ -114,6 +136,8 @@ func (st *agreeState) clear() {
 	st.early = map[string]map[int]int{}
 	st.regs = map[string]*registry{}
 	st.pending = map[[32]byte]int{}
+	st.refusals = map[refusalKey]earlyRefusal{}
+	st.refusedBy = map[string]map[int]int{}
 }
 
 func (st *agreeState) reg(set string) *registry {
@@ -257,6 +281,62 @@ func (st *agreeState) removeLocked(e *agreement) {
 			rec.done = true
 		}
 	}
+	for m := range e.ss.peers {
+		st.dropRefusalLocked(refusalKey{e.key, m})
+	}
+}
+
+// keepRefusalLocked keeps member `from`'s refusal of a request this node has no agreement on
+// yet. Like the agreements a member's confirmations open, a member's kept refusals are
+// bounded (maxEarlyPerMember, maxEarly in all) and expire after earlyTTL.
+func (st *agreeState) keepRefusalLocked(ss *signerSet, from int, r *refuseMsg, now time.Time) error {
+	k := refusalKey{agreeKey{ss.key, reqKey{r.Requester, r.RequestID}}, from}
+	if _, ok := st.refusals[k]; ok {
+		return nil // the first one stands
+	}
+	q := st.refusedBy[ss.key]
+	if q == nil {
+		q = map[int]int{}
+		st.refusedBy[ss.key] = q
+	}
+	if q[from] >= maxEarlyPerMember || len(st.refusals) >= maxEarly {
+		return fmt.Errorf("member %s has %d refusals waiting for requests this node does not have (limit %d)", ss.peers[from], q[from], maxEarlyPerMember)
+	}
+	q[from]++
+	st.refusals[k] = earlyRefusal{presig: r.Presig, reason: r.Reason, at: now}
+	return nil
+}
+
+func (st *agreeState) dropRefusalLocked(k refusalKey) {
+	if _, ok := st.refusals[k]; !ok {
+		return
+	}
+	delete(st.refusals, k)
+	if q := st.refusedBy[k.agree.set]; q != nil {
+		if q[k.from]--; q[k.from] <= 0 {
+			delete(q, k.from)
+		}
+	}
+}
+
+// applyRefusalsLocked ends an agreement that has just learnt its assignment if a member
+// refused that very assignment before: without this, the member's refusal would have been
+// lost and this node would wait out confirmWait for a confirmation that never comes.
+func (st *agreeState) applyRefusalsLocked(e *agreement) {
+	if e.assign == nil || len(st.refusals) == 0 {
+		return
+	}
+	for m := range e.ss.peers {
+		k := refusalKey{e.key, m}
+		r, ok := st.refusals[k]
+		if !ok {
+			continue
+		}
+		st.dropRefusalLocked(k)
+		if r.presig == e.assign.Presig && e.err == nil && e.refused == nil {
+			st.failLocked(e, e.ss.refusal(m, e, r.reason))
+		}
+	}
 }
 
 func (st *agreeState) unearlyLocked(e *agreement) {
@@ -294,6 +374,11 @@ func (st *agreeState) expired(now time.Time) []expiredAssignment {
 			if e.assign != nil && e.err == nil {
 				out = append(out, expiredAssignment{e.ss, e.assign.Presig})
 			}
+		}
+	}
+	for k, r := range st.refusals {
+		if now.Sub(r.at) > earlyTTL {
+			st.dropRefusalLocked(k)
 		}
 	}
 	// Assignments kept without an agreement (the opener's quota was full) expire alike.

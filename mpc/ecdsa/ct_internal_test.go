@@ -5,11 +5,11 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/decred/dcrd/dcrec/secp256k1/v4"
+	"github.com/litmesh/litmesh/mpc/secp256k1/ct"
 )
 
 // edgeScalars are the scalars where a windowed method's carries and signs are most likely to
-// go wrong: 0, 1, 2, small values, powers of two at window edges, n−1, n−2, all ones below n.
+// go wrong (package ct tests its recoding and complete formulas on them too): 0, 1, 2, small values, powers of two at window edges, n−1, n−2, all ones below n.
 func edgeScalars(t *testing.T) []scalar {
 	t.Helper()
 	n := groupOrder()
@@ -49,110 +49,6 @@ func randScalars(t testing.TB, n int) []scalar {
 	return out
 }
 
-func TestRegularRecodingReproducesTheScalarWithOddDigitsInRange(t *testing.T) {
-	n := groupOrder()
-	for _, k := range append(edgeScalars(t), randScalars(t, 200)...) {
-		digits, even := ctRecode(&k)
-		sum := new(big.Int)
-		for i := ctWindows - 1; i >= 0; i-- {
-			d := digits[i]
-			if d%2 == 0 || d > 1<<ctW-1 || d < -(1<<ctW-1) {
-				t.Fatalf("digit %d of %x is %d", i, k.Bytes(), d)
-			}
-			sum.Lsh(sum, ctW).Add(sum, big.NewInt(int64(d)))
-		}
-		kb := k.Bytes()
-		orig := new(big.Int).SetBytes(kb[:])
-		want := new(big.Int).Add(orig, new(big.Int).SetUint64(even))
-		if sum.Cmp(want) != 0 || (even == 1) != (orig.Bit(0) == 0) || want.Cmp(n) > 0 {
-			t.Fatalf("recoding of %x sums to %x (even %d)", kb, sum, even)
-		}
-		if last := digits[ctWindows-1]; last < 1 || last > 1<<ctW-1 {
-			t.Fatalf("last digit %d of %x is outside the table's first entries", last, kb)
-		}
-	}
-}
-
-func TestCompleteMixedAdditionMatchesDecredIncludingItsExceptionalCases(t *testing.T) {
-	ks := randScalars(t, 20)
-	for i := range ks {
-		q := mulG(&ks[i])
-		normalize(&q)
-		nq := negate(&q)
-		other := mulG(&ks[(i+1)%len(ks)])
-		normalize(&other)
-		for _, tc := range []struct {
-			name string
-			p    proj
-			want point
-		}{
-			{"∞ + Q", projInfinity(), q},
-			{"Q + Q", projOf(t, &q), double(&q)},
-			{"−Q + Q", projOf(t, &nq), point{}},
-			{"P + Q", projOf(t, &other), add(&other, &q)},
-		} {
-			p := tc.p
-			qx, qy := toElement(&q.X), toElement(&q.Y)
-			p.addAffine(&qx, &qy)
-			got := p.jacobian()
-			if !equalPoints(&got, &tc.want) {
-				t.Fatalf("%s: complete addition differs from decred's", tc.name)
-			}
-		}
-	}
-}
-
-// projOf puts an affine point in projective coordinates with a random Z, so the addition is
-// tested on non-trivial representations.
-func projOf(t *testing.T, a *point) proj {
-	t.Helper()
-	z := randScalars(t, 1)[0]
-	zb := z.Bytes()
-	var p proj
-	p.z.SetBytes(&zb)
-	ax, ay := toElement(&a.X), toElement(&a.Y)
-	p.x.Mul(&ax, &p.z)
-	p.y.Mul(&ay, &p.z)
-	return p
-}
-
-func double(p *point) point {
-	var r point
-	secp256k1.DoubleNonConst(p, &r)
-	return r
-}
-
-func TestCompleteProjectiveAdditionMatchesDecredIncludingItsExceptionalCases(t *testing.T) {
-	ks := randScalars(t, 20)
-	inf := projInfinity()
-	for i := range ks {
-		q := mulG(&ks[i])
-		normalize(&q)
-		nq := negate(&q)
-		other := mulG(&ks[(i+1)%len(ks)])
-		normalize(&other)
-		for _, tc := range []struct {
-			name string
-			p, q proj
-			want point
-		}{
-			{"∞ + Q", inf, projOf(t, &q), q},
-			{"Q + ∞", projOf(t, &q), inf, q},
-			{"∞ + ∞", inf, inf, point{}},
-			{"Q + Q", projOf(t, &q), projOf(t, &q), double(&q)},
-			{"−Q + Q", projOf(t, &nq), projOf(t, &q), point{}},
-			{"P + Q", projOf(t, &other), projOf(t, &q), add(&other, &q)},
-		} {
-			p := tc.p
-			p.add(&tc.q)
-			got := p.jacobian()
-			if !equalPoints(&got, &tc.want) {
-				t.Fatalf("%s: complete projective addition differs from decred's", tc.name)
-			}
-		}
-	}
-}
-
 func TestConstantTimeMultiplicationEqualsTheVariableTimeOne(t *testing.T) {
 	var one scalar
 	one.SetInt(1)
@@ -170,11 +66,11 @@ func TestConstantTimeMultiplicationEqualsTheVariableTimeOne(t *testing.T) {
 		}
 		_ = gen
 	}
-	for _, n := range []int{3, ctBatchFrom, 100} {
+	for _, n := range []int{3, ct.BatchFrom, 100} {
 		as, bs := randScalars(t, n), randScalars(t, n)
 		as[0], bs[1] = scalar{}, scalar{} // a zero on either side
 		bs[2] = as[2]                     // equal scalars
-		if n >= ctBatchFrom {
+		if n >= ct.BatchFrom {
 			edges := edgeScalars(t)
 			copy(as[3:], edges)
 			copy(bs[n-len(edges):], edges)

@@ -204,7 +204,11 @@ func (s *Signature) Bytes() [65]byte {
 // computes the recovery id, and verifies the result under pubkey, the PKP key the caller
 // expects (it must equal the presignature's root plus req.Tweak·G).
 //
-//nolint:funlen // combination, recovery id and final verification: the protocol's last step as written in docs/ecdsa.md
+// The shares are checked one by one only when they have to be: Combine first interpolates every
+// share that names the right presignature and signer and verifies the resulting signature, which
+// is one ECDSA verification instead of a multi-scalar multiplication over every share's
+// commitments. A signature that verifies under pubkey is valid whoever made its shares; when it
+// does not, some share is wrong, and the checked path finds and names it.
 func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignRequest, shares []*SignatureShare) (*Signature, error) {
 	if pub == nil || pubkey == nil || req.Tweak == nil {
 		return nil, fmt.Errorf("combine: missing presignature, key or tweak: %w", ErrInvalid)
@@ -220,22 +224,38 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 	if err != nil {
 		return nil, err
 	}
+	cand, rejected := admissibleShares(pub, shares)
+	if len(cand) >= pub.t+1 {
+		if sig, err := finishSignature(rr, pubkey, &req, cand); err == nil {
+			sig.Rejected = rejected
+			return sig, nil
+		}
+	}
+	good, bad := checkShares(pub, rr, cand)
+	rejected = append(rejected, bad...)
+	if len(good) < pub.t+1 {
+		errs := []error{fmt.Errorf("combine: %d valid shares, need %d: %w", len(good), pub.t+1, ErrNotEnoughShares)}
+		for _, f := range rejected {
+			errs = append(errs, f)
+		}
+		return nil, errors.Join(errs...)
+	}
+	sig, err := finishSignature(rr, pubkey, &req, good)
+	if err != nil {
+		return nil, err
+	}
+	sig.Rejected = rejected
+	return sig, nil
+}
+
+// admissibleShares returns the shares from members of the presignature's signer set, one per
+// member, made with this presignature, and names the others.
+func admissibleShares(pub *PublicPresignature, shares []*SignatureShare) (cand []*SignatureShare, rejected []*FaultError) {
 	member := make(map[int]int, len(pub.signers))
 	for m, idx := range pub.signers {
 		member[idx] = m
 	}
-	var rejected []*FaultError
-	reject := func(m, idx int, err error) {
-		rejected = append(rejected, &FaultError{Member: m, Index: idx, Err: err})
-	}
-	var (
-		cand   []*SignatureShare
-		claims []claim
-		seen   = map[int]bool{}
-	)
-	var eh, er scalar
-	eh.Mul2(&rr.e, &rr.h).Negate()
-	er.Mul2(&rr.e, &rr.r).Negate()
+	seen := map[int]bool{}
 	for _, sh := range shares {
 		if sh == nil {
 			continue
@@ -243,19 +263,36 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 		m, ok := member[sh.Index]
 		switch {
 		case !ok:
-			reject(-1, sh.Index, fmt.Errorf("share index %d is not in the signer set: %w", sh.Index, ErrUnexpected))
+			rejected = append(rejected, &FaultError{Member: -1, Index: sh.Index, Err: fmt.Errorf("share index %d is not in the signer set: %w", sh.Index, ErrUnexpected)})
 			continue
 		case seen[sh.Index]:
-			reject(m, sh.Index, fmt.Errorf("second share: %w", ErrUnexpected))
+			rejected = append(rejected, &FaultError{Member: m, Index: sh.Index, Err: fmt.Errorf("second share: %w", ErrUnexpected)})
 			continue
 		case sh.Presignature != pub.id || sh.Digest != pub.digest:
 			seen[sh.Index] = true
-			reject(m, sh.Index, fmt.Errorf("made with presignature %s: %w", sh.Presignature, ErrMismatch))
+			rejected = append(rejected, &FaultError{Member: m, Index: sh.Index, Err: fmt.Errorf("made with presignature %s: %w", sh.Presignature, ErrMismatch)})
 			continue
 		}
 		seen[sh.Index] = true
+		cand = append(cand, sh)
+	}
+	return cand, rejected
+}
+
+// checkShares verifies each share against the public presignature (one batch, then one by one
+// if the batch fails) and splits them into the good ones and named faults.
+func checkShares(pub *PublicPresignature, rr *rerandomized, cand []*SignatureShare) (good []*SignatureShare, rejected []*FaultError) {
+	member := make(map[int]int, len(pub.signers))
+	for m, idx := range pub.signers {
+		member[idx] = m
+	}
+	var eh, er scalar
+	eh.Mul2(&rr.e, &rr.h).Negate()
+	er.Mul2(&rr.e, &rr.r).Negate()
+	claims := make([]claim, 0, len(cand))
+	for _, sh := range cand {
 		// s_i·G + τ_i·H − e·h'·Â(id_i) − e·r·D̂(id_i) = 0
-		c := claim{member: m, err: ErrBadProof, what: "signature share"}
+		c := claim{member: member[sh.Index], err: ErrBadProof, what: "signature share"}
 		c.g.Set(&sh.s)
 		c.h.Set(&sh.tau)
 		pw := powers(evalPoint(sh.Index), pub.t)
@@ -264,34 +301,31 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 			c.term(&pub.ahat[l], *k.Mul2(&eh, &pw[l]))
 			c.term(&pub.dhat[l], *k.Mul2(&er, &pw[l]))
 		}
-		cand = append(cand, sh)
 		claims = append(claims, c)
 	}
-	good := cand
-	if err := (&batch{claims: claims}).verify(); err != nil {
-		good = nil
-		for i := range claims {
-			if claims[i].holds(false) {
-				good = append(good, cand[i])
-			} else {
-				reject(claims[i].member, cand[i].Index, fmt.Errorf("signature share: %w", ErrBadProof))
-			}
+	if err := (&batch{claims: claims}).verify(); err == nil {
+		return cand, nil
+	}
+	for i := range claims {
+		if claims[i].holds(false) {
+			good = append(good, cand[i])
+		} else {
+			rejected = append(rejected, &FaultError{Member: claims[i].member, Index: cand[i].Index, Err: fmt.Errorf("signature share: %w", ErrBadProof)})
 		}
 	}
-	if len(good) < pub.t+1 {
-		errs := []error{fmt.Errorf("combine: %d valid shares, need %d: %w", len(good), pub.t+1, ErrNotEnoughShares)}
-		for _, f := range rejected {
-			errs = append(errs, f)
-		}
-		return nil, errors.Join(errs...)
-	}
-	xs := make([]scalar, len(good))
-	for i, sh := range good {
+	return good, rejected
+}
+
+// finishSignature interpolates s from the shares, normalises it to the lower half with the
+// recovery id, and verifies the signature under pubkey.
+func finishSignature(rr *rerandomized, pubkey *secp256k1.PublicKey, req *SignRequest, shares []*SignatureShare) (*Signature, error) {
+	xs := make([]scalar, len(shares))
+	for i, sh := range shares {
 		xs[i] = evalPoint(sh.Index)
 	}
 	lam := lagrangeAtZero(xs)
 	var s, t scalar
-	for i, sh := range good {
+	for i, sh := range shares {
 		s.Add(t.Mul2(&lam[i], &sh.s))
 	}
 	if s.IsZero() {
@@ -305,6 +339,5 @@ func Combine(pub *PublicPresignature, pubkey *secp256k1.PublicKey, req SignReque
 	if !decredecdsa.NewSignature(&rr.r, &s).Verify(req.Hash[:], pubkey) {
 		return nil, fmt.Errorf("combine: %w", ErrBadPresignature)
 	}
-	sig := &Signature{R: rr.r.Bytes(), S: s.Bytes(), V: v, Rejected: rejected}
-	return sig, nil
+	return &Signature{R: rr.r.Bytes(), S: s.Bytes(), V: v}, nil
 }

@@ -14,7 +14,7 @@
 //
 // PKP keys derive additively from a root key (HD, hd.go), with BIP-340's parity rules applied
 // as a public affine map on the shares. Secret nonces exist only in memory and sign at most once.
-// Secret scalar multiplications are constant time (ctsecp256k1.go for secp256k1).
+// Secret scalar multiplications are constant time (package mpc/secp256k1/ct for secp256k1).
 //
 // This package owns no I/O beyond the mpc.Transport it is handed. It must not import libp2p or
 // any litmesh package outside mpc.

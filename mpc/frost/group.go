@@ -10,6 +10,7 @@ import (
 	dsecp "github.com/decred/dcrd/dcrec/secp256k1/v4"
 
 	"github.com/litmesh/litmesh/mpc/edwards25519"
+	"github.com/litmesh/litmesh/mpc/secp256k1/ct"
 )
 
 // The prime-order groups of the ciphersuites, behind one small interface so that the protocol
@@ -318,7 +319,7 @@ func (k1Group) decodeElement(b []byte) (element, error) {
 }
 
 func (k1Group) baseMul(s scalar) element {
-	p := ctBaseMult(k1S(s))
+	p := ct.MulBase(k1S(s), ct.Generator())
 	return &k1Element{p: p}
 }
 

@@ -10,12 +10,14 @@
 // Null); ParsePoint, for keys and commitments read from outside, rejects it.
 //
 // Side channels: scalar arithmetic (ModNScalar) and field arithmetic are constant time, and
-// Inv is a fixed exponentiation (Fermat) rather than decred's big.Int inverse. Point addition and
-// scalar multiplication are decred's *NonConst functions, the only ones it offers: their timing
-// depends on the scalar. That is the same exposure as decred's own ECDSA signing; do not use
-// this group where an attacker can time many multiplications by one long-lived secret.
+// Inv is a fixed exponentiation (Fermat) rather than decred's big.Int inverse. Every scalar
+// multiplication (Point.Mul) is constant time with respect to the scalar (package ct), because
+// kyber's DKG multiplies secrets — dealing coefficients, Schnorr nonces, Diffie–Hellman keys —
+// through the same method as public values. Point addition, negation and encoding are decred's
+// variable-time code: they only ever see points, which are public.
 //
-// This package must not import any other litmesh package.
+// This package must not import any other litmesh package except its own subpackages
+// (mpc/secp256k1/field, mpc/secp256k1/ct).
 package secp256k1
 
 import (

@@ -9,6 +9,8 @@ import (
 
 	dsecp "github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/drand/kyber"
+
+	"github.com/litmesh/litmesh/mpc/secp256k1/ct"
 )
 
 var (
@@ -194,21 +196,34 @@ func (p *point) Neg(a kyber.Point) kyber.Point {
 	return p
 }
 
-// Mul sets p = s·q, or s·G when q is nil. Variable time (see the package comment).
+// Mul sets p = s·q, or s·G when q is nil, in constant time with respect to s (package ct): kyber
+// code multiplies secrets and public values through this one method — dealing coefficients,
+// Schnorr nonces, Diffie–Hellman keys as well as public evaluation points — and cannot say which.
+// Multiplications by G (q nil, or equal to G) use the precomputed generator table.
 func (p *point) Mul(s kyber.Scalar, q kyber.Point) kyber.Point {
 	k := &toScalar(s).v
-	var r dsecp.JacobianPoint
 	switch {
 	case q == nil:
-		dsecp.ScalarBaseMultNonConst(k, &r)
+		p.p = ct.MulBase(k, ct.Generator())
 	case toPoint(q).isIdentity():
-		// r stays the identity.
+		p.p = dsecp.JacobianPoint{}
+	case isGenerator(&toPoint(q).p):
+		p.p = ct.MulBase(k, ct.Generator())
 	default:
-		dsecp.ScalarMultNonConst(k, &toPoint(q).p, &r)
+		p.p = ct.Mul(k, &toPoint(q).p)
 	}
-	p.p = r
 	p.normalize()
 	return p
+}
+
+// isGenerator reports whether an affine point (this type's invariant) is G. Both are public.
+func isGenerator(q *dsecp.JacobianPoint) bool {
+	var one dsecp.ModNScalar
+	one.SetInt(1)
+	var g dsecp.JacobianPoint
+	dsecp.ScalarBaseMultNonConst(&one, &g)
+	g.ToAffine()
+	return q.X.Equals(&g.X) && q.Y.Equals(&g.Y)
 }
 
 // MarshalBinary returns the 33-byte SEC1 compressed encoding, or 33 zero bytes for the identity.
