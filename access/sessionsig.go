@@ -344,6 +344,14 @@ func CheckSessionEnvelope(s *AuthSig, opts SessionOptions) (*CheckedSession, err
 	if s.Algo != AlgoEd25519 {
 		return nil, sessionErr(api.KindUnauthorized, field+".algo", "want %q, got %q", AlgoEd25519, clip(s.Algo))
 	}
+	key := envelopeKey(s)
+	if e, ok := checkedEnvelopes.Get(key); ok {
+		c := &CheckedSession{sig: s, m: e.message(), pub: e.pub}
+		if err := c.checkClaims(opts); err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
 	pub, err := parseSessionKey(s.Address)
 	if err != nil {
 		return nil, sessionErr(api.KindUnauthorized, field+".address", "%v", err)
@@ -362,7 +370,8 @@ func CheckSessionEnvelope(s *AuthSig, opts SessionOptions) (*CheckedSession, err
 	if mk, err := parseSessionKey(m.SessionKey); err != nil || !bytes.Equal(mk, pub) {
 		return nil, sessionErr(api.KindUnauthorized, field+".signedMessage.sessionKey", "is not the signing session key %s", hex.EncodeToString(pub))
 	}
-	c := &CheckedSession{sig: s, m: m, pub: pub}
+	checkedEnvelopes.Add(key, checkedEnvelope{m: m, pub: pub})
+	c := &CheckedSession{sig: s, m: m.clone(), pub: pub}
 	if err := c.checkClaims(opts); err != nil {
 		return nil, err
 	}

@@ -518,3 +518,41 @@ func TestACheckedSessionEnvelopeIsStillVerifiedForItsRequest(t *testing.T) {
 		t.Fatalf("a capability that does not grant the request: got %v, want forbidden", err)
 	}
 }
+
+// A session signature a client reuses is verified once per node: the envelope's signature
+// check is remembered by the signature's exact bytes. What the envelope claims is checked at
+// every use — a remembered envelope is refused for another node and after its expiration —
+// and nothing but the exact bytes matches: the same signature over a changed message, or the
+// same message with another signature, is verified afresh and refused.
+func TestARememberedSessionEnvelopeIsCheckedAtEveryUse(t *testing.T) {
+	p := newSessionParts(t, pkpA)
+	s := p.sign(t)
+	for i := range 2 {
+		if _, err := verifyAt(s, nodeA, pkpA); err != nil {
+			t.Fatalf("use %d: %v", i, err)
+		}
+	}
+	if _, err := verifyAt(s, nodeB, pkpA); api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "nodeAddress") {
+		t.Fatalf("the remembered envelope at another node: %v", err)
+	}
+	if _, err := access.CheckSessionEnvelope(s, access.SessionOptions{NodeAddresses: []string{nodeB}, Now: sessionNow}); api.KindOf(err) != api.KindUnauthorized {
+		t.Fatalf("the early check of the remembered envelope at another node: %v", err)
+	}
+	late := access.SessionOptions{NodeAddresses: []string{nodeA}, Request: pkpA, Now: p.expiration.Add(5 * time.Minute)}
+	if _, err := access.VerifySessionSig(context.Background(), s, late); api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "expiration") {
+		t.Fatalf("the remembered envelope after its expiration: %v", err)
+	}
+	changed := *s
+	changed.SignedMessage = strings.Replace(s.SignedMessage, nodeA, nodeA+"/", 1)
+	if changed.SignedMessage == s.SignedMessage {
+		t.Fatal("the test did not change the message")
+	}
+	if _, err := verifyAt(&changed, nodeA, pkpA); api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "sessionSig.sig") {
+		t.Fatalf("the remembered signature over a changed message: %v", err)
+	}
+	other := *s
+	other.Sig = newSessionParts(t, pkpA).sign(t).Sig
+	if _, err := verifyAt(&other, nodeA, pkpA); api.KindOf(err) != api.KindUnauthorized || !strings.Contains(err.Error(), "sessionSig.sig") {
+		t.Fatalf("the remembered message with another signature: %v", err)
+	}
+}
