@@ -217,7 +217,7 @@ func (n *Node) startP2P(ctx context.Context, reg *prometheus.Registry) error {
 	n.host = h
 	n.attested.Serve(h)
 	n.sessions = p2p.NewSessions(h)
-	n.actionTransport = p2p.NewSessionsOn(h, p2p.ActionProtocol)
+	n.actionTransport = p2p.NewSessionsOn(h, p2p.ActionProtocol).OneShot()
 	n.metrics.watchHost(reg, h)
 	n.stops = append(n.stops, func(context.Context) error { return h.Close() })
 	return nil

@@ -132,6 +132,7 @@ type Sessions struct {
 	earlyLen  int // bytes buffered across early queues
 	earlyPeer map[peer.ID]*earlyQuota
 	out       map[peer.ID]*outStream
+	closed    *closedSessions // nil unless the sessions are one-shot (OneShot)
 }
 
 type earlyQueue struct {
@@ -224,6 +225,10 @@ func (s *Sessions) deliver(sid string, m inMsg) {
 		return
 	}
 	defer s.mu.Unlock()
+	if s.closed.has(sid) {
+		m.release() // a member that finished later than this node: nothing will read it
+		return
+	}
 	s.expireEarly()
 	quota := s.earlyPeer[m.from]
 	if quota == nil {
@@ -312,6 +317,10 @@ func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error
 		s.mu.Unlock()
 		return nil, fmt.Errorf("open session %s: already open", sid)
 	}
+	if s.closed.has(sid) {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("open session %s: %w", sid, ErrSessionClosed)
+	}
 	s.open[sid] = sess
 	q := s.takeEarlyLocked(sid)
 	s.mu.Unlock()
@@ -376,6 +385,7 @@ func (s *Sessions) close(sid string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.open, sid)
+	s.closed.add(sid)
 }
 
 type session struct {

@@ -149,3 +149,61 @@ func probe(t *testing.T, ctx context.Context, a, b *p2p.Sessions, pair []peer.ID
 		t.Fatalf("probe: %v", err)
 	}
 }
+
+// Members of a session finish at different times: a Lit Action execution's node combines a
+// signature from the first t+1 shares and closes its session while the other signers' shares
+// are still on their way. With one-shot sessions (the action protocol's), those late messages
+// must not count against the sender's early buffer, and a closed session cannot be reopened: after more such executions than a peer's quota of pending sessions, an early message
+// of the sender's for the next session (sent before this node reaches it) must still wait for
+// it. Before, every late message parked a session that would never open for two minutes, and
+// at a dozen executions a second the next early message was dropped: the execution waited
+// out its time limit for a share that had been thrown away.
+func TestLateMessagesForAClosedSessionDoNotCrowdOutEarlyOnes(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	hosts := meshHosts(t, ctx, 2)
+	a, b := hosts[0], hosts[1]
+	sa, sb := p2p.NewSessionsOn(a, p2p.ActionProtocol).OneShot(), p2p.NewSessionsOn(b, p2p.ActionProtocol).OneShot()
+	pair := []peer.ID{a.ID(), b.ID()}
+	for i := range 100 {
+		sid := fmt.Sprintf("exec/%d", i)
+		ta, err := sa.Open(sid, pair)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := sb.Open(sid, pair)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ta.Close() // a is done before b's message comes
+		if err := tb.Send(ctx, 0, []byte("late share")); err != nil {
+			t.Fatal(err)
+		}
+		tb.Close()
+	}
+	probe(t, ctx, sb, sa, []peer.ID{b.ID(), a.ID()}) // a has handled every late message
+
+	tb, err := sb.Open("exec/next", pair)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	if err := tb.Send(ctx, 0, []byte("early share")); err != nil {
+		t.Fatal(err)
+	}
+	probe(t, ctx, sb, sa, []peer.ID{b.ID(), a.ID()})
+	ta, err := sa.Open("exec/next", pair)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ta.Close()
+	rctx, rcancel := context.WithTimeout(ctx, 5*time.Second)
+	defer rcancel()
+	m, err := ta.Receive(rctx)
+	if err != nil || string(m.Payload) != "early share" {
+		t.Fatalf("the early message after 100 closed sessions' late ones was lost: %q %v", m.Payload, err)
+	}
+	if _, err := sa.Open("exec/7", pair); !errors.Is(err, p2p.ErrSessionClosed) {
+		t.Fatalf("reopening a closed one-shot session: %v", err)
+	}
+}
