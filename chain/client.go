@@ -130,7 +130,8 @@ type Client struct {
 	mu        sync.Mutex
 	head      uint64
 	headKnown bool
-	down      error // last poll error while the endpoint is unreachable
+	headPoll  time.Time // when the endpoint last reported its newest block (refreshHead)
+	down      error     // last poll error while the endpoint is unreachable
 	downSince time.Time
 	cache     map[string][]byte // results at head, keyed by contract address + calldata
 	immutable map[string][]byte // results that can never change (key ids, pubkeys, final root keys)
@@ -304,7 +305,21 @@ func (c *Client) refreshHead(ctx context.Context) (uint64, error) {
 		c.down = nil
 	}
 	c.setHeadLocked(n)
+	c.headPoll = time.Now()
 	return n, nil
+}
+
+// PollInterval is how often the client asks the endpoint for its newest block.
+func (c *Client) PollInterval() time.Duration { return c.cfg.pollInterval }
+
+// CurrentHead returns the newest block number the endpoint reported, and whether that report
+// is current: made within maxAge, with the endpoint reachable since. A read cache keyed by it
+// (node/condcache.go) serves nothing while the poller cannot reach the endpoint.
+func (c *Client) CurrentHead(maxAge time.Duration) (uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ok := c.headKnown && c.down == nil && !c.headPoll.IsZero() && time.Since(c.headPoll) <= maxAge
+	return c.head, ok
 }
 
 func (c *Client) markDown(err error) {

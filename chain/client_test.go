@@ -147,3 +147,44 @@ func TestDialRefusesAnAddressWithoutContract(t *testing.T) {
 		t.Fatalf("client expecting chain id 1 on 1337: %v", err)
 	}
 }
+
+// unplugged is a backend whose endpoint can be made unreachable.
+type unplugged struct {
+	chain.Backend
+	down atomic.Bool
+}
+
+func (b *unplugged) BlockNumber(ctx context.Context) (uint64, error) {
+	if b.down.Load() {
+		return 0, &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+	}
+	return b.Backend.BlockNumber(ctx)
+}
+
+func TestCurrentHeadIsTheEndpointsLastReportWhileItIsReachable(t *testing.T) {
+	e := newEnv(t, 0)
+	b := &unplugged{Backend: e.sim.Client()}
+	c, err := chain.New(e.ctx, b, "simulated", chain.Addresses{}, chain.WithPollInterval(time.Hour))
+	e.must(err)
+	defer c.Close()
+	want, err := b.BlockNumber(e.ctx)
+	e.must(err)
+	if head, ok := c.CurrentHead(time.Hour); !ok || head != want {
+		t.Fatalf("current head %d (%v), want %d", head, ok, want)
+	}
+	if c.PollInterval() != time.Hour {
+		t.Fatalf("poll interval %s", c.PollInterval())
+	}
+	b.down.Store(true)
+	if err := c.Refresh(e.ctx); !errors.Is(err, chain.ErrUnreachable) {
+		t.Fatalf("refresh with the endpoint down: %v", err)
+	}
+	if _, ok := c.CurrentHead(time.Hour); ok {
+		t.Fatal("the head is reported current while the endpoint is unreachable")
+	}
+	b.down.Store(false)
+	e.must(c.Refresh(e.ctx))
+	if _, ok := c.CurrentHead(time.Hour); !ok {
+		t.Fatal("the head is not current again once the endpoint answers")
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/litmesh/litmesh/access"
@@ -149,7 +148,6 @@ func (e *ShareError) worthRetrying() bool {
 	return false
 }
 
-//nolint:funlen,gocognit // one decryption attempt: gather shares, check each, combine; the retry decisions need the whole picture
 func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, opts ...DecryptOption) (*Decryption, error) {
 	var cfg decryptConfig
 	for _, o := range opts {
@@ -161,7 +159,6 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, o
 	if auth == nil {
 		return nil, errors.New("decrypt: no credentials")
 	}
-	resource := access.DecryptionRequest(f.conds.LitHash(), f.ct.DataHash)
 	list, err := f.list()
 	if err != nil {
 		return nil, err
@@ -174,7 +171,6 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, o
 		return nil, fmt.Errorf("decrypt: the file is encrypted to network key %s, but this network's key is %s",
 			shortKey(f.NetworkPublicKey), shortKey(key.PublicKey))
 	}
-	id := f.identity()
 	req := api.EncryptionSignRequest{
 		DataToEncryptHash: hex.EncodeToString(f.ct.DataHash[:]),
 		Chain:             f.Chain,
@@ -188,145 +184,16 @@ func (c *Client) decryptOnce(ctx context.Context, f *EncryptedFile, auth Auth, o
 	case access.KindUnified:
 		req.UnifiedAccessControlConditions = list
 	}
-
-	report := func(ns NodeShare) {
-		if cfg.progress != nil {
-			cfg.progress(ns)
-		}
-	}
-	nodes := make([]NodeShare, len(key.Nodes))
-	askCtx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer func() {
-		cancel()
-		wg.Wait()
-	}()
-	answers := make(chan shareAnswer)
-	asked := 0
-	for i, kn := range key.Nodes {
-		nodes[i] = NodeShare{URL: kn.Node.URL, ShareIndex: -1}
-		if !kn.Usable {
-			nodes[i].Status, nodes[i].Reason = ShareNotAsked, kn.Reason
-			nodes[i].Err = errors.New(kn.Reason)
-			report(nodes[i])
-			continue
-		}
-		asked++
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rctx, rcancel := context.WithTimeout(askCtx, signTimeout)
-			defer rcancel()
-			var resp api.EncryptionSignResponse
-			nreq := req
-			var err error
-			if nreq.AuthSig, err = c.authJSON(rctx, auth, kn.Node.URL, resource); err == nil {
-				err = c.postAuthed(rctx, kn.Node.URL, "/web/encryption/sign", nreq, &resp, true)
-			}
-			a := shareAnswer{node: i, err: err}
-			if err == nil {
-				a.resp = &resp
-			}
-			select {
-			case answers <- a:
-			case <-askCtx.Done():
-			}
-		}()
-	}
-
-	// Answers are decoded as they arrive; once valid and unchecked ones together reach the
-	// threshold they are checked in one batch (a bad one makes the batch fall back to checking
-	// each, naming it), and collecting goes on only if some were bad.
-	var partials []bls.Verified
-	type pendingShare struct {
-		node    int
-		partial []byte
-	}
-	var pending []pendingShare
-	seen := map[int]string{}
-	reject := func(ns *NodeShare, err error) {
-		ns.Err, ns.Reason, ns.Status = err, err.Error(), ShareInvalid
-		report(*ns)
-	}
-	for got := 0; len(partials) < key.Threshold && (got < asked || len(pending) > 0); {
-		if len(pending) > 0 && (len(partials)+len(pending) >= key.Threshold || got == asked) {
-			batch := make([][]byte, len(pending))
-			for j, p := range pending {
-				batch[j] = p.partial
-			}
-			verified, errs := key.shares.VerifyPartials(id, batch)
-			for j, err := range errs {
-				ns := &nodes[pending[j].node]
-				if err != nil {
-					reject(ns, shareError(err, ns.epoch, key.Epoch))
-					continue
-				}
-				if other, dup := seen[ns.ShareIndex]; dup {
-					reject(ns, fmt.Errorf("share index %d was already given by %s", ns.ShareIndex, other))
-					continue
-				}
-				seen[ns.ShareIndex] = ns.URL
-				ns.Status = ShareValid
-				partials = append(partials, verified[j])
-				report(*ns)
-			}
-			pending = pending[:0]
-			continue
-		}
-		var a shareAnswer
-		select {
-		case a = <-answers:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("decrypt: %w", ctx.Err())
-		}
-		got++
-		ns := &nodes[a.node]
-		if a.err != nil {
-			ns.Err, ns.Reason, ns.Status = a.err, a.err.Error(), ShareUnreachable
-			var ae *api.Error
-			if errors.As(a.err, &ae) {
-				ns.Status = ShareRefused
-			}
-			report(*ns)
-			continue
-		}
-		partial, index, err := decodeShare(a.resp, id)
-		ns.ShareIndex, ns.epoch = index, a.resp.Epoch
-		if err == nil {
-			if other, dup := seen[index]; dup {
-				err = fmt.Errorf("share index %d was already given by %s", index, other)
-			}
-		}
-		if err != nil {
-			reject(ns, err)
-			continue
-		}
-		pending = append(pending, pendingShare{node: a.node, partial: partial})
-	}
-	cancel()
-	for i := range nodes {
-		if nodes[i].Status == "" {
-			nodes[i].Status, nodes[i].Reason = ShareUnneeded, "enough valid shares arrived first"
-		}
-	}
-	if len(partials) < key.Threshold {
-		answered := 0
-		for _, n := range nodes {
-			if n.Status == ShareValid || n.Status == ShareInvalid || n.Status == ShareRefused {
-				answered++
-			}
-		}
-		return nil, &ShareError{Needed: key.Threshold, Valid: len(partials), Answered: answered, Nodes: nodes}
-	}
-	sig, err := key.shares.Interpolate(partials, key.Threshold)
+	g := c.newShareGather(ctx, key, f.identity(), req, auth, access.DecryptionRequest(f.conds.LitHash(), f.ct.DataHash), cfg.progress)
+	sig, err := g.gather(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("decrypt: combine shares: %w", err)
+		return nil, err
 	}
 	plaintext, err := bls.Decrypt(sig, f.conds.Hash(), f.ct)
 	if err != nil {
 		return nil, fmt.Errorf("decrypt: %w", err)
 	}
-	return &Decryption{Plaintext: plaintext, Threshold: key.Threshold, Nodes: nodes}, nil
+	return &Decryption{Plaintext: plaintext, Threshold: key.Threshold, Nodes: g.nodes}, nil
 }
 
 // decodeShare decodes one node's answer: the share must be for this identity and claim the

@@ -23,7 +23,13 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 			return fmt.Errorf("chain %s (%s) for access conditions: %s", name, chain.RedactURL(url), chain.ScrubURL(err.Error(), url))
 		}
 		n.stops = append(n.stops, func(context.Context) error { ec.Close(); return nil })
-		opts = append(opts, access.WithChain(name, scrubbedReader{r: ec, url: url}))
+		var reader access.ChainReader = scrubbedReader{r: ec, url: url}
+		if n.chain != nil && url == n.cfg.ChainRPC {
+			// The chain client follows this chain's head: repeated reads within a block
+			// come from a cache (condcache.go).
+			reader = newCachedReader(reader, n.chain)
+		}
+		opts = append(opts, access.WithChain(name, reader))
 		n.wallets.add(name, url, ec)
 		n.addActionChain(name, ec)
 		return nil
@@ -49,7 +55,7 @@ func (n *Node) startAccess(ctx context.Context, extra ...access.EvaluatorOption)
 	if err != nil {
 		return fmt.Errorf("access-condition evaluator: %w", err)
 	}
-	n.evaluator = ev
+	n.evaluator = conditionsEvaluator{ev: ev}
 	return nil
 }
 
@@ -68,10 +74,10 @@ func (n *Node) authenticate(ctx context.Context, raw json.RawMessage, req access
 			Request:       req,
 			MaxLifetime:   n.cfg.AuthMaxLifetime.Duration,
 			Wallets:       &n.wallets,
-			NetworkKey:    n.networkKeyVerifier(),
+			NetworkKey:    n.pkpSessions.networkKey(),
 		})
 		if err == nil && auth.PKP != nil {
-			err = n.checkPKPSession(ctx, auth.PKP, req)
+			err = n.pkpSessions.check(ctx, auth.PKP, req)
 		}
 		if err != nil {
 			return nil, err

@@ -91,7 +91,7 @@ func (h *actionHost) signersOf(ex *actionExec, requestID string, size int) (set 
 	}
 	sum := sha256.Sum256([]byte(requestID))
 	w := windows[int(binary.BigEndian.Uint32(sum[:4])%uint32(len(windows)))]
-	return w, slices.Contains(w, h.n.host.ID().String()), nil
+	return w, slices.Contains(w, h.svc.self.String()), nil
 }
 
 // Sign is every signing function of Lit.Actions. The permission rule (actionMaySign) is checked
@@ -110,21 +110,21 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 	t := time.Now()
 	if !h.started.IsZero() {
 		t = h.started
-		h.n.phase("before_sign", &t) // the worker's time up to this call: queue, set-up, the script
+		h.svc.phase("before_sign", &t) // the worker's time up to this call: queue, set-up, the script
 	}
 	var authAddr common.Address
 	if h.auth != nil {
 		authAddr = h.auth.Address
 	}
 	var perms pkpPermissions
-	if h.n.chain != nil {
-		perms = h.n.chain
+	if h.svc.chain != nil {
+		perms = h.svc.chain
 	}
 	who, err := actionMaySign(ctx, perms, req.PublicKey, req.Action.Stack, authAddr, req.Scope)
 	if err != nil {
 		return runtime.SignResult{}, h.logChainError(err)
 	}
-	h.n.phase("sign_permission", &t)
+	h.svc.phase("sign_permission", &t)
 	requestID := signingRequestID(h.execID, string(req.Mode), req.SigName, req.Seq)
 	set, member, err := h.signers(requestID)
 	if err != nil {
@@ -132,7 +132,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 	}
 	var share *api.PKPSignShare
 	if member {
-		share, err = h.n.PKPSignForAction(ctx, PKPActionSign{
+		share, err = h.svc.signECDSA(ctx, PKPActionSign{
 			ToSign:    req.ToSign,
 			PKP:       "0x" + hex.EncodeToString(who.pkp.PublicKey),
 			RequestID: requestID,
@@ -143,7 +143,7 @@ func (h *actionHost) Sign(ctx context.Context, req runtime.SignRequest) (runtime
 		if err != nil {
 			return runtime.SignResult{}, err
 		}
-		h.n.phase("sign_share", &t)
+		h.svc.phase("sign_share", &t)
 	}
 	if req.Mode == runtime.SignShare {
 		if share == nil {
@@ -166,8 +166,8 @@ func actionKeyID(cid string) [32]byte {
 }
 
 // actionPublicKey derives an action's own public key from the epoch's ECDSA root.
-func (n *Node) actionPublicKey(cid string) (*secp256k1.PublicKey, error) {
-	keys, err := n.keys.Current()
+func (s *actionService) actionPublicKey(cid string) (*secp256k1.PublicKey, error) {
+	keys, err := s.keys.Current()
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (h *actionHost) ActionKey(_ context.Context, req runtime.ActionKeyRequest) 
 	if req.Scheme != runtime.SchemeEcdsaK256 {
 		return nil, fmt.Errorf("signing scheme %s is not supported by this node yet: action keys are secp256k1 ECDSA keys (EcdsaK256Sha256)", req.Scheme)
 	}
-	pub, err := h.n.actionPublicKey(req.IPFSID)
+	pub, err := h.svc.actionPublicKey(req.IPFSID)
 	if err != nil {
 		return nil, err
 	}
@@ -243,14 +243,14 @@ func (o actionSignOutput) verifies(key string, toSign []byte) bool {
 //
 //nolint:funlen,gocognit // one case per permission kind Lit's functions return (node/action*.go is being reworked for performance)
 func (h *actionHost) Permissions(ctx context.Context, req runtime.PermissionsRequest) (json.RawMessage, error) {
-	if h.n.chain == nil {
+	if h.svc.chain == nil {
 		return nil, errNoChain
 	}
 	id, err := parseTokenID(req.TokenID)
 	if err != nil {
 		return nil, err
 	}
-	c := h.n.chain
+	c := h.svc.chain
 	read := func(what string, f func() (any, error)) (json.RawMessage, error) {
 		v, err := f()
 		if err != nil {
@@ -340,9 +340,9 @@ func (h *actionHost) Permissions(ctx context.Context, req runtime.PermissionsReq
 // million when the transaction gives none) and getLatestNonce, on the node's RPC client for
 // the chain.
 func (h *actionHost) Chain(ctx context.Context, req runtime.ChainRequest) (string, error) {
-	ec, ok := h.n.actionChains[req.Chain]
+	ec, ok := h.svc.chains[req.Chain]
 	if !ok {
-		return "", fmt.Errorf("this node has no RPC client for chain %q (it has: %s)", clipArg(req.Chain), strings.Join(h.n.actionChainNames(), ", "))
+		return "", fmt.Errorf("this node has no RPC client for chain %q (it has: %s)", clipArg(req.Chain), strings.Join(h.svc.actionChainNames(), ", "))
 	}
 	if req.Txn == nil {
 		n, err := ec.NonceAt(ctx, common.HexToAddress(req.Address), nil)
@@ -430,11 +430,11 @@ func decodeUnsignedTx(raw []byte) (ethereum.CallMsg, error) {
 // base64, the data hash hex, as Lit returns them; decryptAndCombine and `lit decrypt` (with
 // the same conditions) open it.
 func (h *actionHost) Encrypt(_ context.Context, req runtime.EncryptRequest) (runtime.EncryptResult, error) {
-	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.n.chainNames()...))
+	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.svc.cfg.chainNames...))
 	if err != nil {
 		return runtime.EncryptResult{}, err
 	}
-	keys, err := h.n.keys.Current()
+	keys, err := h.svc.keys.Current()
 	if err != nil {
 		return runtime.EncryptResult{}, err
 	}
@@ -458,7 +458,7 @@ func (h *actionHost) ClaimKey(_ context.Context, req runtime.ClaimRequest) (json
 		return nil, errors.New("an access-control condition cannot claim keys")
 	}
 	id := crypto.Keccak256([]byte(req.Action.IPFSID + "_" + req.KeyID))
-	sig, err := crypto.Sign(accounts.TextHash(id), h.n.id.Operator)
+	sig, err := crypto.Sign(accounts.TextHash(id), h.svc.operator)
 	if err != nil {
 		return nil, fmt.Errorf("sign the claim: %w", err)
 	}
@@ -466,8 +466,8 @@ func (h *actionHost) ClaimKey(_ context.Context, req runtime.ClaimRequest) (json
 	return json.Marshal(api.ClaimShare{
 		Signature:    hex.EncodeToString(sig),
 		DerivedKeyID: hex.EncodeToString(id),
-		Signer:       h.n.id.OperatorAddress(),
-		PeerID:       h.n.host.ID().String(),
+		Signer:       h.svc.operatorAddress,
+		PeerID:       h.svc.self.String(),
 	})
 }
 
@@ -478,27 +478,18 @@ func (h *actionHost) ChildCode(ctx context.Context, ipfsID string, maxCode int) 
 	if err != nil {
 		return "", fmt.Errorf("ipfsId: %w", err)
 	}
-	code, err := h.n.ipfs.Cat(ctx, c, int64(maxCode))
+	code, err := h.svc.code.Cat(ctx, c, int64(maxCode))
 	if err != nil {
 		return "", actionCodeError(c, err)
 	}
 	return string(code), nil
 }
 
-// startActionChains keeps an RPC client per chain the node reads (its own and the chains
+// addActionChain keeps an RPC client per chain the node reads (its own and the chains
 // setting) for callContract and getLatestNonce.
 func (n *Node) addActionChain(name string, ec *ethclient.Client) {
 	if n.actionChains == nil {
 		n.actionChains = map[string]*ethclient.Client{}
 	}
 	n.actionChains[name] = ec
-}
-
-func (n *Node) actionChainNames() []string {
-	names := make([]string, 0, len(n.actionChains))
-	for name := range n.actionChains {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
 }

@@ -18,11 +18,12 @@ import (
 
 // actionConditions runs the Lit Action of a LitAction access-control condition
 // (standardContractType "LitAction", contractAddress "ipfs://CID") in the node's runtime. The
-// evaluator gets it at start-up; the runtime and IPFS service it uses start later but before
-// the HTTP API, so every evaluation finds them.
-type actionConditions struct{ n *Node }
+// evaluator gets it at start-up, before the action service exists (the service checks
+// conditions with that evaluator); Start hands it the service once built, before the HTTP API
+// or the network runs, so every evaluation finds it.
+type actionConditions struct{ actions *actionService }
 
-var _ access.LitActionRunner = actionConditions{}
+var _ access.LitActionRunner = (*actionConditions)(nil)
 
 var jsIdentifier = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]{0,127}$`)
 
@@ -30,9 +31,9 @@ var jsIdentifier = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]{0,127}$`)
 // strings) and returns String() of what the function returned, or resolved to, as Lit does.
 // The action runs with the user's address as Lit.Auth.authSigAddress and may fetch and read
 // the chain, but not sign.
-func (a actionConditions) RunCondition(ctx context.Context, call access.LitActionCall) (string, error) {
-	n := a.n
-	if n.actions == nil || n.ipfs == nil {
+func (a *actionConditions) RunCondition(ctx context.Context, call access.LitActionCall) (string, error) {
+	s := a.actions
+	if s == nil {
 		return "", api.Errorf(api.KindUnavailable, "the Lit Action runtime is not running")
 	}
 	if !jsIdentifier.MatchString(call.Method) {
@@ -42,10 +43,9 @@ func (a actionConditions) RunCondition(ctx context.Context, call access.LitActio
 	if err != nil {
 		return "", api.Errorf(api.KindBadRequest, "contractAddress: %v", err)
 	}
-	lim := n.cfg.actionLimits()
-	code, err := n.ipfs.Cat(ctx, c, int64(lim.MaxCode))
+	code, err := s.fetchCode(ctx, c)
 	if err != nil {
-		return "", actionCodeError(c, err)
+		return "", err
 	}
 	params, err := json.Marshal(call.Params)
 	if err != nil {
@@ -59,10 +59,8 @@ func (a actionConditions) RunCondition(ctx context.Context, call access.LitActio
 	if call.UserAddress != (common.Address{}) {
 		auth.AuthSigAddress = call.UserAddress.Hex()
 	}
-	host := &actionHost{n: n, ipfsID: c.String(), condition: true, user: call.UserAddress}
-	defer host.endRPC()
 	// The worker is the checked user's: a condition runs on that user's behalf.
-	res, err := n.actions.Execute(ctx, runtime.Request{Code: script, IPFSID: c.String(), Auth: auth, Requester: strings.ToLower(call.UserAddress.Hex())}, host)
+	res, err := s.runVerdict(ctx, runtime.Request{Code: script, IPFSID: c.String(), Auth: auth, Requester: strings.ToLower(call.UserAddress.Hex())}, false, call.UserAddress)
 	if err != nil {
 		var re *runtime.Error
 		if errors.As(err, &re) {

@@ -51,7 +51,7 @@ func (h *actionHost) Coordinate(ctx context.Context, req runtime.CoordinateReque
 		err := ex.send(ctx, ex.others(), actMsg{kind: actKindRunOnce, name: req.Name, seq: seq, value: []byte(req.Value)})
 		if err != nil {
 			// The others that got it go on; the ones that did not will say so.
-			h.n.log.Debug("runOnce result not delivered to every node", "session", ex.sid, "error", err)
+			h.svc.log.Debug("runOnce result not delivered to every node", "session", ex.sid, "error", err)
 		}
 		return runtime.CoordinateResult{}, nil
 	case runtime.CoordCollectFromLeader:
@@ -65,7 +65,7 @@ func (h *actionHost) Coordinate(ctx context.Context, req runtime.CoordinateReque
 		seq := ex.use(actKindBroadcast, req.Name)
 		m := actMsg{kind: actKindBroadcast, name: req.Name, seq: seq, value: []byte(req.Value)}
 		if err := ex.send(ctx, ex.others(), m); err != nil {
-			h.n.log.Debug("broadcastAndCollect value not delivered to every node", "session", ex.sid, "error", err)
+			h.svc.log.Debug("broadcastAndCollect value not delivered to every node", "session", ex.sid, "error", err)
 		}
 		got, err := ex.collect(ctx, actKey{actKindBroadcast, req.Name, seq}, ex.others(), nil)
 		if err != nil {
@@ -100,7 +100,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 	if err != nil {
 		return "", err
 	}
-	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.n.chainNames()...))
+	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.svc.cfg.chainNames...))
 	if err != nil {
 		return "", err
 	}
@@ -130,7 +130,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 
 	subject, err := h.conditionSubject(ctx, req.AuthSig, req.Action.IPFSID)
 	if err == nil {
-		err = h.n.evaluator.Check(ctx, conds, subject)
+		err = h.svc.conditions.Check(ctx, conds, subject)
 	}
 	var notMet *access.NotMetError
 	if err != nil {
@@ -151,7 +151,7 @@ func (h *actionHost) Decrypt(ctx context.Context, req runtime.DecryptRequest) (s
 		return "", fmt.Errorf("make this node's decryption share: %w", err)
 	}
 	if err := ex.send(ctx, to, actMsg{kind: actKindDecrypt, name: name, seq: seq, value: partial}); err != nil {
-		h.n.log.Debug("decryption share not delivered to every node", "session", ex.sid, "error", err)
+		h.svc.log.Debug("decryption share not delivered to every node", "session", ex.sid, "error", err)
 	}
 	if req.Single && ex.self != ex.leader {
 		return "", nil // as Lit: only the leader decrypts
@@ -252,7 +252,7 @@ func (h *actionHost) signAsAction(ctx context.Context, req runtime.SignRequest) 
 	if len(req.ToSign) != 32 {
 		return runtime.SignResult{}, errors.New("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example") //nolint:staticcheck // Lit's text
 	}
-	pub, err := h.n.actionPublicKey(req.Action.IPFSID)
+	pub, err := h.svc.actionPublicKey(req.Action.IPFSID)
 	if err != nil {
 		return runtime.SignResult{}, err
 	}
@@ -264,7 +264,7 @@ func (h *actionHost) signAsAction(ctx context.Context, req runtime.SignRequest) 
 	}
 	var share *api.PKPSignShare
 	if member {
-		share, err = h.n.PKPSignForAction(ctx, PKPActionSign{
+		share, err = h.svc.signECDSA(ctx, PKPActionSign{
 			ToSign:    req.ToSign,
 			PKP:       "0x" + hex.EncodeToString(pub.SerializeUncompressed()),
 			RequestID: requestID,
@@ -313,7 +313,7 @@ func (h *actionHost) exchangeAndCombine(ctx context.Context, ex *actionExec, kin
 			return nil, err
 		}
 		if err := ex.send(ctx, ex.others(), actMsg{kind: kind, name: name, seq: seq, value: raw}); err != nil {
-			h.n.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
+			h.svc.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
 		}
 	}
 	tweak, err := ecdsa.Epsilon(keyID)

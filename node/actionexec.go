@@ -43,7 +43,7 @@ const (
 // actionExec is one execution at this node, linked to the same execution at the other members
 // of its node set.
 type actionExec struct {
-	n       *Node
+	svc     *actionService
 	sid     string
 	members []peer.ID // the node set, in peer ID order: every member computes the same
 	self    int
@@ -78,9 +78,9 @@ type actBox struct {
 // newActionExec describes the execution's channel; nothing is opened until a cross-node call.
 // A node set this node cannot resolve leaves the execution without a channel (err says why):
 // most actions never use one.
-func (n *Node) newActionExec(execID string, in executeInput, requester common.Address) *actionExec {
-	ex := &actionExec{n: n, boxes: map[actKey]*actBox{}, uses: map[actKey]uint32{}}
-	keys, err := n.keys.Current()
+func (s *actionService) newActionExec(execID string, in executeInput, requester common.Address) *actionExec {
+	ex := &actionExec{svc: s, boxes: map[actKey]*actBox{}, uses: map[actKey]uint32{}}
+	keys, err := s.keys.Current()
 	if err != nil {
 		ex.err = fmt.Errorf("this node serves no epoch: %w", err)
 		return ex
@@ -109,9 +109,9 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 		ex.members = append(ex.members, p)
 	}
 	slices.SortFunc(ex.members, func(a, b peer.ID) int { return strings.Compare(a.String(), b.String()) })
-	ex.self = slices.Index(ex.members, n.host.ID())
+	ex.self = slices.Index(ex.members, s.self)
 	if ex.self < 0 {
-		ex.err = api.Errorf(api.KindConflict, "this node (%s) is not in the request's nodeSet", n.host.ID())
+		ex.err = api.Errorf(api.KindConflict, "this node (%s) is not in the request's nodeSet", s.self)
 		return ex
 	}
 	h := sha256.New()
@@ -124,7 +124,7 @@ func (n *Node) newActionExec(execID string, in executeInput, requester common.Ad
 		h.Write([]byte(p))
 	}
 	id := h.Sum(nil)
-	ex.sid = "act/" + n.cfg.Network + "/" + hex.EncodeToString(id[:20])
+	ex.sid = "act/" + s.cfg.network + "/" + hex.EncodeToString(id[:20])
 	lead := sha256.Sum256(append([]byte("litmesh/action/leader/v1"), id...))
 	ex.leader = int(binary.BigEndian.Uint64(lead[:8]) % uint64(len(ex.members)))
 	return ex
@@ -166,10 +166,10 @@ func (ex *actionExec) open() error {
 	if closed {
 		return errors.New("the execution has ended")
 	}
-	if !ex.n.actionSessions.add(ex.sid) {
+	if !ex.svc.sessions.add(ex.sid) {
 		return api.Errorf(api.KindConflict, "this execution (its request id, code, params and auth) ran its cross-node functions before: send a fresh X-Request-Id")
 	}
-	tr, err := ex.n.actionTransport.Open(ex.sid, ex.members)
+	tr, err := ex.svc.transport.Open(ex.sid, ex.members)
 	if err != nil {
 		return fmt.Errorf("open the execution's channel to the other nodes: %w", err)
 	}
@@ -208,7 +208,7 @@ func (ex *actionExec) read(ctx context.Context) {
 		}
 		m, err := decodeActMsg(msg.Payload)
 		if err != nil {
-			ex.n.log.Warn("dropping a malformed cross-node action message", "peer", ex.members[msg.From], "session", ex.sid, "error", err)
+			ex.svc.log.Warn("dropping a malformed cross-node action message", "peer", ex.members[msg.From], "session", ex.sid, "error", err)
 			continue
 		}
 		ex.file(msg.From, m)
@@ -222,7 +222,7 @@ func (ex *actionExec) file(from int, m actMsg) {
 	b, ok := ex.boxes[k]
 	if !ok {
 		if len(ex.boxes) >= maxActBoxes {
-			ex.n.log.Warn("dropping a cross-node action message: too many channels", "peer", ex.members[from], "session", ex.sid)
+			ex.svc.log.Warn("dropping a cross-node action message: too many channels", "peer", ex.members[from], "session", ex.sid)
 			return
 		}
 		b = &actBox{got: map[int]actMsg{}, arrived: make(chan struct{})}
@@ -230,12 +230,12 @@ func (ex *actionExec) file(from int, m actMsg) {
 	}
 	if prev, dup := b.got[from]; dup {
 		if !bytes.Equal(prev.value, m.value) || prev.refused != m.refused {
-			ex.n.log.Warn("a node sent two different values on one cross-node channel; keeping the first", "peer", ex.members[from], "session", ex.sid, "kind", m.kind, "name", m.name)
+			ex.svc.log.Warn("a node sent two different values on one cross-node channel; keeping the first", "peer", ex.members[from], "session", ex.sid, "kind", m.kind, "name", m.name)
 		}
 		return
 	}
 	if ex.size+len(m.value) > maxActBytes {
-		ex.n.log.Warn("dropping a cross-node action message: the execution's buffer is full", "peer", ex.members[from], "session", ex.sid)
+		ex.svc.log.Warn("dropping a cross-node action message: the execution's buffer is full", "peer", ex.members[from], "session", ex.sid)
 		return
 	}
 	ex.size += len(m.value)
@@ -348,14 +348,17 @@ func (k actKey) describe() string {
 // cannot run its cross-node functions (a runOnce's transaction, say) again. It forgets the
 // oldest beyond its capacity.
 type sessionGuard struct {
-	mu   sync.Mutex
-	seen map[string]struct{}
-	ring []string
-	next int
+	mu       sync.Mutex
+	capacity int
+	seen     map[string]struct{}
+	ring     []string // grows to capacity, then the oldest is overwritten
+	next     int
 }
 
+// newSessionGuard remembers up to capacity ids; it allocates as ids arrive, so an idle node holds
+// nothing for it.
 func newSessionGuard(capacity int) *sessionGuard {
-	return &sessionGuard{seen: make(map[string]struct{}, capacity), ring: make([]string, capacity)}
+	return &sessionGuard{capacity: max(1, capacity), seen: map[string]struct{}{}}
 }
 
 // add records id and reports whether it is new.
@@ -365,11 +368,13 @@ func (g *sessionGuard) add(id string) bool {
 	if _, ok := g.seen[id]; ok {
 		return false
 	}
-	if old := g.ring[g.next]; old != "" {
-		delete(g.seen, old)
+	if len(g.ring) < g.capacity {
+		g.ring = append(g.ring, id)
+	} else {
+		delete(g.seen, g.ring[g.next])
+		g.ring[g.next] = id
+		g.next = (g.next + 1) % g.capacity
 	}
-	g.ring[g.next] = id
-	g.next = (g.next + 1) % len(g.ring)
 	g.seen[id] = struct{}{}
 	return true
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,7 +22,7 @@ import (
 // started it. The runtime calls it in the node process after counting the call against the
 // execution's limits.
 type actionHost struct {
-	n       *Node
+	svc     *actionService
 	ipfsID  string // the action's CID: given, or computed from inline code
 	inline  bool   // the code came in the request rather than by CID
 	auth    *access.Auth
@@ -61,7 +60,7 @@ func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBod
 	if hr.Header.Get("User-Agent") == "" {
 		hr.Header.Set("User-Agent", "litmesh-lit-action/"+Version)
 	}
-	resp, err := h.n.actionHTTP.Do(hr)
+	resp, err := h.svc.fetch.Do(hr)
 	if err != nil {
 		return runtime.FetchResponse{}, err
 	}
@@ -81,7 +80,7 @@ func (h *actionHost) Fetch(ctx context.Context, req runtime.FetchRequest, maxBod
 // running one needs a second worker while this execution holds one, and with every worker
 // busy that would wait out the time limit.
 func (h *actionHost) CheckConditions(ctx context.Context, req runtime.ConditionsRequest) (bool, error) {
-	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.n.chainNames()...))
+	conds, err := access.ParseDocument(req.Conditions, access.WithChains(h.svc.cfg.chainNames...))
 	if err != nil {
 		return false, err
 	}
@@ -92,7 +91,7 @@ func (h *actionHost) CheckConditions(ctx context.Context, req runtime.Conditions
 	if err != nil {
 		return false, err
 	}
-	err = h.n.evaluator.Check(ctx, conds, subject)
+	err = h.svc.conditions.Check(ctx, conds, subject)
 	var notMet *access.NotMetError
 	switch {
 	case err == nil:
@@ -116,17 +115,6 @@ func usesLitAction(items []access.Item) bool {
 	return false
 }
 
-// chainNames are the chains this node can read besides Lit's built-in list.
-func (n *Node) chainNames() []string {
-	names := []string{n.cfg.ChainName}
-	chains, _ := ParseChains(n.cfg.Chains) // validated at load
-	for name := range chains {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
-}
-
 // RPCURL is Lit.Actions.getRpcUrl for the network chain and the chains setting: the URL of the
 // node's RPC proxy for this execution (rpcproxy.go), never the operator's endpoint, whose URL
 // usually carries an API key.
@@ -134,16 +122,7 @@ func (h *actionHost) RPCURL(_ context.Context, chainName string) (string, error)
 	if u, ok := h.proxyURL(chainName); ok {
 		return u, nil
 	}
-	chains, _ := ParseChains(h.n.cfg.Chains)
-	known := make([]string, 0, len(chains)+1)
-	if h.n.cfg.ChainRPC != "" {
-		known = append(known, h.n.cfg.ChainName)
-	}
-	for name := range chains {
-		known = append(known, name)
-	}
-	slices.Sort(known)
-	return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", clipArg(chainName), strings.Join(known, ", "))
+	return "", fmt.Errorf("this node has no RPC URL for chain %q (it has: %s)", clipArg(chainName), strings.Join(h.svc.cfg.rpcChains, ", "))
 }
 
 var errNoChain = errors.New("this node has no chain configured: PKPs and their permissions live on the chain")
@@ -177,7 +156,7 @@ func (e *chainReadError) Unwrap() error { return e.cause }
 func (h *actionHost) logChainError(err error) error {
 	var ce *chainReadError
 	if errors.As(err, &ce) {
-		h.n.log.Warn("chain read for a Lit Action failed", "what", ce.what, "err", ce.cause)
+		h.svc.log.Warn("chain read for a Lit Action failed", "what", ce.what, "err", ce.cause)
 	}
 	return err
 }

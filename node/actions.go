@@ -98,40 +98,32 @@ func (n *Node) startActions(ctx context.Context) error {
 		pool.Close()
 		return fmt.Errorf("action_fetch_allow: %w", err)
 	}
-	n.fetchPolicy = policy
-	n.actions = pool
-	n.actionPhases = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+	phases := prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: "litmesh", Name: "action_phase_seconds",
 		Help:    "Where a Lit Action execution's time goes at this node, by phase (docs/performance.md).",
 		Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1, 5, 30},
 	}, []string{"phase"})
 	if n.metrics != nil {
-		if err := n.metrics.reg.Register(n.actionPhases); err != nil {
+		if err := n.metrics.reg.Register(phases); err != nil {
 			pool.Close()
 			return fmt.Errorf("register the action metrics: %w", err)
 		}
 	}
-	n.actionHTTP = newActionHTTPClient(lim.Timeout, policy)
-	n.actionSessions = newSessionGuard(maxActSeen)
-	if err := n.startRPCProxy(); err != nil {
+	fetch := newActionHTTPClient(lim.Timeout, policy)
+	proxy, err := n.startRPCProxy(policy)
+	if err != nil {
 		pool.Close()
 		return err
 	}
 	n.stops = append(n.stops, func(context.Context) error {
 		err := pool.Close()
-		n.actionHTTP.CloseIdleConnections()
+		fetch.CloseIdleConnections()
 		return err
 	})
+	d := wireActions(n)
+	d.runtime, d.fetch, d.rpcProxy, d.phases = pool, fetch, proxy, phases
+	n.actions = newActionService(d)
 	return nil
-}
-
-// phase records the time since *since as the given phase of an execution and moves *since on.
-func (n *Node) phase(name string, since *time.Time) {
-	now := time.Now()
-	if n.actionPhases != nil {
-		n.actionPhases.WithLabelValues(name).Observe(now.Sub(*since).Seconds())
-	}
-	*since = now
 }
 
 // executeInput is a validated /web/execute request.
@@ -214,17 +206,17 @@ func parseExecuteRequest(req *api.ExecuteRequest, maxCode int) (executeInput, er
 // in the runtime with this request's auth, and answer in Lit's shape.
 //
 //nolint:funlen // the execute handler's steps in order (node/action*.go is being reworked for performance)
-func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
+func (s *actionService) handleExecute(w http.ResponseWriter, r *http.Request) {
 	t := time.Now()
-	lim := n.cfg.actionLimits()
+	lim := s.cfg.limits
 	// Finding the code and running it may together take longer than the server's write
 	// timeout; this response is allowed both deadlines and some slack.
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(n.cfg.IPFSTimeout.Duration + lim.Timeout + 30*time.Second))
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.ipfsTimeout + lim.Timeout + 30*time.Second))
 
 	// The body (up to ~25 MiB of code) is read a few at a time, and the authSig in it checked
 	// before the rest is decoded, base64-decoded and hashed: an unauthenticated flood costs
 	// reading bytes, not the work behind them.
-	body, err := n.readExecuteBody(w, r, executeBodyLimit(lim.MaxCode))
+	body, err := s.readBody(w, r, executeBodyLimit(lim.MaxCode))
 	if err != nil {
 		writeError(w, err)
 		return
@@ -234,7 +226,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	if err := n.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
+	if err := s.precheckAuth(rawAuth, access.AbilityExecution); err != nil {
 		writeError(w, err)
 		return
 	}
@@ -248,32 +240,32 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	auth, err := n.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
+	auth, err := s.authenticate(r.Context(), in.authSig, access.ExecutionRequest(in.cid.String()))
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	if err := n.allowAddress(auth.Address); err != nil {
+	if err := s.allowAddress(auth.Address); err != nil {
 		writeError(w, err)
 		return
 	}
-	n.phase("auth", &t)
+	s.phase("auth", &t)
 	code := in.code
 	if !in.inline {
-		if code, err = n.ipfs.Cat(r.Context(), in.cid, int64(lim.MaxCode)); err != nil {
-			writeError(w, actionCodeError(in.cid, err))
+		if code, err = s.fetchCode(r.Context(), in.cid); err != nil {
+			writeError(w, err)
 			return
 		}
 	}
-	n.phase("code", &t)
+	s.phase("code", &t)
 	execID, err := executionID(r, in, auth.Address)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
-	exec := n.newActionExec(execID, in, auth.Address)
+	exec := s.newActionExec(execID, in, auth.Address)
 	defer exec.close()
-	host := &actionHost{n: n, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec,
+	host := &actionHost{svc: s, ipfsID: in.cid.String(), inline: in.inline, auth: auth, nodeSet: in.nodeSet, execID: execID, exec: exec,
 		litSDK: isLitExecution(r.Context()), started: time.Now()}
 	defer host.endRPC()
 	rauth := runtime.Auth{AuthSigAddress: auth.Address.Hex(), Resources: auth.Message.Resources}
@@ -285,7 +277,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, err := n.actions.Execute(r.Context(), runtime.Request{
+	res, err := s.runtime.Execute(r.Context(), runtime.Request{
 		Code:     string(code),
 		IPFSID:   in.cid.String(),
 		JSParams: in.params,
@@ -294,7 +286,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		// A worker serves one requester: the address that signed the request.
 		Requester: strings.ToLower(auth.Address.Hex()),
 	}, host)
-	n.phase("run", &t)
+	s.phase("run", &t)
 	if err != nil {
 		status, body := executeFailure(res, err)
 		writeJSON(w, status, body)
@@ -316,7 +308,7 @@ func (n *Node) handleExecute(w http.ResponseWriter, r *http.Request) {
 		Response:      res.Response,
 		Logs:          res.Logs,
 	})
-	n.phase("answer", &t)
+	s.phase("answer", &t)
 }
 
 // hiddenHeaders are request headers an action does not see in Lit.Headers: credentials, which
@@ -385,7 +377,7 @@ func (h *actionHost) conditionSubject(ctx context.Context, raw json.RawMessage, 
 		if err != nil {
 			return s, err
 		}
-		a, err := h.n.authenticatePlain(ctx, sig)
+		a, err := h.svc.authenticatePlain(ctx, sig)
 		if err != nil {
 			return s, err
 		}

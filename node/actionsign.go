@@ -215,8 +215,8 @@ func (h *actionHost) signScheme(ctx context.Context, req runtime.SignRequest) (r
 		authAddr = h.auth.Address
 	}
 	var perms pkpPermissions
-	if h.n.chain != nil {
-		perms = h.n.chain
+	if h.svc.chain != nil {
+		perms = h.svc.chain
 	}
 	who, err := actionMaySignToken(ctx, perms, tokenID, req.Action.Stack, authAddr, req.Scope, func() error {
 		return api.Errorf(api.KindForbidden, "no PKP has the token id 0x%x (publicKey of a %s signature is the PKP's token id)", tokenID, sc.name)
@@ -261,7 +261,7 @@ func (h *actionHost) signScheme(ctx context.Context, req runtime.SignRequest) (r
 		if sc.suite != 0 {
 			sreq.NodeSet = set
 		}
-		if share, err = h.n.PKPSignSchemeForAction(ctx, sreq); err != nil {
+		if share, err = h.svc.signScheme(ctx, sreq); err != nil {
 			return runtime.SignResult{}, err
 		}
 	}
@@ -297,7 +297,7 @@ func (h *actionHost) combineScheme(ctx context.Context, ex *actionExec, req runt
 			return "", err
 		}
 		if err := ex.send(ctx, ex.others(), actMsg{kind: actKindSign, name: req.SigName, seq: uint32(req.Seq), value: raw}); err != nil {
-			h.n.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
+			h.svc.log.Debug("signature share not delivered to every node", "session", ex.sid, "error", err)
 		}
 	}
 	c, err := newSchemeCombiner(sc, pkp, root, req.ToSign)

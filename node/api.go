@@ -23,11 +23,11 @@ func (n *Node) routes() http.Handler {
 	handle("POST /web/ipfs/add", "/web/ipfs/add", n.handleIPFSAdd)
 	handle("POST /web/ipfs/pin", "/web/ipfs/pin", n.handleIPFSPin)
 	handle("POST /web/encryption/sign", "/web/encryption/sign", n.encryption.handleSign)
-	handle("POST /web/execute", "/web/execute", n.handleExecute)
+	handle("POST /web/execute", "/web/execute", n.actions.handleExecute)
 	handle("POST /web/pkp/sign", "/web/pkp/sign", n.handlePKPSign)
-	n.litRoutes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
+	wireLit(n).routes(handle) // Lit's JS SDK's routes and shapes (litapi.go)
 	for _, p := range []string{"/web/sign_session_key", "/web/sign_session_key/", "/web/sign_session_key/v1"} {
-		handle("POST "+p, "/web/sign_session_key", n.handleSignSessionKey)
+		handle("POST "+p, "/web/sign_session_key", n.pkpSessions.handleSignSessionKey)
 	}
 	mux.Handle("GET /metrics", n.metrics.handler())
 	mux.Handle("/", n.metrics.instrument("other", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -2,8 +2,10 @@ package node
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 	"time"
@@ -44,7 +46,7 @@ type Transition func(ctx context.Context, ms *chain.Membership) error
 // accepts: the epoch it already follows, or the next one once this node holds its keys. A
 // jump, a regression, or a next epoch without this node's keys is logged and waited out.
 type epochs struct {
-	n *Node
+	epochDeps
 
 	mu          sync.Mutex
 	transitions []namedTransition
@@ -54,6 +56,59 @@ type epochs struct {
 	status      string // what the node is doing about the epoch, for /web/status
 	warned      string // the last refusal logged, so a lie that persists is logged once
 }
+
+// epochDeps is what the epoch watcher uses of the node: wireEpochs fills it.
+type epochDeps struct {
+	log      *slog.Logger
+	chain    epochChain
+	operator common.Address     // this node in the validator sets
+	signer   *ecdsa.PrivateKey  // the operator key: ready signals, advancing the epoch
+	keys     heldKeys           // which epochs this node holds keys for (judgeEpoch)
+	publish  func(epoch uint64) // the epoch feed: the epoch of every accepted snapshot
+	// clearRejections forgets the gate's refusals (a peer refused as not staked may be a
+	// member now); recheckPeers re-checks the trusted peers against the new sets (nil
+	// without attestation).
+	clearRejections func()
+	recheckPeers    func(ctx context.Context)
+	redact          func(string) string // takes the configured RPC URLs' secrets out of a text
+}
+
+// epochChain is the Staking contract as the watcher reads and drives it (chain.Client).
+type epochChain interface {
+	Membership(ctx context.Context) (chain.Membership, error)
+	HasSignalledReady(ctx context.Context, operator common.Address) (bool, error)
+	SignalReady(ctx context.Context, key *ecdsa.PrivateKey, epoch uint64) error
+	AdvanceEpoch(ctx context.Context, key *ecdsa.PrivateKey) error
+}
+
+// heldKeys is what the watcher asks the keyring: the shares it holds for an epoch, and its
+// newest.
+type heldKeys interface {
+	ForEpoch(e uint64) (*EpochKeys, bool)
+	latest() *EpochKeys
+}
+
+func newEpochs(deps epochDeps) *epochs { return &epochs{epochDeps: deps} }
+
+// wireEpochs gives the watcher what it uses of the node; call it after startP2P (the gate).
+// Without a chain it gets none, and is never run: it only answers the status.
+func wireEpochs(n *Node) epochDeps {
+	cfg, h := n.cfg, n.host
+	d := epochDeps{
+		log: n.log, operator: n.operator(), signer: n.id.Operator, keys: n.keys, publish: n.epochFeed.publish,
+		clearRejections: h.Gate.ClearRejections,
+		redact:          func(s string) string { return redactText(cfg, s) },
+	}
+	if n.chain != nil {
+		d.chain = n.chain
+	}
+	if a := n.attested; a != nil {
+		d.recheckPeers = func(ctx context.Context) { a.Recheck(ctx, h) }
+	}
+	return d
+}
+
+func (e *epochs) redactErr(err error) string { return e.redact(err.Error()) }
 
 // OnAdvance registers fn to run (on the watcher's goroutine) after the epoch advanced.
 func (e *epochs) OnAdvance(fn func(ms chain.Membership)) {
@@ -107,13 +162,13 @@ func (e *epochs) run(ctx context.Context) {
 	failures := 0
 	var retryAt time.Time
 	for {
-		ms, err := e.n.chain.Membership(ctx)
+		ms, err := e.chain.Membership(ctx)
 		switch {
 		case err != nil:
-			e.setStatus("chain unreachable: " + redactErr(e.n.cfg, err))
+			e.setStatus("chain unreachable: " + e.redactErr(err))
 		case ms.Stale:
 			if e.observe(ctx, ms) {
-				e.setStatus("serving from the last known validator set: " + redactText(e.n.cfg, ms.StaleReason))
+				e.setStatus("serving from the last known validator set: " + e.redact(ms.StaleReason))
 			}
 		default:
 			if e.observe(ctx, ms) && time.Now().After(retryAt) {
@@ -121,8 +176,8 @@ func (e *epochs) run(ctx context.Context) {
 					failures++
 					backoff := min(time.Duration(failures)*2*time.Second, 30*time.Second)
 					retryAt = time.Now().Add(backoff)
-					e.setStatus(fmt.Sprintf("epoch %d transition: %s (retrying in %s)", ms.Epoch.Number, redactErr(e.n.cfg, err), backoff))
-					e.n.log.Warn("epoch transition step failed", "epoch", ms.Epoch.Number, "error", redactErr(e.n.cfg, err), "retry_in", backoff.String())
+					e.setStatus(fmt.Sprintf("epoch %d transition: %s (retrying in %s)", ms.Epoch.Number, e.redactErr(err), backoff))
+					e.log.Warn("epoch transition step failed", "epoch", ms.Epoch.Number, "error", e.redactErr(err), "retry_in", backoff.String())
 				} else {
 					failures = 0
 				}
@@ -185,11 +240,11 @@ func (e *epochs) observe(ctx context.Context, ms chain.Membership) bool {
 	e.mu.Lock()
 	prev, had := e.last, e.haveLast
 	e.mu.Unlock()
-	self := e.n.operator()
+	self := e.operator
 	f := epochFacts{following: had, current: prev.Epoch.Number, activeBefore: had && prev.IsActive(self),
 		chain: ms.Epoch.Number, activeNow: ms.IsActive(self)}
-	_, f.holdsChain = e.n.keys.ForEpoch(ms.Epoch.Number)
-	if k := e.n.keys.latest(); k != nil {
+	_, f.holdsChain = e.keys.ForEpoch(ms.Epoch.Number)
+	if k := e.keys.latest(); k != nil {
 		f.holdsAny, f.newest = true, k.Epoch
 	}
 	if ok, why := judgeEpoch(f); !ok {
@@ -200,17 +255,17 @@ func (e *epochs) observe(ctx context.Context, ms chain.Membership) bool {
 	e.last, e.haveLast = ms, true
 	e.warned = ""
 	e.mu.Unlock()
-	e.n.epochFeed.publish(ms.Epoch.Number)
+	e.publish(ms.Epoch.Number)
 	if !had || len(prev.Next) != len(ms.Next) || len(prev.Active) != len(ms.Active) || prev.Epoch != ms.Epoch {
-		e.n.host.Gate.ClearRejections()
+		e.clearRejections()
 	}
 	if had && prev.Epoch.Number == ms.Epoch.Number && prev.Epoch.State == ms.Epoch.State {
 		return true
 	}
-	e.n.log.Info("epoch", "number", ms.Epoch.Number, "state", ms.Epoch.State.String(),
-		"active", len(ms.Active), "next", len(ms.Next), "in_active_set", ms.IsActive(e.n.operator()))
-	if had && e.n.attested != nil {
-		e.n.attested.Recheck(ctx, e.n.host)
+	e.log.Info("epoch", "number", ms.Epoch.Number, "state", ms.Epoch.State.String(),
+		"active", len(ms.Active), "next", len(ms.Next), "in_active_set", ms.IsActive(e.operator))
+	if had && e.recheckPeers != nil {
+		e.recheckPeers(ctx)
 	}
 	if had && prev.Epoch.Number != ms.Epoch.Number {
 		for _, fn := range e.onAdvance() {
@@ -233,14 +288,14 @@ func (e *epochs) refuse(prev chain.Membership, had bool, ms chain.Membership, wh
 	e.warned = msg
 	e.mu.Unlock()
 	if first {
-		e.n.log.Warn("ignoring the chain's epoch until it is consistent again", "reported", ms.Epoch.Number, "state", ms.Epoch.State.String(),
+		e.log.Warn("ignoring the chain's epoch until it is consistent again", "reported", ms.Epoch.Number, "state", ms.Epoch.State.String(),
 			"following", prev.Epoch.Number, "following_any", had, "reason", why, "block", ms.Block)
 	}
 }
 
 // step does what this node owes the current epoch state, if anything.
 func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
-	self := e.n.operator()
+	self := e.operator
 	inNext := ms.OperatorInEpoch(ms.Epoch.Number+1, self)
 	switch ms.Epoch.State {
 	case chain.StateActive:
@@ -260,7 +315,7 @@ func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
 			e.setStatus(fmt.Sprintf("epoch %d → %d: leaving; dealing this node's shares to the next set", ms.Epoch.Number, ms.Epoch.Number+1))
 			return e.runTransitions(ctx, ms)
 		}
-		ready, err := e.n.chain.HasSignalledReady(ctx, self)
+		ready, err := e.chain.HasSignalledReady(ctx, self)
 		if err != nil {
 			return err
 		}
@@ -271,23 +326,23 @@ func (e *epochs) step(ctx context.Context, ms *chain.Membership) error {
 		if err := e.runTransitions(ctx, ms); err != nil {
 			return err
 		}
-		if err := e.n.chain.SignalReady(ctx, e.n.id.Operator, ms.Epoch.Number); err != nil {
+		if err := e.chain.SignalReady(ctx, e.signer, ms.Epoch.Number); err != nil {
 			return fmt.Errorf("signal ready: %w", err)
 		}
-		e.n.log.Info("signalled ready for the next epoch", "epoch", ms.Epoch.Number)
+		e.log.Info("signalled ready for the next epoch", "epoch", ms.Epoch.Number)
 		return nil
 	case chain.StateReadyForNextEpoch:
 		if !inNext {
 			return nil
 		}
 		// Any member may advance once all are ready; losing the race to another member is fine.
-		err := e.n.chain.AdvanceEpoch(ctx, e.n.id.Operator)
+		err := e.chain.AdvanceEpoch(ctx, e.signer)
 		var rev *chain.RevertError
 		if err != nil && !errors.As(err, &rev) {
 			return fmt.Errorf("advance epoch: %w", err)
 		}
 		if err == nil {
-			e.n.log.Info("advanced the epoch", "to", ms.Epoch.Number+1)
+			e.log.Info("advanced the epoch", "to", ms.Epoch.Number+1)
 		}
 		return nil
 	}

@@ -39,3 +39,10 @@ func (f *epochFeed) subscribe() <-chan struct{} {
 	defer f.mu.Unlock()
 	return f.changed
 }
+
+// current is the epoch last published, if any: the epoch the node serves.
+func (f *epochFeed) current() (uint64, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.epoch, f.have
+}

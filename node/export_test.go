@@ -19,4 +19,8 @@ func ActionMaySign(ctx context.Context, perms *chain.Client, publicKey string, s
 
 // Evaluator is the node's access-condition evaluator, for tests that check conditions through
 // a running node before an HTTP route does.
-func (n *Node) Evaluator() *access.Evaluator { return n.evaluator }
+func (n *Node) Evaluator() interface {
+	Check(ctx context.Context, c *access.Conditions, s access.Subject) error
+} {
+	return n.evaluator
+}

@@ -151,7 +151,7 @@ func newTestFetcher(t *testing.T, allow []string, dnsAddr string) *testFetcher {
 		}
 		return nil
 	}
-	f.host = &actionHost{n: &Node{actionHTTP: newActionHTTPClient(5*time.Second, policy)}}
+	f.host = &actionHost{svc: &actionService{actionDeps: actionDeps{fetch: newActionHTTPClient(5*time.Second, policy)}}}
 	return f
 }
 

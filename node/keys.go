@@ -1,19 +1,18 @@
 package node
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"github.com/litmesh/litmesh/api"
 	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/dkg"
 	"github.com/litmesh/litmesh/mpc/keystore"
-	"github.com/litmesh/litmesh/node/keyround"
 )
 
 // Keystore names of an epoch's key material.
@@ -55,21 +54,27 @@ func ECDSADegree(n int) int { return (chain.Threshold(n) - 1) / 2 }
 // ECDSASigners is how many nodes a PKP signature needs: 2t+1.
 func (k *EpochKeys) ECDSASigners() int { return 2*ECDSADegree(len(k.Members)) + 1 }
 
-// keyring holds the node's root-key shares per epoch and does the key work of epoch
-// transitions.
+// keyring holds the node's root-key shares per epoch, sealed in the keystore. It learns which
+// epoch the node serves from the epoch feed (Current); the key work of epoch transitions is
+// keyRounds' (keys_transition.go), which stores its results here.
 type keyring struct {
-	n        *Node
-	ks       *keystore.Keystore
-	roundCfg keyround.Config // the key round's bounds
-	clock    keyround.Clock
+	log     *slog.Logger
+	ks      *keystore.Keystore
+	serving servingEpoch
 
 	mu     sync.RWMutex
 	epochs map[uint64]*EpochKeys
-	dealt  map[uint64]bool // epochs this (leaving) node dealt its shares for
 }
 
-func newKeyring(n *Node) (*keyring, error) {
-	kr := &keyring{n: n, ks: n.keystore, roundCfg: keyround.DefaultConfig(), clock: keyround.SystemClock{}, epochs: map[uint64]*EpochKeys{}, dealt: map[uint64]bool{}}
+// servingEpoch is the epoch the node serves: the one the epoch watcher accepted last
+// (epochFeed).
+type servingEpoch interface {
+	current() (uint64, bool)
+}
+
+// newKeyring loads every epoch's shares from the keystore.
+func newKeyring(ks *keystore.Keystore, serving servingEpoch, log *slog.Logger) (*keyring, error) {
+	kr := &keyring{log: log, ks: ks, serving: serving, epochs: map[uint64]*EpochKeys{}}
 	eps, err := kr.ks.Epochs()
 	if err != nil {
 		return nil, fmt.Errorf("list keystore epochs: %w", err)
@@ -88,7 +93,7 @@ func newKeyring(n *Node) (*keyring, error) {
 		kr.epochs[e] = k
 	}
 	if latest := kr.latest(); latest != nil {
-		n.log.Info("loaded root-key shares", "epoch", latest.Epoch, "members", len(latest.Members))
+		log.Info("loaded root-key shares", "epoch", latest.Epoch, "members", len(latest.Members))
 	}
 	return kr, nil
 }
@@ -205,7 +210,7 @@ func (kr *keyring) prune(ms chain.Membership) {
 	kr.mu.Unlock()
 	eps, err := kr.ks.Epochs()
 	if err != nil {
-		kr.n.log.Warn("could not list old key shares", "error", err)
+		kr.log.Warn("could not list old key shares", "error", err)
 		return
 	}
 	for _, e := range eps {
@@ -213,10 +218,10 @@ func (kr *keyring) prune(ms chain.Membership) {
 			continue
 		}
 		if err := kr.ks.DropEpoch(e); err != nil {
-			kr.n.log.Warn("could not erase old key shares", "epoch", e, "error", err)
+			kr.log.Warn("could not erase old key shares", "epoch", e, "error", err)
 			continue
 		}
-		kr.n.log.Info("erased old key shares", "epoch", e, "serving", ms.Epoch.Number)
+		kr.log.Info("erased old key shares", "epoch", e, "serving", ms.Epoch.Number)
 	}
 }
 
@@ -240,119 +245,17 @@ func (kr *keyring) latest() *EpochKeys {
 	return best
 }
 
-// Current returns the shares of the epoch the chain says is current, or a retryable error.
+// Current returns the shares of the epoch the node serves, or a retryable error.
 func (kr *keyring) Current() (*EpochKeys, error) {
-	ms, ok := kr.n.epochs.snapshot()
+	e, ok := kr.serving.current()
 	if !ok {
 		return nil, api.Errorf(api.KindUnavailable, "this node has not read the validator set yet")
 	}
-	k, ok := kr.ForEpoch(ms.Epoch.Number)
+	k, ok := kr.ForEpoch(e)
 	if !ok {
-		return nil, api.WrongEpoch(ms.Epoch.Number, "this node holds no key shares for epoch %d", ms.Epoch.Number)
+		return nil, api.WrongEpoch(e, "this node holds no key shares for epoch %d", e)
 	}
 	return k, nil
-}
-
-// transition is the key work of an epoch change. With no root keys on chain yet it is the first
-// DKG of both root keys among the next set; afterwards it is a resharing: the members of the
-// current set deal their shares to the next set, which ends with fresh shares of the same keys
-// (the old shares stop combining with the new ones). Members leaving the set only deal.
-func (kr *keyring) transition(ctx context.Context, ms *chain.Membership) error {
-	next := ms.Epoch.Number + 1
-	inNext := ms.OperatorInEpoch(next, kr.n.operator())
-	fresh := len(ms.BLSRootKey) == 0 && len(ms.ECDSARootKey) == 0
-	if k, ok := kr.ForEpoch(next); ok && inNext {
-		if fresh || kr.unvoted(ms, k) {
-			return kr.voteRootKeys(ctx, k)
-		}
-		return nil
-	}
-	if !inNext && (fresh || kr.hasDealt(next)) {
-		return nil
-	}
-	r, err := kr.newRound(ms, fresh)
-	if err != nil {
-		return err
-	}
-	k, err := r.run(ctx)
-	if err != nil {
-		return err
-	}
-	if k == nil { // a leaving member: it dealt its shares and is done
-		kr.markDealt(next)
-		return nil
-	}
-	if fresh || kr.unvoted(ms, k) {
-		return kr.voteRootKeys(ctx, k)
-	}
-	return nil
-}
-
-// unvoted reports whether k holds a scheme root the chain has not recorded yet (made by a
-// key round that generated it, or whose vote did not go through).
-func (kr *keyring) unvoted(ms *chain.Membership, k *EpochKeys) bool {
-	for _, sr := range schemeRoots {
-		if *sr.share(k) != nil && len(ms.SchemeRootKeys[sr.kt]) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (kr *keyring) hasDealt(e uint64) bool {
-	kr.mu.RLock()
-	defer kr.mu.RUnlock()
-	return kr.dealt[e]
-}
-
-func (kr *keyring) markDealt(e uint64) {
-	kr.mu.Lock()
-	defer kr.mu.Unlock()
-	kr.dealt[e] = true
-}
-
-// voteRootKeys records the root public keys on chain (idempotent: a repeated vote reverts,
-// which is fine once the key is final). A scheme root the contract does not know (a Staking
-// contract from before the scheme key types) is not an error: the nodes hold and use it, and
-// the warning says it is not anchored on chain.
-func (kr *keyring) voteRootKeys(ctx context.Context, k *EpochKeys) error {
-	c := kr.n.chain
-	type vote struct {
-		kt     chain.KeyType
-		key    *dkg.KeyShare
-		scheme bool
-	}
-	votes := []vote{{chain.KeyTypeBLS, k.BLS, false}, {chain.KeyTypeECDSA, k.Secp, false}}
-	for _, sr := range schemeRoots {
-		if ks := *sr.share(k); ks != nil {
-			votes = append(votes, vote{sr.kt, ks, true})
-		}
-	}
-	for _, v := range votes {
-		pub, err := v.key.PublicKey().MarshalBinary()
-		if err != nil {
-			return err
-		}
-		if onChain, err := c.RootKey(ctx, v.kt); err == nil && len(onChain) > 0 {
-			if err := sameAsChain(v.kt, onChain, false, v.key.PublicKey()); err != nil {
-				return fmt.Errorf("this node's key round made another root key than the chain's: %w", err)
-			}
-			continue
-		}
-		if err := c.VoteRootKey(ctx, kr.n.id.Operator, v.kt, pub); err != nil {
-			var rev *chain.RevertError
-			if errors.As(err, &rev) && (rev.Name == "AlreadyVoted" || rev.Name == "RootKeyAlreadySet") {
-				continue // this node's vote from an earlier try, or the key is already final
-			}
-			if v.scheme && errors.As(err, &rev) && rev.Name == "UnknownKeyType" {
-				kr.n.log.Warn("the Staking contract does not know this root key type: it stays unanchored on chain until the contracts are upgraded",
-					"key_type", v.kt.String(), "public_key", hex.EncodeToString(pub))
-				continue
-			}
-			return fmt.Errorf("vote the %s root key: %w", v.kt, err)
-		}
-	}
-	return nil
 }
 
 // handshakeFields adds the current epoch's public keys and thresholds to a handshake.

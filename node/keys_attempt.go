@@ -45,9 +45,9 @@ func (r *keyRound) checkEdKeys(in []*keyround.SignedKey) []kyber.Point {
 		if i >= len(in) || in[i] == nil {
 			continue
 		}
-		pt, err := verifyEdKey(r.kr.n.cfg.Network, r.peers[i], in[i])
+		pt, err := verifyEdKey(r.rk.network, r.peers[i], in[i])
 		if err != nil {
-			r.kr.n.log.Warn("ignoring a member's Ed25519 DKG key", "peer", r.peers[i], "error", err)
+			r.rk.log.Warn("ignoring a member's Ed25519 DKG key", "peer", r.peers[i], "error", err)
 			continue
 		}
 		out[i] = pt
@@ -169,7 +169,7 @@ type rootJob struct {
 func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (*EpochKeys, error) {
 	sid := fmt.Sprintf("%s/a%d", r.sid, attempt)
 	n := len(r.newSet)
-	log := r.kr.n.log
+	log := r.rk.log
 	what := "key generation"
 	if !r.fresh {
 		what = "resharing"
@@ -231,12 +231,12 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 				cfg.PublicCoeffs = j.coeffs
 			}
 		}
-		tr, err := r.kr.n.sessions.Open(sid+"/"+j.name, peers)
+		tr, err := r.rk.sessions.Open(sid+"/"+j.name, peers)
 		if err != nil {
 			return nil, err
 		}
 		defer tr.Close()
-		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(r.kr.roundCfg.Phase(n)), dkg.WithLogger(log.With("component", "dkg", "key", j.name)))
+		res, err := dkg.Run(ctx, tr, cfg, dkg.WithPhaseTimeout(r.rk.roundCfg.Phase(n)), dkg.WithLogger(log.With("component", "dkg", "key", j.name)))
 		if err != nil {
 			kind := what
 			if j.fresh {
@@ -270,8 +270,8 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 		jobs[0].share, jobs[1].share = r.oldKeys.BLS, r.oldKeys.Secp
 	}
 	skip := false
-	if h := r.kr.n.cfg.PKPHooks; h != nil && h.SkipSchemeRoots != nil {
-		skip = h.SkipSchemeRoots()
+	if r.rk.skipSchemeRoots != nil {
+		skip = r.rk.skipSchemeRoots()
 	}
 	for _, sr := range schemeRoots {
 		if skip {
@@ -330,7 +330,7 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 			}
 		}
 	}
-	if err := r.kr.agree(ctx, sid, r.peers[:len(r.newSet)], k); err != nil {
+	if err := r.rk.agree(ctx, sid, r.peers[:len(r.newSet)], k); err != nil {
 		return nil, err
 	}
 	log.Info(what+" attempt succeeded", "epoch", r.epoch, "attempt", attempt, "took", time.Since(start).String())
@@ -338,7 +338,7 @@ func (r *keyRound) attempt(ctx context.Context, attempt uint32, old *oldPolys) (
 	if !r.fresh {
 		kind = "resharing"
 	}
-	r.kr.n.metrics.keyRound.WithLabelValues(kind).Set(time.Since(start).Seconds())
+	r.rk.roundTime.WithLabelValues(kind).Set(time.Since(start).Seconds())
 	return k, nil
 }
 
@@ -367,7 +367,7 @@ func parsePoints(suite dkg.Suite, in [][]byte, want int) ([]kyber.Point, error) 
 // agree makes every member confirm it holds the same public polynomials: without a broadcast
 // channel a DKG run can end with members on different results and no error, which must not
 // go unnoticed.
-func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *EpochKeys) error {
+func (rk *keyRounds) agree(ctx context.Context, sid string, peers []peer.ID, k *EpochKeys) error {
 	blsDigest, err := k.BLS.PolyDigest(dkg.BLS12381())
 	if err != nil {
 		return err
@@ -389,12 +389,12 @@ func (kr *keyring) agree(ctx context.Context, sid string, peers []peer.ID, k *Ep
 			mine = append(mine, "/none"...)
 		}
 	}
-	tr, err := kr.n.sessions.Open(sid+"/agree", peers)
+	tr, err := rk.sessions.Open(sid+"/agree", peers)
 	if err != nil {
 		return err
 	}
 	defer tr.Close()
-	phase := kr.roundCfg.Phase(len(peers))
+	phase := rk.roundCfg.Phase(len(peers))
 	ctx, cancel := context.WithTimeout(ctx, 2*phase)
 	defer cancel()
 	if err := sendAll(ctx, tr, mine, phase); err != nil {

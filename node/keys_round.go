@@ -2,19 +2,14 @@ package node
 
 import (
 	"context"
-	crand "crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/drand/kyber"
-	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/litmesh/litmesh/chain"
@@ -30,7 +25,7 @@ func dkgPhase(n int) time.Duration { return keyround.DefaultConfig().Phase(n) }
 // is the keyround state machine; keyRound drives it (run) and does the key work (attempt,
 // keys_attempt.go).
 type keyRound struct {
-	kr       *keyring
+	rk       *keyRounds
 	ms       *chain.Membership
 	epoch    uint64 // the epoch the new shares are for
 	fresh    bool
@@ -48,9 +43,9 @@ type keyRound struct {
 	edKeys   []kyber.Point // the members' edwards25519 DKG keys (session order; nil: unknown)
 }
 
-func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
-	r := &keyRound{kr: kr, ms: ms, epoch: ms.Epoch.Number + 1, fresh: fresh, newSet: ms.Next}
-	op := kr.n.operator()
+func (rk *keyRounds) newRound(ms *chain.Membership, fresh bool) (*keyRound, error) {
+	r := &keyRound{rk: rk, ms: ms, epoch: ms.Epoch.Number + 1, fresh: fresh, newSet: ms.Next}
+	op := rk.operator
 	isOp := func(v chain.Validator) bool { return v.Operator == op }
 	inOld := func(v chain.Validator) bool {
 		return slices.ContainsFunc(r.oldSet, func(w chain.Validator) bool { return w.Operator == v.Operator })
@@ -63,7 +58,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 				r.union = append(r.union, v)
 			}
 		}
-		if k, ok := kr.ForEpoch(ms.Epoch.Number); ok {
+		if k, ok := rk.keys.ForEpoch(ms.Epoch.Number); ok {
 			r.oldKeys = k
 		}
 	}
@@ -83,7 +78,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 		}
 	}
 	var err error
-	if r.longterm, err = loadDKGKeys(kr.ks); err != nil {
+	if r.longterm, err = rk.longterm(); err != nil {
 		return nil, err
 	}
 	r.peers = make([]peer.ID, len(r.union))
@@ -94,7 +89,7 @@ func (kr *keyring) newRound(ms *chain.Membership, fresh bool) (*keyRound, error)
 	for i, v := range r.newSet {
 		r.members[i] = Member{Operator: v.Operator.Hex(), PeerID: peer.ID(v.PeerID).String(), URL: v.URL}
 	}
-	r.sid = sessionID(kr.n.cfg.Network, r.epoch, r.union)
+	r.sid = sessionID(rk.network, r.epoch, r.union)
 	return r, nil
 }
 
@@ -105,10 +100,22 @@ type roundDriver struct {
 	start  keyround.Msg          // the coordinator's start message (its attempt and keys set per attempt)
 	signed []*keyround.SignedKey // the coordinator's: members' signed Ed25519 DKG keys from their hellos
 	own    *keyround.SignedKey
-	old    *oldPolys  // a follower's: the current polynomials of the start it accepted
-	keys   *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
-	done   chan attemptResult
-	wg     sync.WaitGroup // the control listener and a coordinator's attempt
+	// offer is a follower's view of the last start it received (checked, not yet accepted):
+	// it becomes the attempt's input only when the state machine runs that attempt, so a start
+	// the state machine refuses changes nothing.
+	offer    *startOffer
+	okFailed bool       // an ok could not be sent (logged once)
+	keys     *EpochKeys // the result of this node's last attempt (nil: none, or a leaving member)
+	done     chan attemptResult
+	wg       sync.WaitGroup // the control listener and a coordinator's attempt
+}
+
+// startOffer is what a follower took from a coordinator's start: the current polynomials (nil
+// for a first key generation) and the members' Ed25519 DKG keys.
+type startOffer struct {
+	attempt uint32
+	old     *oldPolys
+	edKeys  []kyber.Point
 }
 
 type attemptResult struct {
@@ -121,13 +128,18 @@ type attemptResult struct {
 //
 //nolint:funlen,gocognit // drives node/keyround's state machine: one loop over its timers and messages
 func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
-	ctl, err := r.kr.n.sessions.Open(r.sid+"/control/v2", r.peers)
+	ctl, err := r.rk.sessions.Open(r.sid+"/control/v2", r.peers)
 	if err != nil {
 		return nil, err
 	}
-	defer ctl.Close()
+	lingering := false // the control session and its listener are handed to linger
+	defer func() {
+		if !lingering {
+			ctl.Close()
+		}
+	}()
 	d := &roundDriver{r: r, ctl: ctl, done: make(chan attemptResult, 1)}
-	if d.own, err = r.kr.n.signEdKey(r.longterm.Ed); err != nil {
+	if d.own, err = r.rk.signEdKey(r.longterm.Ed); err != nil {
 		return nil, err
 	}
 	if r.self == r.coord {
@@ -141,25 +153,34 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	for i, p := range r.peers {
 		names[i] = p.String()
 	}
-	clock := r.kr.clock
-	s, acts, err := keyround.New(r.kr.roundCfg, keyround.Round{Members: len(r.peers), Next: len(r.newSet), Self: r.self, Coord: r.coord, Fresh: r.fresh, Names: names}, clock.Now())
+	clock := r.rk.clock
+	s, acts, err := keyround.New(r.rk.roundCfg, keyround.Round{Members: len(r.peers), Next: len(r.newSet), Self: r.self, Coord: r.coord, Fresh: r.fresh, Names: names}, clock.Now())
 	if err != nil {
 		return nil, err
 	}
 	lctx, stop := context.WithCancel(ctx)
-	defer func() { stop(); d.wg.Wait() }()
-	msgs := make(chan mpc.Message)
+	defer func() {
+		if !lingering {
+			stop()
+			d.wg.Wait()
+		}
+	}()
+	// The listener files every message at once, by sender, even while this loop is busy (a
+	// follower's attempt runs inline): a member flooding the session must not fill its buffer
+	// and make it drop the coordinator's start or done.
+	inbox := keyround.NewInbox(len(r.peers))
 	d.wg.Go(func() {
-		defer recoverGoroutine(r.kr.n.log, "key round control")
+		defer recoverGoroutine(r.rk.log, "key round control")
+		warned := make([]bool, len(r.peers))
 		for {
 			m, err := ctl.Receive(lctx)
 			if err != nil {
 				return
 			}
-			select {
-			case msgs <- m:
-			case <-lctx.Done():
-				return
+			if !inbox.Put(m.From, m.Payload) && !warned[m.From] {
+				warned[m.From] = true
+				r.rk.log.Warn("dropping key-round control messages of a member: oversized, or more than the round uses (its oldest make way)",
+					"from", r.peers[m.From], "bytes", len(m.Payload))
 			}
 		}
 	})
@@ -181,6 +202,14 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 		}
 		switch s.Phase {
 		case keyround.Done:
+			if s.Lingering(clock.Now()) && !r.rk.stopping() {
+				lingering = true
+				r.rk.lingering.Go(func() {
+					defer ctl.Close()
+					defer func() { stop(); d.wg.Wait() }()
+					d.linger(lctx, s, inbox)
+				})
+			}
 			return d.keys, nil
 		case keyround.Failed:
 			return nil, s.Err
@@ -199,9 +228,12 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 		case res := <-d.done:
 			d.keys = res.keys
 			ev = keyround.Event{Kind: keyround.EvAttemptDone, Err: res.err, Keys: res.keys != nil}
-		case m := <-msgs:
-			var ok bool
-			if ev, ok = d.event(m); !ok {
+		case <-inbox.Ready():
+			from, payload, ok := inbox.Next()
+			if !ok {
+				continue
+			}
+			if ev, ok = d.event(mpc.Message{From: from, Payload: payload}); !ok {
 				continue
 			}
 		}
@@ -214,12 +246,44 @@ func (r *keyRound) run(ctx context.Context) (*EpochKeys, error) {
 	}
 }
 
+// linger keeps a coordinator that declared the round done answering the oks of members that
+// missed its done (keyround.State.Lingering: until every follower has given up on the round),
+// or until the node stops. It owns the round's control session and listener from then on.
+func (d *roundDriver) linger(ctx context.Context, s keyround.State, inbox *keyround.Inbox) {
+	clock := d.r.rk.clock
+	for now := clock.Now(); s.Lingering(now); now = clock.Now() {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.r.rk.closing:
+			return
+		case <-clock.After(s.Wake(now).Sub(now)):
+		case <-inbox.Ready():
+			from, payload, ok := inbox.Next()
+			if !ok {
+				continue
+			}
+			ev, ok := d.event(mpc.Message{From: from, Payload: payload})
+			if !ok {
+				continue
+			}
+			_, acts, err := s.Step(ev, clock.Now())
+			if err != nil {
+				continue // a hello of a member that restarted its round, a stale ok: nothing to answer
+			}
+			for _, a := range acts {
+				_, _ = d.do(ctx, a)
+			}
+		}
+	}
+}
+
 // event turns a control message into an event of the state machine.
 func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 	r := d.r
 	msg, err := keyround.Decode(m.Payload)
 	if err != nil {
-		r.kr.n.log.Warn("ignoring a bad key-round control message", "from", r.peers[m.From], "error", err)
+		r.rk.log.Warn("ignoring a bad key-round control message", "from", r.peers[m.From], "error", err)
 		return keyround.Event{}, false
 	}
 	ev := keyround.Event{From: m.From, Attempt: msg.Attempt}
@@ -227,7 +291,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 	case keyround.KindHello:
 		ev.Kind = keyround.EvHello
 		if d.signed != nil {
-			if _, err := verifyEdKey(r.kr.n.cfg.Network, r.peers[m.From], msg.EdKey); err == nil {
+			if _, err := verifyEdKey(r.rk.network, r.peers[m.From], msg.EdKey); err == nil {
 				d.signed[m.From] = msg.EdKey
 			}
 		}
@@ -238,12 +302,14 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 			if err != nil {
 				ev.Err = fmt.Errorf("the coordinator's current public keys: %w", err)
 			}
-			d.old = old
-			r.edKeys = r.checkEdKeys(msg.EdKeys)
+			d.offer = &startOffer{attempt: msg.Attempt, old: old, edKeys: r.checkEdKeys(msg.EdKeys)}
 		}
 	case keyround.KindOK:
 		ev.Kind = keyround.EvOK
 	case keyround.KindDone:
+		if r.rk.dropDone != nil && r.rk.dropDone() {
+			return keyround.Event{}, false
+		}
 		ev.Kind = keyround.EvDone
 	}
 	return ev, true
@@ -251,7 +317,7 @@ func (d *roundDriver) event(m mpc.Message) (keyround.Event, bool) {
 
 // rejected logs an event the state machine did not take.
 func (d *roundDriver) rejected(ev keyround.Event, err error) {
-	log := d.r.kr.n.log
+	log := d.r.rk.log
 	switch {
 	case errors.Is(err, keyround.ErrRepeatedStart):
 	case errors.Is(err, keyround.ErrNotCoordinator):
@@ -265,7 +331,7 @@ func (d *roundDriver) rejected(ev keyround.Event, err error) {
 func (d *roundDriver) observe(s, next keyround.State) keyround.State {
 	failed := next.Tries > s.Tries || (s.Phase == keyround.Running && next.Phase == keyround.Waiting)
 	if failed && next.LastErr != nil {
-		d.r.kr.n.log.Warn("key round attempt failed", "epoch", d.r.epoch, "attempt", s.Attempt, "error", next.LastErr)
+		d.r.rk.log.Warn("key round attempt failed", "epoch", d.r.epoch, "attempt", s.Attempt, "error", next.LastErr)
 	}
 	return next
 }
@@ -281,13 +347,13 @@ func (d *roundDriver) status(s keyround.State) {
 	for i, m := range missing {
 		names[i] = d.r.peers[m].String()
 	}
-	d.r.kr.n.epochs.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to %s: [%s]",
+	d.r.rk.setStatus(fmt.Sprintf("epoch %d → %d: waiting for %d member(s) to %s: [%s]",
 		d.r.epoch-1, d.r.epoch, len(missing), what, strings.Join(names, " ")))
 }
 
 // do carries out one action, returning the event it produces, if any.
 func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Event, error) {
-	r, log := d.r, d.r.kr.n.log
+	r, log := d.r, d.r.rk.log
 	switch a.Kind {
 	case keyround.ActStart:
 		// Attempt IDs are random, not counted: a coordinator that restarts must never reuse
@@ -317,8 +383,13 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 			})
 			return nil, nil
 		}
-		// A follower runs it inline: control messages wait in the session until it ends.
-		k, err := r.attempt(ctx, a.Attempt, d.old)
+		// A follower runs it inline: control messages wait in the inbox until it ends.
+		offer := d.offer
+		if offer == nil || offer.attempt != a.Attempt {
+			return nil, fmt.Errorf("key round: attempt %d runs without its start", a.Attempt) // a bug
+		}
+		d.offer, r.edKeys = nil, offer.edKeys
+		k, err := r.attempt(ctx, a.Attempt, offer.old)
 		d.keys = k
 		return &keyround.Event{Kind: keyround.EvAttemptDone, Err: err, Keys: k != nil}, nil
 	case keyround.ActHello:
@@ -333,110 +404,37 @@ func (d *roundDriver) do(ctx context.Context, a keyround.Action) (*keyround.Even
 			log.Debug("hello to the key-round coordinator failed; retrying", "error", err)
 		}
 	case keyround.ActSendOK:
-		raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: a.Attempt}).Encode()
-		if err := d.ctl.Send(ctx, r.coord, raw); err != nil {
-			log.Warn("could not confirm the key round to the coordinator", "error", err)
-		}
+		d.sendOK(ctx, a.Attempt)
 	case keyround.ActKeep:
 		if d.keys != nil {
-			if err := r.kr.store(d.keys); err != nil {
+			if err := r.rk.keys.store(d.keys); err != nil {
 				return nil, err
 			}
 		}
+	case keyround.ActSendDoneTo:
+		raw, _ := (&keyround.Msg{Kind: keyround.KindDone, Attempt: a.Attempt}).Encode()
+		sctx, cancel := context.WithTimeout(ctx, r.rk.roundCfg.DoneSend)
+		defer cancel()
+		if err := d.ctl.Send(sctx, a.To, raw); err != nil {
+			log.Debug("could not repeat the key round's done to a member that missed it", "to", r.peers[a.To], "error", err)
+		}
 	case keyround.ActSendDone:
 		raw, _ := (&keyround.Msg{Kind: keyround.KindDone, Attempt: a.Attempt}).Encode()
-		if err := sendAll(ctx, d.ctl, raw, r.kr.roundCfg.DoneSend); err != nil {
+		if err := sendAll(ctx, d.ctl, raw, r.rk.roundCfg.DoneSend); err != nil {
 			log.Warn("could not tell every member the key round is done", "error", err)
 		}
 	}
 	return nil, nil
 }
 
-// startMsg is the coordinator's start message without its attempt: for a resharing, the
-// current public polynomials, which members without shares check against the chain.
-func (r *keyRound) startMsg() (keyround.Msg, error) {
-	m := keyround.Msg{Kind: keyround.KindStart}
-	if r.fresh {
-		return m, nil
-	}
-	if r.oldKeys == nil {
-		return m, fmt.Errorf("this coordinator holds no shares of epoch %d", r.ms.Epoch.Number)
-	}
-	m.BLS, m.Secp = rawPoints(r.oldKeys.BLS.Commits), rawPoints(r.oldKeys.Secp.Commits)
-	for _, sr := range schemeRoots {
-		if ks := *sr.share(r.oldKeys); ks != nil {
-			m.Schemes = append(m.Schemes, keyround.SchemePoly{Name: sr.name(), Points: rawPoints(ks.Commits)})
+// sendOK confirms an attempt to the coordinator; it is repeated every Hello until done comes,
+// so a failure is logged once.
+func (d *roundDriver) sendOK(ctx context.Context, attempt uint32) {
+	raw, _ := (&keyround.Msg{Kind: keyround.KindOK, Attempt: attempt}).Encode()
+	if err := d.ctl.Send(ctx, d.r.coord, raw); err != nil {
+		if !d.okFailed {
+			d.r.rk.log.Warn("could not confirm the key round to the coordinator", "error", err)
 		}
+		d.okFailed = true
 	}
-	slices.SortFunc(m.Schemes, func(a, b keyround.SchemePoly) int { return strings.Compare(a.Name, b.Name) })
-	return m, nil
-}
-
-// meshed reports whether this node trusts a live connection to every member of the next set
-// (and, for a first key generation, to every member: all of them run the protocol).
-func (r *keyRound) meshed() bool {
-	h := r.kr.n.host
-	for i, p := range r.peers {
-		if i == r.self || (!r.fresh && i >= len(r.newSet)) {
-			continue
-		}
-		if !h.Gate.Trusted(p) || h.Network().Connectedness(p) != network.Connected {
-			return false
-		}
-	}
-	return true
-}
-
-// sendAll sends payload to every other member, retrying those that fail until limit.
-func sendAll(ctx context.Context, tr mpc.Transport, payload []byte, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
-	todo := map[int]bool{}
-	for i := 0; i < tr.Members(); i++ {
-		if i != tr.Self() {
-			todo[i] = true
-		}
-	}
-	for {
-		var lastErr error
-		for i := range todo {
-			if err := tr.Send(ctx, i, payload); err != nil {
-				lastErr = err
-				continue
-			}
-			delete(todo, i)
-		}
-		if len(todo) == 0 {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%d member(s) unreachable: %w", len(todo), lastErr)
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-}
-
-// sessionID names an epoch's key generation: the network, the epoch and a digest of the
-// member set, so a changed set (a member kicked) never mixes with an earlier attempt.
-func sessionID(network string, epoch uint64, set []chain.Validator) string {
-	ops := make([]string, len(set))
-	for i, v := range set {
-		ops[i] = v.Operator.Hex() + "/" + hex.EncodeToString(v.PeerID)
-	}
-	sort.Strings(ops)
-	h := sha256.New()
-	for _, o := range ops {
-		h.Write([]byte(o))
-	}
-	return fmt.Sprintf("keys/%s/e%d/%x", network, epoch, h.Sum(nil)[:6])
-}
-
-// randomAttemptID draws an attempt ID (31 bits).
-func randomAttemptID() uint32 {
-	var b [4]byte
-	if _, err := crand.Read(b[:]); err != nil {
-		panic(fmt.Sprintf("crypto/rand: %v", err)) // the platform's randomness is gone
-	}
-	return (uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])) >> 1
 }

@@ -75,19 +75,6 @@ func edKeyMessage(network string, key []byte) []byte {
 	return append(msg, key...)
 }
 
-// signEdKey signs this node's edwards25519 DKG public key.
-func (n *Node) signEdKey(kp *dkg.KeyPair) (*keyround.SignedKey, error) {
-	pub, err := kp.MarshalPublic()
-	if err != nil {
-		return nil, err
-	}
-	sig, err := n.id.Libp2p.Sign(edKeyMessage(n.cfg.Network, pub))
-	if err != nil {
-		return nil, fmt.Errorf("sign the Ed25519 DKG key: %w", err)
-	}
-	return &keyround.SignedKey{Key: pub, Sig: sig}, nil
-}
-
 // verifyEdKey checks a member's signed edwards25519 DKG key against its peer ID.
 func verifyEdKey(network string, p peer.ID, sk *keyround.SignedKey) (kyber.Point, error) {
 	if sk == nil || len(sk.Key) > keyround.MaxKey || len(sk.Sig) > keyround.MaxSig {

@@ -3,8 +3,10 @@ package node
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"runtime/debug"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
+	"github.com/litmesh/litmesh/chain"
 	"github.com/litmesh/litmesh/mpc/bls"
 )
 
@@ -28,22 +31,80 @@ import (
 // reports (by its own clock), so the window allows for clock skew.
 const litEpochGrace = 2 * time.Minute
 
-// litRoutes registers Lit's routes and their CORS preflights.
-func (n *Node) litRoutes(handle func(pattern, route string, h http.HandlerFunc)) {
+// litAPI serves Lit's routes. It holds only what it uses of the node — the services behind the
+// routes and the node's request checks — as wireLit fills it.
+type litAPI struct {
+	log          *slog.Logger
+	networkChain string // the network's chain name, which Lit's "lit" conditions name
+	serverKey    string // this node's libp2p public key, hex (Lit's serverPublicKey)
+	// serving is the epoch the node follows (the watcher's last accepted snapshot).
+	serving   func() (chain.Membership, bool)
+	handshake func(r *http.Request, challenge string) (*api.HandshakeResponse, error)
+	head      chainHead // nil without a chain
+	blockhash blockhashCache
+	// The services behind the routes.
+	encryption *encryptionService
+	execute    http.HandlerFunc // litmesh's /web/execute (actionService)
+	maxCode    int              // of an action (the execute body's limit)
+	pkp        *litPKP          // nil without a chain
+	// The node's request checks: authSig and session signatures, the early check of a large
+	// body's auth, the per-address budget, the bounded body reader.
+	authenticate func(ctx context.Context, raw json.RawMessage, req access.ResourceAbility) (*access.Auth, error)
+	precheckAuth func(raw json.RawMessage, ability access.Ability) error
+	allowAddress func(addr fmt.Stringer) error
+	readBody     func(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error)
+}
+
+// chainHead is the newest block the chain client has seen (chain.Client).
+type chainHead interface {
+	Head() uint64
+	Backend() chain.Backend
+}
+
+// litPKP is PKP signing as Lit's route uses it (pkpService and pkp_sign.go): the serving
+// epoch's signer sets, the permission check a non-signer makes, and a signer's share.
+type litPKP struct {
+	current         func() (*pkpEpoch, error)
+	checkPermission func(ctx context.Context, k *pkpKey, in signInput) error
+	signShare       func(ctx context.Context, in signInput) (*pkpSigned, error)
+}
+
+// wireLit gives Lit's routes what they use of the node; call it once every service is built
+// (startAPI).
+func wireLit(n *Node) *litAPI {
+	l := &litAPI{
+		log: n.log, networkChain: n.cfg.ChainName, serving: n.epochs.snapshot, handshake: n.handshake,
+		encryption: n.encryption, execute: n.actions.handleExecute, maxCode: n.cfg.actionLimits().MaxCode,
+		authenticate: n.authenticate, precheckAuth: n.precheckAuth, allowAddress: n.allowAddress, readBody: n.readExecuteBody,
+	}
+	if raw, err := n.id.Libp2p.GetPublic().Raw(); err == nil {
+		l.serverKey = hex.EncodeToString(raw)
+	}
+	if n.chain != nil {
+		l.head = n.chain
+	}
+	if n.pkp != nil { // built with the chain
+		l.pkp = &litPKP{current: n.pkp.current, checkPermission: n.checkPKPPermission, signShare: n.pkpSignShare}
+	}
+	return l
+}
+
+// routes registers Lit's routes and their CORS preflights.
+func (l *litAPI) routes(handle func(pattern, route string, h http.HandlerFunc)) {
 	for _, r := range []struct {
 		path string
 		h    func(http.ResponseWriter, *http.Request) (any, error)
 	}{
-		{api.LitHandshakePath, n.litHandshake},
-		{api.LitEncryptionSignPath, n.litEncryptionSign},
-		{api.LitPKPSignPath, n.litPKPSign},
-		{api.LitExecutePath, n.litExecute},
+		{api.LitHandshakePath, l.litHandshake},
+		{api.LitEncryptionSignPath, l.litEncryptionSign},
+		{api.LitPKPSignPath, l.litPKPSign},
+		{api.LitExecutePath, l.litExecute},
 	} {
 		pattern := r.path
 		if strings.HasSuffix(pattern, "/") {
 			pattern += "{$}" // exactly this path, not the subtree
 		}
-		handle("POST "+pattern, r.path, n.lit(r.h))
+		handle("POST "+pattern, r.path, l.lit(r.h))
 		handle("OPTIONS "+pattern, r.path, litPreflight)
 	}
 }
@@ -61,13 +122,13 @@ func litRequestID(r *http.Request) string {
 // lit serves one of Lit's routes: CORS for any origin (requests carry their credentials in
 // the body, never in cookies), the handler's answer as JSON, and errors — panics included —
 // in Lit's shape.
-func (n *Node) lit(h func(http.ResponseWriter, *http.Request) (any, error)) http.HandlerFunc {
+func (l *litAPI) lit(h func(http.ResponseWriter, *http.Request) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		w.Header().Set("Access-Control-Expose-Headers", "Retry-After")
 		defer func() {
 			if v := recover(); v != nil {
-				n.log.Error("handler panic", "route", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				l.log.Error("handler panic", "route", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				writeLitError(w, r, api.Errorf(api.KindInternal, "internal error"))
 			}
 		}()
@@ -140,12 +201,12 @@ func isToken(s string) bool {
 }
 
 // litHandshake is POST /web/handshake/: litmesh's handshake with the fields Lit's SDK reads.
-func (n *Node) litHandshake(w http.ResponseWriter, r *http.Request) (any, error) {
+func (l *litAPI) litHandshake(w http.ResponseWriter, r *http.Request) (any, error) {
 	var req api.LitHandshakeRequest
 	if err := decodeJSON(w, r, 4<<10, &req); err != nil {
 		return nil, err
 	}
-	hs, err := n.handshake(r, req.Challenge)
+	hs, err := l.handshake(r, req.Challenge)
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +214,9 @@ func (n *Node) litHandshake(w http.ResponseWriter, r *http.Request) (any, error)
 		HandshakeResponse:   *hs,
 		SubnetPublicKey:     hs.NetworkPublicKey,
 		NetworkPublicKeySet: strings.Join(hs.NetworkPublicKeySet, ""),
+		ServerPublicKey:     l.serverKey,
 	}
-	if raw, err := n.id.Libp2p.GetPublic().Raw(); err == nil {
-		out.ServerPublicKey = hex.EncodeToString(raw)
-	}
-	if out.LatestBlockhash, err = n.latestBlockhash(r.Context()); err != nil {
+	if out.LatestBlockhash, err = l.latestBlockhash(r.Context()); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -175,12 +234,12 @@ type blockhashCache struct {
 // seen: Lit's SDK needs one from the handshake (it is the nonce of its session signatures;
 // litmesh does not check that nonce). If the chain cannot be read, the last hash read is
 // given.
-func (n *Node) latestBlockhash(ctx context.Context) (string, error) {
-	if n.chain == nil {
+func (l *litAPI) latestBlockhash(ctx context.Context) (string, error) {
+	if l.head == nil {
 		return "", api.Errorf(api.KindUnavailable, "latestBlockhash: this node reads no chain")
 	}
-	head := n.chain.Head()
-	c := &n.blockhash
+	head := l.head.Head()
+	c := &l.blockhash
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.hash != "" && c.number == head {
@@ -188,12 +247,12 @@ func (n *Node) latestBlockhash(ctx context.Context) (string, error) {
 	}
 	cctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	h, err := n.chain.Backend().HeaderByNumber(cctx, new(big.Int).SetUint64(head))
+	h, err := l.head.Backend().HeaderByNumber(cctx, new(big.Int).SetUint64(head))
 	if err != nil || h == nil {
 		if c.hash != "" {
 			return c.hash, nil
 		}
-		n.log.Warn("read the newest block for a handshake", "block", head, "error", err)
+		l.log.Warn("read the newest block for a handshake", "block", head, "error", err)
 		return "", api.Errorf(api.KindUnavailable, "latestBlockhash: the chain is unreachable")
 	}
 	c.number, c.hash = head, h.Hash().Hex()
@@ -203,8 +262,8 @@ func (n *Node) latestBlockhash(ctx context.Context) (string, error) {
 // litEpoch checks the epoch a Lit request names against the one the node serves: the current
 // one, or the one before during litEpochGrace after the change (the SDK asks for it for 45 s).
 // Zero (not given) is the current one.
-func (n *Node) litEpoch(requested uint64) error {
-	ms, ok := n.epochs.snapshot()
+func (l *litAPI) litEpoch(requested uint64) error {
+	ms, ok := l.serving()
 	if !ok {
 		return nil // the request fails later, with why the node has no epoch
 	}
@@ -236,7 +295,7 @@ func litEpochAllowed(requested, current uint64, start, now time.Time) error {
 // The identity is computed here from the conditions this node parsed and evaluated, never
 // taken from the request: a signature by the root key under that tag over an identity is its
 // decryption key, so nothing a requester chooses is signed but the data hash inside it.
-func (n *Node) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, error) {
+func (l *litAPI) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, error) {
 	var body api.LitEncryptionSignRequest
 	if err := decodeJSON(w, r, api.MaxEncryptionSignRequest, &body); err != nil {
 		return nil, err
@@ -244,36 +303,36 @@ func (n *Node) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, e
 	if len(body.SolRPCConditions) > 0 && string(body.SolRPCConditions) != "null" {
 		return nil, api.Errorf(api.KindBadRequest, "solRpcConditions: litmesh evaluates EVM conditions only (no Solana)")
 	}
-	if err := n.litEpoch(body.Epoch); err != nil {
+	if err := l.litEpoch(body.Epoch); err != nil {
 		return nil, err
 	}
 	var opts []access.Option
-	if c := n.cfg.ChainName; c != "" && c != access.LitNetworkChain {
+	if c := l.networkChain; c != "" && c != access.LitNetworkChain {
 		opts = append(opts, access.WithNetworkChain(c))
 	}
-	req, err := parseSignRequest(&body.EncryptionSignRequest, n.encryption.chains, opts...)
+	req, err := parseSignRequest(&body.EncryptionSignRequest, l.encryption.chains, opts...)
 	if err != nil {
 		return nil, err
 	}
 	dataHash, conds := req.dataHash, req.conds
-	auth, err := n.encryption.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
+	auth, err := l.encryption.authenticate(r.Context(), body.AuthSig, access.DecryptionRequest(conds.LitHash(), dataHash))
 	if err != nil {
 		return nil, err
 	}
-	if err := n.encryption.allowAddress(auth.Address); err != nil {
+	if err := l.encryption.allowAddress(auth.Address); err != nil {
 		return nil, err
 	}
-	keys, err := keysForEpoch(n.encryption.keys, body.Epoch)
+	keys, err := keysForEpoch(l.encryption.keys, body.Epoch)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.encryption.checkConditions(r.Context(), conds, auth); err != nil {
+	if err := l.encryption.checkConditions(r.Context(), conds, auth); err != nil {
 		return nil, err
 	}
 	id := conds.LitResourceID(dataHash)
 	share, err := bls.PartialSignLit(keys.BLS.Share, []byte(id))
 	if err != nil {
-		n.log.Error("sign a decryption share for Lit's SDK", "epoch", keys.Epoch, "error", err)
+		l.log.Error("sign a decryption share for Lit's SDK", "epoch", keys.Epoch, "error", err)
 		return nil, api.Errorf(api.KindInternal, "could not sign with this node's share")
 	}
 	root, err := keys.BLS.PublicKey().MarshalBinary()
@@ -281,7 +340,7 @@ func (n *Node) litEncryptionSign(w http.ResponseWriter, r *http.Request) (any, e
 		return nil, err
 	}
 	litHash := conds.LitHash()
-	n.log.Debug("released a decryption share (Lit's format)", "address", auth.Address.Hex(),
+	l.log.Debug("released a decryption share (Lit's format)", "address", auth.Address.Hex(),
 		"lit_conditions_hash", hex.EncodeToString(litHash[:]), "data_hash", hex.EncodeToString(dataHash[:]), "epoch", keys.Epoch)
 	return &api.LitEncryptionSignResponse{
 		Result:         "success",

@@ -81,8 +81,8 @@ func (o *onceReader) Read(p []byte) (int, error) {
 func (o *onceReader) Close() error { o.b = nil; return nil }
 
 // litExecute is POST /web/execute/v1.
-func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
-	body, err := n.readExecuteBody(w, r, executeBodyLimit(n.cfg.actionLimits().MaxCode))
+func (l *litAPI) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
+	body, err := l.readBody(w, r, executeBodyLimit(l.maxCode))
 	if err != nil {
 		return nil, err
 	}
@@ -95,30 +95,30 @@ func (n *Node) litExecute(w http.ResponseWriter, r *http.Request) (any, error) {
 	if err := json.Unmarshal(body, &peek); err != nil {
 		return nil, api.Errorf(api.KindBadRequest, "malformed JSON: %v", err)
 	}
-	if err := n.precheckAuth(peek.AuthSig, access.AbilityExecution); err != nil {
+	if err := l.precheckAuth(peek.AuthSig, access.AbilityExecution); err != nil {
 		return nil, err
 	}
-	if err := n.litEpoch(peek.Epoch); err != nil {
+	if err := l.litEpoch(peek.Epoch); err != nil {
 		return nil, err
 	}
 	r = r.WithContext(context.WithValue(r.Context(), litExecution{}, true))
 	r.Body, r.ContentLength = &onceReader{b: body}, int64(len(body))
 	c := &litCapture{w: w, header: http.Header{}}
-	n.handleExecute(c, r)
+	l.execute(c, r)
 	if v := c.header.Get("Retry-After"); v != "" {
 		w.Header().Set("Retry-After", v)
 	}
-	return n.litExecuteAnswer(c.status, c.body.Bytes(), litRequestID(r))
+	return l.litExecuteAnswer(c.status, c.body.Bytes(), litRequestID(r))
 }
 
 // litExecuteAnswer reshapes litmesh's execute answer (status, body) into Lit's.
-func (n *Node) litExecuteAnswer(status int, body []byte, requestID string) (*api.LitExecuteResponse, error) {
+func (l *litAPI) litExecuteAnswer(status int, body []byte, requestID string) (*api.LitExecuteResponse, error) {
 	if status != http.StatusOK {
 		return nil, litExecuteError(status, body, requestID)
 	}
 	var res api.ExecuteResponse
 	if err := json.Unmarshal(body, &res); err != nil {
-		n.log.Error("decode the execute handler's answer", "error", err)
+		l.log.Error("decode the execute handler's answer", "error", err)
 		return nil, api.Errorf(api.KindInternal, "internal error")
 	}
 	out := &api.LitExecuteResponse{
@@ -138,7 +138,7 @@ func (n *Node) litExecuteAnswer(status int, body []byte, requestID string) (*api
 	for name, raw := range res.SignedData {
 		sd, ok, err := litSignedData(name, raw)
 		if err != nil {
-			n.log.Error("shape a signature share for Lit's SDK", "sig_name", name, "error", err)
+			l.log.Error("shape a signature share for Lit's SDK", "sig_name", name, "error", err)
 			return nil, api.Errorf(api.KindInternal, "signedData[%s]: could not shape the signature share", clip(name))
 		}
 		if ok {

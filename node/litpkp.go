@@ -56,7 +56,7 @@ func (ep *pkpEpoch) litSignerSet(requestID string, tokenID, hash [32]byte) []int
 }
 
 // litPKPSign is POST /web/pkp/sign/v1.
-func (n *Node) litPKPSign(w http.ResponseWriter, r *http.Request) (any, error) {
+func (l *litAPI) litPKPSign(w http.ResponseWriter, r *http.Request) (any, error) {
 	requestID := r.Header.Get("X-Request-Id")
 	if err := checkRequestID(requestID); err != nil {
 		return nil, api.Errorf(api.KindBadRequest, "X-Request-Id header: %v (send one id with the request to every node: it names the signature)", err)
@@ -79,20 +79,20 @@ func (n *Node) litPKPSign(w http.ResponseWriter, r *http.Request) (any, error) {
 	}
 	var tokenID [32]byte
 	tokenInt.FillBytes(tokenID[:])
-	if err := n.litEpoch(req.Epoch); err != nil {
+	if err := l.litEpoch(req.Epoch); err != nil {
 		return nil, err
 	}
-	auth, err := n.authenticate(r.Context(), req.AuthSig, access.PKPSigningRequest(tokenInt))
+	auth, err := l.authenticate(r.Context(), req.AuthSig, access.PKPSigningRequest(tokenInt))
 	if err != nil {
 		return nil, err
 	}
-	if err := n.allowAddress(auth.Address); err != nil {
+	if err := l.allowAddress(auth.Address); err != nil {
 		return nil, err
 	}
-	if n.pkp == nil || n.chain == nil {
+	if l.pkp == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
-	ep, err := n.pkp.current()
+	ep, err := l.pkp.current()
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (n *Node) litPKPSign(w http.ResponseWriter, r *http.Request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := n.checkPKPPermission(r.Context(), pkp, in); err != nil {
+		if err := l.pkp.checkPermission(r.Context(), pkp, in); err != nil {
 			return nil, err
 		}
 		return &api.LitPKPSignResponse{Success: true, SignedData: hash[:]}, nil
@@ -112,13 +112,13 @@ func (n *Node) litPKPSign(w http.ResponseWriter, r *http.Request) (any, error) {
 	for _, idx := range order {
 		in.nodeSet = append(in.nodeSet, ep.peers[idx].String())
 	}
-	s, err := n.pkpSignShare(r.Context(), in)
+	s, err := l.pkp.signShare(r.Context(), in)
 	if err != nil {
 		return nil, err
 	}
 	add, err := ecdsa.Additive(s.pub, s.pkp.pub, s.req, s.share)
 	if err != nil {
-		n.log.Error("additive form of a signature share", "request_id", requestID, "error", err)
+		l.log.Error("additive form of a signature share", "request_id", requestID, "error", err)
 		return nil, api.Errorf(api.KindInternal, "could not shape the signature share")
 	}
 	return &api.LitPKPSignResponse{

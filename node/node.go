@@ -29,7 +29,6 @@ import (
 	"github.com/litmesh/litmesh/ipfs"
 	"github.com/litmesh/litmesh/mpc/keystore"
 	"github.com/litmesh/litmesh/p2p"
-	"github.com/litmesh/litmesh/runtime"
 )
 
 // Version is the node software version, reported in status and handshakes. Release builds set
@@ -53,35 +52,30 @@ type Node struct {
 	epochs     *epochs
 	epochFeed  *epochFeed // the serving epoch's changes, for every service that follows it
 	keys       *keyring
-	evaluator  *access.Evaluator
-	encryption *encryptionService // decryption shares (encryption.go)
-	wallets    contractWallets    // EIP-1271 checks on the chains of startAccess
+	evaluator  conditionsEvaluator // access conditions, with cached chain reads (condcache.go)
+	encryption *encryptionService  // decryption shares (encryption.go)
+	wallets    contractWallets     // EIP-1271 checks on the chains of startAccess
 	host       *p2p.Host
 	sessions   *p2p.Sessions
 	// actionTransport carries the cross-node functions of Lit Action executions.
 	actionTransport *p2p.Sessions
 	ipfs            *ipfs.Service
-	actions         *runtime.Pool            // Lit Action workers
-	actionPhases    *prometheus.HistogramVec // where an execution's time goes (actions.go)
+	actions         *actionService // Lit Actions: /web/execute, conditions, custom auth
 	pkp             *pkpService
 	// authMethods verify PKP auth-method proofs (sign_session_key).
 	authMethods *authMethodVerifiers
-	limits      *limits // the API's rate limits and the attestation queue
+	pkpSessions *pkpSessionService // PKP session capabilities: issued, and checked on use
+	limits      *limits            // the API's rate limits and the attestation queue
 	api         *http.Server
 	apiLn       net.Listener
 	apiDone     chan error
 
-	actionHTTP     *http.Client                 // what Lit Actions fetch through
-	fetchPolicy    *fetchPolicy                 // what that client may connect to
-	rpcProxy       *rpcProxy                    // what getRpcUrl points actions at; nil without chains
-	actionChains   map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
-	actionSessions *sessionGuard                // cross-node sessions of executions, against replays
+	actionChains map[string]*ethclient.Client // callContract and getLatestNonce, by chain name
 
 	stops []func(context.Context) error // reverse start order
 
 	// handshakeFields add the features' public data (network keys, thresholds) to handshakes.
 	handshakeFields []func(*api.HandshakeResponse)
-	blockhash       blockhashCache // the newest block's hash, for Lit's handshake (litapi.go)
 }
 
 // Run starts the node and blocks until ctx is cancelled, then shuts it down cleanly within the
@@ -109,7 +103,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 //  3. attestation provider, keystore (sealed with the provider's key), verifier; the TLS key
 //     (sealed in the keystore) and certificate
 //  4. chain client (validator set, PKPs, permissions); the keyring (root-key shares per epoch)
-//  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting)
+//  5. libp2p host, DHT, pubsub, gate with the attestation policy (built, not yet connecting);
+//     the epoch watcher and the key rounds it runs at transitions, built on them
 //  6. IPFS blockstore and bitswap on the host; the Lit Action runtime (worker processes)
 //  7. networking: dial bootstrap peers, discovery, reconnection — only now, so every protocol
 //     above sees every connection
@@ -146,14 +141,12 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 		return nil, err
 	}
 	n.epochFeed = newEpochFeed()
-	n.epochs = &epochs{n: n}
-	if n.keys, err = newKeyring(n); err != nil {
+	if n.keys, err = newKeyring(n.keystore, n.epochFeed, n.log); err != nil {
 		return nil, err
 	}
-	n.epochs.OnTransition("root keys", n.keys.transition)
-	n.epochs.OnAdvance(n.keys.prune)
 	n.handshakeFields = append(n.handshakeFields, n.keys.handshakeFields)
-	if err := n.startAccess(ctx, access.WithLitActionRunner(actionConditions{n})); err != nil {
+	conditionActions := &actionConditions{}
+	if err := n.startAccess(ctx, access.WithLitActionRunner(conditionActions)); err != nil {
 		return nil, err
 	}
 	n.encryption = wireEncryption(n)
@@ -163,12 +156,15 @@ func Start(ctx context.Context, cfg Config, log *slog.Logger) (*Node, error) {
 	if err := n.startP2P(ctx, reg); err != nil {
 		return nil, err
 	}
+	n.startEpochs()
 	if err := n.startIPFS(); err != nil {
 		return nil, err
 	}
 	if err := n.startActions(ctx); err != nil {
 		return nil, err
 	}
+	conditionActions.actions = n.actions
+	n.pkpSessions = wirePKPSessions(n)
 	n.host.Start(ctx)
 	if n.chain != nil {
 		n.startBackground(ctx, n.epochs.run)
@@ -264,6 +260,16 @@ func (n *Node) startAPI() error {
 		return err
 	})
 	return nil
+}
+
+// startEpochs builds the epoch watcher and the key rounds it runs at transitions, on the
+// gate and sessions of startP2P; the watcher runs once networking is up.
+func (n *Node) startEpochs() {
+	n.epochs = newEpochs(wireEpochs(n))
+	rounds := newKeyRounds(wireKeyRounds(n))
+	n.stops = append(n.stops, rounds.close)
+	n.epochs.OnTransition("root keys", rounds.transition)
+	n.epochs.OnAdvance(n.keys.prune)
 }
 
 // startBackground runs fn until the node stops; Close waits for it.

@@ -13,8 +13,8 @@ import (
 )
 
 // PKP signing in the node (docs/pkp.md): presignatures are made in the background, per signer
-// set, by the set's members over n.sessions, agreed by every member (pkp_presign.go) and kept
-// in memory in an ecdsa.Pool; a signature request (POST /web/pkp/sign, or
+// set, by the set's members over MPC sessions (deps.sessions), agreed by every member
+// (pkp_presign.go) and kept in memory in an ecdsa.Pool; a signature request (POST /web/pkp/sign, or
 // Lit.Actions.signEcdsa through PKPSignForAction) is agreed across the whole set — the
 // coordinator signs which presignature serves it, every member confirms that to every other
 // with its ρ contribution (pkp_agree.go) — and answered with one signature share.
@@ -72,7 +72,7 @@ func presignDeadline(members int) time.Duration {
 
 // pkpService owns the presignature pools and the request matching of the serving epoch.
 type pkpService struct {
-	n       *pkpDeps // what it uses of the node (pkp_deps.go)
+	deps    *pkpDeps // what it uses of the node (pkp_deps.go)
 	target  int      // presignatures each warm set keeps
 	replay  *replayGuard
 	metrics *pkpMetrics
@@ -92,7 +92,7 @@ type pkpService struct {
 }
 
 func newPKPService(deps *pkpDeps, reg *prometheus.Registry) *pkpService {
-	s := &pkpService{n: deps, target: deps.cfg.PKPPool, replay: newReplayGuard(1 << 16), assignWait: assignWait, confirmWait: confirmWait, voteWait: voteWait, changed: make(chan struct{})}
+	s := &pkpService{deps: deps, target: deps.cfg.PKPPool, replay: newReplayGuard(1 << 16), assignWait: assignWait, confirmWait: confirmWait, voteWait: voteWait, changed: make(chan struct{})}
 	s.metrics = newPKPMetrics(reg, s)
 	return s
 }
@@ -104,11 +104,11 @@ func (s *pkpService) run(ctx context.Context) {
 	sweep := time.NewTicker(sweepEvery)
 	defer sweep.Stop()
 	var release func()
-	s.cpu, release = acquireCPUPool(s.n.log)
+	s.cpu, release = acquireCPUPool(s.deps.log)
 	defer release() // after every session stopped (drop waits for them)
 	defer s.drop("node stopping")
 	for {
-		changed := s.n.epochChanged() // before reading the keys: a change in between wakes us
+		changed := s.deps.epochChanged() // before reading the keys: a change in between wakes us
 		var retry <-chan time.Time
 		if err := s.refresh(ctx); err != nil {
 			retry = time.After(setupRetry)
@@ -149,7 +149,7 @@ func (s *pkpService) sweep() {
 // refresh brings the service to the epoch the node serves now: it drops the old epoch's work
 // and sets up the new one's. It returns an error only when a set-up failed (to be retried).
 func (s *pkpService) refresh(ctx context.Context) error {
-	k, err := s.n.keys.Current()
+	k, err := s.deps.keys.Current()
 	s.mu.Lock()
 	cur := s.ep
 	s.mu.Unlock()
@@ -166,13 +166,13 @@ func (s *pkpService) refresh(ctx context.Context) error {
 	}
 	ep, err := s.newEpoch(ctx, k)
 	if err != nil {
-		s.n.log.Error("cannot serve PKP signatures this epoch", "epoch", k.Epoch, "error", err, "retry_in", setupRetry.String())
+		s.deps.log.Error("cannot serve PKP signatures this epoch", "epoch", k.Epoch, "error", err, "retry_in", setupRetry.String())
 		return err
 	}
 	fr, err := s.newFrostEpochs(ctx, k, ep.excl)
 	if err != nil {
 		ep.stop()
-		s.n.log.Error("cannot serve FROST signatures this epoch", "epoch", k.Epoch, "error", err, "retry_in", setupRetry.String())
+		s.deps.log.Error("cannot serve FROST signatures this epoch", "epoch", k.Epoch, "error", err, "retry_in", setupRetry.String())
 		return err
 	}
 	s.mu.Lock()
@@ -181,7 +181,7 @@ func (s *pkpService) refresh(ctx context.Context) error {
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	s.n.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target, "frost_suites", len(fr))
+	s.deps.log.Info("PKP signing ready", "epoch", k.Epoch, "signers", ep.size, "warm_sets", len(ep.sets), "pool_target", s.target, "frost_suites", len(fr))
 	return nil
 }
 
@@ -201,12 +201,12 @@ func (s *pkpService) drop(why string) {
 		return
 	}
 	ep.stop()
-	s.n.log.Info("dropped the epoch's presignatures", "epoch", ep.number, "reason", why)
+	s.deps.log.Info("dropped the epoch's presignatures", "epoch", ep.number, "reason", why)
 }
 
 // current returns the serving epoch's state, or a retryable error.
 func (s *pkpService) current() (*pkpEpoch, error) {
-	k, err := s.n.keys.Current()
+	k, err := s.deps.keys.Current()
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +241,7 @@ func (s *pkpService) readyOf(ctx context.Context, current func() (*pkpEpoch, err
 		if err == nil {
 			return ep, nil
 		}
-		if _, kerr := s.n.keys.Current(); kerr != nil {
+		if _, kerr := s.deps.keys.Current(); kerr != nil {
 			return nil, err // no keys for the epoch: nothing to wait for here
 		}
 		select {

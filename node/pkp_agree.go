@@ -70,7 +70,7 @@ func (ss *signerSet) agree(ctx context.Context, requester [32]byte, requestID st
 	}
 	ps := h.(ecdsaHeld).Presignature
 	a := &assignment{Epoch: ss.ep.number, Requester: requester, RequestID: requestID, Digest: digest, Presig: ps.ID()}
-	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.n.cfg.Network, "", ss.order, a), contribs)
+	rho, err := ps.Public().Rho(assignmentBytes(ss.ep.s.deps.cfg.Network, "", ss.order, a), contribs)
 	if err != nil {
 		ss.burn(h)
 		return nil, [32]byte{}, fmt.Errorf("derive ρ: %w", err)
@@ -135,7 +135,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 		if err := ss.assignAsCoordinator(ctx, e, bind, digestFor); err != nil {
 			return nil, nil, err
 		}
-		confirmedAt = ep.s.n.metrics.phase("assign", start)
+		confirmedAt = ep.s.deps.metrics.phase("assign", start)
 	}
 	timer := time.NewTimer(ep.s.assignWait)
 	defer timer.Stop()
@@ -216,10 +216,10 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.contrib[ss.self] = h.Contribution()
 			msg := (&confirmMsg{Assign: *a, Contribution: h.Contribution()}).encode()
 			st.mu.Unlock()
-			confirmedAt = ep.s.n.metrics.phase("assign", start)
+			confirmedAt = ep.s.deps.metrics.phase("assign", start)
 			if !ss.coordinator() {
 				if serr := ss.sendEach(ctx, msg); serr != nil {
-					ep.s.n.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
+					ep.s.deps.log.Debug("could not send every member the confirmation", "request_id", requestID, "error", serr)
 				}
 			}
 			timer.Reset(ep.s.confirmWait)
@@ -231,7 +231,7 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 			e.ps = nil // handed to the caller
 			st.mu.Unlock()
 			outcome = "agreed"
-			ep.s.metrics.agreeTime.Observe(ep.s.n.metrics.phase("confirm", confirmedAt).Sub(confirmedAt).Seconds())
+			ep.s.metrics.agreeTime.Observe(ep.s.deps.metrics.phase("confirm", confirmedAt).Sub(confirmedAt).Seconds())
 			return ps, contribs, nil
 		}
 		st.mu.Unlock()
@@ -309,7 +309,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		st.applyRefusalsLocked(e) // (no member can refuse an assignment it has not seen yet)
 		st.mu.Unlock()
 		msg := &confirmMsg{Assign: *a, Contribution: ps.Contribution()}
-		if h := ep.s.n.cfg.PKPHooks; h != nil && h.Coordinate != nil {
+		if h := ep.s.deps.cfg.PKPHooks; h != nil && h.Coordinate != nil {
 			h.Coordinate(ctx, ss.coordination(a, ps, digestFor))
 		} else {
 			err = ss.sendAll(ctx, msg.encode())
@@ -318,7 +318,7 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 		if err != nil {
 			// The members that got it can confirm; the others fail this request, and the
 			// agreement fails with them: no share leaves any node.
-			ep.s.n.log.Debug("could not send every member the assignment", "request_id", a.RequestID, "error", err)
+			ep.s.deps.log.Debug("could not send every member the assignment", "request_id", a.RequestID, "error", err)
 		}
 		return nil
 	}
@@ -395,7 +395,7 @@ func (ss *signerSet) materialName() string {
 // shares are zeroed.
 func (ss *signerSet) burn(ps material) {
 	ps.Discard()
-	ss.ep.s.n.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
+	ss.ep.s.deps.log.Debug("burnt reserved material", "id", ps.ID().String(), "set", ss.key, "scheme", ss.ep.scheme.Name())
 }
 
 // fault records a fault of peer p that this node verified, and leaves p out of its signer sets
@@ -403,5 +403,5 @@ func (ss *signerSet) burn(ps material) {
 func (ep *pkpEpoch) fault(p peer.ID, kind, what string) {
 	ep.s.metrics.faults.WithLabelValues(kind).Inc()
 	ep.excl.add(p, kind+": "+what, false, time.Now())
-	ep.s.n.log.Warn("PKP signer at fault", "peer", p, "kind", kind, "what", what, "epoch", ep.number)
+	ep.s.deps.log.Warn("PKP signer at fault", "peer", p, "kind", kind, "what", what, "epoch", ep.number)
 }

@@ -120,7 +120,7 @@ func newAgreeHarness(t *testing.T, count int) *agreeHarness {
 	for m := range n {
 		reg := prometheus.NewRegistry()
 		nd := &pkpDeps{cfg: pkpConfig{Network: "unit"}, id: pkpIdentity{Libp2p: privs[m]}, log: slog.New(slog.NewTextHandler(io.Discard, nil)), metrics: newMetrics(reg)}
-		svc := &pkpService{n: nd, replay: newReplayGuard(64), assignWait: 2 * time.Second, confirmWait: time.Second, voteWait: time.Second}
+		svc := &pkpService{deps: nd, replay: newReplayGuard(64), assignWait: 2 * time.Second, confirmWait: time.Second, voteWait: time.Second}
 		svc.metrics = newPKPMetrics(reg, svc)
 		ep := &pkpEpoch{s: svc, number: 1, self: m, size: n, peers: peers, scheme: &ecdsaScheme{pool: ecdsa.NewPool(64)}, agree: newAgreeState(), excl: newExclusions(),
 			reach: func(peer.ID) bool { return true }}

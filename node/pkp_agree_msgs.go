@@ -14,7 +14,7 @@ import (
 // verify checks the coordinator's signature on an assignment, once per distinct signed
 // assignment.
 func (ss *signerSet) verify(a *assignment) error {
-	msg := assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a)
+	msg := assignmentBytes(ss.ep.s.deps.cfg.Network, ss.ep.scheme.Name(), ss.order, a)
 	h := sha256.New()
 	h.Write(msg)
 	h.Write(a.Sig)
@@ -48,7 +48,7 @@ func (ss *signerSet) verify(a *assignment) error {
 
 // sign signs an assignment with this node's libp2p identity key.
 func (ss *signerSet) sign(a *assignment) error {
-	sig, err := ss.ep.s.n.id.Libp2p.Sign(assignmentBytes(ss.ep.s.n.cfg.Network, ss.ep.scheme.Name(), ss.order, a))
+	sig, err := ss.ep.s.deps.id.Libp2p.Sign(assignmentBytes(ss.ep.s.deps.cfg.Network, ss.ep.scheme.Name(), ss.order, a))
 	if err != nil {
 		return fmt.Errorf("sign the assignment of request %s: %w", a.RequestID, err)
 	}
@@ -262,7 +262,7 @@ func (ss *signerSet) reassigned(a, b *assignment) {
 			a.RequestID, ss.materialName(), a.Presig, b.Presig))
 	}
 	st.mu.Unlock()
-	ss.ep.s.n.log.Info("refusing a request assigned two presignatures or slots (no proof of a fault)",
+	ss.ep.s.deps.log.Info("refusing a request assigned two presignatures or slots (no proof of a fault)",
 		"set", ss.key, "scheme", ss.ep.scheme.Name(), "request_id", a.RequestID, "first_presignature", a.Presig.String(), "second_presignature", b.Presig.String())
 	for _, x := range []*assignment{a, b} {
 		ss.discard(x.Presig)
@@ -280,7 +280,7 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 	}
 	ep := ss.ep
 	coord := ss.peers[0]
-	network := ep.s.n.cfg.Network
+	network := ep.s.deps.cfg.Network
 	evidence := &api.Evidence{Kind: api.EvidenceEquivocation, Accused: coord.String(),
 		Assignments: []api.SignedAssignment{signedAssignment(network, ep.scheme.Name(), ss.order, a), signedAssignment(network, ep.scheme.Name(), ss.order, b)}}
 	st := ep.agree
@@ -313,7 +313,7 @@ func (ss *signerSet) equivocated(a, b *assignment) {
 		st.failLocked(e, err)
 	}
 	st.mu.Unlock()
-	ep.s.n.log.Warn("PKP coordinator equivocated: it signed two conflicting assignments",
+	ep.s.deps.log.Warn("PKP coordinator equivocated: it signed two conflicting assignments",
 		"coordinator", coord, "set", ss.key, "epoch", ep.number,
 		"first_request", a.RequestID, "first_presignature", a.Presig.String(), "first_digest", hex.EncodeToString(a.Digest[:]), "first_signature", hex.EncodeToString(a.Sig),
 		"second_request", b.RequestID, "second_presignature", b.Presig.String(), "second_digest", hex.EncodeToString(b.Digest[:]), "second_signature", hex.EncodeToString(b.Sig))
@@ -334,6 +334,6 @@ func equivocationKey(a, b *assignment) [32]byte {
 // it now rather than at their timeout.
 func (ss *signerSet) sendRefuse(r *refuseMsg) {
 	if err := ss.sendAll(ss.ctx, r.encode()); err != nil {
-		ss.ep.s.n.log.Debug("could not send every member a refusal", "request_id", r.RequestID, "error", err)
+		ss.ep.s.deps.log.Debug("could not send every member a refusal", "request_id", r.RequestID, "error", err)
 	}
 }

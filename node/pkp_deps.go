@@ -18,9 +18,6 @@ import (
 // keyring's current shares, the session transport, the chain's PKP lookups, this node's
 // signing key and peer ID, whether a peer is reachable, the sign-phase timer and the epoch
 // feed. wirePKP fills it from a running node; unit tests fill in what they exercise.
-//
-// The service holds it in a field named n so the signing files (pkp_agree.go, pkp_presign.go,
-// pkp_sign.go) read as they did when it held the *Node.
 type pkpDeps struct {
 	log       *slog.Logger
 	cfg       pkpConfig
@@ -76,19 +73,23 @@ type phaseTimer interface {
 
 // wirePKP gives the PKP service what it uses of a started node (host, sessions, chain, keys).
 func wirePKP(n *Node) *pkpDeps {
-	h := n.host
 	return &pkpDeps{
-		log:      n.log,
-		cfg:      pkpConfig{Network: n.cfg.Network, PKPPool: n.cfg.PKPPool, PKPHooks: n.cfg.PKPHooks},
-		id:       pkpIdentity{Libp2p: n.id.Libp2p},
-		self:     h.ID(),
-		keys:     n.keys,
-		sessions: n.sessions,
-		chain:    n.chain,
-		connected: func(p peer.ID) bool {
-			return h.Gate.Trusted(p) && h.Network().Connectedness(p) == network.Connected
-		},
+		log:          n.log,
+		cfg:          pkpConfig{Network: n.cfg.Network, PKPPool: n.cfg.PKPPool, PKPHooks: n.cfg.PKPHooks},
+		id:           pkpIdentity{Libp2p: n.id.Libp2p},
+		self:         n.host.ID(),
+		keys:         n.keys,
+		sessions:     n.sessions,
+		chain:        n.chain,
+		connected:    trustedConnection(n.host),
 		metrics:      n.metrics,
 		epochChanged: n.epochFeed.subscribe,
+	}
+}
+
+// trustedConnection reports whether the host has a live connection to a peer its gate trusts.
+func trustedConnection(h *p2p.Host) func(peer.ID) bool {
+	return func(p peer.ID) bool {
+		return h.Gate.Trusted(p) && h.Network().Connectedness(p) == network.Connected
 	}
 }

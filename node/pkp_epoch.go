@@ -96,7 +96,7 @@ func (ep *pkpEpoch) start(ctx context.Context, k *EpochKeys, excl *exclusions) e
 		ep.byPeer[p] = i
 		ep.ring = append(ep.ring, i)
 	}
-	if ep.peers[k.Self] != s.n.self {
+	if ep.peers[k.Self] != s.deps.self {
 		return fmt.Errorf("member %d of epoch %d is %s, not this node", k.Self, k.Epoch, ep.peers[k.Self])
 	}
 	slices.SortFunc(ep.ring, func(a, b int) int { return strings.Compare(k.Members[a].PeerID, k.Members[b].PeerID) })
@@ -240,7 +240,7 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 		ss.cancel()
 		return nil, api.WrongEpoch(0, "epoch changing")
 	}
-	ctl, err := ep.s.n.sessions.OpenControl(ss.session("ctl"), ss.peers)
+	ctl, err := ep.s.deps.sessions.OpenControl(ss.session("ctl"), ss.peers)
 	if err != nil {
 		ss.cancel()
 		return nil, fmt.Errorf("open the control session of signer set %s: %w", key, err)
@@ -286,5 +286,5 @@ func (ep *pkpEpoch) connected(p peer.ID) bool {
 	if ep.reach != nil {
 		return ep.reach(p)
 	}
-	return p == ep.s.n.self || ep.s.n.connected(p)
+	return p == ep.s.deps.self || ep.s.deps.connected(p)
 }

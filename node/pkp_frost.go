@@ -31,6 +31,8 @@ type frostScheme struct {
 	suite frost.Suite
 	key   *frost.KeyShare
 	pool  *frost.Pool
+	// compute runs preprocessing's CPU-heavy steps (the service's low-priority pool); nil: inline.
+	compute func(ctx context.Context, f func()) error
 }
 
 // frostSchemeName is the session name of a suite: frost-ed25519, frost-taproot, frost-secp256k1.
@@ -71,7 +73,7 @@ func (s *frostScheme) Take(id ecdsa.ID) (material, error) {
 }
 
 func (s *frostScheme) Presign(ctx context.Context, tr mpc.Transport, order []int, session, _ [32]byte, count int) (presignBatch, error) {
-	b, err := frost.Preprocess(ctx, tr, s.key, frost.PreprocessConfig{Session: session, Signers: order, Count: count})
+	b, err := frost.Preprocess(ctx, tr, s.key, frost.PreprocessConfig{Session: session, Signers: order, Count: count, Compute: s.compute})
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +162,7 @@ func (s *pkpService) newFrostEpochs(ctx context.Context, k *EpochKeys, excl *exc
 		target := min(s.target, frostWarmTarget)
 		ep := &pkpEpoch{
 			s: s, number: k.Epoch, self: k.Self, size: key.Root().MinSigners(), warm: suite != frost.Secp256k1, target: target,
-			scheme: &frostScheme{suite: suite, key: key, pool: frost.NewPool(poolCapacity(target))},
+			scheme: &frostScheme{suite: suite, key: key, pool: frost.NewPool(poolCapacity(target)), compute: s.compute()},
 		}
 		if err := ep.start(ctx, k, excl); err != nil {
 			for _, ep := range out {
@@ -203,7 +205,7 @@ func frostRootOf(suite frost.Suite, ks *dkg.KeyShare) (*frost.RootKey, error) {
 
 // currentFrost returns the serving epoch's signer sets of a suite, or a retryable error.
 func (s *pkpService) currentFrost(suite frost.Suite) (*pkpEpoch, error) {
-	k, err := s.n.keys.Current()
+	k, err := s.deps.keys.Current()
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,9 @@ type PKPHooks struct {
 	// leave out the scheme root keys (keys_schemes.go), as a node from before them did: tests
 	// make a network of such nodes and then let its next key round add them.
 	SkipSchemeRoots func() bool
+	// DropKeyRoundDone, if set and true when a key round's done reaches this node, makes the
+	// node ignore it, as if it were lost: tests make members miss the coordinator's done.
+	DropKeyRoundDone func() bool
 	// SchemeShare, if set, replaces the signature share (FROST share or BLS partial, encoded)
 	// this node returns for a request of a scheme other than ECDSA: a malicious signer.
 	SchemeShare func(scheme string, share []byte) []byte

@@ -5,14 +5,17 @@ import "sync"
 // replayGuard remembers the most recent request ids this node accepted, so a replayed id is
 // refused. It forgets the oldest beyond its capacity.
 type replayGuard struct {
-	mu   sync.Mutex
-	seen map[string]struct{}
-	ring []string
-	next int
+	mu       sync.Mutex
+	capacity int
+	seen     map[string]struct{}
+	ring     []string // grows to capacity, then the oldest is overwritten
+	next     int
 }
 
+// newReplayGuard remembers up to capacity ids; it allocates as ids arrive, so an idle node holds
+// nothing for it.
 func newReplayGuard(capacity int) *replayGuard {
-	return &replayGuard{seen: make(map[string]struct{}, capacity), ring: make([]string, capacity)}
+	return &replayGuard{capacity: max(1, capacity), seen: map[string]struct{}{}}
 }
 
 // add records id and reports whether it is new.
@@ -22,11 +25,13 @@ func (g *replayGuard) add(id string) bool {
 	if _, ok := g.seen[id]; ok {
 		return false
 	}
-	if old := g.ring[g.next]; old != "" {
-		delete(g.seen, old)
+	if len(g.ring) < g.capacity {
+		g.ring = append(g.ring, id)
+	} else {
+		delete(g.seen, g.ring[g.next])
+		g.ring[g.next] = id
+		g.next = (g.next + 1) % g.capacity
 	}
-	g.ring[g.next] = id
-	g.next = (g.next + 1) % len(g.ring)
 	g.seen[id] = struct{}{}
 	return true
 }

@@ -28,7 +28,7 @@ const nonceMemory = 1024
 
 // fill keeps the coordinator's pool for the set at its target.
 func (ss *signerSet) fill(ctx context.Context) {
-	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
+	log := ss.ep.s.deps.log.With("set", ss.key, "epoch", ss.ep.number)
 	failures := 0
 	refilling := false
 	wake := time.NewTimer(0)
@@ -159,7 +159,7 @@ func (ss *signerSet) batchOutcome(outcome string) {
 
 // receive handles the set's control messages at every member, the coordinator included.
 func (ss *signerSet) receive(ctx context.Context) {
-	log := ss.ep.s.n.log.With("set", ss.key, "epoch", ss.ep.number)
+	log := ss.ep.s.deps.log.With("set", ss.key, "epoch", ss.ep.number)
 	for {
 		m, err := ss.ctl.Receive(ctx)
 		if err != nil {
@@ -229,7 +229,7 @@ func (ss *signerSet) onBatch(ctx context.Context, m *batchMsg, log *slog.Logger)
 	ss.ep.wg.Add(1)
 	go func() {
 		defer ss.ep.wg.Done()
-		defer recoverGoroutine(ss.ep.s.n.log, "presigning session")
+		defer recoverGoroutine(ss.ep.s.deps.log, "presigning session")
 		release, err := ss.acquire(ctx)
 		ss.mu.Lock()
 		ss.queued--

@@ -118,7 +118,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 	box := ss.openVotes(nonce)
 	defer ss.closeVotes(nonce)
 	sid := ss.session(fmt.Sprintf("b/%x", nonce[:16]))
-	tr, err := ss.ep.s.n.sessions.Open(sid, ss.peers)
+	tr, err := ss.ep.s.deps.sessions.Open(sid, ss.peers)
 	if err != nil {
 		ss.veto(nonce, reasonPresignAbort)
 		return err
@@ -137,7 +137,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 		cancel()
 	}
 	var transport mpc.Transport = tr
-	if h := ss.ep.s.n.cfg.PKPHooks; h != nil && h.PresignTransport != nil {
+	if h := ss.ep.s.deps.cfg.PKPHooks; h != nil && h.PresignTransport != nil {
 		transport = h.PresignTransport(ss.peers, tr)
 	}
 	session := sha256.Sum256(append([]byte(sid+"/"), nonce[:]...))
@@ -158,7 +158,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 	}
 	digest := batch.Digest()
 	if err := ss.sendAll(ctx, (&voteMsg{Nonce: nonce, Verdict: verdictAgree, Digest: digest}).encode()); err != nil {
-		ss.ep.s.n.log.Debug("could not send every member the presigning vote", "error", err)
+		ss.ep.s.deps.log.Debug("could not send every member the presigning vote", "error", err)
 	}
 	if err := ss.awaitVotes(ctx, box, digest); err != nil {
 		batch.Discard()
@@ -175,7 +175,7 @@ func (ss *signerSet) presign(ctx context.Context, nonce [32]byte, count int) err
 // veto tells the other members this member's run of a session failed.
 func (ss *signerSet) veto(nonce [32]byte, reason byte) {
 	if err := ss.sendAll(ss.ctx, (&voteMsg{Nonce: nonce, Verdict: verdictVeto, Reason: reason}).encode()); err != nil {
-		ss.ep.s.n.log.Debug("could not send every member the veto", "error", err)
+		ss.ep.s.deps.log.Debug("could not send every member the veto", "error", err)
 	}
 }
 

@@ -65,26 +65,25 @@ func (ss *signerSet) coordinator() bool { return ss.self == 0 }
 // session names a session of this set in this epoch (pkp-<scheme>/… for schemes other than
 // ECDSA, so that one set's sessions of two schemes never mix).
 func (ss *signerSet) session(suffix string) string {
-	n := ss.ep.s.n
 	prefix := "pkp"
 	if name := ss.ep.scheme.Name(); name != "" {
 		prefix += "-" + name
 	}
-	return fmt.Sprintf("%s/%s/e%d/%s/%s", prefix, n.cfg.Network, ss.ep.number, ss.tag, suffix)
+	return fmt.Sprintf("%s/%s/e%d/%s/%s", prefix, ss.ep.s.deps.cfg.Network, ss.ep.number, ss.tag, suffix)
 }
 
 func (ss *signerSet) start() {
 	ss.ep.wg.Add(1)
 	go func() {
 		defer ss.ep.wg.Done()
-		defer recoverGoroutine(ss.ep.s.n.log, "PKP signer set")
+		defer recoverGoroutine(ss.ep.s.deps.log, "PKP signer set")
 		ss.receive(ss.ctx)
 	}()
 	if ss.coordinator() {
 		ss.ep.wg.Add(1)
 		go func() {
 			defer ss.ep.wg.Done()
-			defer recoverGoroutine(ss.ep.s.n.log, "PKP presigning")
+			defer recoverGoroutine(ss.ep.s.deps.log, "PKP presigning")
 			ss.fill(ss.ctx)
 		}()
 	}
@@ -108,7 +107,7 @@ func (ss *signerSet) discard(id ecdsa.ID) {
 	}
 	if ps, err := ss.ep.scheme.Take(id); err == nil {
 		ps.Discard()
-		ss.ep.s.n.log.Debug("discarded an unused presignature", "presignature", id.String(), "set", ss.key)
+		ss.ep.s.deps.log.Debug("discarded an unused presignature", "presignature", id.String(), "set", ss.key)
 	}
 }
 

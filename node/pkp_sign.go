@@ -368,7 +368,7 @@ func (ep *pkpEpoch) resolvePKP(ctx context.Context, ref api.PKPRef) (*pkpKey, er
 		k.tokenInt = new(big.Int).SetBytes(crypto.Keccak256(pub.SerializeUncompressed()))
 	}
 	k.tokenInt.FillBytes(k.tokenID[:])
-	c := ep.s.n.chain
+	c := ep.s.deps.chain
 	keyID, err := c.KeyIDOf(ctx, k.tokenInt)
 	if errors.Is(err, chain.ErrUnknownPKP) {
 		// Perhaps minted after the block this node's reads are pinned to: look again at the

@@ -102,7 +102,7 @@ func TestAPlainAuthSigThatDelegatesIsRefusedOnEveryPlainRoute(t *testing.T) {
 			return a.Address.Hex(), nil
 		},
 		"checkConditions (conditionSubject)": func(raw json.RawMessage) (string, error) {
-			s, err := (&actionHost{n: n}).conditionSubject(context.Background(), raw, "")
+			s, err := (&actionHost{svc: &actionService{actionDeps: actionDeps{authenticatePlain: n.authenticatePlain}}}).conditionSubject(context.Background(), raw, "")
 			if err != nil {
 				return "", err
 			}

@@ -35,3 +35,40 @@ func TestAReplayIDCannotBeBurnedForSomeoneElse(t *testing.T) {
 		t.Fatal("the victim's own request was accepted twice")
 	}
 }
+
+// The guards against replayed request ids (PKP signing) and session ids (Lit Actions) refuse a
+// seen id, forget the oldest beyond their capacity, and allocate only as ids arrive: they were
+// 5 MB each on every node before the first request (idle RSS is budgeted).
+func TestReplayGuardsForgetTheOldestAndStartEmpty(t *testing.T) {
+	type guard struct {
+		add   func(string) bool
+		empty func() bool
+	}
+	r, s := newReplayGuard(3), newSessionGuard(3)
+	for name, g := range map[string]guard{
+		"replay":  {r.add, func() bool { return len(r.ring) == 0 && len(r.seen) == 0 }},
+		"session": {s.add, func() bool { return len(s.ring) == 0 && len(s.seen) == 0 }},
+	} {
+		if !g.empty() {
+			t.Fatalf("%s: a new guard holds ids", name)
+		}
+		for _, id := range []string{"a", "b", "c"} {
+			if !g.add(id) {
+				t.Fatalf("%s: fresh id %s refused", name, id)
+			}
+		}
+		if g.add("b") {
+			t.Fatalf("%s: a replayed id was accepted", name)
+		}
+		g.add("d") // forgets "a"
+		if g.add("c") || g.add("d") {
+			t.Fatalf("%s: a remembered id was accepted", name)
+		}
+		if !g.add("a") {
+			t.Fatalf("%s: the oldest id is still remembered beyond capacity", name)
+		}
+	}
+	if big := newReplayGuard(1 << 16); len(big.ring) != 0 || cap(big.ring) != 0 {
+		t.Fatal("a large guard preallocates its ring")
+	}
+}

@@ -331,25 +331,25 @@ func (c *Config) rpcUpstreams() map[string]string {
 	return up
 }
 
-// startRPCProxy starts the actions' RPC proxy and lets actions' fetch reach it.
-func (n *Node) startRPCProxy() error {
+// startRPCProxy starts the actions' RPC proxy and lets actions' fetch (policy) reach it; nil
+// without chains.
+func (n *Node) startRPCProxy(policy *fetchPolicy) (*rpcProxy, error) {
 	up := n.cfg.rpcUpstreams()
 	if len(up) == 0 {
-		return nil
+		return nil, nil
 	}
 	p, err := startRPCProxy(n.log.With("component", "rpc-proxy"), up, n.cfg.ActionRPCCalls)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	n.rpcProxy = p
-	n.fetchPolicy.allowEndpoint(p.addr)
+	policy.allowEndpoint(p.addr)
 	n.stops = append(n.stops, p.close)
-	return nil
+	return p, nil
 }
 
 // proxyURL is getRpcUrl's answer for chain: the proxy's URL under this execution's token.
 func (h *actionHost) proxyURL(chain string) (string, bool) {
-	p := h.n.rpcProxy
+	p := h.svc.rpcProxy
 	if p == nil {
 		return "", false
 	}
@@ -368,7 +368,7 @@ func (h *actionHost) proxyURL(chain string) (string, bool) {
 func (h *actionHost) endRPC() {
 	h.rpcMu.Lock()
 	defer h.rpcMu.Unlock()
-	if h.rpcToken != "" && h.n.rpcProxy != nil {
-		h.n.rpcProxy.end(h.rpcToken)
+	if h.rpcToken != "" && h.svc.rpcProxy != nil {
+		h.svc.rpcProxy.end(h.rpcToken)
 	}
 }

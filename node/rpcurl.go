@@ -38,14 +38,6 @@ func redactText(cfg Config, s string) string {
 	return s
 }
 
-// redactErr is err's text without RPC URLs.
-func redactErr(cfg Config, err error) string {
-	if err == nil {
-		return ""
-	}
-	return redactText(cfg, err.Error())
-}
-
 // scrubbedReader is an access.ChainReader whose errors never show its endpoint's URL.
 type scrubbedReader struct {
 	r   access.ChainReader

@@ -8,13 +8,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
-	"github.com/drand/kyber"
 	"github.com/drand/kyber/share"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 
 	"github.com/litmesh/litmesh/access"
 	"github.com/litmesh/litmesh/api"
@@ -55,8 +58,55 @@ func (n *Node) startAuthMethods() error {
 // session key.
 const sessionBindingParam = "sessionBinding"
 
-func (n *Node) handleSignSessionKey(w http.ResponseWriter, r *http.Request) {
-	resp, err := n.signSessionKey(w, r)
+// pkpSessionService issues PKP session capabilities (POST /web/sign_session_key) and checks
+// the PKP sessions requests authenticate with (sessionkey_check.go, for access.go). It holds
+// only what it uses: wirePKPSessions fills it.
+type pkpSessionService struct {
+	log         *slog.Logger
+	maxLifetime time.Duration // of a session or a wallet's authSig (auth_max_lifetime)
+	maxCode     int           // of a custom auth action (the action limits)
+	keys        epochKeySource
+	chain       authMethodChain // nil without a chain
+	verifiers   *authMethodVerifiers
+	wallets     *contractWallets // EIP-1271 checks of EthWallet proofs
+	actions     authActionRunner // custom auth actions; nil while the runtime is not running
+	// The node's request checks: the per-address budget, the bounded body reader.
+	allowAddress func(addr fmt.Stringer) error
+	readBody     func(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error)
+}
+
+// authMethodChain is the chain's record of PKPs' auth methods (chain.Client).
+type authMethodChain interface {
+	AuthMethods(ctx context.Context, tokenID *big.Int) ([]chain.AuthMethod, error)
+	Refresh(ctx context.Context) error
+}
+
+// authActionRunner runs custom auth actions (actionService): their code by CID, and a run
+// that can only answer.
+type authActionRunner interface {
+	fetchCode(ctx context.Context, c cid.Cid) ([]byte, error)
+	runVerdict(ctx context.Context, req runtime.Request, inline bool, user common.Address) (runtime.Result, error)
+}
+
+// wirePKPSessions gives the PKP session service what it uses of the node; call it after
+// startAuthMethods and startActions.
+func wirePKPSessions(n *Node) *pkpSessionService {
+	s := &pkpSessionService{
+		log: n.log, maxLifetime: n.cfg.AuthMaxLifetime.Duration, maxCode: n.cfg.actionLimits().MaxCode,
+		keys: n.keys, verifiers: n.authMethods, wallets: &n.wallets,
+		allowAddress: n.allowAddress, readBody: n.readExecuteBody,
+	}
+	if n.chain != nil {
+		s.chain = n.chain
+	}
+	if n.actions != nil {
+		s.actions = n.actions
+	}
+	return s
+}
+
+func (s *pkpSessionService) handleSignSessionKey(w http.ResponseWriter, r *http.Request) {
+	resp, err := s.signSessionKey(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -65,11 +115,10 @@ func (n *Node) handleSignSessionKey(w http.ResponseWriter, r *http.Request) {
 }
 
 //nolint:funlen,gocognit // sign_session_key's checks in the order Lit's nodes make them; each refusal names its step
-func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.SignSessionKeyResponse, error) {
+func (s *pkpSessionService) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.SignSessionKeyResponse, error) {
 	ctx := r.Context()
-	lim := n.cfg.actionLimits()
 	// The body may carry a custom auth action's code: read it as /web/execute's is.
-	body, err := n.readExecuteBody(w, r, executeBodyLimit(lim.MaxCode))
+	body, err := s.readBody(w, r, executeBodyLimit(s.maxCode))
 	if err != nil {
 		return nil, err
 	}
@@ -93,13 +142,13 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 	if err != nil {
 		return nil, err
 	}
-	preq, err := access.ParsePKPSessionRequest(req.SessionKey, req.SIWEMessage, pub, access.PKPSessionOptions{MaxLifetime: n.cfg.AuthMaxLifetime.Duration})
+	preq, err := access.ParsePKPSessionRequest(req.SessionKey, req.SIWEMessage, pub, access.PKPSessionOptions{MaxLifetime: s.maxLifetime})
 	if err != nil {
 		return nil, err
 	}
 	var custom *executeInput
 	if req.Code != "" || req.LitActionIPFSID != "" {
-		in, err := parseExecuteRequest(&api.ExecuteRequest{Code: req.Code, IPFSID: req.LitActionIPFSID, JSParams: req.JSParams}, lim.MaxCode)
+		in, err := parseExecuteRequest(&api.ExecuteRequest{Code: req.Code, IPFSID: req.LitActionIPFSID, JSParams: req.JSParams}, s.maxCode)
 		if err != nil {
 			return nil, err
 		}
@@ -107,18 +156,18 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 	} else if len(req.AuthMethods) == 0 {
 		return nil, api.Errorf(api.KindUnauthorized, "authMethods: missing: prove an auth method of the PKP (an ID token, a passkey assertion, a wallet's authSig) or give a custom auth Lit Action (code or litActionIpfsId)")
 	}
-	if n.chain == nil {
+	if s.chain == nil {
 		return nil, api.Errorf(api.KindUnavailable, "this node has no chain, so no PKPs")
 	}
-	keys, err := keysForEpoch(n.keys, req.Epoch)
+	keys, err := keysForEpoch(s.keys, req.Epoch)
 	if err != nil {
 		return nil, err
 	}
-	methods, err := n.pkpAuthMethods(ctx, preq.TokenID)
+	methods, err := s.pkpAuthMethods(ctx, preq.TokenID)
 	if err != nil {
 		return nil, err
 	}
-	if err := n.allowAddress(preq.Message.Address); err != nil {
+	if err := s.allowAddress(preq.Message.Address); err != nil {
 		return nil, err
 	}
 	binding := preq.Binding()
@@ -127,7 +176,7 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 	var granted bool
 	var why []string // why the verified methods do not grant, for the refusal
 	for i, am := range req.AuthMethods {
-		c, m, ok, err := n.verifyAuthMethod(ctx, am, binding, methods)
+		c, m, ok, err := s.verifyAuthMethod(ctx, am, binding, methods)
 		if err != nil {
 			return nil, prefixAPIError(err, fmt.Sprintf("authMethods[%d]", i))
 		}
@@ -156,7 +205,7 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 		case !m.HasScope(scope):
 			return nil, api.Errorf(api.KindForbidden, "custom auth: the Lit Action %s may use PKP 0x%064x with scopes %v, and this capability needs %s", cidStr, preq.TokenID, m.Scopes, access.ScopeName(scope))
 		}
-		if err := n.runAuthAction(ctx, custom, preq, ac, binding); err != nil {
+		if err := s.runAuthAction(ctx, custom, preq, ac, binding); err != nil {
 			return nil, err
 		}
 		ac.ActionIPFSIDStack = []string{cidStr}
@@ -172,14 +221,14 @@ func (n *Node) signSessionKey(w http.ResponseWriter, r *http.Request) (*api.Sign
 	}
 	sh, hash, err := signPKPSession(keys.BLS.Share, msg)
 	if err != nil {
-		n.log.Error("sign a PKP session capability", "epoch", keys.Epoch, "error", err)
+		s.log.Error("sign a PKP session capability", "epoch", keys.Epoch, "error", err)
 		return nil, api.Errorf(api.KindInternal, "could not sign with this node's share")
 	}
 	root, err := keys.BLS.PublicKey().MarshalBinary()
 	if err != nil {
 		return nil, err
 	}
-	n.log.Debug("signed a PKP session capability", "pkp", fmt.Sprintf("0x%064x", preq.TokenID), "auth_methods", len(ac.AuthMethodContexts),
+	s.log.Debug("signed a PKP session capability", "pkp", fmt.Sprintf("0x%064x", preq.TokenID), "auth_methods", len(ac.AuthMethodContexts),
 		"custom_auth", custom != nil, "epoch", keys.Epoch)
 	return &api.SignSessionKeyResponse{
 		Result:         "success",
@@ -206,11 +255,11 @@ func signPKPSession(sh *share.PriShare, siwe string) (bls.LitSignatureShare, [32
 
 // pkpAuthMethods reads the PKP's auth methods, once more at the newest block if it has none
 // (a PKP minted a moment ago).
-func (n *Node) pkpAuthMethods(ctx context.Context, tokenID *big.Int) ([]chain.AuthMethod, error) {
-	ms, err := n.chain.AuthMethods(ctx, tokenID)
+func (s *pkpSessionService) pkpAuthMethods(ctx context.Context, tokenID *big.Int) ([]chain.AuthMethod, error) {
+	ms, err := s.chain.AuthMethods(ctx, tokenID)
 	if err == nil && len(ms) == 0 {
-		if rerr := n.chain.Refresh(ctx); rerr == nil {
-			ms, err = n.chain.AuthMethods(ctx, tokenID)
+		if rerr := s.chain.Refresh(ctx); rerr == nil {
+			ms, err = s.chain.AuthMethods(ctx, tokenID)
 		}
 	}
 	if err != nil {
@@ -232,7 +281,7 @@ func findAuthMethod(ms []chain.AuthMethod, typ uint64, id []byte) (chain.AuthMet
 // record of it and whether there is one. A proof that does not verify is an error naming why;
 // a verified ID token for a login the PKP does not permit is not (it is still a context a
 // custom auth action may read).
-func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding [32]byte, methods []chain.AuthMethod) (access.AuthMethodContext, chain.AuthMethod, bool, error) {
+func (s *pkpSessionService) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding [32]byte, methods []chain.AuthMethod) (access.AuthMethodContext, chain.AuthMethod, bool, error) {
 	c := access.AuthMethodContext{AuthMethodType: am.AuthMethodType, UsedForSignSessionKeyRequest: true}
 	if am.AccessToken == "" {
 		return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "accessToken: missing")
@@ -250,7 +299,7 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 			// No registered key to check the assertion with: it proves nothing here.
 			return c, chain.AuthMethod{}, false, api.Errorf(api.KindForbidden, "the passkey %s (auth method %s) is not an auth method of this PKP", clip(c.UserID), c.AuthMethodID)
 		}
-		if err := n.authMethods.webauthn.Verify(a, binding[:], id, m.UserPubkey); err != nil {
+		if err := s.verifiers.webauthn.Verify(a, binding[:], id, m.UserPubkey); err != nil {
 			return c, chain.AuthMethod{}, false, err
 		}
 		return c, m, true, nil
@@ -267,7 +316,7 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 		if app == "" {
 			return c, chain.AuthMethod{}, false, &access.AuthMethodError{Reason: access.ErrIDTokenAudience, Detail: "the token has several audiences and no authorized party (azp): which app is it for?"}
 		}
-		ident, err := n.authMethods.oidc.Verify(ctx, am.AccessToken, app, access.BindingNonce(binding))
+		ident, err := s.verifiers.oidc.Verify(ctx, am.AccessToken, app, access.BindingNonce(binding))
 		if err != nil {
 			return c, chain.AuthMethod{}, false, err
 		}
@@ -279,7 +328,7 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 		m, ok := findAuthMethod(methods, am.AuthMethodType, id)
 		return c, m, ok, nil
 	case chain.AuthMethodTypeEthWallet:
-		return n.verifyEthWalletMethod(ctx, am, binding, methods, c)
+		return s.verifyEthWalletMethod(ctx, am, binding, methods, c)
 	case chain.AuthMethodTypeLitAction:
 		return c, chain.AuthMethod{}, false, api.Errorf(api.KindBadRequest, "authMethodType 2 (Lit Action): give the action as code or litActionIpfsId")
 	}
@@ -291,7 +340,7 @@ func (n *Node) verifyAuthMethod(ctx context.Context, am api.AuthMethod, binding 
 // whose nonce is the request's binding, so the signature authorises this session key and
 // capability only; a session signature or a lit.bls capability is no wallet's proof. The auth
 // method id is the wallet's 20 address bytes (PKPPermissions' permitted addresses).
-func (n *Node) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, binding [32]byte, methods []chain.AuthMethod, c access.AuthMethodContext) (access.AuthMethodContext, chain.AuthMethod, bool, error) {
+func (s *pkpSessionService) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, binding [32]byte, methods []chain.AuthMethod, c access.AuthMethodContext) (access.AuthMethodContext, chain.AuthMethod, bool, error) {
 	sig, err := access.ParseAuthSig([]byte(am.AccessToken))
 	if err != nil {
 		return c, chain.AuthMethod{}, false, err
@@ -299,7 +348,7 @@ func (n *Node) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, bin
 	if sig.DerivedVia == access.DerivedViaSession || sig.DerivedVia == access.DerivedViaBLS {
 		return c, chain.AuthMethod{}, false, api.Errorf(api.KindUnauthorized, "accessToken: an EthWallet auth method is a wallet's own authSig (a SIWE signature), not derivedVia %q", clip(sig.DerivedVia))
 	}
-	auth, err := sig.VerifyContext(ctx, access.VerifyOptions{RequireExpiration: true, MaxLifetime: n.cfg.AuthMaxLifetime.Duration, Wallets: &n.wallets})
+	auth, err := sig.VerifyContext(ctx, access.VerifyOptions{RequireExpiration: true, MaxLifetime: s.maxLifetime, Wallets: s.wallets})
 	if err != nil {
 		return c, chain.AuthMethod{}, false, err
 	}
@@ -316,8 +365,8 @@ func (n *Node) verifyEthWalletMethod(ctx context.Context, am api.AuthMethod, bin
 // contexts, the ReCap asked for) and jsParams plus sessionBinding, and succeeds only if the
 // action's response is exactly "true". It runs as an access-control condition does (no
 // signing, decrypting or key claims, no other nodes to work with): its job is a verdict.
-func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access.PKPSessionRequest, ac access.AuthContext, binding [32]byte) error {
-	if n.actions == nil || n.ipfs == nil {
+func (s *pkpSessionService) runAuthAction(ctx context.Context, in *executeInput, preq *access.PKPSessionRequest, ac access.AuthContext, binding [32]byte) error {
+	if s.actions == nil {
 		return api.Errorf(api.KindUnavailable, "the Lit Action runtime is not running")
 	}
 	params, err := withBindingParam(in.params, binding)
@@ -326,9 +375,8 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 	}
 	code := in.code
 	if !in.inline {
-		lim := n.cfg.actionLimits()
-		if code, err = n.ipfs.Cat(ctx, in.cid, int64(lim.MaxCode)); err != nil {
-			return actionCodeError(in.cid, err)
+		if code, err = s.actions.fetchCode(ctx, in.cid); err != nil {
+			return err
 		}
 	}
 	contexts, err := authMethodContextsJSON(ac.AuthMethodContexts)
@@ -336,16 +384,14 @@ func (n *Node) runAuthAction(ctx context.Context, in *executeInput, preq *access
 		return err
 	}
 	cidStr := in.cid.String()
-	host := &actionHost{n: n, ipfsID: cidStr, inline: in.inline, condition: true}
-	defer host.endRPC()
-	res, err := n.actions.Execute(ctx, runtime.Request{
+	res, err := s.actions.runVerdict(ctx, runtime.Request{
 		Code:     string(code),
 		IPFSID:   cidStr,
 		JSParams: params,
 		Auth:     runtime.Auth{AuthMethodContexts: contexts, Resources: slices.Clone(preq.Message.Resources)},
 		// The worker is the PKP's: the action runs on behalf of whoever may use it.
 		Requester: "pkp-session:" + strings.ToLower(preq.Message.Address.Hex()),
-	}, host)
+	}, in.inline, common.Address{})
 	if err != nil {
 		var re *runtime.Error
 		if errors.As(err, &re) {
@@ -396,77 +442,6 @@ type prefixedError struct {
 
 func (e *prefixedError) Error() string   { return e.api.Message }
 func (e *prefixedError) Unwrap() []error { return []error{e.api, e.cause} }
-
-// networkKey verifies the network's signatures (lit.bls capabilities) with its BLS root key.
-type networkKey struct{ pub kyber.Point }
-
-func (k networkKey) VerifyNetworkSignature(msg, sig []byte) error {
-	return bls.VerifyLit(k.pub, msg, sig)
-}
-
-// networkKeyVerifier is the root key of the newest epoch this node holds keys for, or nil
-// before its first key generation. Resharing keeps the root key, so a capability signed in one
-// epoch verifies in the next.
-func (n *Node) networkKeyVerifier() access.NetworkKey {
-	if n.keys == nil {
-		return nil
-	}
-	k, err := n.keys.Current()
-	if err != nil {
-		return nil
-	}
-	return networkKey{pub: k.BLS.PublicKey()}
-}
-
-// checkPKPSession runs when a request authenticated with a PKP session (lit.bls): the auth
-// methods (or custom auth action) the nodes verified to sign it must still be permitted for
-// the PKP, with the scope this request needs, so removing an auth method ends its sessions as
-// soon as the node sees the block that removed it (its chain cache follows new blocks), not at
-// their expiration.
-func (n *Node) checkPKPSession(ctx context.Context, ps *access.PKPSession, req access.ResourceAbility) error {
-	if n.chain == nil {
-		return api.Errorf(api.KindUnavailable, "this node has no chain to check the PKP session's auth methods on")
-	}
-	scope := access.RequiredScopeFor(req)
-	check := func() (bool, error) {
-		ms, err := n.chain.AuthMethods(ctx, ps.TokenID)
-		if err != nil {
-			return false, err
-		}
-		for _, c := range ps.AuthContext.AuthMethodContexts {
-			id, err := hex.DecodeString(strings.TrimPrefix(c.AuthMethodID, "0x"))
-			if err != nil || len(id) == 0 {
-				continue
-			}
-			if m, ok := findAuthMethod(ms, c.AuthMethodType, id); ok && m.HasScope(scope) {
-				return true, nil
-			}
-		}
-		for _, cidStr := range ps.AuthContext.ActionIPFSIDStack {
-			key, err := chain.CanonicalCID(cidStr)
-			if err != nil {
-				continue
-			}
-			if m, ok := findAuthMethod(ms, chain.AuthMethodTypeLitAction, key); ok && m.HasScope(scope) {
-				return true, nil
-			}
-		}
-		return false, nil
-	}
-	ok, err := check()
-	if err == nil && !ok {
-		if rerr := n.chain.Refresh(ctx); rerr == nil {
-			ok, err = check()
-		}
-	}
-	switch {
-	case err != nil:
-		return chainError("read the PKP's auth methods", err)
-	case !ok:
-		return api.Errorf(api.KindForbidden, "sessionSig: PKP session for 0x%064x: none of the auth methods it was made with is still permitted with %s (removed, or its scope taken away)", ps.TokenID, access.ScopeName(scope))
-	}
-	return nil
-}
 
 // authMethodContextsJSON is cs as the JSON objects an action's Lit.Auth.authMethodContexts holds.
 func authMethodContextsJSON(cs []access.AuthMethodContext) ([]json.RawMessage, error) {

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,16 +42,17 @@ func ownsDemoNFT(contract string, id int) []byte {
 
 // signProxy is a real HTTPS reverse proxy in front of one node, serving with the node's own TLS
 // certificate and key: to the client it is that node, misbehaving. It records every answer the
-// node gives to POST /web/encryption/sign, can corrupt the share in it (a valid G2 point that
-// is not the node's signature), and can hold answers back until released.
+// node gives to POST /web/encryption/sign and can corrupt the share in it (a valid G2 point
+// that is not the node's signature).
 type signProxy struct {
 	srv *httptest.Server
 
 	mu      sync.Mutex
 	answers []signAnswer
 	gen     int // take() starts a new generation: answers to requests of older ones are not recorded
-	corrupt bool
-	hold    chan struct{} // non-nil: answers wait until it is closed
+	// corrupt, when set and true, is a token: the proxy that swaps it to false corrupts the
+	// share it is passing on. Shared by several proxies, it corrupts the first share of any.
+	corrupt *atomic.Bool
 }
 
 type signAnswer struct {
@@ -89,18 +91,11 @@ func newSignProxy(t *testing.T, target string, cert tls.Certificate) *signProxy 
 		if resp.Request.Header.Get(genHeader) == strconv.Itoa(p.gen) {
 			p.answers = append(p.answers, signAnswer{status: resp.StatusCode, body: body})
 		}
-		corrupt, hold := p.corrupt, p.hold
+		corrupt := p.corrupt
 		p.mu.Unlock()
-		if corrupt && resp.StatusCode == http.StatusOK {
+		if corrupt != nil && resp.StatusCode == http.StatusOK && corrupt.CompareAndSwap(true, false) {
 			if body, err = corruptShare(body); err != nil {
 				return err
-			}
-		}
-		if hold != nil {
-			select {
-			case <-hold:
-			case <-resp.Request.Context().Done():
-				return resp.Request.Context().Err()
 			}
 		}
 		resp.Body = io.NopCloser(bytes.NewReader(body))
@@ -151,10 +146,10 @@ func (p *signProxy) take() []signAnswer {
 // genHeader carries a proxy's generation on the requests it forwards.
 const genHeader = "X-Litmesh-Test-Generation"
 
-func (p *signProxy) set(corrupt bool, hold chan struct{}) {
+func (p *signProxy) setCorrupt(token *atomic.Bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.corrupt, p.hold = corrupt, hold
+	p.corrupt = token
 }
 
 type encryptionFixture struct {
@@ -340,58 +335,64 @@ func TestEncryptionGatedByConditions(t *testing.T) {
 		if _, err := c.Chain.Transact(ctx, dev1.Key, nft, transfer); err != nil {
 			t.Fatalf("transfer token 2: %v", err)
 		}
-		f.mustBeRefused(file, dev1.Key, "ownerOf(2)", strings.ToLower(dev2.Address.Hex()))
+		// The new owner decrypts at once: a refusal decided on a cached read is checked again
+		// with fresh reads (node/condcache.go).
 		f.mustDecrypt(file, dev2.Key, secret)
+		// Nodes answer reads from a cache kept for the newest block they have seen (polled
+		// every second); the old owner is refused once they have seen the transfer, and from
+		// then on.
+		c.WaitFor(ctx, "every node to refuse the old owner", func() (bool, string) {
+			_, err := f.decrypt(file, dev1.Key)
+			var se *client.ShareError
+			return errors.As(err, &se) && se.Valid == 0 && se.Answered == len(f.proxies), fmt.Sprint(err)
+		})
+		f.mustBeRefused(file, dev1.Key, "ownerOf(2)", strings.ToLower(dev2.Address.Hex()))
 	})
 
-	t.Run("a corrupted share is detected and skipped", func(t *testing.T) {
+	t.Run("a corrupted share is detected and replaced", func(t *testing.T) {
 		f.t = t
-		// Node 3's proxy corrupts its share; node 0 holds its answer back until the client has
-		// checked and rejected node 3's, so the client (T = 3) must first check a threshold that
-		// includes the bad share, name it, and then wait for node 0.
-		release := make(chan struct{})
-		for i, p := range f.proxies {
-			switch i {
-			case 3:
-				p.set(true, nil)
-			case 0:
-				p.set(false, release)
-			default:
-				p.set(false, nil)
-			}
+		// The first share to pass any proxy is corrupted. The client (T = 3) asks three of the
+		// four nodes, so it must check a threshold that includes the bad share, name it, and
+		// ask the fourth node.
+		var token atomic.Bool
+		token.Store(true)
+		for _, p := range f.proxies {
+			p.setCorrupt(&token)
 		}
 		defer func() {
 			for _, p := range f.proxies {
-				p.set(false, nil)
+				p.setCorrupt(nil)
 			}
 		}()
-		var once sync.Once
-		d, err := f.decrypt(balanceFile, dev1.Key, client.WithProgress(func(n client.NodeShare) {
-			if n.URL == f.proxies[3].srv.URL {
-				once.Do(func() { close(release) })
-			}
-		}))
+		d, err := f.decrypt(balanceFile, dev1.Key)
 		if err != nil {
 			t.Fatalf("decrypt with a corrupted share: %v", err)
 		}
 		if !bytes.Equal(d.Plaintext, secret) {
 			t.Fatal("wrong plaintext")
 		}
-		var sent api.EncryptionSignResponse
-		answers := f.proxies[3].take()
-		if len(answers) != 1 || json.Unmarshal(answers[0].body, &sent) != nil {
-			t.Fatalf("node 3's answers: %+v", answers)
-		}
-		got := d.Nodes[3]
-		t.Logf("node 3: %s", got.Reason)
-		if got.Status != client.ShareInvalid || got.ShareIndex != sent.ShareIndex || !errors.Is(got.Err, bls.ErrBadPartial) ||
-			!strings.Contains(got.Reason, fmt.Sprintf("from share %d", sent.ShareIndex)) {
-			t.Fatalf("node 3 (share %d) reported as %+v, want its share rejected", sent.ShareIndex, got)
-		}
-		for i := 0; i < 3; i++ {
-			if d.Nodes[i].Status != client.ShareValid {
-				t.Errorf("node %d: %+v", i, d.Nodes[i])
+		bad := -1
+		for i, n := range d.Nodes {
+			switch {
+			case n.Status == client.ShareInvalid && bad < 0:
+				bad = i
+			case n.Status != client.ShareValid:
+				t.Fatalf("node %d: %+v, want every node but the corrupted one valid", i, n)
 			}
+		}
+		if bad < 0 || token.Load() {
+			t.Fatalf("no share was reported corrupted (token unused: %v): %+v", token.Load(), d.Nodes)
+		}
+		var sent api.EncryptionSignResponse
+		answers := f.proxies[bad].take()
+		if len(answers) != 1 || json.Unmarshal(answers[0].body, &sent) != nil {
+			t.Fatalf("node %d's answers: %+v", bad, answers)
+		}
+		got := d.Nodes[bad]
+		t.Logf("node %d: %s", bad, got.Reason)
+		if got.ShareIndex != sent.ShareIndex || !errors.Is(got.Err, bls.ErrBadPartial) ||
+			!strings.Contains(got.Reason, fmt.Sprintf("from share %d", sent.ShareIndex)) {
+			t.Fatalf("node %d (share %d) reported as %+v, want its share rejected", bad, sent.ShareIndex, got)
 		}
 	})
 

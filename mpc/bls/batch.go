@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"math/big"
+	"slices"
 	"sort"
 	"sync"
 
@@ -37,6 +39,9 @@ type ShareKeys struct {
 	// lastMsg, lastHash: the message hashed last and its hash.
 	lastMsg  []byte
 	lastHash *blst.P2Affine
+	// root is the key the combined signature verifies under (the polynomial's constant term,
+	// plus offset), once computed.
+	root *blst.P1Affine
 }
 
 // nulDST is the hash-to-G2 tag of litmesh's own signatures: the basic scheme's, which is
@@ -71,6 +76,29 @@ func (k *ShareKeys) key(i int) (*blst.P1Affine, error) {
 		return nil, fmt.Errorf("bls: share key %d does not decode", i)
 	}
 	k.keys[i] = bp
+	return bp, nil
+}
+
+// rootKey is the public key a combined signature verifies under.
+func (k *ShareKeys) rootKey() (*blst.P1Affine, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.root != nil {
+		return k.root, nil
+	}
+	p := k.pub.Commit()
+	if k.offset != nil {
+		p = suite.G1().Point().Add(p, k.offset)
+	}
+	b, err := p.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("bls: root key: %w", err)
+	}
+	bp := new(blst.P1Affine).Uncompress(b)
+	if bp == nil {
+		return nil, errors.New("bls: root key does not decode")
+	}
+	k.root = bp
 	return bp, nil
 }
 
@@ -216,6 +244,55 @@ func isZero(b []byte) bool {
 	return acc == 0
 }
 
+// CombineIfValid is the fast way to a signature when no partial is bad: it interpolates the
+// threshold lowest-indexed partials without checking any of them and returns the result only
+// if it is in G2 and verifies as the root key's signature over msg,
+//
+//	e(root, H(msg)) = e(G1, σ),
+//
+// one pairing check instead of a check of every partial (VerifyPartials) and then the
+// interpolation. ok is false — and the caller checks the partials one by one to find the bad
+// ones (VerifyPartials) — when fewer than threshold partials decode with distinct indices or
+// the result does not verify. A valid signature under the root key is all a decryption needs,
+// whoever sent the partials; bad partials that happen to combine into it (two colluding nodes
+// can cancel each other's error) go unnoticed, and do no harm.
+func (k *ShareKeys) CombineIfValid(msg []byte, partials [][]byte, threshold int) (sig []byte, ok bool) {
+	if threshold < 1 || threshold != k.pub.Threshold() {
+		return nil, false
+	}
+	seen := map[int]bool{}
+	shares := make([]Verified, 0, len(partials))
+	for _, p := range partials {
+		i, err := PartialIndex(p)
+		if err != nil || seen[i] {
+			return nil, false
+		}
+		// On the curve but not group-checked: the interpolated point is, below.
+		pt := new(blst.P2Affine).Uncompress(p[2:])
+		if pt == nil {
+			return nil, false
+		}
+		seen[i] = true
+		shares = append(shares, Verified{Index: i, point: pt})
+	}
+	if len(shares) < threshold {
+		return nil, false
+	}
+	pt, err := interpolatePoint(shares, threshold)
+	if err != nil || !pt.InG2() {
+		return nil, false
+	}
+	sig = pt.Compress()
+	if sig[0]&0x40 != 0 { // the identity, which decodeG2 refuses as a signature
+		return nil, false
+	}
+	root, err := k.rootKey()
+	if err != nil || !pairingsEqual(root, k.hash(msg), g1Gen, pt) {
+		return nil, false
+	}
+	return sig, true
+}
+
 // Combine verifies the partial signatures (VerifyPartials), skips the bad ones (reported in
 // rejected, each naming its index; a repeated index counts as bad) and interpolates threshold
 // good ones into the root key's signature over msg. Every partial it interpolates is proven
@@ -280,35 +357,96 @@ func (k *ShareKeys) Interpolate(vs []Verified, threshold int) ([]byte, error) {
 // every client combining the same set does the same computation (the result is the same
 // point either way): σ = Σ λᵢ·σᵢ with the Lagrange coefficients at 0 of the points i+1.
 func interpolate(good []Verified, threshold int) ([]byte, error) {
+	p, err := interpolatePoint(good, threshold)
+	if err != nil {
+		return nil, err
+	}
+	return p.Compress(), nil
+}
+
+// interpolatePoint is interpolate before the encoding. With xᵢ = index+1, the Lagrange
+// coefficient λᵢ = Πⱼ≠ᵢ xⱼ / Πⱼ≠ᵢ (xⱼ − xᵢ) = numᵢ/denᵢ is a ratio of small integers; with D
+// the least common multiple of the |denᵢ|,
+//
+//	σ = D⁻¹ · Σ cᵢ·σᵢ,  cᵢ = numᵢ · D/denᵢ,
+//
+// where every cᵢ is an integer of a few dozen bits for the thresholds of real networks: T
+// short multiplications and one full one instead of T full ones (a third of the time at
+// T = 5). A cᵢ of 144 bits or more (T in the twenties and up) is reduced mod r and multiplied
+// in full, as before. The scalars are public: the points are partial signatures the client
+// holds.
+func interpolatePoint(good []Verified, threshold int) (*blst.P2Affine, error) {
 	sort.Slice(good, func(a, b int) bool { return good[a].Index < good[b].Index })
 	good = good[:threshold]
-	g := suite.G1()
-	xs := make([]kyber.Scalar, len(good))
+	nums, dens := make([]*big.Int, len(good)), make([]*big.Int, len(good))
+	lcm := big.NewInt(1)
 	for j, v := range good {
-		xs[j] = g.Scalar().SetInt64(int64(v.Index) + 1)
-	}
-	var sum blst.P2
-	for j, v := range good {
-		num, den := g.Scalar().One(), g.Scalar().One()
-		for m := range good {
+		num, den := big.NewInt(1), big.NewInt(1)
+		xj := big.NewInt(int64(v.Index) + 1)
+		for m, w := range good {
 			if m == j {
 				continue
 			}
-			num.Mul(num, xs[m])
-			den.Mul(den, g.Scalar().Sub(xs[m], xs[j]))
+			xm := big.NewInt(int64(w.Index) + 1)
+			num.Mul(num, xm)
+			den.Mul(den, xm.Sub(xm, xj))
 		}
-		lambda, err := g.Scalar().Div(num, den).MarshalBinary() // 32 bytes, big-endian
-		if err != nil {
-			return nil, fmt.Errorf("bls: interpolate signature: %w", err)
+		if den.Sign() == 0 {
+			return nil, errors.New("bls: interpolate signature: repeated index")
 		}
+		nums[j], dens[j] = num, den
+		abs := new(big.Int).Abs(den)
+		gcd := new(big.Int).GCD(nil, nil, lcm, abs)
+		lcm.Mul(lcm, abs.Quo(abs, gcd))
+	}
+	var pos, neg blst.P2
+	var havePos, haveNeg bool
+	add := func(acc *blst.P2, have *bool, term *blst.P2) {
+		if *have {
+			acc.AddAssign(term)
+		} else {
+			*acc, *have = *term, true
+		}
+	}
+	for j, v := range good {
+		c := new(big.Int).Quo(lcm, dens[j]) // exact: denⱼ divides D
+		c.Mul(c, nums[j])
 		var term blst.P2
 		term.FromAffine(v.point)
-		term.MultAssign(new(blst.Scalar).FromBEndian(lambda))
-		if j == 0 {
-			sum = term
+		if c.BitLen() >= 144 { // blst's full multiplication takes over from here
+			var be [32]byte
+			new(big.Int).Mod(c, curveOrder).FillBytes(be[:])
+			term.MultAssign(new(blst.Scalar).FromBEndian(be[:]))
+			add(&pos, &havePos, &term)
 			continue
 		}
-		sum.AddAssign(&term)
+		le := littleEndian(new(big.Int).Abs(c))
+		term.MultAssign(le, c.BitLen())
+		if c.Sign() > 0 {
+			add(&pos, &havePos, &term)
+		} else {
+			add(&neg, &haveNeg, &term)
+		}
 	}
-	return sum.ToAffine().Compress(), nil
+	switch {
+	case !havePos:
+		return nil, errors.New("bls: interpolate signature: no positive coefficient") // Σλᵢ = 1: cannot happen
+	case haveNeg:
+		pos.SubAssign(&neg)
+	}
+	var be [32]byte
+	new(big.Int).ModInverse(new(big.Int).Mod(lcm, curveOrder), curveOrder).FillBytes(be[:])
+	pos.MultAssign(new(blst.Scalar).FromBEndian(be[:]))
+	return pos.ToAffine(), nil
+}
+
+// littleEndian is the magnitude of a non-negative x, least significant byte first (at least
+// one byte).
+func littleEndian(x *big.Int) []byte {
+	b := x.Bytes()
+	if len(b) == 0 {
+		return []byte{0}
+	}
+	slices.Reverse(b)
+	return b
 }

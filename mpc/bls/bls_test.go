@@ -3,9 +3,11 @@ package bls_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/drand/kyber"
 	"github.com/drand/kyber/share"
+	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/litmesh/litmesh/mpc/bls"
 	"github.com/litmesh/litmesh/mpc/dkg"
@@ -524,5 +527,122 @@ func TestBatchVerificationCatchesErrorsThatCancel(t *testing.T) {
 	}
 	if err := bls.Verify(d.pub.Commit(), msg, sig); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// CombineIfValid returns only the root key's signature, and refuses — so the caller checks
+// each partial — whenever a partial it would use is bad.
+func TestCombineIfValidReturnsOnlyTheRootKeysSignature(t *testing.T) {
+	d := deal(7, 5)
+	msg := []byte("lit-accesscontrolcondition://fast")
+	keys := bls.NewShareKeys(d.pub)
+	good := d.partials(t, msg, 6, 2, 0, 4, 3)
+	sig, ok := keys.CombineIfValid(msg, good, 5)
+	if !ok {
+		t.Fatal("five good partials did not combine")
+	}
+	if err := bls.Verify(d.pub.Commit(), msg, sig); err != nil {
+		t.Fatalf("the fast signature does not verify: %v", err)
+	}
+	want, _, err := keys.Combine(msg, good, 5)
+	if err != nil || !bytes.Equal(sig, want) {
+		t.Fatalf("fast %x, checked %x (%v)", sig, want, err)
+	}
+
+	g2 := bls.Suite().G2()
+	with := func(j int, p []byte) [][]byte {
+		ps := slices.Clone(good)
+		ps[j] = append(append([]byte{}, good[j][:2]...), p...)
+		return ps
+	}
+	other := d.partials(t, []byte("another message"), 2)[0]
+	random, err := g2.Point().Pick(bls.Suite().RandomStream()).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, ps := range map[string][][]byte{
+		"a share over another message":    with(1, other[2:]),
+		"a random G2 point":               with(3, random),
+		"a point outside G2":              with(0, outsideG2(t)),
+		"bytes that are no point":         with(4, bytes.Repeat([]byte{0xa5}, bls.SignatureSize)),
+		"a repeated index":                append(slices.Clone(good[:4]), good[0]),
+		"fewer than the threshold":        good[:4],
+		"a share of another polynomial":   append(slices.Clone(good[:4]), deal(7, 5).partials(t, msg, 5)...),
+		"a truncated partial":             append(slices.Clone(good[:4]), good[4][:50]),
+		"partials of another threshold":   d.partials(t, msg, 0, 1, 2, 3),
+		"the identity as a partial share": with(2, append([]byte{0xc0}, make([]byte, bls.SignatureSize-1)...)),
+	} {
+		if sig, ok := keys.CombineIfValid(msg, ps, 5); ok {
+			t.Errorf("%s: combined into %x", name, sig)
+		}
+	}
+	if _, ok := bls.NewShareKeys(deal(7, 5).pub).CombineIfValid(msg, good, 5); ok {
+		t.Error("partials combined under another network's key")
+	}
+	if _, ok := keys.CombineIfValid(msg, good, 4); ok {
+		t.Error("combined at a threshold the polynomial does not have")
+	}
+}
+
+// outsideG2 is a point on the curve E'(Fp2) outside the prime-order subgroup, compressed: a
+// random x whose point exists (blst's Uncompress checks the curve, not the subgroup).
+func outsideG2(t *testing.T) []byte {
+	t.Helper()
+	for range 1000 {
+		b := make([]byte, bls.SignatureSize)
+		if _, err := rand.Read(b); err != nil {
+			t.Fatal(err)
+		}
+		b[0] = b[0]&0x1f | 0x80 // compressed, not infinity, x below the field size
+		if p := new(blst.P2Affine).Uncompress(b); p != nil && !p.InG2() {
+			return b
+		}
+	}
+	t.Fatal("no point outside G2 found")
+	return nil
+}
+
+// BenchmarkClientCombine is the client's work on T answers to a decryption request with a warm
+// ShareKeys (one per network key), a new identity each time (so one hash to G2 each): the
+// checked way (VerifyPartials' batch check, then Interpolate) against CombineIfValid.
+func BenchmarkClientCombine(b *testing.B) {
+	for _, c := range []struct{ n, t int }{{4, 3}, {7, 5}, {10, 7}} {
+		d := deal(c.n, c.t)
+		idx := make([]int, c.t)
+		for i := range idx {
+			idx[i] = i
+		}
+		const ring = 32
+		msgs := make([][]byte, ring)
+		parts := make([][][]byte, ring)
+		for i := range msgs {
+			msgs[i] = fmt.Appendf(nil, "lit-accesscontrolcondition://%d", i)
+			parts[i] = d.partials(b, msgs[i], idx...)
+		}
+		keys := bls.NewShareKeys(d.pub)
+		b.Run(fmt.Sprintf("T=%d_of_%d/way=checked", c.t, c.n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				ok, errs := keys.VerifyPartials(msgs[i%ring], parts[i%ring])
+				for _, err := range errs {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if _, err := keys.Interpolate(ok, c.t); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+		b.Run(fmt.Sprintf("T=%d_of_%d/way=fast", c.t, c.n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if _, ok := keys.CombineIfValid(msgs[i%ring], parts[i%ring], c.t); !ok {
+					b.Fatal("did not combine")
+				}
+				i++
+			}
+		})
 	}
 }

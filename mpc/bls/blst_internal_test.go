@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/drand/kyber/share"
@@ -86,6 +88,55 @@ func TestBlstInterpolationIsKybersRecoverCommit(t *testing.T) {
 	}
 	if err := Verify(pub.Commit(), msg, got); err != nil {
 		t.Fatalf("kyber does not verify the blst-combined signature: %v", err)
+	}
+}
+
+// interpolatePoint multiplies by small integer coefficients and one inverse (and by reduced
+// scalars once they grow past 144 bits): it must give Lagrange interpolation's point for every
+// threshold and choice of indices, from the thresholds of small networks to n = 100.
+func TestInterpolationWithIntegerCoefficientsIsLagranges(t *testing.T) {
+	g2 := suite.G2()
+	for _, c := range []struct{ n, t int }{{1, 1}, {3, 2}, {4, 3}, {7, 5}, {10, 7}, {16, 11}, {32, 22}, {50, 34}, {100, 67}} {
+		secret := g2.Scalar().Pick(random.New())
+		poly := share.NewPriPoly(g2, c.t, secret, random.New())
+		h := g2.Point().Pick(random.New())
+		want, err := g2.Point().Mul(secret, h).MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		shares := poly.Shares(c.n)
+		for round := range 3 {
+			// The lowest indices, the highest, and a random choice.
+			pick := make([]int, c.n)
+			for i := range pick {
+				pick[i] = i
+			}
+			switch round {
+			case 1:
+				slices.Reverse(pick)
+			case 2:
+				rand.Shuffle(len(pick), func(a, b int) { pick[a], pick[b] = pick[b], pick[a] })
+			}
+			var vs []Verified
+			for _, i := range pick[:c.t] {
+				b, err := g2.Point().Mul(shares[i].V, h).MarshalBinary()
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := decodeG2(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				vs = append(vs, Verified{Index: shares[i].I, point: p})
+			}
+			got, err := interpolate(vs, c.t)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("T = %d of %d, choice %d: interpolated %x…, want %x…", c.t, c.n, round, got[:8], want[:8])
+			}
+		}
 	}
 }
 

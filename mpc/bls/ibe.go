@@ -117,7 +117,7 @@ func Encrypt(master kyber.Point, conditionsHash [32]byte, plaintext []byte) (*Ci
 // Decrypt opens ct with key, the root key's signature over Identity(conditionsHash,
 // ct.DataHash) (as Combine returns it), and checks that the plaintext hashes to ct.DataHash.
 func Decrypt(key []byte, conditionsHash [32]byte, ct *Ciphertext) ([]byte, error) {
-	private, err := decodeSignature(key)
+	private, err := decodeG2(key)
 	if err != nil {
 		return nil, fmt.Errorf("%w: key: %w", ErrDecrypt, err)
 	}
@@ -125,7 +125,7 @@ func Decrypt(key []byte, conditionsHash [32]byte, ct *Ciphertext) ([]byte, error
 		return nil, err
 	}
 	id := Identity(conditionsHash, ct.DataHash)
-	dataKey, err := ibe.DecryptCCAonG1(suite, private, &ibe.Ciphertext{U: ct.U, V: ct.V[:], W: ct.W[:]})
+	dataKey, err := ibeDecryptCCAonG1(ct.U, private, ct.V[:], ct.W[:])
 	if err != nil {
 		return nil, fmt.Errorf("%w: key does not match the identity", ErrDecrypt)
 	}

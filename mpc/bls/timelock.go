@@ -12,6 +12,7 @@ import (
 	"math/big"
 
 	"github.com/drand/kyber"
+	blst "github.com/supranational/blst/bindings/go"
 )
 
 // Lit's ciphertexts: blsful's "time-lock" encryption (TimeCryptCiphertext, Bls12381G2,
@@ -97,17 +98,18 @@ func encryptTimeLock(master kyber.Point, identity, plaintext []byte, alpha kyber
 // identity ct was encrypted to (as CombineLit returns it). It fails with ErrDecrypt when the
 // key is for another identity or another public key, or ct was altered.
 func DecryptTimeLock(key []byte, ct *TimeLockCiphertext) ([]byte, error) {
-	sigma, err := decodeSignature(key)
+	sigma, err := decodeG2(key)
 	if err != nil {
 		return nil, fmt.Errorf("%w: key: %w", ErrDecrypt, err)
 	}
 	if err := ct.check(); err != nil {
 		return nil, err
 	}
-	k, err := gtBytes(ct.U, sigma)
+	u, err := blstG1(ct.U)
 	if err != nil {
 		return nil, err
 	}
+	k := pairLowFirst(u, sigma)
 	mask := sha256.Sum256(k)
 	var alpha [32]byte
 	subtle.XORBytes(alpha[:], mask[:], ct.V[:])
@@ -120,7 +122,11 @@ func DecryptTimeLock(key []byte, ct *TimeLockCiphertext) ([]byte, error) {
 	plaintext := x[used : used+int(n)]
 	digest := sha256.Sum256(plaintext)
 	r := hashToScalar(append(alpha[:], digest[:]...))
-	if !suite.G1().Point().Mul(r, nil).Equal(ct.U) {
+	rb, err := r.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	if !blst.P1Generator().Mult(new(blst.Scalar).FromBEndian(rb), 255).ToAffine().Equals(u) {
 		clear(x)
 		return nil, fmt.Errorf("%w: key does not match the identity", ErrDecrypt)
 	}
@@ -196,26 +202,22 @@ func (ct *TimeLockCiphertext) check() error {
 	return nil
 }
 
-// gtBytes is bytes(e(p1, p2)) for p1 on G1 and p2 on G2 in bls12_381_plus's order.
+// gtBytes is bytes(e(p1, p2)) for p1 on G1 and p2 on G2 in bls12_381_plus's order, paired
+// with blst after both points are checked to be in their groups.
 func gtBytes(p1, p2 kyber.Point) ([]byte, error) {
-	g1, ok1 := p1.(interface{ IsInCorrectGroup() bool })
-	g2, ok2 := p2.(interface{ IsInCorrectGroup() bool })
-	if !ok1 || !ok2 || !g1.IsInCorrectGroup() || !g2.IsInCorrectGroup() {
-		return nil, fmt.Errorf("%w: point outside its group", ErrDecrypt)
+	a, err := blstG1(p1)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrDecrypt, err)
 	}
-	gt, err := suite.Pair(p1.Clone(), p2.Clone()).MarshalBinary()
+	b, err := p2.MarshalBinary()
 	if err != nil {
 		return nil, err
 	}
-	if len(gt) != gtSize {
-		return nil, fmt.Errorf("bls: GT element of %d bytes", len(gt))
+	q, err := decodeG2(b)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrDecrypt, err)
 	}
-	// kilic writes the coefficients highest first; bls12_381_plus lowest first.
-	out := make([]byte, gtSize)
-	for i := range 12 {
-		copy(out[i*48:(i+1)*48], gt[(11-i)*48:(12-i)*48])
-	}
-	return out, nil
+	return pairLowFirst(a, q), nil
 }
 
 // hashToScalar is blsful's Bls12381G2Impl hash_to_scalar under the time-lock salt.

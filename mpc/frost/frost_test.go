@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -484,5 +485,46 @@ func TestDerivedKeysAreDeterministicAndPerSuite(t *testing.T) {
 	t3, _ := frost.Tweak(frost.Ed25519, keyID(1))
 	if !bytes.Equal(t1, t2) || bytes.Equal(t1, t3) {
 		t.Fatal("the secp256k1 suites do not share their tweak, or Ed25519's is not separate")
+	}
+}
+
+// Every member hands its CPU-heavy steps to PreprocessConfig.Compute (the node runs them on
+// low-priority threads): the session still produces matching batches, and a Compute that
+// cannot start a step stops the session with its error.
+func TestPreprocessRunsItsHeavyStepsThroughCompute(t *testing.T) {
+	for _, s := range frost.Suites {
+		d := newDealer(t, s, 4, 2)
+		signers := seq(0, 4)
+		var calls atomic.Int64
+		compute := func(ctx context.Context, f func()) error {
+			calls.Add(1)
+			done := make(chan struct{})
+			go func() { // another goroutine, as a worker pool would
+				defer close(done)
+				f()
+			}()
+			<-done
+			return nil
+		}
+		res := runPreprocessWith(t, testCtx(t), d.shares, signers, frost.PreprocessConfig{Signers: signers, Count: 3, Compute: compute}, nil)
+		for m, r := range res {
+			if r.err != nil {
+				t.Fatalf("%v: member %d: %v", s, m, r.err)
+			}
+			if r.batch.Digest() != res[0].batch.Digest() {
+				t.Fatalf("%v: members disagree", s)
+			}
+		}
+		// Per member: drawing the nonces, decoding the others' commitments.
+		if got, want := calls.Load(), int64(2*len(signers)); got != want {
+			t.Fatalf("%v: Compute called %d times, want %d", s, got, want)
+		}
+		errBusy := errors.New("no worker")
+		refuse := func(context.Context, func()) error { return errBusy }
+		for m, r := range runPreprocessWith(t, testCtx(t), d.shares, signers, frost.PreprocessConfig{Signers: signers, Count: 1, Compute: refuse}, nil) {
+			if !errors.Is(r.err, errBusy) {
+				t.Fatalf("%v: member %d: %v, want the Compute error", s, m, r.err)
+			}
+		}
 	}
 }

@@ -121,15 +121,20 @@ type preResult struct {
 // never run (their peers wait for them until ctx ends).
 func runPreprocess(t testing.TB, ctx context.Context, keys []*frost.KeyShare, signers []int, count int, filter mpctest.Filter, silent ...int) []preResult {
 	t.Helper()
+	return runPreprocessWith(t, ctx, keys, signers, frost.PreprocessConfig{Signers: signers, Count: count}, filter, silent...)
+}
+
+// runPreprocessWith is runPreprocess with the session's config given (a fresh Session is
+// drawn into it).
+func runPreprocessWith(t testing.TB, ctx context.Context, keys []*frost.KeyShare, signers []int, cfg frost.PreprocessConfig, filter mpctest.Filter, silent ...int) []preResult {
+	t.Helper()
 	net := mpctest.NewNetwork(len(signers), 4*len(signers))
 	if filter != nil {
 		net.SetFilter(filter)
 	}
-	var session [32]byte
-	if _, err := rand.Read(session[:]); err != nil {
+	if _, err := rand.Read(cfg.Session[:]); err != nil {
 		t.Fatal(err)
 	}
-	cfg := frost.PreprocessConfig{Session: session, Signers: signers, Count: count}
 	out := make([]preResult, len(signers))
 	var wg sync.WaitGroup
 	for m, idx := range signers {

@@ -30,6 +30,12 @@ type PreprocessConfig struct {
 	Count int
 	// Rand is the randomness source; nil means crypto/rand.
 	Rand io.Reader
+	// Compute, when set, runs the session's CPU-heavy steps (drawing the nonces and their
+	// commitments, decoding and group-checking the other members' commitments) and returns
+	// when they have run, or an error if it could not run them, which stops the session. The
+	// node runs them on low-priority threads so that preprocessing never delays online
+	// signing (ecdsa.Config.Compute). Nil runs them inline.
+	Compute func(ctx context.Context, f func()) error
 }
 
 // Preprocess runs RFC 9591's round one ahead of time, for Count signatures at once, as member
@@ -75,6 +81,7 @@ type preprocess struct {
 	signers []int
 	shape   shape
 	inbox   *inbox
+	exec    func(ctx context.Context, f func()) error // PreprocessConfig.Compute
 
 	own     [][2]scalar    // this member's nonces per slot
 	commits [][][2]element // commits[m][k]: member m's pair for slot k
@@ -110,7 +117,7 @@ func newPreprocess(tr mpc.Transport, key *KeyShare, cfg PreprocessConfig) (*prep
 	p := key.root.suite.params()
 	s := &preprocess{
 		tr: tr, key: key, p: p, rnd: cfg.Rand, self: self, n: n, count: cfg.Count,
-		signers: slices.Clone(cfg.Signers),
+		signers: slices.Clone(cfg.Signers), exec: cfg.Compute,
 	}
 	if s.rnd == nil {
 		s.rnd = rand.Reader
@@ -160,9 +167,21 @@ func commitHash(m int, body []byte) [32]byte {
 	return [32]byte(h.Sum(nil))
 }
 
-//nolint:funlen,gocognit // the preprocessing rounds in order, each with its checks and blame
-func (s *preprocess) run(ctx context.Context) (*Batch, error) {
-	// Round 1: commit.
+// compute runs f, a CPU-heavy step that does not touch the network, through
+// PreprocessConfig.Compute.
+func (s *preprocess) compute(ctx context.Context, f func() error) error {
+	if s.exec == nil {
+		return f()
+	}
+	var err error
+	if e := s.exec(ctx, func() { err = f() }); e != nil {
+		return e
+	}
+	return err
+}
+
+// commit draws this member's nonces and writes the round-1 message with their commitments.
+func (s *preprocess) commit() ([]byte, error) {
 	s.own = make([][2]scalar, s.count)
 	mine := make([][2]element, s.count)
 	msg := s.shape.putHeader(make([]byte, 0, s.shape.commitLen()), kindCommit, s.count)
@@ -185,6 +204,18 @@ func (s *preprocess) run(ctx context.Context) (*Batch, error) {
 	}
 	s.commits[s.self] = mine
 	s.hashes[s.self] = commitHash(s.self, msg[headerLen:])
+	return msg, nil
+}
+
+func (s *preprocess) run(ctx context.Context) (*Batch, error) {
+	// Round 1: commit.
+	var msg []byte
+	if err := s.compute(ctx, func() (err error) {
+		msg, err = s.commit()
+		return err
+	}); err != nil {
+		return nil, err
+	}
 	if err := mpc.Broadcast(ctx, s.tr, msg); err != nil {
 		return nil, fmt.Errorf("preprocess round 1: send: %w", err)
 	}
@@ -192,13 +223,18 @@ func (s *preprocess) run(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, err
 	}
-	for m, b := range got {
-		c, err := s.shape.decodeCommit(s.p.g, b)
-		if err != nil {
-			return nil, &FaultError{Member: m, Round: 1, Err: err}
+	if err := s.compute(ctx, func() error {
+		for m, b := range got {
+			c, err := s.shape.decodeCommit(s.p.g, b)
+			if err != nil {
+				return &FaultError{Member: m, Round: 1, Err: err}
+			}
+			s.commits[m] = c
+			s.hashes[m] = commitHash(m, b[headerLen:])
 		}
-		s.commits[m] = c
-		s.hashes[m] = commitHash(m, b[headerLen:])
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 
 	// Round 2: echo what everyone sent, compare with what everyone else saw.

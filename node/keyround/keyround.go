@@ -21,17 +21,22 @@
 //	Running ──attempt succeeded, this node leaves──▶ Done
 //	Confirming ──every ok from the next set──▶ Done
 //	Confirming ──Confirm passed──▶ Gathering (or Failed: ErrAttemptsExhausted)
+//	Done ──an ok of the done attempt, within Follow──▶ Done, answering with done (Lingering)
 //
 // Follower states:
 //
 //	Waiting ──start──▶ Running ──attempt failed──▶ Waiting
 //	Running ──attempt succeeded──▶ Pending ──done of that attempt──▶ Done
+//	Pending ──every Hello──▶ Pending, repeating its ok (it may have missed the done)
 //	Pending ──start of a new attempt (a restarted coordinator)──▶ Running
 //	Waiting, Pending ──Follow passed without a start or done──▶ Failed (ErrCoordinatorSilent)
 //	Waiting, Pending ──done of an attempt this node does not hold──▶ Failed (ErrUnknownAttempt)
 //	Waiting, Pending ──start whose contents fail the driver's checks──▶ Failed (ErrBadStart)
 //
 // A round that ends Failed is retried whole, with a new state machine, by the epoch watcher.
+//
+// The driver keeps the control messages it has not handled yet in an Inbox (inbox.go), by
+// sender, so that no member can crowd out another's messages.
 package keyround
 
 import (
@@ -45,7 +50,7 @@ import (
 // Phase names a state of the key round.
 type Phase uint8
 
-// The phases. Done and Failed are final.
+// The phases. Done and Failed are final (a done coordinator still answers late oks: Lingering).
 const (
 	Gathering  Phase = iota + 1 // coordinator: waiting for every member's hello
 	Starting                    // coordinator: ready; the driver names the attempt (EvStarted)
@@ -123,7 +128,8 @@ type Config struct {
 	LeaverGrace time.Duration
 	// Confirm bounds the coordinator's wait for the next set's oks (at least Phase(next)).
 	Confirm time.Duration
-	// Follow bounds a follower's wait for a start, and then for done.
+	// Follow bounds a follower's wait for a start (anew after each failed attempt), and then
+	// for done.
 	Follow time.Duration
 	// Hello is how often a follower repeats its hello until started.
 	Hello time.Duration
@@ -209,7 +215,7 @@ type State struct {
 	got      []bool // hellos (Gathering) or oks (Running, Confirming), by member
 	deadline time.Time
 	grace    time.Time
-	hello    time.Time // a follower's next hello
+	hello    time.Time // a follower's next hello (Waiting) or repeated ok (Pending)
 	ran      []uint32  // attempts a follower took part in: never run one twice
 }
 
@@ -237,6 +243,7 @@ const (
 	ActSendOK                      // confirm Attempt to the coordinator
 	ActKeep                        // keep (store) the attempt's keys
 	ActSendDone                    // tell every member that Attempt is done
+	ActSendDoneTo                  // tell To that Attempt is done (it repeated its ok: it missed the done)
 )
 
 // Event is an input of Step.
@@ -284,15 +291,38 @@ func (s State) Wake(now time.Time) time.Time {
 			return s.grace
 		}
 		return s.deadline
-	case Confirming, Pending:
+	case Confirming:
 		return s.deadline
-	case Waiting:
-		if s.hello.Before(s.deadline) {
+	case Waiting, Pending:
+		if (s.Phase == Waiting || s.Keys) && s.hello.Before(s.deadline) {
 			return s.hello
 		}
 		return s.deadline
+	case Done:
+		if s.Lingering(now) {
+			return s.deadline
+		}
 	}
 	return time.Time{}
+}
+
+// Lingering reports whether a coordinator that declared the round done still answers the
+// oks of members that missed its done (ActSendDoneTo): until Follow after, when every follower
+// has given up on the round anyway. Its driver keeps the control session open until then.
+func (s State) Lingering(now time.Time) bool {
+	return s.Phase == Done && s.round.Self == s.round.Coord && now.Before(s.deadline)
+}
+
+// answerLateOK: a member of the next set repeats its ok of the attempt this coordinator
+// declared done, so it missed the done; it gets the done again.
+func (s State) answerLateOK(ev Event) (State, []Action, error) {
+	switch {
+	case ev.From < 0 || ev.From >= s.round.Next || ev.From == s.round.Self:
+		return s, nil, fmt.Errorf("%w: %d", ErrBadMember, ev.From)
+	case ev.Attempt != s.Attempt:
+		return s, nil, fmt.Errorf("%w: ok of %d, attempt %d is done", ErrStaleAttempt, ev.Attempt, s.Attempt)
+	}
+	return s, []Action{{Kind: ActSendDoneTo, To: ev.From, Attempt: s.Attempt}}, nil
 }
 
 // Missing returns the members the coordinator is waiting for: every other member's hello
@@ -322,6 +352,9 @@ func (s State) names(idx []int) string {
 // Step is the transition function: the state after ev at now, and what the driver must do.
 // An event the state does not take is rejected with an error and the state is unchanged.
 func (s State) Step(ev Event, now time.Time) (State, []Action, error) {
+	if s.Phase == Done && ev.Kind == EvOK && s.Lingering(now) {
+		return s.answerLateOK(ev)
+	}
 	if s.Phase == Done || s.Phase == Failed {
 		return s, nil, ErrFinished
 	}
@@ -369,7 +402,7 @@ func (s State) coordinator(ev Event, now time.Time) (State, []Action, error) {
 		case ev.Err != nil:
 			return s.failAttempt(ev.Err, now)
 		case !ev.Keys: // a leaving coordinator dealt its shares: nothing to confirm
-			s.Phase, s.Keys = Done, false
+			s.Phase, s.Keys, s.deadline = Done, false, now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActSendDone, Attempt: s.Attempt}}, nil
 		}
 		s.Phase, s.Keys, s.deadline = Confirming, true, now.Add(s.cfg.ConfirmWait(s.round.Next))
@@ -400,7 +433,7 @@ func (s State) settle(now time.Time) (State, []Action, error) {
 		}
 	case Confirming:
 		if len(missing) == 0 {
-			s.Phase = Done
+			s.Phase, s.deadline = Done, now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActKeep, Attempt: s.Attempt}, {Kind: ActSendDone, Attempt: s.Attempt}}, nil
 		}
 		if !now.Before(s.deadline) {
@@ -423,21 +456,33 @@ func (s State) failAttempt(err error, now time.Time) (State, []Action, error) {
 	return s.settle(now)
 }
 
+// followerTick gives up on a silent coordinator, or repeats what the coordinator waits for: a
+// hello until started, an ok until done (the coordinator may be done and this node have missed
+// it).
+func (s State) followerTick(now time.Time) (State, []Action, error) {
+	switch {
+	case !now.Before(s.deadline):
+		s.Phase, s.Err = Failed, fmt.Errorf("%w (%s)", ErrCoordinatorSilent, s.round.name(s.round.Coord))
+		return s, nil, nil
+	case now.Before(s.hello):
+		return s, nil, nil
+	case s.Phase == Waiting:
+		s.hello = now.Add(s.cfg.Hello)
+		return s, []Action{{Kind: ActHello}}, nil
+	case s.Keys: // Pending
+		s.hello = now.Add(s.cfg.Hello)
+		return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
+	}
+	return s, nil, nil
+}
+
 func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 	if ev.Kind != EvTick && ev.Kind != EvAttemptDone && ev.From != s.round.Coord {
 		return s, nil, fmt.Errorf("%w: member %d", ErrNotCoordinator, ev.From)
 	}
 	switch {
 	case ev.Kind == EvTick && (s.Phase == Waiting || s.Phase == Pending):
-		if !now.Before(s.deadline) {
-			s.Phase, s.Err = Failed, fmt.Errorf("%w (%s)", ErrCoordinatorSilent, s.round.name(s.round.Coord))
-			return s, nil, nil
-		}
-		if s.Phase == Waiting && !now.Before(s.hello) {
-			s.hello = now.Add(s.cfg.Hello)
-			return s, []Action{{Kind: ActHello}}, nil
-		}
-		return s, nil, nil
+		return s.followerTick(now)
 	case ev.Kind == EvTick:
 		return s, nil, nil
 	case ev.Kind == EvStart && (s.Phase == Waiting || s.Phase == Pending):
@@ -453,11 +498,13 @@ func (s State) follower(ev Event, now time.Time) (State, []Action, error) {
 		return s, []Action{{Kind: ActRunAttempt, Attempt: ev.Attempt}}, nil
 	case ev.Kind == EvAttemptDone && s.Phase == Running:
 		if ev.Err != nil {
+			// A fresh wait for the next start: the attempt may have taken most of the last one,
+			// and the coordinator needs a join wait of its own before it starts again.
 			s.Phase, s.LastErr = Waiting, ev.Err
-			s.hello = now.Add(s.cfg.Hello)
+			s.hello, s.deadline = now.Add(s.cfg.Hello), now.Add(s.cfg.Follow)
 			return s, []Action{{Kind: ActHello}}, nil
 		}
-		s.Phase, s.Keys, s.deadline = Pending, ev.Keys, now.Add(s.cfg.Follow)
+		s.Phase, s.Keys, s.deadline, s.hello = Pending, ev.Keys, now.Add(s.cfg.Follow), now.Add(s.cfg.Hello)
 		if ev.Keys {
 			return s, []Action{{Kind: ActSendOK, Attempt: s.Attempt}}, nil
 		}

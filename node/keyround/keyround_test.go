@@ -64,14 +64,15 @@ const (
 )
 
 const (
-	aStart = keyround.ActStart
-	aBcast = keyround.ActBroadcast
-	aSend  = keyround.ActSendStart
-	aRun   = keyround.ActRunAttempt
-	aHello = keyround.ActHello
-	aOK    = keyround.ActSendOK
-	aKeep  = keyround.ActKeep
-	aDone  = keyround.ActSendDone
+	aStart  = keyround.ActStart
+	aBcast  = keyround.ActBroadcast
+	aSend   = keyround.ActSendStart
+	aRun    = keyround.ActRunAttempt
+	aHello  = keyround.ActHello
+	aOK     = keyround.ActSendOK
+	aKeep   = keyround.ActKeep
+	aDone   = keyround.ActSendDone
+	aDoneTo = keyround.ActSendDoneTo
 )
 
 // gathered is the coordinator (member 0) of a 3-member next set plus one leaving member,
@@ -140,13 +141,29 @@ func TestKeyRoundTransitions(t *testing.T) {
 			err: keyround.ErrAttemptsExhausted},
 		{name: "the coordinator takes no follower messages", round: reshare, initial: C,
 			steps: join(gathered(), []step{rejected(0, start(1, 7), R, keyround.ErrUnexpected), rejected(0, done(1, 7), R, keyround.ErrUnexpected), rejected(0, started(8), R, keyround.ErrUnexpected)})},
+		// A member that missed the done repeats its ok; the done coordinator answers it with the
+		// done for as long as a follower waits (Follow), else that member never keeps its keys,
+		// never signals ready, and the epoch never advances.
+		{name: "a done coordinator answers a member that missed the done", round: reshare, initial: C,
+			steps: join(gathered(), []step{ev(0, ok(1, 7), R), ev(0, ok(2, 7), R), ev(0, succeeded(true), D, aKeep, aDone),
+				ev(time.Minute, ok(2, 7), D, aDoneTo), rejected(time.Minute, ok(2, 6), D, keyround.ErrStaleAttempt),
+				rejected(time.Minute, ok(3, 7), D, keyround.ErrBadMember), rejected(time.Minute, hello(2), D, keyround.ErrFinished),
+				ev(cfg.Follow-time.Millisecond, ok(1, 7), D, aDoneTo), rejected(cfg.Follow, ok(1, 7), D, keyround.ErrFinished)})},
+		{name: "a leaving coordinator answers a member that missed the done", round: keyround.Round{Members: 3, Next: 2, Self: 2, Coord: 2}, initial: C,
+			steps: []step{ev(0, hello(0), C), ev(0, hello(1), S, aStart), ev(0, started(9), R, aBcast, aRun), ev(0, succeeded(false), D, aDone),
+				ev(time.Second, ok(1, 9), D, aDoneTo)}},
 		{name: "a done round takes nothing more", round: reshare, initial: C,
 			steps: join(gathered(), []step{ev(0, ok(1, 7), R), ev(0, ok(2, 7), R), ev(0, succeeded(true), D, aKeep, aDone), rejected(0, hello(1), D, keyround.ErrFinished), rejected(time.Hour, keyround.Event{Kind: keyround.EvTick}, D, keyround.ErrFinished)})},
 
 		{name: "a follower says hello until started", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{tick(cfg.Hello/2, W), tick(cfg.Hello, W, aHello), tick(cfg.Hello+cfg.Hello/2, W), tick(2*cfg.Hello, W, aHello)}},
 		{name: "a follower keeps the result when the coordinator says done", round: follower, initial: W, init: []keyround.Kind{aHello},
-			steps: []step{ev(0, start(0, 7), R, aRun), ev(time.Minute, succeeded(true), P, aOK), tick(time.Minute+cfg.Hello, P), ev(2*time.Minute, done(0, 7), D, aKeep)}},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(time.Minute, succeeded(true), P, aOK), tick(time.Minute+cfg.Hello/2, P), ev(2*time.Minute, done(0, 7), D, aKeep)}},
+		{name: "a follower repeats its ok until done comes", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(true), P, aOK), tick(cfg.Hello/2, P), tick(cfg.Hello, P, aOK),
+				tick(cfg.Hello+cfg.Hello/2, P), tick(2*cfg.Hello, P, aOK), ev(2*cfg.Hello, done(0, 7), D, aKeep)}},
+		{name: "a leaving follower has no ok to repeat", round: leaver, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(false), P), tick(cfg.Hello, P), tick(time.Minute, P)}},
 		{name: "a leaving follower deals, confirms nothing and keeps nothing", round: leaver, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(false), P), ev(0, done(0, 7), D)}},
 		{name: "a follower whose attempt failed says hello again", round: follower, initial: W, init: []keyround.Kind{aHello},
@@ -167,15 +184,27 @@ func TestKeyRoundTransitions(t *testing.T) {
 		{name: "coordinator down before any start: the follower gives up after Follow", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{tick(cfg.Follow-time.Millisecond, W, aHello), tick(cfg.Follow, X)}, err: keyround.ErrCoordinatorSilent},
 		{name: "coordinator down during the attempt: the attempt fails, the follower waits on", round: follower, initial: W, init: []keyround.Kind{aHello},
-			steps: []step{ev(time.Minute, start(0, 7), R, aRun), tick(cfg.Follow, R), ev(cfg.Follow, failedAttempt(), W, aHello), tick(cfg.Follow+time.Millisecond, X)}, err: keyround.ErrCoordinatorSilent},
+			steps: []step{ev(time.Minute, start(0, 7), R, aRun), tick(cfg.Follow, R), ev(cfg.Follow, failedAttempt(), W, aHello),
+				tick(2*cfg.Follow-time.Millisecond, W, aHello), tick(2*cfg.Follow, X)}, err: keyround.ErrCoordinatorSilent},
+		{name: "a follower whose long attempt failed waits a whole Follow for the next start", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(cfg.Follow-time.Second, failedAttempt(), W, aHello),
+				tick(cfg.Follow, W, aHello), ev(cfg.Follow+time.Minute, start(0, 8), R, aRun)}},
 		{name: "coordinator down before done: the follower gives up Follow after its attempt", round: follower, initial: W, init: []keyround.Kind{aHello},
-			steps: []step{ev(0, start(0, 7), R, aRun), ev(time.Minute, succeeded(true), P, aOK), tick(time.Minute+cfg.Follow-time.Millisecond, P), tick(time.Minute+cfg.Follow, X)}, err: keyround.ErrCoordinatorSilent},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(time.Minute, succeeded(true), P, aOK), tick(time.Minute+cfg.Follow-time.Millisecond, P, aOK), tick(time.Minute+cfg.Follow, X)}, err: keyround.ErrCoordinatorSilent},
 		{name: "coordinator restarted before done: the follower runs its new attempt", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(true), P, aOK), ev(time.Minute, start(0, 1234), R, aRun), ev(time.Minute, succeeded(true), P, aOK), ev(time.Minute, done(0, 1234), D, aKeep)}},
 		{name: "coordinator restarted after a failed attempt: a repeated start is ignored, a new one runs", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, failedAttempt(), W, aHello), rejected(0, start(0, 7), W, keyround.ErrRepeatedStart), ev(0, start(0, 99), R, aRun)}},
 		{name: "a follower in an attempt takes no messages (the driver holds them)", round: follower, initial: W, init: []keyround.Kind{aHello},
 			steps: []step{ev(0, start(0, 7), R, aRun), rejected(0, done(0, 7), R, keyround.ErrUnexpected), tick(time.Hour, R)}},
+		// The driver adopts a start's contents (the polynomials, the members' keys) only with
+		// the run it is told to make: a start the state machine refuses must yield none.
+		{name: "a repeated start while pending is refused and runs nothing", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), ev(0, succeeded(true), P, aOK), rejected(0, start(0, 7), P, keyround.ErrRepeatedStart),
+				rejected(0, keyround.Event{Kind: keyround.EvStart, From: 0, Attempt: 7, Err: errors.New("other polynomials")}, P, keyround.ErrRepeatedStart),
+				ev(0, done(0, 7), D, aKeep)}},
+		{name: "a start during an attempt is refused and runs nothing", round: follower, initial: W, init: []keyround.Kind{aHello},
+			steps: []step{ev(0, start(0, 7), R, aRun), rejected(0, start(0, 8), R, keyround.ErrUnexpected), ev(0, succeeded(true), P, aOK)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, acts, err := keyround.New(cfg, tc.round, t0)
@@ -199,8 +228,11 @@ func TestKeyRoundTransitions(t *testing.T) {
 					t.Fatalf("step %d (event %d at %s): %s %v, want %s %v", i, st.ev.Kind, st.at, next.Phase, kinds(acts), st.want, st.acts)
 				}
 				for _, a := range acts {
-					if (a.Kind == aBcast || a.Kind == aRun || a.Kind == aSend || a.Kind == aOK || a.Kind == aDone || a.Kind == aKeep) && a.Attempt != next.Attempt {
+					if (a.Kind == aBcast || a.Kind == aRun || a.Kind == aSend || a.Kind == aOK || a.Kind == aDone || a.Kind == aDoneTo || a.Kind == aKeep) && a.Attempt != next.Attempt {
 						t.Fatalf("step %d: action %d names attempt %d, the state %d", i, a.Kind, a.Attempt, next.Attempt)
+					}
+					if a.Kind == aDoneTo && a.To != st.ev.From {
+						t.Fatalf("step %d: the done goes to member %d, not to %d that asked", i, a.To, st.ev.From)
 					}
 				}
 				s = next
@@ -276,4 +308,39 @@ func kinds(acts []keyround.Action) []keyround.Kind {
 
 func sameKinds(acts []keyround.Action, want []keyround.Kind) bool {
 	return slices.Equal(kinds(acts), want)
+}
+
+// TestKeyRoundWakesForRepeatedOKsAndWhileLingering: a pending follower wakes to repeat its ok
+// (a leaving one only for its deadline); a done coordinator lingers, awake for its end, for
+// Follow after the done.
+func TestKeyRoundWakesForRepeatedOKsAndWhileLingering(t *testing.T) {
+	cfg := keyround.DefaultConfig()
+	s, _, _ := keyround.New(cfg, keyround.Round{Members: 3, Next: 2, Self: 1, Coord: 0}, t0)
+	s, _, _ = s.Step(start(0, 7), t0)
+	s, _, _ = s.Step(succeeded(true), t0)
+	if got := s.Wake(t0); got != t0.Add(cfg.Hello) {
+		t.Fatalf("a pending member wakes at %v, want its next ok at %v", got, t0.Add(cfg.Hello))
+	}
+	l, _, _ := keyround.New(cfg, keyround.Round{Members: 3, Next: 2, Self: 2, Coord: 0}, t0)
+	l, _, _ = l.Step(start(0, 7), t0)
+	l, _, _ = l.Step(succeeded(false), t0)
+	if got := l.Wake(t0); got != t0.Add(cfg.Follow) {
+		t.Fatalf("a pending leaving member wakes at %v, want its deadline", got)
+	}
+	c, _, _ := keyround.New(cfg, keyround.Round{Members: 2, Next: 2, Fresh: true}, t0)
+	for _, e := range []keyround.Event{hello(1), started(7), ok(1, 7), succeeded(true)} {
+		var err error
+		if c, _, err = c.Step(e, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.Phase != D || !c.Lingering(t0) || c.Wake(t0) != t0.Add(cfg.Follow) {
+		t.Fatalf("a done coordinator: %s, lingering %v, wakes at %v", c.Phase, c.Lingering(t0), c.Wake(t0))
+	}
+	if c.Lingering(t0.Add(cfg.Follow)) || !c.Wake(t0.Add(cfg.Follow)).IsZero() {
+		t.Fatal("the coordinator lingers past Follow")
+	}
+	if s.Lingering(t0) {
+		t.Fatal("a follower lingers")
+	}
 }
