@@ -330,10 +330,12 @@ func (ss *signerSet) assignAsCoordinator(ctx context.Context, e *agreement, bind
 // every signature's critical path (the others release their shares only once it arrives):
 // sent one after the other (sendAll), it reached the last member only after the writes to all
 // the others, and one member's stream busy with a presigning session's large frames held up
-// the members behind it. The coordinator's assignment stays with sendAll: a member that
-// refuses it tells the others at once, and a refusal that reaches a member before the
-// assignment does finds no agreement there to fail (it then times out instead); in-order
-// sends keep the assignment ahead of the refusals in the common case.
+// the members behind it. The coordinator's assignment stays with sendAll: it is written under
+// sendMu (no batch message's keep list may overtake it), and sent from one goroutine per
+// member it would hold that lock until each of them got a CPU — under load, milliseconds in
+// which the set assigns nothing else — to save the last member the time of a few small
+// writes. (The order no longer matters for refusals: one that overtakes the assignment is
+// kept, keepRefusalLocked.)
 func (ss *signerSet) sendEach(ctx context.Context, payload []byte) error {
 	errs := make([]error, len(ss.peers))
 	var wg sync.WaitGroup

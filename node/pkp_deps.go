@@ -50,9 +50,12 @@ type currentKeys interface {
 	Current() (*EpochKeys, error)
 }
 
-// sessionOpener opens MPC sessions among peers (p2p.Sessions).
+// sessionOpener opens MPC sessions among peers (p2p.Sessions): presigning sessions with
+// Open, a signer set's control session with OpenControl (its own streams, so a confirmation
+// never queues behind a presigning round's frames).
 type sessionOpener interface {
 	Open(sid string, members []peer.ID) (*p2p.SessionTransport, error)
+	OpenControl(sid string, members []peer.ID) (*p2p.SessionTransport, error)
 }
 
 // pkpChain is the chain's PKP lookups (chain.Client): a token's key ID and key type.

@@ -240,7 +240,7 @@ func (ep *pkpEpoch) openSet(order []int, warm bool) (*signerSet, error) {
 		ss.cancel()
 		return nil, api.WrongEpoch(0, "epoch changing")
 	}
-	ctl, err := ep.s.deps.sessions.Open(ss.session("ctl"), ss.peers)
+	ctl, err := ep.s.deps.sessions.OpenControl(ss.session("ctl"), ss.peers)
 	if err != nil {
 		ss.cancel()
 		return nil, fmt.Errorf("open the control session of signer set %s: %w", key, err)

@@ -28,7 +28,7 @@ func (r rejectPeer) Admit(_ context.Context, _ host.Host, p peer.ID) (string, er
 	return "test policy: member", nil
 }
 
-func newHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
+func newHost(t testing.TB, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
 	t.Helper()
 	h := buildHost(t, ctx, policy, priv, boot)
 	h.Start(ctx)
@@ -36,7 +36,7 @@ func newHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.P
 }
 
 // buildHost builds a host without starting it, for setups that register handlers first.
-func buildHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
+func buildHost(t testing.TB, ctx context.Context, policy p2p.Policy, priv crypto.PrivKey, boot []peer.AddrInfo) *p2p.Host {
 	t.Helper()
 	h, err := p2p.New(ctx, p2p.Config{
 		Identity:          priv,
@@ -57,7 +57,7 @@ func buildHost(t *testing.T, ctx context.Context, policy p2p.Policy, priv crypto
 	return h
 }
 
-func key(t *testing.T) crypto.PrivKey {
+func key(t testing.TB) crypto.PrivKey {
 	priv, _, err := crypto.GenerateEd25519Key(nil)
 	if err != nil {
 		t.Fatal(err)

@@ -57,8 +57,12 @@ const (
 //
 //	u16 session ID length | session ID | u32 payload length | payload
 //
-// Frames follow each other on a long-lived stream per (sender, receiver) pair, so a sender's
-// messages arrive in order.
+// Frames follow each other on a long-lived stream per (sender, receiver, lane), so a sender's
+// messages of one session arrive in order. A session opened with OpenControl uses the control
+// lane: a stream of its own to each peer, so its small, latency-bound messages (a signer set's
+// agreement) never wait behind another session's large frames (a presigning round's) — on one
+// stream they did, at the sender (one write at a time) and at the receiver (one frame read at a
+// time). Messages of sessions in different lanes may overtake each other.
 
 // ErrFrame is wrapped by every frame decoding failure.
 var ErrFrame = errors.New("bad mpc frame")
@@ -131,8 +135,21 @@ type Sessions struct {
 	early     map[string]*earlyQueue
 	earlyLen  int // bytes buffered across early queues
 	earlyPeer map[peer.ID]*earlyQuota
-	out       map[peer.ID]*outStream
+	out       map[outKey]*outStream
 	closed    *closedSessions // nil unless the sessions are one-shot (OneShot)
+}
+
+// lane separates the outgoing streams to one peer (see the frame layout).
+type lane uint8
+
+const (
+	laneBulk    lane = iota // every session's, unless opened with OpenControl
+	laneControl             // OpenControl's sessions
+)
+
+type outKey struct {
+	p    peer.ID
+	lane lane
 }
 
 type earlyQueue struct {
@@ -172,7 +189,7 @@ func NewSessionsOn(h *Host, proto protocol.ID) *Sessions {
 		open:      map[string]*session{},
 		early:     map[string]*earlyQueue{},
 		earlyPeer: map[peer.ID]*earlyQuota{},
-		out:       map[peer.ID]*outStream{},
+		out:       map[outKey]*outStream{},
 	}
 	h.Handle(proto, s.handleStream)
 	return s
@@ -295,6 +312,18 @@ func (s *Sessions) expireEarly() {
 // this node must be one of them). Messages that arrived before Open are delivered first.
 // Close the transport when the protocol run ends.
 func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error) {
+	return s.openIn(sid, members, laneBulk)
+}
+
+// OpenControl is Open for a session of small messages whose latency matters: they travel on
+// a stream to each peer that no other kind of session uses (the control lane), so they never
+// queue behind large frames. The lane only chooses the streams this node sends on: members
+// need not open a session the same way, and a receiver handles every stream alike.
+func (s *Sessions) OpenControl(sid string, members []peer.ID) (*SessionTransport, error) {
+	return s.openIn(sid, members, laneControl)
+}
+
+func (s *Sessions) openIn(sid string, members []peer.ID, ln lane) (*SessionTransport, error) {
 	if len(sid) == 0 || len(sid) > MaxSessionID {
 		return nil, fmt.Errorf("session ID of %d bytes (want 1..%d)", len(sid), MaxSessionID)
 	}
@@ -309,7 +338,7 @@ func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error
 		}
 		index[p] = i
 	}
-	sess := &session{id: sid, members: slices.Clone(members), index: index, self: self,
+	sess := &session{id: sid, members: slices.Clone(members), index: index, self: self, lane: ln,
 		inbox: make(chan inMsg, inboxSize), closed: make(chan struct{}), log: s.log}
 
 	s.mu.Lock()
@@ -332,14 +361,14 @@ func (s *Sessions) Open(sid string, members []peer.ID) (*SessionTransport, error
 	return &SessionTransport{sessions: s, sess: sess}, nil
 }
 
-// send writes one frame to p over the shared outgoing stream, opening it if needed and
+// send writes one frame to p over the lane's shared outgoing stream, opening it if needed and
 // retrying once on a broken stream.
-func (s *Sessions) send(ctx context.Context, p peer.ID, sid string, payload []byte) error {
+func (s *Sessions) send(ctx context.Context, p peer.ID, ln lane, sid string, payload []byte) error {
 	s.mu.Lock()
-	o, ok := s.out[p]
+	o, ok := s.out[outKey{p, ln}]
 	if !ok {
 		o = &outStream{}
-		s.out[p] = o
+		s.out[outKey{p, ln}] = o
 	}
 	s.mu.Unlock()
 
@@ -393,6 +422,7 @@ type session struct {
 	members  []peer.ID
 	index    map[peer.ID]int
 	self     int
+	lane     lane // the outgoing streams its messages use
 	inbox    chan inMsg
 	closed   chan struct{}
 	once     sync.Once
@@ -453,7 +483,7 @@ func (t *SessionTransport) Send(ctx context.Context, to int, payload []byte) err
 		return mpc.ErrClosed
 	default:
 	}
-	return t.sessions.send(ctx, t.sess.members[to], t.sess.id, payload)
+	return t.sessions.send(ctx, t.sess.members[to], t.sess.lane, t.sess.id, payload)
 }
 
 // Receive returns the next message from another member.

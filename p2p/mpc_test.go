@@ -19,7 +19,7 @@ import (
 
 // meshHosts starts n trusted hosts, all bootstrapped from the first, and waits until all trust
 // each other.
-func meshHosts(t *testing.T, ctx context.Context, n int) []*p2p.Host {
+func meshHosts(t testing.TB, ctx context.Context, n int) []*p2p.Host {
 	t.Helper()
 	policy := p2p.InsecureTrustAuthenticated{}
 	hosts := []*p2p.Host{newHost(t, ctx, policy, key(t), nil)}
