@@ -103,6 +103,15 @@ func (ss *signerSet) agreeOn(ctx context.Context, requester [32]byte, requestID 
 	case e.err != nil:
 		err = e.err // the agreement failed before the request came here
 		st.removeLocked(e)
+	default:
+		// The caller checked the set for excluded members before it got here, but an
+		// equivocation proven since (its assignment came before this agreement existed,
+		// so it had none to fail) would leave this one waiting for an assignment that came
+		// and went. equivocated excludes under st.mu: checked here, either the exclusion is
+		// seen or the agreement is there for it to fail.
+		if err = ep.checkExcluded(ss.order); err != nil {
+			st.removeLocked(e)
+		}
 	}
 	if err != nil {
 		st.mu.Unlock()

@@ -210,3 +210,36 @@ func TestEarlyRefusalsAreBoundedExpireAndMustNameTheAssignedPresignature(t *test
 		t.Fatalf("%d refusals kept after their agreement ended", left)
 	}
 }
+
+// The coordinator names a presignature twice, the second time for a new request, and that
+// second assignment reaches a member after the member's own request passed checkExcluded but
+// before it opened its agreement (in a node: while it resolves the PKP on the chain). Before
+// the fix the member proved the equivocation and excluded the coordinator with no agreement
+// there to fail, then opened one for its request and waited out assignWait for an assignment
+// that had come and gone: a timeout without the evidence (TestMaliciousFROSTCoordinator's
+// reused-slot case, under load). Now an agreement opened in a set with a member this node
+// excludes fails at once, with the evidence.
+func TestAnEquivocationProvenBeforeTheRequestOpensItsAgreementFailsItAtOnce(t *testing.T) {
+	h := newAgreeHarness(t, 2)
+	own := h.take(0) // the coordinator's own copy is its to misuse
+	first := assignment{Epoch: 1, RequestID: "first", Digest: digestOf("first"), Presig: own.ID()}
+	second := assignment{Epoch: 1, RequestID: "second", Digest: digestOf("second"), Presig: own.ID()}
+	h.confirm(0, 2, first, own.Contribution())
+	h.confirm(0, 2, second, own.Contribution())
+	testutil.WaitFor(t, 5*time.Second, "member 2 to prove the equivocation", func() bool {
+		_, _, ok := h.sets[2].ep.excl.check(h.sets[2].peers[0], time.Now())
+		return ok
+	})
+
+	_, _, err := h.sets[2].agree(h.ctx, h.requester, "second", digestOf("second"), nil)
+	var ae *api.Error
+	if !errors.As(err, &ae) || ae.Kind != api.KindConflict || ae.Evidence == nil {
+		t.Fatalf("member 2 answered %v, want a conflict carrying the coordinator's equivocation", err)
+	}
+	if _, err := ae.Evidence.Check(); err != nil || ae.Evidence.Accused != h.sets[0].peers[0].String() {
+		t.Fatalf("evidence accusing %s: %v", ae.Evidence.Accused, err)
+	}
+	if h.opened(2, "second") {
+		t.Fatal("the refused request's agreement is still open")
+	}
+}
