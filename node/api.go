@@ -92,6 +92,11 @@ func (n *Node) recoverPanics(h http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			if rec, ok := w.(*statusRecorder); ok && rec.cause != nil {
+				if r.Context().Err() != nil && errors.Is(rec.cause, r.Context().Err()) {
+					// The client went away (closed its connection): not the node failing.
+					n.log.Debug("request canceled by the client", "route", r.URL.Path, "request_id", logRequestID(r), "error", rec.cause)
+					return
+				}
 				n.log.Error("request failed", "route", r.URL.Path, "request_id", logRequestID(r), "status", rec.code, "error", rec.cause)
 			}
 		}()

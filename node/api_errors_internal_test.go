@@ -2,7 +2,9 @@ package node
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -51,5 +53,33 @@ func TestAnInternalErrorIsLoggedOnceWithItsRequestIDAndHiddenFromTheClient(t *te
 	}
 	if got := logRequestID(req); got != "-" {
 		t.Fatalf("an unprintable request id goes into logs as %q", got)
+	}
+}
+
+// A client that gave up (closed its connection: lit bench's workers at the end of a run, a
+// decryption that had T shares) cancels the request's context, and the handler's error is
+// context.Canceled. That is not the node failing: it is logged at debug, not as an ERROR 500
+// (before, every bench run ended with a burst of them).
+func TestARequestTheClientCanceledIsNotLoggedAsAnError(t *testing.T) {
+	var logs bytes.Buffer
+	n := &Node{log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo})), metrics: newMetrics(prometheus.NewRegistry())}
+	h := n.metrics.instrument("/t", n.recoverPanics(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+		writeError(w, fmt.Errorf("wait for the signer set: %w", r.Context().Err()))
+	}))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodPost, "/t", nil).WithContext(ctx))
+	if logs.Len() != 0 {
+		t.Fatalf("a request the client canceled was logged at info or above:\n%s", logs.String())
+	}
+
+	// The same error while the client still waits is the node's failure, and logged.
+	h = n.metrics.instrument("/t", n.recoverPanics(func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, fmt.Errorf("wait for the signer set: %w", context.Canceled))
+	}))
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodPost, "/t", nil))
+	if !strings.Contains(logs.String(), "request failed") {
+		t.Fatalf("a cancellation inside the node, with the client waiting, was not logged:\n%s", logs.String())
 	}
 }
