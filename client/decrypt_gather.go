@@ -24,11 +24,6 @@ const (
 	hedgeFactor   = 3
 	hedgeMin      = 100 * time.Millisecond
 	hedgeNoAnswer = time.Second
-	// A node that answers rate_limited has its share and is only over this requester's
-	// budget for a moment: it is asked again after rateLimitWait, doubling, at most
-	// rateLimitRetries times (375 ms of waiting in all) before its answer stands.
-	rateLimitWait    = 25 * time.Millisecond
-	rateLimitRetries = 4
 )
 
 // decryptTurn rotates which nodes a decryption asks first, so that requests spread over the
@@ -107,28 +102,12 @@ func (g *shareGather) ask() {
 	go func() {
 		rctx, cancel := context.WithTimeout(g.reqCtx, signTimeout)
 		defer cancel()
-		resp, err := g.request(rctx, i)
-		for try := 0; try < rateLimitRetries && isRateLimited(err); try++ {
-			t := time.NewTimer(rateLimitWait << try)
-			select {
-			case <-rctx.Done():
-				t.Stop()
-			case <-t.C:
-				resp, err = g.request(rctx, i)
-				continue
-			}
-			break
-		}
+		resp, err := retryRateLimited(rctx, func() (*api.EncryptionSignResponse, error) { return g.request(rctx, i) })
 		if err == nil && resp == nil {
 			err = errors.New("no answer")
 		}
 		g.answers <- shareAnswer{node: i, resp: resp, err: err} // buffered for every node: never blocks
 	}()
-}
-
-func isRateLimited(err error) bool {
-	var ae *api.Error
-	return errors.As(err, &ae) && ae.Kind == api.KindRateLimited
 }
 
 // httpShare is POST /web/encryption/sign to node i, with an authSig made for it.

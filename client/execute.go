@@ -143,7 +143,9 @@ func (c *Client) Execute(ctx context.Context, req ExecuteRequest) (*ExecuteResul
 			continue
 		}
 		wg.Go(func() {
-			res, err := c.executeOn(ctx, n.URL, raws[i], requestID)
+			// A node refuses with rate_limited before it runs anything (or records the
+			// request id), so asking it again is the same request.
+			res, err := retryRateLimited(ctx, func() (*api.ExecuteResponse, error) { return c.executeOn(ctx, n.URL, raws[i], requestID) })
 			if err != nil {
 				answers[i].Error = err.Error()
 				return
