@@ -191,7 +191,7 @@ const (
 	// pkpNetworkMaxAge an older one still serves while one refresh runs behind it, so that no
 	// signature waits for the handshakes (up to 10 s for a node that does not answer).
 	pkpNetworkTTL    = 30 * time.Second
-	pkpNetworkMaxAge = 5 * time.Minute
+	pkpNetworkMaxAge = 2 * time.Minute
 	maxWarmWindows   = 16 // as the nodes: only the first 16 windows are kept warm
 	signAttempts     = 3
 	shareTimeout     = 45 * time.Second
