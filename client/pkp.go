@@ -406,27 +406,23 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 	var avoidOrder []RejectedSigner // avoid, most suspect first
 	var rejected []RejectedSigner
 	var lastErr error
+	limitedWaits := 0
 	for attempt := 0; attempt < signAttempts; attempt++ {
+		if attempt > 0 && isRateLimited(lastErr) && limitedWaits < rateLimitRetries {
+			// A signer was over this requester's budget: wait a moment (its window is
+			// short); such an attempt does not count against signAttempts.
+			if err := sleepCtx(ctx, rateLimitWait<<limitedWaits); err != nil {
+				return nil, fmt.Errorf("pkp sign: %w (last attempt: %w)", err, lastErr)
+			}
+			limitedWaits++
+			attempt--
+		}
 		if attempt > 0 && errors.Is(lastErr, errStaleView) {
 			if nw, err = c.pkpNetwork(ctx, true); err != nil {
 				return nil, err
 			}
 		}
-		// Prefer a set without the nodes that merely could not serve the last request (for
-		// example a presignature their session lost); never one with a node that failed.
-		set, err := nw.pickSet(mergeExcluded(excluded, avoid))
-		for i := len(avoidOrder) - 1; err != nil && i > 0; i-- {
-			// Not every node to avoid can be left out: keep avoiding the first ones (the
-			// most suspect: the peers named at fault) and give up the rest.
-			keep := map[string]string{}
-			for _, r := range avoidOrder[:i] {
-				keep[r.PeerID] = r.Reason
-			}
-			set, err = nw.pickSet(mergeExcluded(excluded, keep))
-		}
-		if err != nil {
-			set, err = nw.pickSet(excluded)
-		}
+		set, err := nw.pickSetAvoiding(excluded, avoid, avoidOrder)
 		if err != nil {
 			if lastErr != nil {
 				return nil, fmt.Errorf("%w (last attempt: %w)", err, lastErr)
@@ -457,6 +453,25 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 		lastErr = err
 	}
 	return nil, fmt.Errorf("pkp sign: %d signer sets failed; last: %w", signAttempts, lastErr)
+}
+
+// pickSetAvoiding picks a signer set without the excluded nodes, preferring one without the
+// nodes that merely could not serve the last request (for example a presignature their
+// session lost): when not all of those can be left out, it keeps avoiding the first ones of
+// avoidOrder (the most suspect: the peers named at fault) and gives up the rest.
+func (nw *pkpNetwork) pickSetAvoiding(excluded, avoid map[string]string, avoidOrder []RejectedSigner) ([]NodeEntry, error) {
+	set, err := nw.pickSet(mergeExcluded(excluded, avoid))
+	for i := len(avoidOrder) - 1; err != nil && i > 0; i-- {
+		keep := map[string]string{}
+		for _, r := range avoidOrder[:i] {
+			keep[r.PeerID] = r.Reason
+		}
+		set, err = nw.pickSet(mergeExcluded(excluded, keep))
+	}
+	if err != nil {
+		set, err = nw.pickSet(excluded)
+	}
+	return set, err
 }
 
 func mergeExcluded(a, b map[string]string) map[string]string {
@@ -546,6 +561,13 @@ collect:
 		answers = append(answers, a)
 		if a.err != nil {
 			failed++
+			if isRateLimited(a.err) {
+				// Refused before the agreement, which needs every member's confirmation:
+				// the others would wait out their 10 s for it. Stop them now (lit bench sign
+				// c8 at n = 4: one requester over its per-node budget stalled every worker
+				// for 10 s at a time).
+				cancel()
+			}
 			// Without t+1 answers this set cannot sign: stop waiting for the rest (members
 			// waiting for a coordinator that failed would only time out).
 			if failed > len(set)-(nw.t+1) {

@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/litmesh/litmesh/api"
@@ -82,5 +85,67 @@ func TestExecuteAsksARateLimitingNodeAgain(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Every member of a signer set must confirm before any releases a share, so a member that
+// refuses with rate_limited (429, before the agreement) leaves the others waiting out their
+// 10 s. The client used to wait for them too: lit bench sign c8 at n = 4 (one requester over its
+// per-node presign budget) served nothing for 9–10 s at a time. Now a 429 ends the attempt at
+// once, canceling the other members' requests, and the client tries again after a short wait.
+func TestASignerThatRateLimitsEndsTheAttemptAtOnce(t *testing.T) {
+	c := &Client{Network: &NetworkFile{}}
+	nw := &pkpNetwork{size: 3, t: 1, live: map[string]bool{}}
+	release := make(chan struct{})
+	for _, name := range []string{"peer-A", "peer-L", "peer-B"} {
+		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var e *api.Error
+			if name == "peer-L" {
+				e = api.Errorf(api.KindRateLimited, "too many PKP signatures for 0xabc; retry in 5ms")
+			} else {
+				// In the agreement, waiting for peer-L's confirmation until its timeout.
+				select {
+				case <-r.Context().Done():
+					return
+				case <-release:
+				}
+				e = api.Errorf(api.KindTimeout, "the signer set did not agree on request r within 10s: no confirmation from peer-L")
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(e.Kind.Status())
+			_ = json.NewEncoder(w).Encode(api.ErrorBody{Error: e})
+		}))
+		defer srv.Close()
+		key, _ := pinKey(srv.URL)
+		c.pins.set(key, sha256.Sum256(srv.Certificate().RawSubjectPublicKeyInfo))
+		nw.ring = append(nw.ring, NodeEntry{URL: srv.URL, PeerID: name})
+		nw.live[name] = true
+	}
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	defer free() // (runs before the servers close)
+	wallet, _ := crypto.GenerateKey()
+	sess, err := NewSession(wallet, SessionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, _ := secp256k1.GeneratePrivateKey()
+	key := &pkpKey{tokenID: big.NewInt(1), pub: pk.PubKey()}
+	// The waiting members answer only when released: without the fix signWith waits for
+	// them, so it runs in a goroutine and they are released if it has not returned by then.
+	done := make(chan error, 1)
+	go func() {
+		_, _, _, err := c.signWith(context.Background(), nw, nw.ring, key, [32]byte{1}, sess)
+		done <- err
+	}()
+	select {
+	case err = <-done:
+	case <-time.After(5 * time.Second):
+		free()
+		err = <-done
+		t.Fatalf("the client waited for members that cannot agree without the rate-limited one: %v", err)
+	}
+	if !isRateLimited(err) {
+		t.Fatalf("the attempt failed with %v, want the rate_limited refusal", err)
 	}
 }
