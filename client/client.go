@@ -21,9 +21,10 @@ type Client struct {
 	chainMu sync.Mutex
 	chain   *chain.Client
 
-	keyMu sync.Mutex
-	key   *NetworkKey // the last verified network key (NetworkKey), reused for a while
-	keyAt time.Time
+	keyMu         sync.Mutex
+	key           *NetworkKey // the last verified network key (NetworkKey), reused for a while
+	keyAt         time.Time
+	keyRefreshing bool // a background refresh of key is running
 
 	pkp pkpState // the signing view of the network (pkp.go)
 

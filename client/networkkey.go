@@ -63,13 +63,40 @@ type handshakeKey struct {
 // must report the same key set, and it must be the root key the Staking contract records;
 // otherwise NetworkKey fails naming the nodes that disagree. Nodes that fail their handshake
 // are left out (KeyNode.Reason says why); at least one must verify.
+//
+// A verified key is reused for networkKeyTTL; after that, until networkKeyMaxAge, it still
+// serves while one background round handshakes again, so that a decryption does not wait for
+// the slowest node's handshake (up to handshakeTimeout for a node that does not answer).
 func (c *Client) NetworkKey(ctx context.Context) (*NetworkKey, error) {
 	c.keyMu.Lock()
 	cached, at := c.key, c.keyAt
-	c.keyMu.Unlock()
-	if cached != nil && time.Since(at) < networkKeyTTL {
-		return cached, nil
+	if cached != nil {
+		age := time.Since(at)
+		if age >= networkKeyTTL && age < networkKeyMaxAge && !c.keyRefreshing {
+			c.keyRefreshing = true
+			go c.refreshNetworkKey()
+		}
+		if age < networkKeyMaxAge {
+			c.keyMu.Unlock()
+			return cached, nil
+		}
 	}
+	c.keyMu.Unlock()
+	return c.storeNetworkKey(ctx)
+}
+
+// refreshNetworkKey handshakes again behind the requests; on failure the old key serves on
+// until networkKeyMaxAge, and the next call after the TTL tries again.
+func (c *Client) refreshNetworkKey() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*handshakeTimeout)
+	defer cancel()
+	_, _ = c.storeNetworkKey(ctx)
+	c.keyMu.Lock()
+	c.keyRefreshing = false
+	c.keyMu.Unlock()
+}
+
+func (c *Client) storeNetworkKey(ctx context.Context) (*NetworkKey, error) {
 	k, err := c.fetchNetworkKey(ctx)
 	if err != nil {
 		return nil, err
@@ -80,9 +107,13 @@ func (c *Client) NetworkKey(ctx context.Context) (*NetworkKey, error) {
 	return k, nil
 }
 
-// networkKeyTTL is how long a verified network key is reused: attestations are checked again
-// after it, and at once when nodes report another epoch (forgetNetworkKey).
-const networkKeyTTL = 30 * time.Second
+// networkKeyTTL is how long a verified network key is reused before it is checked again
+// (attestations included), and networkKeyMaxAge how long it serves while that check runs behind
+// the requests; a node reporting another epoch drops it at once (forgetNetworkKey).
+const (
+	networkKeyTTL    = 30 * time.Second
+	networkKeyMaxAge = 2 * time.Minute
+)
 
 // forgetNetworkKey drops the cached key, so the next call handshakes again.
 func (c *Client) forgetNetworkKey() {

@@ -48,3 +48,36 @@ func TestAStaleSigningViewServesWhileANodeIsSlowToHandshake(t *testing.T) {
 		t.Fatal("a view older than pkpNetworkMaxAge served without a handshake")
 	}
 }
+
+// The same for the network key decryption uses: past its TTL it serves on while one refresh
+// handshakes behind it; before, every decryption after the TTL handshaked every node itself.
+func TestAStaleNetworkKeyServesWhileANodeIsSlowToHandshake(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		<-release // a node that does not answer its handshake
+	}))
+	defer srv.Close()
+	defer close(release)
+	c := &Client{Network: &NetworkFile{Nodes: []NodeEntry{{URL: srv.URL, PeerID: "slow"}}}}
+	old := &NetworkKey{Epoch: 3}
+	c.key, c.keyAt = old, time.Now().Add(-networkKeyTTL-time.Second)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	k, err := c.NetworkKey(ctx)
+	if err != nil || k != old {
+		t.Fatalf("a key past its TTL with a node slow to handshake: %v, %v; want the old key at once", k, err)
+	}
+	c.keyMu.Lock()
+	refreshing := c.keyRefreshing
+	c.key, c.keyAt = old, time.Now().Add(-networkKeyMaxAge-time.Second)
+	c.keyMu.Unlock()
+	if !refreshing {
+		t.Fatal("no refresh was started behind the stale key")
+	}
+	short, cancelShort := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancelShort()
+	if _, err := c.NetworkKey(short); err == nil {
+		t.Fatal("a key older than networkKeyMaxAge served without a handshake")
+	}
+}
