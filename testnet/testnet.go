@@ -311,19 +311,58 @@ func (c *Cluster) WaitEpoch(ctx context.Context, e uint64) {
 // The port is drawn below the kernel's ephemeral range (32768–60999 on Linux): a port the
 // kernel handed out for ":0" goes back to the pool that every outgoing connection draws from,
 // and under load another test's connection took it before the node bound it ("already in use").
+//
+// go test runs packages in parallel processes, each drawing ports for its clusters: a port free
+// when one process drew it could be drawn by another before either node bound it (CI failed once
+// on "api_addr … is already in use" at a cluster's start). So a drawn port is also reserved
+// across processes, by a file created exclusively in a shared directory, kept until the test
+// ends (a restarted node binds its port again) and ignored once older than portReservation (a
+// test that crashed).
 func freeAddr(t testing.TB) string {
+	dir := filepath.Join(os.TempDir(), "litmesh-test-ports")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	for range 200 {
 		port := freePortLow + rand.IntN(freePortHigh-freePortLow) //nolint:gosec // a test port, not a secret
+		release, ok := reservePort(dir, port)
+		if !ok {
+			continue // another test process holds it: draw again
+		}
 		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err != nil {
+			release()
 			continue // taken: draw again
 		}
 		addr := ln.Addr().String()
 		ln.Close()
+		t.Cleanup(release)
 		return addr
 	}
 	t.Fatal("no free loopback port below the ephemeral range after 200 draws")
 	return ""
+}
+
+// portReservation is how long a reservation file holds its port against other test processes.
+const portReservation = 30 * time.Minute
+
+// reservePort creates dir/PORT exclusively (replacing one older than portReservation) and
+// returns its removal.
+func reservePort(dir string, port int) (release func(), ok bool) {
+	path := filepath.Join(dir, fmt.Sprint(port))
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		st, serr := os.Stat(path)
+		if serr != nil || time.Since(st.ModTime()) < portReservation {
+			return nil, false
+		}
+		_ = os.Remove(path) // a crashed test's
+		if f, err = os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err != nil {
+			return nil, false
+		}
+	}
+	f.Close()
+	return func() { _ = os.Remove(path) }, true
 }
 
 // The range freeAddr draws from: above the devnets' default ports (7001…, 8545…, the helpers'
