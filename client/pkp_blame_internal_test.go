@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/json"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"testing"
 	"time"
@@ -33,23 +30,15 @@ func TestAMemberNamingHonestSignersDoesNotGetThemExcluded(t *testing.T) {
 	c := &Client{Network: &NetworkFile{}}
 	nw := &pkpNetwork{size: 3, t: 1, live: map[string]bool{}}
 	for _, name := range names {
-		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			var e *api.Error
+		nw.ring = append(nw.ring, pinnedNode(t, c, name, func(w http.ResponseWriter, _ *http.Request) {
 			switch name {
 			case "peer-M": // the malicious member answers at once, naming the honest ones
-				e = api.Errorf(api.KindConflict, "this node leaves signer peer-C out of its signer sets until the next epoch (equivocation); this node leaves signer peer-H out of its signer sets until the next epoch: choose a set without them")
+				writeAPIError(w, api.Errorf(api.KindConflict, "this node leaves signer peer-C out of its signer sets until the next epoch (equivocation); this node leaves signer peer-H out of its signer sets until the next epoch: choose a set without them"))
 			default: // honest members: M never confirmed; they answer at their timeout (shortened)
 				time.Sleep(300 * time.Millisecond) //nolint:forbidigo // the honest answers come later than M's, as in a node
-				e = api.Errorf(api.KindTimeout, "the signer set did not agree on request r within 10s: no confirmation from peer-M; presignature p burnt, no share released")
+				writeAPIError(w, api.Errorf(api.KindTimeout, "the signer set did not agree on request r within 10s: no confirmation from peer-M; presignature p burnt, no share released"))
 			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(e.Kind.Status())
-			_ = json.NewEncoder(w).Encode(api.ErrorBody{Error: e})
 		}))
-		defer srv.Close()
-		key, _ := pinKey(srv.URL)
-		c.pins.set(key, sha256.Sum256(srv.Certificate().RawSubjectPublicKeyInfo))
-		nw.ring = append(nw.ring, NodeEntry{URL: srv.URL, PeerID: name})
 		nw.live[name] = true
 	}
 	wallet, _ := crypto.GenerateKey()

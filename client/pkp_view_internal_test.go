@@ -14,13 +14,7 @@ import (
 // 9 s, and one node that does not answer would have stalled all signing every 30 s. Now a view
 // past its TTL serves on while one refresh runs behind it.
 func TestAStaleSigningViewServesWhileANodeIsSlowToHandshake(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
-		<-release // a node that does not answer its handshake
-	}))
-	defer srv.Close()
-	defer close(release)
-	c := &Client{Network: &NetworkFile{Nodes: []NodeEntry{{URL: srv.URL, PeerID: "slow"}}}}
+	c := &Client{Network: slowHandshakeNetwork(t)}
 	old := &pkpNetwork{epoch: 3, size: 1, fetched: time.Now().Add(-pkpNetworkTTL - time.Second)}
 	c.pkp.net = old
 
@@ -52,13 +46,7 @@ func TestAStaleSigningViewServesWhileANodeIsSlowToHandshake(t *testing.T) {
 // The same for the network key decryption uses: past its TTL it serves on while one refresh
 // handshakes behind it; before, every decryption after the TTL handshaked every node itself.
 func TestAStaleNetworkKeyServesWhileANodeIsSlowToHandshake(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
-		<-release // a node that does not answer its handshake
-	}))
-	defer srv.Close()
-	defer close(release)
-	c := &Client{Network: &NetworkFile{Nodes: []NodeEntry{{URL: srv.URL, PeerID: "slow"}}}}
+	c := &Client{Network: slowHandshakeNetwork(t)}
 	old := &NetworkKey{Epoch: 3}
 	c.key, c.keyAt = old, time.Now().Add(-networkKeyTTL-time.Second)
 
@@ -80,4 +68,16 @@ func TestAStaleNetworkKeyServesWhileANodeIsSlowToHandshake(t *testing.T) {
 	if _, err := c.NetworkKey(short); err == nil {
 		t.Fatal("a key older than networkKeyMaxAge served without a handshake")
 	}
+}
+
+// slowHandshakeNetwork is a network of one node that does not answer its handshake until the
+// test ends.
+func slowHandshakeNetwork(t *testing.T) *NetworkFile {
+	release := make(chan struct{})
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		<-release
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) }) // (runs first: cleanups run last-in, first-out)
+	return &NetworkFile{Nodes: []NodeEntry{{URL: srv.URL, PeerID: "slow"}}}
 }

@@ -2,11 +2,9 @@ package client
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -38,24 +36,18 @@ func TestExecuteAsksARateLimitingNodeAgain(t *testing.T) {
 			var nodes []NodeEntry
 			for i := range 3 {
 				name := string(rune('a' + i))
-				srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				nodes = append(nodes, pinnedNode(t, c, name, func(w http.ResponseWriter, _ *http.Request) {
 					mu.Lock()
 					asked[name]++
 					n := asked[name]
 					mu.Unlock()
-					w.Header().Set("Content-Type", "application/json")
 					if n <= tc.refusals {
-						e := api.Errorf(api.KindRateLimited, "too many requests for 0xabc; retry in 3ms")
-						w.WriteHeader(e.Kind.Status())
-						_ = json.NewEncoder(w).Encode(api.ErrorBody{Error: e})
+						writeAPIError(w, api.Errorf(api.KindRateLimited, "too many requests for 0xabc; retry in 3ms"))
 						return
 					}
+					w.Header().Set("Content-Type", "application/json")
 					_ = json.NewEncoder(w).Encode(api.ExecuteResponse{Success: true, Response: "ran"})
 				}))
-				defer srv.Close()
-				key, _ := pinKey(srv.URL)
-				c.pins.set(key, sha256.Sum256(srv.Certificate().RawSubjectPublicKeyInfo))
-				nodes = append(nodes, NodeEntry{URL: srv.URL, PeerID: name})
 			}
 			wallet, _ := crypto.GenerateKey()
 			sess, err := NewSession(wallet, SessionOptions{})
@@ -98,32 +90,24 @@ func TestASignerThatRateLimitsEndsTheAttemptAtOnce(t *testing.T) {
 	nw := &pkpNetwork{size: 3, t: 1, live: map[string]bool{}}
 	release := make(chan struct{})
 	for _, name := range []string{"peer-A", "peer-L", "peer-B"} {
-		srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			var e *api.Error
+		nw.ring = append(nw.ring, pinnedNode(t, c, name, func(w http.ResponseWriter, r *http.Request) {
 			if name == "peer-L" {
-				e = api.Errorf(api.KindRateLimited, "too many PKP signatures for 0xabc; retry in 5ms")
-			} else {
-				// In the agreement, waiting for peer-L's confirmation until its timeout.
-				select {
-				case <-r.Context().Done():
-					return
-				case <-release:
-				}
-				e = api.Errorf(api.KindTimeout, "the signer set did not agree on request r within 10s: no confirmation from peer-L")
+				writeAPIError(w, api.Errorf(api.KindRateLimited, "too many PKP signatures for 0xabc; retry in 5ms"))
+				return
 			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(e.Kind.Status())
-			_ = json.NewEncoder(w).Encode(api.ErrorBody{Error: e})
+			// In the agreement, waiting for peer-L's confirmation until its timeout.
+			select {
+			case <-r.Context().Done():
+				return
+			case <-release:
+			}
+			writeAPIError(w, api.Errorf(api.KindTimeout, "the signer set did not agree on request r within 10s: no confirmation from peer-L"))
 		}))
-		defer srv.Close()
-		key, _ := pinKey(srv.URL)
-		c.pins.set(key, sha256.Sum256(srv.Certificate().RawSubjectPublicKeyInfo))
-		nw.ring = append(nw.ring, NodeEntry{URL: srv.URL, PeerID: name})
 		nw.live[name] = true
 	}
 	var once sync.Once
 	free := func() { once.Do(func() { close(release) }) }
-	defer free() // (runs before the servers close)
+	defer free() // (runs before the servers close: t.Cleanup)
 	wallet, _ := crypto.GenerateKey()
 	sess, err := NewSession(wallet, SessionOptions{})
 	if err != nil {
