@@ -194,7 +194,11 @@ const (
 	pkpNetworkMaxAge = 2 * time.Minute
 	maxWarmWindows   = 16 // as the nodes: only the first 16 windows are kept warm
 	signAttempts     = 3
-	shareTimeout     = 45 * time.Second
+	// signRateLimitWaits bounds the attempts after a rate_limited answer (25 ms, doubling:
+	// 3.2 s in all): a requester signing back to back over its budget waits for the bucket
+	// instead of failing (TestPKPSigningOnAFourNodeNetwork's thousand signatures).
+	signRateLimitWaits = 7
+	shareTimeout       = 45 * time.Second
 )
 
 // pkpNetwork returns the cached signing view. A view older than pkpNetworkTTL still serves
@@ -408,7 +412,7 @@ func (c *Client) PKPSign(ctx context.Context, pkp string, hash [32]byte, auth Au
 	var lastErr error
 	limitedWaits := 0
 	for attempt := 0; attempt < signAttempts; attempt++ {
-		if attempt > 0 && isRateLimited(lastErr) && limitedWaits < rateLimitRetries {
+		if attempt > 0 && isRateLimited(lastErr) && limitedWaits < signRateLimitWaits {
 			// A signer was over this requester's budget: wait a moment (its window is
 			// short); such an attempt does not count against signAttempts.
 			if err := sleepCtx(ctx, rateLimitWait<<limitedWaits); err != nil {
